@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** A calendar date written YYYY-MM-DD that actually exists (no 2025-02-30). */
+export const IsoDate = z.string().refine(isRealIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
+
+export function isRealIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
+
+export const FrontMatterSchema = z
+  .object({
+    id: Id.optional(),
+    title: z.string().min(1).optional(),
+    published: z.union([IsoDate, z.date()]).optional(),
+    url: z.url().optional(),
+    publisher: z.string().optional(),
+    kind: z.string().optional(),
+    language: z.string().optional(),
+    note: z.string().optional(),
+    paragraphs: z.enum(['auto', 'blocks', 'lines']).optional(),
+  })
+  .strict();
+
+export const FigureRecordSchema = z
+  .object({
+    id: Id,
+    kind: z.enum(['money', 'duration', 'date', 'count']),
+    what: z.string().min(3),
+    display: z.string().min(1),
+    amount: z.number().nonnegative().optional(),
+    currency: z.enum(['EUR', 'USD']).optional(),
+    approximate: z.boolean().optional(),
+    who: Id.optional(),
+    subjects: z.array(Id).default([]),
+    when: z.string().min(1).optional(),
+    keywords: z.array(z.string().min(1)).default([]),
+    document: z.string().min(1),
+    quote: z.string().min(1).max(300),
+    also: z.array(z.string().min(1).max(300)).default([]),
+  })
+  .strict()
+  .refine((f) => f.kind !== 'money' || (f.amount !== undefined && f.currency !== undefined), {
+    message: 'a money figure needs both amount and currency',
+    path: ['amount'],
+  })
+  .refine((f) => f.when === undefined || !/^\d{4}-/.test(f.when) || isRealIsoDate(f.when), {
+    message: 'must be a real date written YYYY-MM-DD',
+    path: ['when'],
+  });
+
+export const EntitySchema = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    kind: z.enum(['person', 'organisation', 'programme', 'place', 'event', 'group']),
+    aliases: z.array(z.string().min(1)).default([]),
+    pronouns: z.array(z.string().min(1)).default([]),
+    description: z.string().optional(),
+  })
+  .strict();
+
+export const LexiconSchema = z
+  .object({
+    /** Groups of words treated as one another's synonyms when searching. */
+    synonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
+    /** Words that only frame a question ("tell", "role"): never reported as missing. */
+    frame: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+export type FigureRecord = z.infer<typeof FigureRecordSchema>;
+export type EntityRecord = z.infer<typeof EntitySchema>;
+export type LexiconRecord = z.infer<typeof LexiconSchema>;

@@ -1,0 +1,59 @@
+import type { Answer, Figure } from '../answer.js';
+
+export interface AskOptions {
+  /**
+   * Conversation id. Questions asked with the same id can follow up on each
+   * other ("and the US?", "when?"). Omit it for a stand-alone question.
+   */
+  conversation?: string;
+}
+
+/** One document of the loaded corpus, as listed to users. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  published?: string;
+  url?: string;
+  publisher?: string;
+  kind?: string;
+  paragraphs: number;
+  sentences: number;
+}
+
+/** One candidate passage considered for an answer, for --explain. */
+export interface ExplainedCandidate {
+  kind: 'sentence' | 'figure';
+  ref: string;
+  text: string;
+  searchScore: number;
+  score: number;
+  reasons: string[];
+}
+
+/** Why the engine answered as it did. */
+export interface Explanation {
+  question: string;
+  /** The question after follow-up context was applied, when it was. */
+  resolvedQuestion?: string;
+  type: string;
+  entities: string[];
+  terms: string[];
+  expandedTerms: string[];
+  candidates: ExplainedCandidate[];
+  decision: string;
+}
+
+export interface Engine {
+  /** Answers one question. Never throws for any input string. */
+  ask(question: string, options?: AskOptions): Answer;
+  /** The same answer, with the reasoning behind it. */
+  explain(question: string, options?: AskOptions): { answer: Answer; explanation: Explanation };
+  /** Forgets a conversation's context. */
+  forget(conversation: string): void;
+  readonly documents: readonly DocumentSummary[];
+  readonly figures: readonly Figure[];
+  /** Example questions the corpus can answer, for help texts. */
+  readonly examples: readonly string[];
+  /** Number of live conversations held in memory (bounded; entries expire). */
+  conversationCount(): number;
+}

@@ -1,0 +1,19 @@
+/**
+ * The engine's public surface. Adapters import from here and nowhere else in src/.
+ */
+export { createEngine, defaultCorpusDir, type EngineOptions } from './engine/engine.js';
+export type { Engine, AskOptions, DocumentSummary, Explanation, ExplainedCandidate } from './engine/types.js';
+export {
+  AnswerSchema,
+  QuoteSchema,
+  FigureSchema,
+  SourceSchema,
+  MAX_QUOTES,
+  MAX_QUOTE_CHARS,
+  type Answer,
+  type AnswerKind,
+  type Quote,
+  type Figure,
+  type Source,
+} from './answer.js';
+export { UserFacingError, CorpusError, ConfigError, isUserFacing } from './errors.js';

@@ -1,0 +1,62 @@
+/**
+ * Text analysis shared by the index and the questions: tokenise, fold case
+ * and quotes, drop stopwords, unify British/American spelling, stem.
+ */
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
+import { fold } from './normalize.js';
+
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...naturalStopwords,
+  // Contractions and fillers the list lacks.
+  "it's", "that's", "what's", "who's", "i'm", "don't", "doesn't", 'does', 'do', 'did', 'done',
+  'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'us', 'me', 'please', 'tell', 'ok', 'okay',
+  'yes', 'no', 'much', 'many', 'which', 'whom', 'whose', 'via', 'per', 'also', 'just', 'really',
+]);
+
+/** Tokens in reading order: folded words and numbers, currency symbols as words. */
+export function tokenize(text: string): string[] {
+  const folded = fold(text)
+    .replace(/€/g, ' eur ')
+    .replace(/\$/g, ' usd ')
+    .replace(/£/g, ' gbp ')
+    // "200bn", "1.5tn", "500m": number, then the scale as a word.
+    .replace(/(\d)(bn|b|tn|trn|m|mn|k)\b/g, (_, d: string, s: string) => `${d} ${SCALE_WORDS[s] ?? s}`)
+    // Digit group separators: 112,000 -> 112000.
+    .replace(/(\d),(?=\d{3}\b)/g, '$1');
+  return folded.match(/[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+const SCALE_WORDS: Record<string, string> = { bn: 'billion', b: 'billion', tn: 'trillion', trn: 'trillion', m: 'million', mn: 'million', k: 'thousand' };
+
+// Words whose spelling differs on either side of the Atlantic, and currency names.
+const SPELLING: Record<string, string> = {
+  euro: 'eur', euros: 'eur', dollar: 'usd', dollars: 'usd', modelling: 'modeling', modelled: 'modeled',
+  programme: 'program', programmes: 'programs', centre: 'center', centres: 'centers', labour: 'labor',
+};
+
+/** One word to its index form: spelling unified, then stemmed. */
+export function stemWord(word: string): string {
+  let w = SPELLING[word] ?? word.replace(/'s$/, '');
+  // mobilise/mobilize, organisation/organization: fold -is- to -iz- before stemming.
+  w = w.replace(/(\w{3})is(e|es|ed|ing|ation|ations)$/, '$1iz$2');
+  if (/^\d/.test(w)) return w;
+  return PorterStemmer.stem(w);
+}
+
+/** Search terms of a text: tokens without stopwords, stemmed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    if (STOPWORDS.has(token) || token.length < 2 && !/\d/.test(token)) continue;
+    out.push(stemWord(token));
+  }
+  return out;
+}
+
+/** The same pipeline for one already-tokenised term (minisearch's processTerm). */
+export function processTerm(token: string): string | null {
+  const t = fold(token);
+  if (STOPWORDS.has(t) || (t.length < 2 && !/\d/.test(t))) return null;
+  return stemWord(t);
+}

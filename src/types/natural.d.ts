@@ -1,0 +1,12 @@
+// natural's submodules ship no types of their own; only what the engine uses is declared.
+declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
+  const PorterStemmer: { stem(word: string): string };
+  export default PorterStemmer;
+}
+declare module 'natural/lib/natural/util/stopwords.js' {
+  export const words: string[];
+}
+declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
+  export function DamerauLevenshteinDistance(a: string, b: string, options?: { restricted?: boolean }): number;
+  export function LevenshteinDistance(a: string, b: string): number;
+}
