@@ -34,6 +34,8 @@ export const FigureRecordSchema = z
     display: z.string().min(1),
     amount: z.number().nonnegative().optional(),
     currency: z.enum(['EUR', 'USD']).optional(),
+    /** Ids of figures that add up to this one (the article states the total). */
+    parts: z.array(Id).default([]),
     approximate: z.boolean().optional(),
     who: Id.optional(),
     subjects: z.array(Id).default([]),
@@ -59,8 +61,12 @@ export const EntitySchema = z
     name: z.string().min(1),
     kind: z.enum(['person', 'organisation', 'programme', 'place', 'event', 'group']),
     aliases: z.array(z.string().min(1)).default([]),
+    /** Adjective forms ("French"): they name the entity but do not answer "where?". */
+    adjectives: z.array(z.string().min(1)).default([]),
     pronouns: z.array(z.string().min(1)).default([]),
     description: z.string().optional(),
+    /** Questions about this entity that the corpus answers, offered as suggestions. */
+    questions: z.array(z.string().min(3)).default([]),
   })
   .strict();
 

@@ -1,0 +1,114 @@
+/**
+ * The one-shot CLI, also the scripting and evaluation interface:
+ *   ask "question"            readable answer
+ *   ask --json "question"     one Answer as JSON
+ *   ask --jsonl < file        one JSON Answer per input line, in order
+ *   ask --explain "question"  the answer and why
+ * Logs and errors go to stderr; stdout carries answers only.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
+import { corpusDirFrom } from './corpus-option.js';
+import { renderExplanation } from './explain.js';
+import { renderAnswer } from './render.js';
+
+export interface AskIO {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env?: NodeJS.ProcessEnv;
+  /** Use colours in readable output. Default false. */
+  color?: boolean;
+}
+
+export const USAGE = `usage: npm run --silent ask -- [--json | --jsonl | --explain] [--corpus DIR] "question"
+  --json        print the Answer as one JSON object
+  --jsonl       read questions from stdin, one per line (or {"question": "...", "conversation": "id"}),
+                and print one JSON Answer per line, in order
+  --explain     also show how the question was understood and the candidates considered
+  --corpus DIR  answer from another corpus directory (default: CORPUS_DIR, else the bundled corpus)`;
+
+export async function runAsk(argv: string[], io: AskIO): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        jsonl: { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
+        corpus: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const question = positionals.join(' ');
+  if (!values.jsonl && positionals.length === 0) {
+    io.stderr.write(`no question given\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.jsonl && positionals.length > 0) {
+    io.stderr.write(`--jsonl reads questions from stdin; don't also give one as an argument\n${USAGE}\n`);
+    return 2;
+  }
+
+  let engine: Engine;
+  try {
+    engine = await createEngine({ corpusDir: corpusDirFrom(values.corpus, io.env ?? process.env) });
+  } catch (error) {
+    if (isUserFacing(error)) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+
+  if (values.jsonl) {
+    await answerLines(engine, io);
+    return 0;
+  }
+  const { answer, explanation } = engine.explain(question);
+  if (values.json) io.stdout.write(`${JSON.stringify(values.explain ? { ...answer, explanation } : answer)}\n`);
+  else {
+    io.stdout.write(`${renderAnswer(answer, { color: io.color })}\n`);
+    if (values.explain) io.stdout.write(`${renderExplanation(explanation)}\n`);
+  }
+  return 0;
+}
+
+/** One JSON line out for every line in, including empty and malformed ones. */
+async function answerLines(engine: Engine, io: AskIO): Promise<void> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const { question, conversation } = parseLine(line);
+    const answer = engine.ask(question, conversation !== undefined ? { conversation } : {});
+    io.stdout.write(`${JSON.stringify(answer)}\n`);
+  }
+}
+
+/** A line is a question, or a JSON object {"question", "conversation"}. */
+export function parseLine(line: string): { question: string; conversation?: string } {
+  const trimmed = line.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const value: unknown = JSON.parse(trimmed);
+      if (value && typeof value === 'object' && typeof (value as { question?: unknown }).question === 'string') {
+        const { question, conversation } = value as { question: string; conversation?: unknown };
+        return conversation === undefined || conversation === null ? { question } : { question, conversation: String(conversation) };
+      }
+    } catch {
+      // Not JSON after all: it is asked as written.
+    }
+  }
+  return { question: line };
+}

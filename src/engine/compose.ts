@@ -1,0 +1,169 @@
+/**
+ * Builds Answers: from figures (amounts, dates, comparisons, sums), from
+ * passages, and the honest ones: not found, help, unusable question.
+ * Every quote is an exact slice of its document.
+ */
+import { MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
+import { formatAmount, type Currency } from '../text/quantities.js';
+import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
+import type { AnalyzedQuestion } from './question.js';
+import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
+
+export function figureOf(entry: FigureEntry): Figure {
+  const f = entry.figure;
+  return {
+    id: f.id,
+    kind: f.kind,
+    what: f.what,
+    display: f.display,
+    ...(f.amount !== undefined ? { amount: f.amount } : {}),
+    ...(f.currency ? { currency: f.currency } : {}),
+    ...(f.who ? { who: f.who } : {}),
+    ...(f.when ? { when: f.when } : {}),
+    source: sourceOf(entry.doc, f.at.start, f.at.end),
+  };
+}
+
+function figureQuotes(entry: FigureEntry, k: Knowledge): Quote[] {
+  const speaker = speakerOf(entry.figure.at.start, entry, k);
+  return [entry.figure.at, ...entry.figure.alsoAt].map((at) => quoteSpan(entry.doc, at.start, at.end, { speaker }));
+}
+
+/** The speaker of the passage that holds a figure's quote, if the document names one. */
+function speakerOf(offset: number, entry: FigureEntry, k: Knowledge): string | undefined {
+  const p = k.passages.find((x) => x.doc === entry.doc && x.sentence.start <= offset && offset < x.sentence.end + 1);
+  return p?.speaker ? k.matcher.get(p.speaker)?.name : undefined;
+}
+
+export function dedupeQuotes(quotes: Quote[]): Quote[] {
+  const out: Quote[] = [];
+  for (const q of quotes) {
+    const overlaps = out.some((o) => o.source.documentId === q.source.documentId && q.source.start < o.source.end && o.source.start < q.source.end);
+    if (!overlaps) out.push(q);
+  }
+  return out.slice(0, MAX_QUOTES);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function base(kind: Answer['kind'], answered: boolean, answer: string, extra: Partial<Answer> = {}): Answer {
+  return { answered, answer, quotes: [], figures: [], confidence: 0, kind, suggestions: [], ...extra };
+}
+
+/** "€200 billion: what InvestAI aims to mobilise for AI investment in Europe." */
+export function answerFromFigure(entry: FigureEntry, k: Knowledge, confidence: number, moreQuotes: Quote[] = []): Answer {
+  const f = entry.figure;
+  const text = `${capitalise(f.display)}: ${f.what}.`;
+  return base('answer', true, text, { quotes: dedupeQuotes([...figureQuotes(entry, k), ...moreQuotes]), figures: [figureOf(entry)], confidence });
+}
+
+/** Two figures side by side; which is larger only when they share a currency. */
+export function answerComparison(a: FigureEntry, b: FigureEntry, k: Knowledge, confidence: number): Answer {
+  const fa = a.figure;
+  const fb = b.figure;
+  let verdict = '';
+  if (fa.currency && fb.currency && fa.amount !== undefined && fb.amount !== undefined) {
+    if (fa.currency === fb.currency) {
+      const ratio = Math.max(fa.amount, fb.amount) / Math.min(fa.amount, fb.amount);
+      const times = ratio.toFixed(1).replace(/\.0$/, '');
+      verdict = ratio === 1 ? ' They are the same size.' : fa.amount > fb.amount ? ` The first is ${times} times the second.` : ` The second is ${times} times the first.`;
+    } else {
+      verdict = ` They are in different currencies (${fa.currency} and ${fb.currency}), so the sources give no direct comparison.`;
+    }
+  }
+  const text = `${capitalise(fa.display)} (${fa.what}) against ${fb.display} (${fb.what}).${verdict}`;
+  const quotes = dedupeQuotes([figureQuotes(a, k)[0]!, figureQuotes(b, k)[0]!, ...figureQuotes(a, k).slice(1), ...figureQuotes(b, k).slice(1)]);
+  return base('answer', true, text, { quotes, figures: [figureOf(a), figureOf(b)], confidence });
+}
+
+/** A sum of cited amounts, with its parts shown; refuses to add different currencies. */
+export function answerSum(entries: FigureEntry[], k: Knowledge, confidence: number): Answer {
+  const figures = entries.map(figureOf);
+  const quotes = dedupeQuotes(entries.map((e) => figureQuotes(e, k)[0]!));
+  const currencies = [...new Set(entries.map((e) => e.figure.currency))];
+  const parts = entries.map((e) => `${e.figure.display} (${e.figure.what})`);
+  if (currencies.length !== 1 || currencies[0] === undefined) {
+    const text = `These can't be added up directly: ${parts.join(' and ')} are in different currencies (${currencies.filter(Boolean).join(' and ')}), and the sources give no exchange rate.`;
+    return base('answer', true, text, { quotes, figures, confidence: confidence * 0.8 });
+  }
+  const total = entries.reduce((sum, e) => sum + (e.figure.amount ?? 0), 0);
+  const approximate = entries.some((e) => e.figure.approximate || /up to|about|around/.test(e.figure.display));
+  const stated = k.figures.find((f) => f.figure.parts.length === entries.length && entries.every((e) => f.figure.parts.includes(e.figure.id)));
+  const totalText = `${approximate ? 'about ' : ''}${formatAmount(total, currencies[0] as Currency)}`;
+  const text = stated
+    ? `${capitalise(totalText)}: ${parts.join(' plus ')}, which the source gives as ${stated.figure.display}, ${stated.figure.what}.`
+    : `${capitalise(totalText)} in all, adding ${parts.join(' and ')} (a sum of the cited figures, not a figure the sources state).`;
+  const allQuotes = stated ? dedupeQuotes([...quotes, figureQuotes(stated, k)[0]!]) : quotes;
+  return base('answer', true, text, { quotes: allQuotes, figures: stated ? [...figures, figureOf(stated)] : figures, confidence });
+}
+
+/** An answer from retrieved passages, led by the fact the question type asks for. */
+export function answerFromPassages(q: AnalyzedQuestion, passages: Passage[], k: Knowledge, confidence: number, extraFigures: FigureEntry[] = []): Answer {
+  const focus = new Set(q.terms.map((t) => t.word.toLowerCase().slice(0, 5)));
+  const quotes = dedupeQuotes(passages.map((p) => quotePassage(p, k.passages, focus, p.speaker ? k.matcher.get(p.speaker)?.name : undefined)));
+  const top = passages[0]!;
+  const lead = leadFor(q, top, k);
+  return base('answer', true, lead, { quotes, figures: extraFigures.map(figureOf), confidence });
+}
+
+const TIME_PHRASE = /\b(?:(?:on|in|over|by|since|until)\s+)?(?:(?:the\s+)?eve of [^,.]+|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|weeks?|days?)|(?:19|20)\d\d|today|tomorrow|yesterday)\b/;
+
+function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
+  const sentence = clip(p.sentence.text, 220);
+  const speaker = p.speaker ? k.matcher.get(p.speaker)?.name : undefined;
+  const asked = new Set(q.entities.map((e) => e.entity.id));
+  switch (q.type) {
+    case 'who': {
+      const kinds = ['person', 'organisation', 'group', 'programme'];
+      // Someone the sentence itself names; the speaker of a quotation is not its answer.
+      const ids = [...p.entities].filter((id) => !asked.has(id) && kinds.includes(k.matcher.get(id)?.kind ?? ''));
+      const named = ids.map((id) => k.matcher.get(id)!).sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind))[0];
+      if (named) return `${capitalise(named.name)}, according to the source: ${sentence}`;
+      break;
+    }
+    case 'where': {
+      const place = [...p.places].map((id) => k.matcher.get(id)!).find((e) => !asked.has(e.id)) ?? [...p.places].map((id) => k.matcher.get(id)!)[0];
+      if (place) return `${place.name}: ${sentence}`;
+      break;
+    }
+    case 'when': {
+      const m = TIME_PHRASE.exec(p.sentence.text);
+      if (m) return `${capitalise(m[0])}: ${sentence}`;
+      break;
+    }
+    case 'how_much': {
+      const money = p.money[0];
+      if (money) return `${capitalise(p.sentence.text.slice(money.start, money.end).trim())}: ${sentence}`;
+      break;
+    }
+    case 'yes_no': {
+      const allCovered = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem)).every((t) => p.stems.has(t.stem) || k.lexicon.expand(t.stem).some((s) => p.stems.has(s)));
+      if (allCovered && !/\b(?:not|no|never|n't)\b/i.test(p.sentence.text)) return `Yes, according to ${speaker ?? 'the source'}: ${sentence}`;
+      break;
+    }
+  }
+  return speaker ? `${speaker} said: ${sentence}` : `The source says: ${sentence}`;
+}
+
+/** At most `max` characters, cut at a word boundary with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const clean = text.replace(/^[“"]+|[”"]+$/g, '').replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
+export function notFound(message: string, suggestions: string[], confidence = 0.8): Answer {
+  return base('not_found', false, message, { suggestions, confidence });
+}
+
+export function help(message: string, suggestions: string[]): Answer {
+  return base('help', false, message, { suggestions, confidence: 1 });
+}
+
+export function invalid(message: string, suggestions: string[] = []): Answer {
+  return base('invalid', false, message, { suggestions, confidence: 1 });
+}

@@ -1,0 +1,152 @@
+/**
+ * Chooses what to answer: a figure, a comparison, a sum, passages, or an
+ * honest "the sources don't say" naming what is missing.
+ */
+import type { Answer } from '../answer.js';
+import * as compose from './compose.js';
+import type { FigureEntry, Knowledge } from './knowledge.js';
+import type { AnalyzedQuestion, QuestionType } from './question.js';
+import { FIGURE_TYPES, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
+import type { Explanation } from './types.js';
+
+export interface DecideOptions {
+  /** Least coverage of the question a passage needs to answer it. Default 0.4. */
+  minCoverage?: number;
+  /** Further quotes must score at least this share of the best one. Default 0.8. */
+  companionRatio?: number;
+  /** Most quotes from passages. Default 3. */
+  maxPassageQuotes?: number;
+  retrieve?: RetrieveOptions;
+}
+
+export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, options: DecideOptions = {}): Answer {
+  const minCoverage = options.minCoverage ?? 0.4;
+  if (q.unknown.length > 0) {
+    ex.decision = `abstain: unknown ${q.unknown.join(', ')}`;
+    return compose.notFound(`The sources don't mention ${joinOr(q.unknown)}.`, suggestionsFor(q, k));
+  }
+  if (q.terms.length === 0 && q.entities.length === 0 && q.amounts.length === 0) {
+    ex.decision = 'abstain: nothing to search for';
+    return compose.notFound("I couldn't find anything in that question to look up in the sources.", suggestionsFor(q, k));
+  }
+
+  const candidates = retrieve(q, k, options.retrieve);
+  ex.candidates = candidates.slice(0, 8).map((c) => ({
+    kind: c.kind,
+    ref: c.passage ? `${c.passage.doc.id} ¶${c.passage.sentence.paragraph}` : `figure ${c.figure!.figure.id}`,
+    text: c.passage ? c.passage.sentence.text : `${c.figure!.figure.display}: ${c.figure!.figure.what}`,
+    searchScore: round(c.searchScore),
+    score: round(c.score),
+    reasons: c.reasons,
+  }));
+
+  const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
+  if ((q.type === 'compare' || q.type === 'total') && entityIds.length >= 2) {
+    const picked = pickFigurePerEntity(entityIds, k, q);
+    if (picked.length >= 2) {
+      ex.decision = `${q.type} of figures ${picked.map((f) => f.figure.id).join(', ')}`;
+      return q.type === 'compare' ? compose.answerComparison(picked[0]!, picked[1]!, k, 0.85) : compose.answerSum(picked, k, 0.85);
+    }
+  }
+
+  const figure = bestFigure(q, candidates);
+  if (figure) {
+    ex.decision = `figure ${figure.figure!.figure.id}`;
+    return compose.answerFromFigure(figure.figure!, k, confidenceOf(figure));
+  }
+
+  const sentences = candidates.filter((c) => c.kind === 'sentence' && c.coverage >= minCoverage && (c.typeFit || !mustFit(q.type)));
+  const top = sentences[0];
+  if (!top) {
+    ex.decision = `abstain: no passage fits (${q.type})`;
+    return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
+  }
+  const ratio = options.companionRatio ?? 0.8;
+  const max = options.maxPassageQuotes ?? 3;
+  const chosen = [top, ...sentences.slice(1).filter((c) => c.score >= top.score * ratio && c.coverage >= top.coverage * 0.75)].slice(0, max);
+  ex.decision = `passages ${chosen.map((c) => `¶${c.passage!.sentence.paragraph}`).join(', ')}`;
+  return compose.answerFromPassages(q, chosen.map((c) => c.passage!), k, confidenceOf(top));
+}
+
+/** The figure that answers, when the question asks for one and a figure about its subject fits. */
+function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | undefined {
+  const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit);
+  const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
+  if (sameAmount) return sameAmount;
+  const best = figures[0];
+  if (!best) return undefined;
+  if (FIGURE_TYPES.has(q.type)) return best.entityFit >= 0.5 && best.coverage >= 0.3 ? best : undefined;
+  // Other questions take a figure only when it is clearly what they are about ("goal of InvestAI").
+  const topOverall = candidates[0];
+  return topOverall === best && best.entityFit === 1 && best.coverage >= 0.6 ? best : undefined;
+}
+
+/** For each entity, its best money figure, preferring parts over stated totals. */
+function pickFigurePerEntity(entityIds: string[], k: Knowledge, q: AnalyzedQuestion): FigureEntry[] {
+  const picked: FigureEntry[] = [];
+  const stems = new Set(q.terms.map((t) => t.stem));
+  for (const id of entityIds) {
+    const options = k.figures.filter((f) => f.figure.kind === 'money' && f.entities.has(id) && !picked.includes(f));
+    if (!options.length) continue;
+    const score = (f: FigureEntry) =>
+      (f.figure.subjects[0] === id || f.figure.who === id ? 2 : 0) + [...stems].filter((s) => f.stems.has(s)).length * 0.5 - (q.type === 'total' && f.figure.parts.length ? 3 : 0);
+    picked.push(options.sort((a, b) => score(b) - score(a))[0]!);
+  }
+  return picked;
+}
+
+function mustFit(type: QuestionType): boolean {
+  return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long';
+}
+
+function confidenceOf(c: Candidate): number {
+  return Math.max(0.05, Math.min(0.99, round(0.4 + 0.6 * Math.min(1, c.score / 1.2))));
+}
+
+function subjectOf(q: AnalyzedQuestion): string {
+  const names = [...new Set(q.entities.map((e) => e.entity.name))];
+  if (names.length) return joinAnd(names);
+  const words = q.terms.filter((t) => t.known).map((t) => t.word);
+  return words.length ? `“${words.slice(0, 4).join(' ')}”` : 'that';
+}
+
+function missingMessage(q: AnalyzedQuestion, k: Knowledge): string {
+  const subject = subjectOf(q);
+  switch (q.type) {
+    case 'when':
+      return `The sources don't say when: they give no date or time for ${subject}.`;
+    case 'where':
+      return `The sources don't say where: they name no place for ${subject}.`;
+    case 'how_many':
+      return `The sources don't give that number: nothing in them counts it for ${subject}.`;
+    case 'how_much':
+      return `The sources don't give that amount for ${subject}.`;
+    case 'how_long':
+      return `The sources don't say how long for ${subject}.`;
+    case 'who':
+      return `The sources don't say who, for ${subject}.`;
+    default:
+      return k.corpus.documents.length ? `The sources don't answer that: nothing in them covers ${subject} in that way.` : "The sources don't answer that.";
+  }
+}
+
+/** Up to three questions the corpus answers, about the same subject when there is one. */
+export function suggestionsFor(q: AnalyzedQuestion, k: Knowledge): string[] {
+  const ids = new Set(q.entities.map((e) => e.entity.id));
+  const related = k.corpus.entities.filter((e) => ids.has(e.id)).flatMap((e) => e.questions);
+  const general = k.corpus.entities.flatMap((e) => e.questions.slice(0, 1));
+  const asked = q.text.trim().toLowerCase();
+  return [...new Set([...related, ...general])].filter((s) => s.toLowerCase() !== asked).slice(0, 3);
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function joinOr(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

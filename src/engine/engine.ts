@@ -1,0 +1,143 @@
+/**
+ * The answering engine: question in, Answer out. Loads and indexes a corpus
+ * once; each question is analysed, resolved against its conversation, matched
+ * against figures and passages, and answered only from what the sources say.
+ */
+import { fileURLToPath } from 'node:url';
+import { AnswerSchema, type Answer } from '../answer.js';
+import { loadCorpus, type Corpus, type LoadProgress } from '../corpus/load.js';
+import { sanitizeQuestion, wordCharShare } from '../text/normalize.js';
+import { figureOf } from './compose.js';
+import { ConversationStore, type ConversationStoreOptions } from './conversation.js';
+import { decide, type DecideOptions } from './decide.js';
+import { applyFollowUp } from './followup.js';
+import { buildKnowledge, type Knowledge } from './knowledge.js';
+import { analyzeQuestion } from './question.js';
+import { introduction, smallTalkKind } from './smalltalk.js';
+import * as compose from './compose.js';
+import type { AskOptions, DocumentSummary, Engine, Explanation } from './types.js';
+
+export interface EngineOptions {
+  /** Corpus directory. Default: the corpus/ bundled with the project. */
+  corpusDir?: string;
+  /** An already loaded corpus; takes precedence over corpusDir. */
+  corpus?: Corpus;
+  /** Longest question accepted, in characters. Default 1,000. */
+  maxQuestionLength?: number;
+  /** Conversation memory limits (ttlMs default 30 min, maxConversations default 10,000). */
+  conversations?: ConversationStoreOptions;
+  /** Answer selection thresholds; see decide.ts for the defaults. */
+  decide?: DecideOptions;
+  /** Progress while loading and indexing, for a start-up indicator. */
+  onProgress?: (event: { phase: 'load' | 'index'; done: number; total: number }) => void;
+}
+
+/** The corpus/ directory shipped with the project. */
+export function defaultCorpusDir(): string {
+  return fileURLToPath(new URL('../../corpus/', import.meta.url));
+}
+
+export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  const progress: LoadProgress | undefined = options.onProgress && ((e) => options.onProgress!({ phase: 'load', done: e.loaded, total: e.total }));
+  const corpus = options.corpus ?? (await loadCorpus(options.corpusDir ?? defaultCorpusDir(), progress));
+  const knowledge = buildKnowledge(corpus, { onProgress: options.onProgress && ((done, total) => options.onProgress!({ phase: 'index', done, total })) });
+  return new AnsweringEngine(knowledge, options);
+}
+
+class AnsweringEngine implements Engine {
+  readonly documents: readonly DocumentSummary[];
+  readonly figures;
+  readonly examples: readonly string[];
+  private readonly conversations: ConversationStore;
+  private readonly maxLength: number;
+
+  constructor(
+    private readonly k: Knowledge,
+    private readonly options: EngineOptions,
+  ) {
+    this.conversations = new ConversationStore(options.conversations);
+    this.maxLength = options.maxQuestionLength ?? 1000;
+    this.documents = k.corpus.documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      ...(d.meta.published ? { published: String(d.meta.published instanceof Date ? d.meta.published.toISOString().slice(0, 10) : d.meta.published) } : {}),
+      ...(d.meta.url ? { url: d.meta.url } : {}),
+      ...(d.meta.publisher ? { publisher: d.meta.publisher } : {}),
+      ...(d.meta.kind ? { kind: d.meta.kind } : {}),
+      paragraphs: d.paragraphs.length,
+      sentences: d.sentences.length,
+    }));
+    this.figures = k.figures.map(figureOf);
+    this.examples = [...new Set(k.corpus.entities.flatMap((e) => e.questions.slice(0, 1)))];
+  }
+
+  ask(question: string, options: AskOptions = {}): Answer {
+    return this.explain(question, options).answer;
+  }
+
+  explain(question: string, options: AskOptions = {}): { answer: Answer; explanation: Explanation } {
+    const explanation: Explanation = { question: String(question), type: 'none', entities: [], terms: [], expandedTerms: [], candidates: [], decision: '' };
+    let answer: Answer;
+    try {
+      answer = this.answer(typeof question === 'string' ? question : String(question), options, explanation);
+    } catch (error) {
+      // Never let one odd question take a surface down; the failure is reported, not hidden.
+      explanation.decision = `internal error: ${(error as Error).message}`;
+      answer = compose.invalid('Something went wrong while answering that question. Please try rephrasing it.', this.examples.slice(0, 3));
+    }
+    return { answer: AnswerSchema.parse(answer), explanation };
+  }
+
+  private answer(raw: string, options: AskOptions, ex: Explanation): Answer {
+    const examples = this.examples.slice(0, 3);
+    if (raw.length > this.maxLength * 4) {
+      ex.decision = 'too long';
+      return compose.invalid(`That question is too long (${raw.length.toLocaleString('en')} characters). Please ask in under ${this.maxLength.toLocaleString('en')} characters.`, examples);
+    }
+    const text = sanitizeQuestion(raw);
+    if (!text) {
+      ex.decision = 'empty';
+      return compose.invalid('Please type a question about the AI Action Summit announcements.', examples);
+    }
+    if (text.length > this.maxLength) {
+      ex.decision = 'too long';
+      return compose.invalid(`That question is too long (${text.length.toLocaleString('en')} characters). Please ask in under ${this.maxLength.toLocaleString('en')} characters.`, examples);
+    }
+    if (!/\p{L}/u.test(text) || wordCharShare(text) < 0.5) {
+      ex.decision = 'not readable';
+      return compose.invalid("That doesn't look like a question I can read. Please ask in words.", examples);
+    }
+    const talk = smallTalkKind(text);
+    if (talk) {
+      ex.decision = `small talk: ${talk}`;
+      const message = talk === 'thanks' ? "You're welcome. Ask me anything else about the summit announcements." : introduction(this.documents.length);
+      return compose.help(message, this.examples.slice(0, 4));
+    }
+
+    let q = analyzeQuestion(text, this.k);
+    const conversation = options.conversation;
+    const followUp = conversation !== undefined ? applyFollowUp(q, this.conversations.get(conversation)) : undefined;
+    if (followUp) {
+      q = followUp.question;
+      ex.resolvedQuestion = followUp.resolved;
+    }
+    ex.type = q.type;
+    ex.entities = q.entities.map((e) => `${e.entity.id}${e.fuzzy ? ' (by spelling)' : ''}`);
+    ex.terms = q.terms.map((t) => `${t.stem}${t.known ? '' : ' (unknown)'}`);
+    ex.expandedTerms = q.expansions;
+
+    const answer = decide(q, this.k, ex, this.options.decide);
+    if (conversation !== undefined && answer.kind !== 'invalid') {
+      this.conversations.set(conversation, { type: q.type, entities: q.entities, terms: q.terms, question: ex.resolvedQuestion ?? text });
+    }
+    return answer;
+  }
+
+  forget(conversation: string): void {
+    this.conversations.delete(conversation);
+  }
+
+  conversationCount(): number {
+    return this.conversations.size;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Finds the corpus's entities in text through their names, aliases and
+ * adjective forms. Documents are matched exactly (short capitalised aliases
+ * such as "US" or "Block" by case); questions are matched forgivingly: any
+ * case, and one or two typing mistakes in longer words ("von der leyn").
+ */
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import type { EntityRecord } from '../corpus/schemas.js';
+import { fold } from '../text/normalize.js';
+
+export interface EntityMention {
+  entity: EntityRecord;
+  /** Offsets in the searched text. */
+  start: number;
+  end: number;
+  /** Matched through an adjective form ("French"), not a name. */
+  adjective: boolean;
+  /** Matched with a typing mistake. */
+  fuzzy: boolean;
+}
+
+interface Form {
+  entity: EntityRecord;
+  tokens: string[];
+  adjective: boolean;
+  /** Written with capitals and short, or a common word: match it by case in documents. */
+  caseSensitive: boolean;
+  original: string;
+}
+
+interface Token {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}@]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
+
+function tokenizeWithOffsets(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let raw = m[0];
+    // Keep the dot of "U.S." but not a sentence's full stop.
+    if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
+    out.push({ text: raw, folded: fold(raw).replace(/[’']s$/, '').replace(/\./g, ''), start: m.index, end: m.index + raw.length });
+  }
+  return out;
+}
+
+/** Most typing mistakes forgiven in a word of this length. */
+function allowedTypos(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+export class EntityMatcher {
+  private readonly forms: Form[];
+  private readonly byFirstToken = new Map<string, Form[]>();
+
+  constructor(readonly entities: readonly EntityRecord[]) {
+    this.forms = entities.flatMap((entity) => [
+      ...[entity.name, ...entity.aliases].map((a) => this.form(entity, a, false)),
+      ...entity.adjectives.map((a) => this.form(entity, a, true)),
+    ]);
+    // Longer forms first, so "European AI Champions" wins over "AI Champions".
+    this.forms.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const f of this.forms) {
+      const key = f.tokens[0]!;
+      const list = this.byFirstToken.get(key) ?? [];
+      list.push(f);
+      this.byFirstToken.set(key, list);
+    }
+  }
+
+  private form(entity: EntityRecord, alias: string, adjective: boolean): Form {
+    const tokens = tokenizeWithOffsets(alias).map((t) => t.folded).filter((t) => t !== 'the');
+    const hasCapital = /\p{Lu}/u.test(alias);
+    return { entity, tokens, adjective, caseSensitive: hasCapital && alias.replace(/\W/g, '').length <= 5, original: alias };
+  }
+
+  get(id: string): EntityRecord | undefined {
+    return this.entities.find((e) => e.id === id);
+  }
+
+  /** Exact mentions in a document's text. */
+  findInDocument(text: string): EntityMention[] {
+    return this.find(text, false);
+  }
+
+  /** Forgiving mentions in a question. */
+  findInQuestion(text: string): EntityMention[] {
+    return this.find(text, true);
+  }
+
+  private find(text: string, forgiving: boolean): EntityMention[] {
+    const tokens = tokenizeWithOffsets(text);
+    const mentions: EntityMention[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const match = this.matchAt(tokens, i, forgiving, text);
+      if (match) {
+        mentions.push(match.mention);
+        i += match.length;
+      } else i++;
+    }
+    return mentions;
+  }
+
+  private matchAt(tokens: Token[], i: number, forgiving: boolean, text: string): { mention: EntityMention; length: number } | undefined {
+    const first = tokens[i]!;
+    const candidates = forgiving ? this.forms : this.byFirstToken.get(first.folded) ?? [];
+    let best: { mention: EntityMention; length: number; typos: number } | undefined;
+    for (const form of candidates) {
+      const n = form.tokens.length;
+      if (i + n > tokens.length) continue;
+      let typos = 0;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) {
+        const tok = tokens[i + k]!;
+        const want = form.tokens[k]!;
+        if (tok.folded === want) continue;
+        const d = forgiving && /^\p{L}+$/u.test(want) ? DamerauLevenshteinDistance(tok.folded, want) : Infinity;
+        if (d <= allowedTypos(want.length) && tok.folded.length >= 4) typos += d;
+        else ok = false;
+      }
+      if (!ok) continue;
+      const span = tokens.slice(i, i + n);
+      if (!forgiving && form.caseSensitive && span.map((t) => t.text).join(' ') !== tokenizeWithOffsets(form.original).map((t) => t.text).join(' ')) continue;
+      if (forgiving && !this.questionCaseOk(form, span, tokens, i, text)) continue;
+      if (!best || n > best.length || (n === best.length && typos < best.typos)) {
+        best = { mention: { entity: form.entity, start: span[0]!.start, end: span[n - 1]!.end, adjective: form.adjective, fuzzy: typos > 0 }, length: n, typos };
+      }
+    }
+    return best && { mention: best.mention, length: best.length };
+  }
+
+  /** "us" is a pronoun unless written "US" or after words that make it the country. */
+  private questionCaseOk(form: Form, span: Token[], tokens: Token[], i: number, _text: string): boolean {
+    if (!(form.tokens.length === 1 && form.tokens[0] === 'us')) return true;
+    if (span[0]!.text === 'US' || span[0]!.text === 'U.S.' || span[0]!.text === 'U.S') return true;
+    const before = tokens[i - 1]?.folded;
+    return before === undefined || ['the', 'in', 'vs', 'versus', 'and', 'from', 'of', 'with'].includes(before);
+  }
+}

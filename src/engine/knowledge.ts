@@ -1,0 +1,195 @@
+/**
+ * Everything computed once from a corpus: annotated passages (sentences with
+ * their entities, speaker, amounts, time expressions), the figures, the
+ * vocabulary, and the minisearch index over both. Nothing here runs per question.
+ */
+import MiniSearch from 'minisearch';
+import type { Corpus, LoadedFigure } from '../corpus/load.js';
+import type { CorpusDocument } from '../corpus/document.js';
+import type { EntityRecord } from '../corpus/schemas.js';
+import { processTerm, stemWord, terms, tokenize } from '../text/analyze.js';
+import { findMoney, hasNumber, hasTimeExpression, amountSpellings, type Amount } from '../text/quantities.js';
+import type { Sentence } from '../text/segment.js';
+import { EntityMatcher } from './entities.js';
+import { Lexicon } from './lexicon.js';
+
+export interface Passage {
+  /** Position in Knowledge.passages, also its search id. */
+  id: number;
+  doc: CorpusDocument;
+  sentence: Sentence;
+  /** Entities named in the sentence itself. */
+  entities: Set<string>;
+  /** Entities named as nouns of kind place ("in Paris"), which can answer "where?". */
+  places: Set<string>;
+  /** Entities of the surrounding sentences in the paragraph, for sentences that say "she" or "it". */
+  context: Set<string>;
+  /** Who says these words, where the document attributes them. */
+  speaker?: string;
+  money: Amount[];
+  hasTime: boolean;
+  hasNumber: boolean;
+  stems: Set<string>;
+}
+
+export interface FigureEntry {
+  /** Search id: passages come first, figures after. */
+  id: number;
+  figure: LoadedFigure;
+  doc: CorpusDocument;
+  entities: Set<string>;
+  stems: Set<string>;
+}
+
+export interface Knowledge {
+  corpus: Corpus;
+  passages: Passage[];
+  figures: FigureEntry[];
+  matcher: EntityMatcher;
+  lexicon: Lexicon;
+  /** Folded words and stems that occur anywhere in the corpus. */
+  vocabulary: Set<string>;
+  /** How much a stem or entity id tells passages apart: log(1 + N / passages holding it). */
+  weight(key: string): number;
+  index: MiniSearch<IndexedRecord>;
+}
+
+interface IndexedRecord {
+  id: number;
+  text: string;
+  ents: string;
+  ctx: string;
+}
+
+const SPEECH_TAG = /\b(?:said|says|adds|added|told|insisted|insists|stated|explained|noted|announced)\b/;
+
+export interface KnowledgeOptions {
+  /** Called as documents are annotated, for a progress indicator. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): Knowledge {
+  const matcher = new EntityMatcher(corpus.entities);
+  const lexicon = new Lexicon(corpus.lexicon);
+  const vocabulary = new Set<string>();
+  const passages: Passage[] = [];
+  corpus.documents.forEach((doc, i) => {
+    annotateDocument(doc, matcher, passages);
+    options.onProgress?.(i + 1, corpus.documents.length);
+  });
+  for (const p of passages) {
+    for (const t of tokenize(p.sentence.text)) vocabulary.add(t);
+    for (const s of p.stems) vocabulary.add(s);
+  }
+  for (const e of corpus.entities) for (const name of [e.name, ...e.aliases, ...e.adjectives]) for (const t of tokenize(name)) vocabulary.add(t).add(stemWord(t));
+
+  const byDoc = new Map(corpus.documents.map((d) => [d.id, d]));
+  const figures: FigureEntry[] = corpus.figures.map((figure, i) => {
+    const text = figureText(figure, matcher);
+    return {
+      id: passages.length + i,
+      figure,
+      doc: byDoc.get(figure.document)!,
+      entities: new Set([...figure.subjects, ...(figure.who ? [figure.who] : [])]),
+      stems: new Set(terms(text)),
+    };
+  });
+  for (const f of figures) for (const s of f.stems) vocabulary.add(s);
+
+  const frequency = new Map<string, number>();
+  for (const p of passages) {
+    const keys = new Set([...p.stems, ...p.entities, ...p.context, ...(p.speaker ? [p.speaker] : [])]);
+    for (const key of keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
+  }
+  const n = Math.max(1, passages.length);
+  const weight = (key: string) => Math.log(1 + n / (frequency.get(key) ?? 1));
+
+  const index = new MiniSearch<IndexedRecord>({
+    fields: ['text', 'ents', 'ctx'],
+    tokenize: (text, field) => (field === 'text' ? tokenize(text) : text.split(' ').filter(Boolean)),
+    processTerm: (term, field) => (field === 'text' ? processTerm(term) : term),
+    searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (t) => t },
+  });
+  index.addAll([
+    ...passages.map((p) => ({ id: p.id, text: p.sentence.text, ents: [...p.entities].join(' '), ctx: [...p.context].join(' ') })),
+    ...figures.map((f) => ({ id: f.id, text: figureText(f.figure, matcher), ents: [...f.entities].join(' '), ctx: '' })),
+  ]);
+  return { corpus, passages, figures, matcher, lexicon, vocabulary, weight, index };
+}
+
+/** What a figure is found by: its description, keywords, amount spellings and the names of its entities. */
+function figureText(f: LoadedFigure, matcher: EntityMatcher): string {
+  const names = [...f.subjects, ...(f.who ? [f.who] : [])].map((id) => matcher.get(id)).filter((e): e is EntityRecord => !!e).flatMap((e) => [e.name, ...e.aliases]);
+  const amounts = f.amount !== undefined && f.kind === 'money' ? amountSpellings(f.amount, f.currency) : [];
+  return [f.what, f.display, ...f.keywords, ...amounts, ...names, f.quote].join(' ');
+}
+
+function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Passage[]): void {
+  let lastPerson: string | undefined;
+  const firstOfDoc = out.length;
+  for (const paragraph of doc.paragraphs) {
+    const text = doc.body.slice(paragraph.start, paragraph.end);
+    const mentions = matcher.findInDocument(text);
+    const paragraphEntities = new Set(mentions.map((m) => m.entity.id));
+    const personBefore = lastPerson;
+    for (const m of mentions) if (m.entity.kind === 'person') lastPerson = m.entity.id;
+    const speaker = attributeSpeaker(text, mentions, personBefore ?? lastPerson);
+    const sentences = doc.sentences.filter((s) => s.paragraph === paragraph.number);
+    for (const sentence of sentences) {
+      const own = matcher.findInDocument(sentence.text);
+      const inQuotation = speaker !== undefined && isInsideQuotation(doc.body, paragraph.start, sentence.start);
+      out.push({
+        id: out.length,
+        doc,
+        sentence,
+        entities: new Set(own.map((m) => m.entity.id)),
+        places: new Set(own.filter((m) => m.entity.kind === 'place' && !m.adjective).map((m) => m.entity.id)),
+        context: paragraphEntities,
+        speaker: inQuotation ? speaker : undefined,
+        money: findMoney(sentence.text),
+        hasTime: hasTimeExpression(sentence.text),
+        hasNumber: hasNumber(sentence.text),
+        stems: new Set(terms(sentence.text)),
+      });
+    }
+    attributeSignedPost(text, mentions, out, firstOfDoc);
+  }
+}
+
+/** The speaker of quoted words in a paragraph: "…,” von der Reyen said" or "…,” she adds". */
+function attributeSpeaker(text: string, mentions: ReturnType<EntityMatcher['findInDocument']>, recentPerson: string | undefined): string | undefined {
+  if (!/[\u201C\u201D"]/.test(text) || !SPEECH_TAG.test(text)) return undefined;
+  const tag = /[\u201D"]\s*,?\s*([^.\u201C"]{0,60}?)\b(?:said|says|adds|added|told|insisted|stated)\b/.exec(text);
+  const named = mentions.find((m) => m.entity.kind === 'person' && tag && text.indexOf(tag[1]!) <= m.start && m.start < (tag.index ?? 0) + tag[0].length);
+  if (named) return named.entity.id;
+  if (tag && /\b(?:she|he)\b/i.test(tag[1]!)) return recentPerson;
+  return mentions.find((m) => m.entity.kind === 'person')?.entity.id ?? recentPerson;
+}
+
+/** Whether an offset lies between an opening quotation mark and its closing one. */
+function isInsideQuotation(body: string, from: number, offset: number): boolean {
+  let open = false;
+  for (let i = from; i <= offset && i < body.length; i++) {
+    const c = body[i];
+    if (c === '\u201C') open = true;
+    else if (c === '\u201D') open = false;
+  }
+  if (open) return true;
+  // A sentence that itself opens a quotation.
+  return body[offset - 1] === '\u201C' || body[offset] === '\u201C';
+}
+
+/** "— Ursula von der Leyen (@vonderleyen) February 11, 2025" signs the short paragraphs just above it. */
+function attributeSignedPost(text: string, mentions: ReturnType<EntityMatcher['findInDocument']>, passages: Passage[], firstOfDoc: number): void {
+  if (!/^[\u2014\u2013-]\s/.test(text)) return;
+  const person = mentions.find((m) => m.entity.kind === 'person');
+  if (!person) return;
+  const paragraphNumber = passages[passages.length - 1]?.sentence.paragraph ?? 0;
+  let paragraph = paragraphNumber - 1;
+  for (let taken = 0; taken < 3 && paragraph >= 1; taken++, paragraph--) {
+    const inParagraph = passages.slice(firstOfDoc).filter((p) => p.sentence.paragraph === paragraph);
+    const length = inParagraph.reduce((n, p) => n + p.sentence.text.length, 0);
+    if (!inParagraph.length || length > 200 || inParagraph.some((p) => /[\u201C\u201D]/.test(p.sentence.text))) break;
+    for (const p of inParagraph) p.speaker = person.entity.id;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Vocabulary bridges from the corpus lexicon, stemmed once at load so the
+ * question path only looks words up.
+ */
+import type { LexiconRecord } from '../corpus/schemas.js';
+import { stemWord, tokenize } from '../text/analyze.js';
+
+export class Lexicon {
+  private readonly related = new Map<string, Set<string>>();
+  private readonly frame = new Set<string>();
+
+  constructor(record: LexiconRecord) {
+    for (const group of record.synonyms) {
+      // Stems of two letters ("uses" -> "us") collide with names; they bridge nothing.
+      const stems = [...new Set(group.flatMap((w) => tokenize(w)).map(stemWord))].filter((s) => s.length > 2);
+      for (const s of stems) {
+        const set = this.related.get(s) ?? new Set<string>();
+        for (const other of stems) if (other !== s) set.add(other);
+        this.related.set(s, set);
+      }
+    }
+    for (const w of record.frame) for (const t of tokenize(w)) this.frame.add(stemWord(t));
+  }
+
+  /** Stems that stand in for this one (not including itself). */
+  expand(stem: string): readonly string[] {
+    return [...(this.related.get(stem) ?? [])];
+  }
+
+  /** Whether a word only frames a question. */
+  isFrame(stem: string): boolean {
+    return this.frame.has(stem);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * What a question asks: its type, the entities and amounts it names, its
+ * search terms with their vocabulary expansions, and the words the corpus
+ * has never seen.
+ */
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { STOPWORDS, stemWord, tokenize } from '../text/analyze.js';
+import { fold } from '../text/normalize.js';
+import { findMoney, type Amount } from '../text/quantities.js';
+import type { EntityMention } from './entities.js';
+import type { Knowledge } from './knowledge.js';
+
+export type QuestionType =
+  | 'how_much' // an amount of money
+  | 'how_many' // a count
+  | 'how_long' // a duration
+  | 'when'
+  | 'where'
+  | 'who'
+  | 'why'
+  | 'yes_no'
+  | 'compare'
+  | 'total' // a sum of several amounts
+  | 'what' // definitions, descriptions, anything else
+  | 'keywords'; // no question form at all: "stargate budget?"
+
+export interface Term {
+  stem: string;
+  /** The word as the user typed it. */
+  word: string;
+  /** Known to the corpus (exactly, by a close spelling, or through the lexicon). */
+  known: boolean;
+  /** Part of an entity's name ("von der leyen"): the entity stands for it. */
+  inEntity: boolean;
+}
+
+export interface AnalyzedQuestion {
+  text: string;
+  type: QuestionType;
+  entities: EntityMention[];
+  /** Amounts written in the question ("$500bn"). */
+  amounts: Amount[];
+  terms: Term[];
+  /** Lexicon expansions of the terms, stems not already among them. */
+  expansions: string[];
+  /** Words the corpus never uses, as typed, merged into phrases ("Champions League"). */
+  unknown: string[];
+  /** "it", "they", "that": refers back to an earlier question. */
+  hasReference: boolean;
+}
+
+// Question words and phrasing, matched on the folded question.
+const TYPE_RULES: [QuestionType, RegExp][] = [
+  ['compare', /\b(?:compare[sd]?|comparison|versus|vs\.?|difference between|differ|(?:bigger|larger|smaller|more|less) than|against)\b/],
+  ['total', /\b(?:in total|total of|combined|altogether|sum of|add(?:ed)? up|adds up|put together|together with|plus)\b/],
+  ['how_long', /\bhow long\b|\bover (?:how many|what) (?:years|period)\b|\b(?:duration|timeframe|time frame|how many years)\b/],
+  ['when', /\bwhen\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bon what\b|\bwhat time\b/],
+  ['where', /\bwhere\b|\b(?:in|at) (?:which|what) (?:city|country|countries|place|location|venue|town)\b|\b(?:which|what) (?:city|country|countries|place|location|venue|town)\b/],
+  ['how_much', /\bhow much\b|\bhow big\b|\bhow large\b|\b(?:amount|budget|cost|costs|price|size|value|worth|funding|money)\b/],
+  ['how_many', /\bhow many\b|\bnumber of\b/],
+  ['who', /\bwho(?:m|se)?\b|\b(?:which|what) (?:person|people|company|companies|organi[sz]ations?|official|leader|country)\b/],
+  ['why', /\bwhy\b|\bwhat for\b|\breason\b|\bin order to\b/],
+  ['yes_no', /^(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall)\b/],
+  ['what', /\b(?:what|which|how|describe|explain|tell me|define)\b/],
+];
+
+const REFERENCE_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'this', 'those', 'these', 'he', 'she', 'her', 'him', 'his', 'there']);
+
+export function questionType(folded: string, amounts: Amount[], entityCount: number): QuestionType {
+  for (const [type, rule] of TYPE_RULES) {
+    if (!rule.test(folded)) continue;
+    // "total" only when more than one thing is being added; otherwise it asks for an amount.
+    if (type === 'total' && entityCount < 2 && !/\bplus\b|\badd(?:ed)? up\b/.test(folded)) continue;
+    if (type === 'compare' && entityCount < 2 && !/\bcompare|\bversus\b|\bvs\b/.test(folded)) continue;
+    return type;
+  }
+  if (amounts.length > 0) return 'how_much';
+  return 'keywords';
+}
+
+export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQuestion {
+  const folded = fold(text);
+  const entities = dedupeEntities(knowledge.matcher.findInQuestion(text));
+  const amounts = findMoney(text);
+  const type = questionType(folded, amounts, new Set(entities.map((e) => e.entity.id)).size);
+
+  const insideEntity = (start: number) => entities.some((e) => start >= e.start && start < e.end);
+  const terms: Term[] = [];
+  const tokenRe = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+  for (const m of text.matchAll(tokenRe)) {
+    const word = m[0];
+    const token = tokenize(word)[0];
+    if (!token || STOPWORDS.has(token) || (token.length < 2 && !/\d/.test(token))) continue;
+    const stem = stemWord(token);
+    const inEntity = insideEntity(m.index);
+    terms.push({ stem, word, known: inEntity || isKnown(token, stem, knowledge), inEntity });
+  }
+  const stems = new Set(terms.map((t) => t.stem));
+  const expansions = [...new Set(terms.flatMap((t) => knowledge.lexicon.expand(t.stem)))].filter((s) => !stems.has(s));
+  const hasReference = (folded.match(/[a-z']+/g) ?? []).some((w) => REFERENCE_WORDS.has(w));
+  return { text, type, entities, amounts, terms, expansions, unknown: unknownPhrases(text, terms, knowledge), hasReference };
+}
+
+/** A word is known if the corpus has it, a close spelling of it, or a lexicon stand-in for it. */
+function isKnown(token: string, stem: string, k: Knowledge): boolean {
+  if (/^\d/.test(token)) return true;
+  if (k.vocabulary.has(token) || k.vocabulary.has(stem)) return true;
+  if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return true;
+  if (token.length < 5) return false;
+  const allowed = token.length >= 8 ? 2 : 1;
+  for (const v of k.vocabulary) {
+    if (Math.abs(v.length - token.length) > allowed || v[0] !== token[0]) continue;
+    if (DamerauLevenshteinDistance(token, v) <= allowed) return true;
+  }
+  return false;
+}
+
+/** Unknown words, widened to the capitalised run they stand in ("Champions League"). */
+function unknownPhrases(text: string, terms: Term[], k: Knowledge): string[] {
+  const out: string[] = [];
+  for (const t of terms) {
+    if (t.known || k.lexicon.isFrame(t.stem)) continue;
+    let phrase = t.word;
+    if (/^\p{Lu}/u.test(t.word)) {
+      const run = new RegExp(`(?:\\p{Lu}[\\p{L}'’-]*\\s+)*${escapeRegExp(t.word)}(?:\\s+\\p{Lu}[\\p{L}'’-]*)*`, 'u').exec(text);
+      if (run && !/^(?:What|Who|When|Where|Why|How|Which|Is|Are|Does|Do|Did|Will|Can|In|On|The)\b/.test(run[0])) phrase = run[0];
+    }
+    if (!out.some((p) => p.includes(phrase) || phrase.includes(p))) out.push(phrase);
+    else if (!out.includes(phrase)) out.splice(out.findIndex((p) => phrase.includes(p)), 1, phrase);
+  }
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function dedupeEntities(mentions: EntityMention[]): EntityMention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => (seen.has(m.entity.id) ? false : (seen.add(m.entity.id), true)));
+}

@@ -1,0 +1,190 @@
+/**
+ * Finds and scores candidate passages and figures for an analysed question.
+ * Search (minisearch, BM25 with fuzzy matching) proposes; the re-ranker
+ * judges each candidate on coverage of the question's words, the entities it
+ * names, and whether it holds the kind of fact the question asks for.
+ */
+import type { AnalyzedQuestion, QuestionType } from './question.js';
+import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
+
+export interface Candidate {
+  kind: 'sentence' | 'figure';
+  passage?: Passage;
+  figure?: FigureEntry;
+  searchScore: number;
+  /** Share of the question's words (and entities) the candidate covers, 0..1. */
+  coverage: number;
+  /** Share of the question's entities the candidate is about, 0..1 (1 when it names none). */
+  entityFit: number;
+  /** Holds the kind of fact the question asks for. */
+  typeFit: boolean;
+  score: number;
+  reasons: string[];
+}
+
+export interface RetrieveOptions {
+  /** Candidates taken from search before re-ranking. Default 40. */
+  searchLimit?: number;
+  /** Weight of lexicon expansions relative to the question's own words. Default 0.35. */
+  expansionWeight?: number;
+}
+
+/** Types whose answer is a figure when one fits. */
+export const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(['how_much', 'how_many', 'how_long', 'when', 'compare', 'total']);
+
+/**
+ * Words that name the kind of answer wanted ("which city", "what date"): the
+ * type check stands for them, so they do not count against coverage.
+ */
+const TYPE_WORDS: Partial<Record<QuestionType, ReadonlySet<string>>> = {
+  where: new Set(['citi', 'countri', 'place', 'locat', 'venu', 'town', 'held', 'hold', 'host', 'take']),
+  when: new Set(['date', 'dai', 'time', 'month', 'year', 'week', 'happen', 'take', 'place']),
+  who: new Set(['person', 'peopl', 'compani', 'organ', 'organiz', 'offici', 'leader', 'name']),
+  how_much: new Set(['amount', 'monei', 'cost', 'size', 'valu', 'worth', 'budget', 'much', 'big', 'larg', 'total', 'fund', 'figur', 'number']),
+  how_many: new Set(['number', 'count', 'mani']),
+  how_long: new Set(['long', 'durat', 'period', 'timefram', 'year']),
+};
+
+export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOptions = {}): Candidate[] {
+  const limit = options.searchLimit ?? 40;
+  const expansionWeight = options.expansionWeight ?? 0.35;
+  const own = [...new Set(q.terms.map((t) => t.stem))];
+  const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
+  const query = [...own, ...q.expansions, ...entityIds];
+  if (query.length === 0) return [];
+  const ownSet = new Set(own);
+  const entitySet = new Set(entityIds);
+  const results = k.index.search(query.join(' '), {
+    fields: ['text', 'ents', 'ctx'],
+    boost: { text: 1, ents: 1.5, ctx: 0.4 },
+    combineWith: 'OR',
+    fuzzy: (term) => (entitySet.has(term) || !ownSet.has(term) || term.length < 5 ? false : 0.2),
+    prefix: (term) => ownSet.has(term) && term.length >= 6,
+    boostTerm: (term) => (entitySet.has(term) ? 1.2 : ownSet.has(term) ? 1 : expansionWeight),
+  });
+  const top = results.slice(0, limit);
+  const maxScore = top[0]?.score ?? 1;
+  const candidates = top.map((r) => {
+    const id = r.id as number;
+    const passage = id < k.passages.length ? k.passages[id] : undefined;
+    const figure = passage ? undefined : k.figures[id - k.passages.length];
+    return judge(q, k, { passage, figure, searchScore: r.score / maxScore });
+  });
+  return candidates.sort((a, b) => b.score - a.score);
+}
+
+function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure?: FigureEntry; searchScore: number }): Candidate {
+  const stems = c.passage?.stems ?? c.figure!.stems;
+  const direct = c.passage?.entities ?? c.figure!.entities;
+  const context = c.passage?.context ?? new Set<string>();
+  const reasons: string[] = [];
+
+  // Coverage of the question's content words and entities, each weighted by
+  // how rare it is in the corpus: "monopoly" tells passages apart, "EU" hardly.
+  const typeWords = TYPE_WORDS[q.type];
+  const words = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !typeWords?.has(t.stem));
+  let covered = 0;
+  let wordWeight = 0;
+  for (const t of words) {
+    const w = k.weight(t.stem);
+    wordWeight += w;
+    if (stems.has(t.stem)) covered += w;
+    else if (k.lexicon.expand(t.stem).some((s) => stems.has(s))) covered += 0.7 * w;
+  }
+  const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
+  let entityScore = 0;
+  let entityHits = 0;
+  let entityWeight = 0;
+  for (const id of entityIds) {
+    const w = k.weight(id);
+    const hit = direct.has(id) ? 1 : context.has(id) || c.passage?.speaker === id ? 0.6 : 0;
+    entityWeight += w;
+    entityScore += hit * w;
+    entityHits += hit;
+  }
+  const total = wordWeight + entityWeight;
+  const coverage = total === 0 ? 0 : (covered + entityScore) / total;
+  const entityFit = entityIds.length === 0 ? 1 : entityHits / entityIds.length;
+  if (covered) reasons.push(`words ${covered.toFixed(1)}/${wordWeight.toFixed(1)}`);
+  if (entityIds.length) reasons.push(`entities ${entityHits.toFixed(1)}/${entityIds.length}`);
+  reasons.push(`coverage ${coverage.toFixed(2)}`);
+
+  const typeFit = c.passage ? passageFits(q.type, c.passage, k) : figureFits(q, c.figure!);
+  if (typeFit) reasons.push(`fits ${q.type}`);
+
+  // Entities already weigh in through coverage; search score breaks ties between equally covering passages.
+  let score = 0.3 * c.searchScore + 0.7 * coverage;
+  if (typeFit) score += 0.2;
+  else if (needsFit(q.type)) score -= 0.3;
+  if (c.passage && c.passage.sentence.text.length < 30) {
+    score -= 0.2;
+    reasons.push('fragment');
+  }
+  if (c.figure) {
+    if (FIGURE_TYPES.has(q.type) && typeFit) score += 0.15;
+    else score -= 0.15;
+    if (q.amounts.some((a) => a.value === c.figure!.figure.amount)) {
+      score += 0.4;
+      reasons.push('same amount');
+    }
+  }
+  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, typeFit, score, reasons };
+}
+
+// Words that name people without naming a person: they can answer "who?".
+const PEOPLE_WORDS = /\b(?:everyone|everybody|anyone|anybody|researchers|startups|talent|companies|industry|industries|investors|providers|players|people|delegates|president|she|he|they)\b/i;
+
+function needsFit(type: QuestionType): boolean {
+  return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long' || type === 'who';
+}
+
+function passageFits(type: QuestionType, p: Passage, k: Knowledge): boolean {
+  switch (type) {
+    case 'when':
+      return p.hasTime;
+    case 'where':
+      return p.places.size > 0;
+    case 'how_much':
+    case 'total':
+    case 'compare':
+      return p.money.length > 0;
+    case 'how_many':
+      return p.hasNumber && p.money.length === 0;
+    case 'how_long':
+      return p.hasTime && p.hasNumber;
+    case 'who':
+      return (
+        PEOPLE_WORDS.test(p.sentence.text) ||
+        [...p.entities].some((id) => {
+          const kind = k.matcher.get(id)?.kind;
+          return kind === 'person' || kind === 'organisation' || kind === 'group';
+        })
+      );
+    case 'why':
+      return /\b(?:so|because|since|therefore|that's why|to|in order|aim|need)\b/i.test(p.sentence.text);
+    default:
+      return true;
+  }
+}
+
+function figureFits(q: AnalyzedQuestion, f: FigureEntry): boolean {
+  const kind = f.figure.kind;
+  switch (q.type) {
+    case 'how_much':
+    case 'total':
+    case 'compare':
+      return kind === 'money';
+    case 'how_many':
+      return kind === 'count' || kind === 'duration';
+    case 'how_long':
+      return kind === 'duration';
+    case 'when':
+      return kind === 'date';
+    case 'what':
+    case 'keywords':
+    case 'yes_no':
+      return kind === 'money';
+    default:
+      return false;
+  }
+}
