@@ -1,0 +1,225 @@
+/**
+ * The REST half of the fake Discord: the routes the adapter uses under
+ * /api/v10, a record of every request, and scripted faults (429, 500,
+ * slow answers, answers lost after the work was done).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { APP_ID, botUser, snowflake } from './fixtures.js';
+
+export const API_PREFIX = '/api/v10';
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path below /api/v10, e.g. /webhooks/1/tok/messages/@original. */
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  /** Whether a valid bot Authorization header came with it (the value itself is not kept). */
+  authorized: boolean;
+  status: number;
+  /** Set when a scripted fault answered instead of the route. */
+  injected?: boolean;
+  /** Set when an enforced nonce matched an earlier message and nothing new was posted. */
+  deduplicated?: boolean;
+  at: number;
+}
+
+export interface FaultRule {
+  method?: string;
+  path: RegExp;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many matching requests it answers. Default 1. */
+  times?: number;
+  /** Do the route's work first, then answer with the fault (a response lost after success). */
+  afterProcessing?: boolean;
+}
+
+export interface FakeMessage extends Record<string, unknown> {
+  id: string;
+  channel_id: string;
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  auth: boolean;
+  handle: (m: RegExpExecArray, body: any, req: RecordedRequest) => { status: number; body?: unknown } | undefined;
+}
+
+export class FakeRest {
+  readonly requests: RecordedRequest[] = [];
+  /** Messages the bot posted or edited, by id. */
+  readonly messages = new Map<string, FakeMessage>();
+  /** Interaction id -> token, for every interaction the gateway dispatched. */
+  readonly interactions = new Map<string, string>();
+  private readonly acknowledged = new Set<string>();
+  private readonly originals = new Map<string, FakeMessage>();
+  private readonly nonces = new Map<string, FakeMessage>();
+  private readonly faults: (FaultRule & { left: number })[] = [];
+  /** Extra latency on every answer, in ms (for shutdown tests). */
+  delayMs = 0;
+  private readonly listeners = new Set<(r: RecordedRequest) => void>();
+  private readonly routes: Route[];
+
+  constructor(
+    private readonly token: string,
+    private readonly gatewayUrl: () => string,
+  ) {
+    this.routes = [
+      { method: 'GET', pattern: /^\/gateway\/bot$/, auth: true, handle: () => ({ status: 200, body: this.gatewayBot() }) },
+      { method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, auth: false, handle: (m, body) => this.callback(m[1]!, m[2]!, body) },
+      { method: 'PATCH', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, auth: false, handle: (m, body) => this.editOriginal(m[2]!, body) },
+      { method: 'POST', pattern: /^\/webhooks\/(\d+)\/([^/]+)$/, auth: false, handle: (_m, body) => ({ status: 200, body: this.store(this.message('followup', body)) }) },
+      { method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, auth: true, handle: (m, body, rec) => this.createMessage(m[1]!, body, rec) },
+      { method: 'PUT', pattern: /^\/applications\/(\d+)\/(?:guilds\/(\d+)\/)?commands$/, auth: true, handle: (_m, body) => ({ status: 200, body: (body as any[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })) }) },
+    ];
+  }
+
+  /** Calls `fn` with every request once it has been answered; returns the unsubscribe function. */
+  subscribe(fn: (r: RecordedRequest) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Answers the next `times` requests matching the rule with a fault. */
+  inject(rule: FaultRule): void {
+    this.faults.push({ ...rule, left: rule.times ?? 1 });
+  }
+
+  /** Requests matching a method and path pattern that the fake answered with the given status class. */
+  find(method: string, path: RegExp, ok = true): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && path.test(r.path) && (!ok || (r.status >= 200 && r.status < 300)));
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    if (!url.pathname.startsWith(API_PREFIX)) return send(res, 404, { message: '404: Not Found', code: 0 });
+    const path = url.pathname.slice(API_PREFIX.length).split('/').map(decodeURIComponent).join('/');
+    let body: any;
+    try {
+      body = raw.length ? JSON.parse(raw) : undefined;
+    } catch {
+      return send(res, 400, { message: 'The request body contains invalid JSON.', code: 50109 });
+    }
+    const rec: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      authorized: req.headers.authorization === `Bot ${this.token}`,
+      status: 0,
+      at: Date.now(),
+    };
+    this.requests.push(rec);
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+
+    const fault = this.faults.find((f) => f.left > 0 && f.path.test(path) && (!f.method || f.method === rec.method));
+    const route = this.routes.find((r) => r.method === rec.method && r.pattern.test(path));
+    if (fault && !fault.afterProcessing) return this.answerFault(res, rec, fault);
+    if (!route) return this.finish(res, rec, 404, { message: '404: Not Found', code: 0 });
+    if (route.auth && !rec.authorized) return this.finish(res, rec, 401, { message: '401: Unauthorized', code: 0 });
+    const out = route.handle(route.pattern.exec(path)!, body, rec) ?? { status: 204 };
+    if (fault) return this.answerFault(res, rec, fault);
+    return this.finish(res, rec, out.status, out.body);
+  }
+
+  private answerFault(res: ServerResponse, rec: RecordedRequest, fault: FaultRule & { left: number }): void {
+    fault.left -= 1;
+    rec.injected = true;
+    const body = fault.body ?? (fault.status === 429 ? { message: 'You are being rate limited.', retry_after: 1, global: false } : { message: 'Internal Server Error', code: 0 });
+    this.finish(res, rec, fault.status, body, fault.headers);
+  }
+
+  private finish(res: ServerResponse, rec: RecordedRequest, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+    rec.status = status;
+    send(res, status, body, headers);
+    for (const fn of this.listeners) fn(rec);
+  }
+
+  private gatewayBot() {
+    return { url: this.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } };
+  }
+
+  private callback(id: string, token: string, body: any) {
+    if (this.interactions.get(id) !== token) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+    if (this.acknowledged.has(id)) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+    this.acknowledged.add(id);
+    if (body?.type === 4) this.originals.set(token, this.store(this.message('original', body.data ?? {})));
+    if (body?.type === 5) this.originals.set(token, this.store(this.message('original', { content: '', flags: body.data?.flags ?? 0 })));
+    return { status: 204 };
+  }
+
+  private editOriginal(token: string, body: any) {
+    const original = this.originals.get(token);
+    if (!original) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+    Object.assign(original, pick(body), { edited_timestamp: new Date().toISOString() });
+    return { status: 200, body: original };
+  }
+
+  private createMessage(channelId: string, body: any, rec: RecordedRequest) {
+    const key = `${channelId}:${body?.nonce}`;
+    if (body?.enforce_nonce && body.nonce !== undefined && this.nonces.has(key)) {
+      rec.deduplicated = true;
+      return { status: 200, body: this.nonces.get(key) };
+    }
+    const msg = this.store(this.message(channelId, body));
+    if (body?.enforce_nonce && body.nonce !== undefined) this.nonces.set(key, msg);
+    return { status: 200, body: msg };
+  }
+
+  private message(channelId: string, body: any): FakeMessage {
+    const reference = body?.message_reference;
+    return {
+      id: snowflake(),
+      channel_id: channelId,
+      author: botUser,
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: reference ? 19 : 0,
+      flags: 0,
+      ...pick(body),
+      ...(reference ? { message_reference: { type: 0, ...reference, channel_id: channelId } } : {}),
+    };
+  }
+
+  private store(m: FakeMessage): FakeMessage {
+    this.messages.set(m.id, m);
+    return m;
+  }
+}
+
+/** The message fields a send or edit may set. */
+function pick(body: any): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['content', 'embeds', 'components', 'flags', 'nonce']) if (body && body[k] !== undefined) out[k] = body[k];
+  return out;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  if (status === 204 || body === undefined) {
+    res.writeHead(status, headers).end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}

@@ -1,0 +1,92 @@
+/**
+ * Starts the fake Discord and the real bot (real discord.js) against it,
+ * captures every log line and every client error, and tears both down.
+ */
+import { Writable } from 'node:stream';
+import { createDiscordBot, type DiscordBot, type DiscordBotOptions } from '../../adapters/discord/bot.js';
+import { loadDiscordConfig, type DiscordConfig } from '../../adapters/discord/config.js';
+import { createLogger } from '../../adapters/shared/logger.js';
+import type { Engine } from '../../src/index.js';
+import { APP_ID, FAKE_TOKEN, FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+  what?: string;
+}
+
+/** Polls `predicate` until it returns a truthy value, for at most `timeoutMs`. */
+export async function waitFor<T>(predicate: () => T | undefined | null | false, o: WaitOptions = {}): Promise<T> {
+  const deadline = Date.now() + (o.timeoutMs ?? 8_000);
+  for (;;) {
+    const value = predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${o.what ?? 'a condition'}`);
+    await new Promise((r) => setTimeout(r, o.intervalMs ?? 10));
+  }
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: DiscordBot;
+  config: DiscordConfig;
+  /** Raw log lines: the logger is built without secrets, so a leaked token would show here. */
+  logs: string[];
+  /** Everything the discord.js client emitted as 'error'. */
+  clientErrors: Error[];
+  fatal: string[];
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  engine: Engine;
+  env?: Record<string, string>;
+  bot?: Partial<Omit<DiscordBotOptions, 'engine' | 'config' | 'logger'>>;
+  fake?: FakeDiscordOptions;
+  /** Start the bot (log in) before returning. Default true. */
+  start?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const fake = await FakeDiscord.start(options.fake);
+  const config = loadDiscordConfig({
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: fake.apiUrl,
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'debug', destination });
+  const fatal: string[] = [];
+  const bot = createDiscordBot({
+    engine: options.engine,
+    config,
+    logger,
+    // Loopback bursts must not be throttled by the client's global limit; retries are kept quick.
+    rest: { globalRequestsPerSecond: 10_000 },
+    retry: { baseDelayMs: 20, maxDelayMs: 100 },
+    onFatal: (reason) => fatal.push(reason),
+    ...options.bot,
+  });
+  const clientErrors: Error[] = [];
+  bot.client.on('error', (e) => clientErrors.push(e));
+  if (options.start ?? true) await bot.start();
+  return {
+    fake,
+    bot,
+    config,
+    logs,
+    clientErrors,
+    fatal,
+    async stop() {
+      await bot.stop().catch(() => undefined);
+      await fake.close();
+    },
+  };
+}
