@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/index.js';
+import { DEFAULT_PORT, DEFAULT_RATE_LIMIT, DEFAULT_SLACK_API_URL, loadSlackConfig, slackSecrets } from '../../adapters/slack/config.js';
+import { FAKE_APP_TOKEN, FAKE_BOT_TOKEN, FAKE_SIGNING_SECRET } from './harness.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadSlackConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadSlackConfig', () => {
+  it('chooses Socket Mode when SLACK_APP_TOKEN is set', () => {
+    const config = loadSlackConfig({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_APP_TOKEN: FAKE_APP_TOKEN });
+    expect(config.mode).toEqual({ kind: 'socket', appToken: FAKE_APP_TOKEN });
+    expect(config.apiUrl).toBe(DEFAULT_SLACK_API_URL);
+    expect(config.rateLimit).toEqual({ limit: DEFAULT_RATE_LIMIT, windowMs: 60_000 });
+    expect(slackSecrets(config)).toEqual([FAKE_BOT_TOKEN, FAKE_APP_TOKEN]);
+  });
+
+  it('chooses HTTP mode with the signing secret otherwise, on PORT (default 3000)', () => {
+    expect(loadSlackConfig({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET }).mode).toEqual({
+      kind: 'http',
+      signingSecret: FAKE_SIGNING_SECRET,
+      port: DEFAULT_PORT,
+    });
+    const config = loadSlackConfig({
+      SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET,
+      PORT: '8080',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      CORPUS_DIR: '/data/corpus',
+      SLACK_RATE_LIMIT: '3',
+      SLACK_RATE_WINDOW_SECONDS: '10',
+    });
+    expect(config.mode).toMatchObject({ port: 8080 });
+    expect(config.apiUrl).toBe('http://127.0.0.1:9999/api/');
+    expect(config.corpusDir).toBe('/data/corpus');
+    expect(config.rateLimit).toEqual({ limit: 3, windowMs: 10_000 });
+  });
+
+  it('lists every missing variable in one error', () => {
+    expect(problemsOf({})).toEqual([
+      'SLACK_BOT_TOKEN is not set',
+      'SLACK_SIGNING_SECRET is not set (HTTP mode needs it; or set SLACK_APP_TOKEN to use Socket Mode)',
+    ]);
+    expect(problemsOf({ SLACK_BOT_TOKEN: '   ', SLACK_SIGNING_SECRET: '' })).toHaveLength(2);
+  });
+
+  it('lists every malformed variable in one error without echoing a value', () => {
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxp-user-token-secret-1',
+      SLACK_APP_TOKEN: 'not-an-app-token-secret-2',
+      SLACK_SIGNING_SECRET: 'has spaces secret-3!',
+      PORT: 'eighty',
+      SLACK_API_URL: 'slack dot com',
+      SLACK_RATE_LIMIT: '0',
+      SLACK_RATE_WINDOW_SECONDS: '1.5',
+      LOG_LEVEL: 'loud',
+    };
+    const problems = problemsOf(env);
+    expect(problems).toEqual([
+      'SLACK_BOT_TOKEN is invalid: must be a bot token (starts with xoxb-)',
+      'SLACK_APP_TOKEN is invalid: must be an app-level token (starts with xapp-)',
+      'SLACK_SIGNING_SECRET is invalid: must be the signing secret from Basic Information (letters and digits)',
+      'PORT is invalid: must be a whole number from 0 to 65535',
+      'SLACK_API_URL is invalid: must be an http(s) URL such as https://slack.com/api/',
+      'SLACK_RATE_LIMIT is invalid: must be a whole number from 1 to 10000',
+      'SLACK_RATE_WINDOW_SECONDS is invalid: must be a whole number from 1 to 86400',
+      'LOG_LEVEL is invalid: must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
+    const message = new ConfigError(problems).message;
+    // (Short numeric values like "0" occur in the wording itself; the distinctive ones must not.)
+    for (const value of Object.values(env).filter((v) => v.length >= 4)) expect(message).not.toContain(value);
+  });
+});
+
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/slack/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run slack with bad configuration', () => {
+  it('prints one clear message and exits 1 when variables are missing', async () => {
+    const { code, stdout, stderr } = await runMain({});
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'configuration error:\n  - SLACK_BOT_TOKEN is not set\n  - SLACK_SIGNING_SECRET is not set (HTTP mode needs it; or set SLACK_APP_TOKEN to use Socket Mode)\n',
+    );
+  });
+
+  it('names a malformed token without printing it or a stack trace', async () => {
+    const { code, stderr } = await runMain({ SLACK_BOT_TOKEN: 'xoxp-secret-user-token', SLACK_APP_TOKEN: FAKE_APP_TOKEN });
+    expect(code).toBe(1);
+    expect(stderr).toBe('configuration error:\n  - SLACK_BOT_TOKEN is invalid: must be a bot token (starts with xoxb-)\n');
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Starts the Slack adapter against the fake Slack on 127.0.0.1, in HTTP mode or
+ * Socket Mode, with its logs captured in memory so tests can scan them.
+ */
+import type { AskOptions, Engine } from '../../src/index.js';
+import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../adapters/slack/app.js';
+import { loadSlackConfig } from '../../adapters/slack/config.js';
+import type { RetryPolicy } from '../../adapters/slack/delivery.js';
+import { createLogger } from '../../adapters/shared/logger.js';
+import { FakeSlack } from './fake-slack.js';
+import { waitFor } from './wait-for.js';
+
+// Fake credentials: tests scan the logs for these exact strings.
+export const FAKE_BOT_TOKEN = 'xoxb-111-222-fakeBotTokenForTests';
+export const FAKE_APP_TOKEN = 'xapp-1-A111-333-fakeAppTokenForTests';
+export const FAKE_SIGNING_SECRET = 'fakeSigningSecretForTests0123456';
+export const SECRETS = [FAKE_BOT_TOKEN, FAKE_APP_TOKEN, FAKE_SIGNING_SECRET];
+
+/** Fast, bounded retries for tests; production defaults are in delivery.ts. */
+export const TEST_RETRY: Partial<RetryPolicy> = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 3000, timeoutMs: 3000 };
+
+export interface Harness {
+  fake: FakeSlack;
+  slack: SlackApp;
+  /** Events URL in HTTP mode. */
+  url: string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  mode: 'http' | 'socket';
+  engine: Engine;
+  /** Extra environment (rate limits, log level). */
+  env?: Record<string, string>;
+  retry?: Partial<RetryPolicy>;
+  now?: SlackAppOptions['now'];
+}
+
+export async function startSlack(options: HarnessOptions): Promise<Harness> {
+  const fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN, appToken: FAKE_APP_TOKEN });
+  const env: Record<string, string> = {
+    SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: FAKE_APP_TOKEN } : { SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET }),
+    ...options.env,
+  };
+  const config = loadSlackConfig(env);
+  const logs: string[] = [];
+  const destination = { write: (line: string) => (logs.push(line), true) } as unknown as NodeJS.WritableStream;
+  const logger = createLogger({ secrets: SECRETS, level: env.LOG_LEVEL ?? 'debug', destination });
+  const slack = createSlackApp({ engine: options.engine, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, autoReconnect: false });
+  let url = '';
+  try {
+    const { server } = await slack.start({ port: 0, host: '127.0.0.1' });
+    if (server) {
+      const address = server.address();
+      if (typeof address !== 'object' || !address) throw new Error('no server address');
+      url = `http://127.0.0.1:${address.port}/slack/events`;
+    } else {
+      await waitFor(() => fake.connectedSockets > 0, { what: 'the Socket Mode connection' });
+    }
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+  return {
+    fake,
+    slack,
+    url,
+    logs,
+    async stop() {
+      await slack.stop({ graceMs: 5000 });
+      await fake.close();
+    },
+  };
+}
+
+/** An engine wrapper that records each question and the conversation it was asked in. */
+export function spyEngine(engine: Engine): Engine & { calls: { question: string; options?: AskOptions; answer: ReturnType<Engine['ask']> }[] } {
+  const calls: { question: string; options?: AskOptions; answer: ReturnType<Engine['ask']> }[] = [];
+  return Object.assign(Object.create(engine) as Engine, {
+    calls,
+    ask(question: string, options?: AskOptions) {
+      const answer = engine.ask(question, options);
+      calls.push({ question, options, answer });
+      return answer;
+    },
+    get documents() {
+      return engine.documents;
+    },
+    get figures() {
+      return engine.figures;
+    },
+    get examples() {
+      return engine.examples;
+    },
+    explain: engine.explain.bind(engine),
+    forget: engine.forget.bind(engine),
+    conversationCount: engine.conversationCount.bind(engine),
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * Polls `predicate` until it returns a truthy value or `timeoutMs` passes.
+ * Tests wait for the recorded request or event this way, never with a fixed sleep.
+ */
+export async function waitFor<T>(
+  predicate: () => T | undefined | null | false,
+  { timeoutMs = 5000, intervalMs = 10, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
