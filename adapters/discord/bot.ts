@@ -103,9 +103,13 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   client.on(Events.ShardReconnecting, () => logger.info('gateway connection lost; reconnecting'));
   client.on(Events.ShardResume, (_id, replayed) => logger.info({ replayed }, 'gateway session resumed'));
   // discord.js emits this only for close codes it will not recover from.
+  let started = false;
+  let refuseStart: ((reason: Error) => void) | undefined;
   client.on(Events.ShardDisconnect, (event) => {
     if (stopping || fatal) return;
     fatal = fatalCloseReason(event.code);
+    // While starting, start() reports it (once, as the process's exit message).
+    if (!started) return refuseStart?.(new Error(fatal));
     logger.fatal({ closeCode: event.code }, fatal);
     options.onFatal?.(fatal);
   });
@@ -117,12 +121,17 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     },
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      const refused = new Promise<never>((_, reject) => (refuseStart = reject));
+      const login = client.login(config.token).then(() => ready);
+      login.catch(() => undefined); // observed through the race; must not surface as unhandled later
       try {
-        await client.login(config.token);
+        await Promise.race([login, refused]);
       } catch (error) {
         throw new Error(fatal ?? loginFailure(error));
+      } finally {
+        refuseStart = undefined;
       }
-      await ready;
+      started = true;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
     },
     async stop() {

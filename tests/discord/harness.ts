@@ -45,6 +45,8 @@ export interface HarnessOptions {
   fake?: FakeDiscordOptions;
   /** Start the bot (log in) before returning. Default true. */
   start?: boolean;
+  /** Log level of the captured logger. Default 'debug'. */
+  logLevel?: string;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -62,7 +64,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       done();
     },
   });
-  const logger = createLogger({ level: 'debug', destination });
+  const logger = createLogger({ level: options.logLevel ?? 'debug', destination });
   const fatal: string[] = [];
   const bot = createDiscordBot({
     engine: options.engine,

@@ -33,11 +33,14 @@ export class FakeGateway {
   readonly received: { op: number; d: any }[] = [];
   identifies = 0;
   resumes = 0;
+  /** Close codes the client sent when it closed the connection itself. */
+  readonly clientCloses: number[] = [];
   /** Close codes the fake sent, in order. */
   readonly closes: number[] = [];
   /** When set, IDENTIFY is answered by closing with this code (e.g. 4004, 4014). */
   rejectIdentifyWith: number | undefined;
   private socket: WebSocket | undefined;
+  private readonly closedByServer = new WeakSet<WebSocket>();
   private ready = false;
   private sessionId: string | undefined;
   private seq = 0;
@@ -84,6 +87,7 @@ export class FakeGateway {
   closeWith(code: number, reason = ''): void {
     this.ready = false;
     this.closes.push(code);
+    if (this.socket) this.closedByServer.add(this.socket);
     this.socket?.close(code, reason);
   }
 
@@ -97,7 +101,8 @@ export class FakeGateway {
     this.socket = ws;
     this.ready = false;
     ws.on('message', (raw) => this.onMessage(ws, raw.toString()));
-    ws.on('close', () => {
+    ws.on('close', (code) => {
+      if (!this.closedByServer.has(ws)) this.clientCloses.push(code);
       if (this.socket === ws) this.ready = false;
     });
     this.sendTo(ws, { op: Op.Hello, d: { heartbeat_interval: this.heartbeatIntervalMs } });
@@ -164,6 +169,7 @@ export class FakeGateway {
   private closeSocket(ws: WebSocket, code: number, reason: string): void {
     this.ready = false;
     this.closes.push(code);
+    this.closedByServer.add(ws);
     ws.close(code, reason);
   }
 
