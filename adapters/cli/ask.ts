@@ -12,6 +12,7 @@ import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
 import { corpusDirFrom } from './corpus-option.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer } from './render.js';
+import { progressReporter } from './progress.js';
 
 export interface AskIO {
   stdin: NodeJS.ReadableStream;
@@ -64,7 +65,7 @@ export async function runAsk(argv: string[], io: AskIO): Promise<number> {
 
   let engine: Engine;
   try {
-    engine = await createEngine({ corpusDir: corpusDirFrom(values.corpus, io.env ?? process.env) });
+    engine = await createEngine({ corpusDir: corpusDirFrom(values.corpus, io.env ?? process.env), onProgress: io.stderr === process.stderr ? progressReporter(process.stderr) : undefined });
   } catch (error) {
     if (isUserFacing(error)) {
       io.stderr.write(`${error.message}\n`);

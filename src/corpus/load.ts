@@ -26,11 +26,16 @@ export interface LoadedFigure extends FigureRecord {
   alsoAt: Located[];
 }
 
+export interface LoadedEntity extends EntityRecord {
+  /** Where each definition quote is. */
+  definitionAt: Located[];
+}
+
 export interface Corpus {
   dir: string;
   documents: CorpusDocument[];
   figures: LoadedFigure[];
-  entities: EntityRecord[];
+  entities: LoadedEntity[];
   lexicon: LexiconRecord;
 }
 
@@ -73,6 +78,17 @@ export async function loadCorpus(dir: string, onProgress?: LoadProgress): Promis
   const lexicon: LexiconRecord = { synonyms: lexicons.flatMap((l) => l.synonyms), frame: lexicons.flatMap((l) => l.frame) };
 
   const byId = new Map(documents.map((d) => [d.id, d]));
+  const locateIn = (docId: string, text: string, where: { file: string; field: string; line?: number }): Located => {
+    const doc = byId.get(docId);
+    if (!doc) throw new CorpusError({ ...where, field: where.field.replace(/\.[^.]+$/, '.document') }, `no document with id "${docId}" (known: ${[...byId.keys()].join(', ')})`);
+    const start = doc.body.indexOf(text);
+    if (start < 0) throw new CorpusError(where, `quote is not verbatim in document "${doc.id}": ${JSON.stringify(text.slice(0, 80))}`);
+    return { documentId: doc.id, paragraph: paragraphAt(doc, start)?.number ?? 1, start, end: start + text.length };
+  };
+  const loadedEntities: LoadedEntity[] = entities.map(({ e, i, file, source }) => ({
+    ...e,
+    definitionAt: e.definition.map((quote, j) => locateIn(e.document!, quote, { file, field: `[${i}].definition[${j}]`, line: source.lineOf([i, 'definition', j]) })),
+  }));
   const figures: LoadedFigure[] = [];
   for (const { file, source } of data.filter((d) => d.kind === 'figures')) {
     const records = validate(z.array(FigureRecordSchema), source, file);
@@ -84,16 +100,12 @@ export async function loadCorpus(dir: string, onProgress?: LoadProgress): Promis
       for (const ref of [f.who, ...f.subjects]) {
         if (ref !== undefined && entityIds.size > 0 && !entityIds.has(ref)) throw new CorpusError(where(ref === f.who ? 'who' : 'subjects'), `no entity with id "${ref}"`);
       }
-      const locate = (text: string, field: string): Located => {
-        const start = doc.body.indexOf(text);
-        if (start < 0) throw new CorpusError(where(field), `quote is not verbatim in document "${doc.id}": ${JSON.stringify(text.slice(0, 80))}`);
-        return { documentId: doc.id, paragraph: paragraphAt(doc, start)?.number ?? 1, start, end: start + text.length };
-      };
+      const locate = (text: string, field: string): Located => locateIn(doc.id, text, where(field));
       figures.push({ ...f, at: locate(f.quote, 'quote'), alsoAt: f.also.map((a) => locate(a, 'also')) });
     });
   }
   checkUniqueIds(figures.map((f) => ({ id: f.id, file: '(figures)' })), 'figure id');
-  return { dir, documents, figures, entities: entities.map(({ e }) => e), lexicon };
+  return { dir, documents, figures, entities: loadedEntities, lexicon };
 }
 
 function checkUniqueIds(items: { id: string; file: string; line?: number }[], what: string): void {

@@ -65,10 +65,15 @@ export const EntitySchema = z
     adjectives: z.array(z.string().min(1)).default([]),
     pronouns: z.array(z.string().min(1)).default([]),
     description: z.string().optional(),
+    /** Verbatim sentences of `document` that say what the entity is (checked at load). */
+    definition: z.array(z.string().min(1).max(300)).default([]),
+    /** Document the definition quotes come from. */
+    document: z.string().min(1).optional(),
     /** Questions about this entity that the corpus answers, offered as suggestions. */
     questions: z.array(z.string().min(3)).default([]),
   })
-  .strict();
+  .strict()
+  .refine((e) => e.definition.length === 0 || e.document !== undefined, { message: 'a definition needs the document it quotes', path: ['document'] });
 
 export const LexiconSchema = z
   .object({

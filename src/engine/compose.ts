@@ -5,6 +5,7 @@
  */
 import { MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
 import { formatAmount, type Currency } from '../text/quantities.js';
+import type { LoadedEntity } from '../corpus/load.js';
 import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
@@ -57,6 +58,19 @@ export function answerFromFigure(entry: FigureEntry, k: Knowledge, confidence: n
   const f = entry.figure;
   const text = `${capitalise(f.display)}: ${f.what}.`;
   return base('answer', true, text, { quotes: dedupeQuotes([...figureQuotes(entry, k), ...moreQuotes]), figures: [figureOf(entry)], confidence });
+}
+
+/** What an entity is: its description from the corpus data, its defining sentences as evidence. */
+export function answerDefinition(entity: LoadedEntity, k: Knowledge, confidence: number): Answer {
+  const byId = new Map(k.corpus.documents.map((d) => [d.id, d]));
+  const quotes = entity.definitionAt.map((at) => quoteSpan(byId.get(at.documentId)!, at.start, at.end));
+  const summary = entity.description ? `${entity.description.replace(/\.$/, '')}.` : clip(quotes[0]!.text, 200);
+  const figures = k.figures.filter((f) => f.figure.subjects[0] === entity.id && f.figure.kind === 'money').slice(0, 1);
+  return base('answer', true, `${capitalise(entity.name)}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`, {
+    quotes: dedupeQuotes(quotes),
+    figures: figures.map(figureOf),
+    confidence,
+  });
 }
 
 /** Two figures side by side; which is larger only when they share a currency. */

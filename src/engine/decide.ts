@@ -4,6 +4,7 @@
  */
 import type { Answer } from '../answer.js';
 import * as compose from './compose.js';
+import type { LoadedEntity } from '../corpus/load.js';
 import type { FigureEntry, Knowledge } from './knowledge.js';
 import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { FIGURE_TYPES, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
@@ -49,6 +50,12 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     }
   }
 
+  const defined = definitionAsked(q, k);
+  if (defined) {
+    ex.decision = `definition of ${defined.id}`;
+    return compose.answerDefinition(defined, k, 0.9);
+  }
+
   const figure = bestFigure(q, candidates);
   if (figure) {
     ex.decision = `figure ${figure.figure!.figure.id}`;
@@ -80,6 +87,19 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | u
   const topOverall = candidates[0];
   return topOverall === best && best.entityFit === 1 && best.coverage >= 0.6 ? best : undefined;
 }
+
+/** "What are AI gigafactories?", "stargate": one entity and nothing else asked about it. */
+function definitionAsked(q: AnalyzedQuestion, k: Knowledge): LoadedEntity | undefined {
+  if (q.type !== 'what' && q.type !== 'keywords') return undefined;
+  const ids = new Set(q.entities.map((e) => e.entity.id));
+  if (ids.size !== 1) return undefined;
+  const entity = k.corpus.entities.find((e) => ids.has(e.id));
+  if (!entity?.definitionAt.length) return undefined;
+  const otherWords = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !DEFINITION_WORDS.has(t.stem));
+  return otherWords.length === 0 ? entity : undefined;
+}
+
+const DEFINITION_WORDS = new Set(['defin', 'mean', 'exactli', 'realli']);
 
 /** For each entity, its best money figure, preferring parts over stated totals. */
 function pickFigurePerEntity(entityIds: string[], k: Knowledge, q: AnalyzedQuestion): FigureEntry[] {

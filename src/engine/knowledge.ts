@@ -29,6 +29,12 @@ export interface Passage {
   money: Amount[];
   hasTime: boolean;
   hasNumber: boolean;
+  /** Names a venue ("at the plenary meeting"), which can answer a general "where?". */
+  venue: boolean;
+  /** Part of a signed social-media post. */
+  post: boolean;
+  /** The signature line of a post ("— Name (@handle) date"): metadata more than content. */
+  signature: boolean;
   stems: Set<string>;
 }
 
@@ -60,6 +66,10 @@ interface IndexedRecord {
   ents: string;
   ctx: string;
 }
+
+const VENUE = /\b(?:at|in)\s+(?:the\s+|today[’']s\s+)?(?:[\p{L}’'-]+\s+){0,4}(?:meeting|summit|conference|session|plenary|forum)\b/iu;
+/** Stems a signed post's sentences are also found by. */
+const POST_STEMS = ['post', 'tweet'];
 
 const SPEECH_TAG = /\b(?:said|says|adds|added|told|insisted|insists|stated|explained|noted|announced)\b/;
 
@@ -111,7 +121,7 @@ export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): 
     searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (t) => t },
   });
   index.addAll([
-    ...passages.map((p) => ({ id: p.id, text: p.sentence.text, ents: [...p.entities].join(' '), ctx: [...p.context].join(' ') })),
+    ...passages.map((p) => ({ id: p.id, text: p.sentence.text, ents: [...p.entities].join(' '), ctx: [...p.context, ...(p.post ? POST_STEMS : [])].join(' ') })),
     ...figures.map((f) => ({ id: f.id, text: figureText(f.figure, matcher), ents: [...f.entities].join(' '), ctx: '' })),
   ]);
   return { corpus, passages, figures, matcher, lexicon, vocabulary, weight, index };
@@ -149,6 +159,9 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
         money: findMoney(sentence.text),
         hasTime: hasTimeExpression(sentence.text),
         hasNumber: hasNumber(sentence.text),
+        venue: VENUE.test(sentence.text),
+        post: false,
+        signature: false,
         stems: new Set(terms(sentence.text)),
       });
     }
@@ -190,6 +203,16 @@ function attributeSignedPost(text: string, mentions: ReturnType<EntityMatcher['f
     const inParagraph = passages.slice(firstOfDoc).filter((p) => p.sentence.paragraph === paragraph);
     const length = inParagraph.reduce((n, p) => n + p.sentence.text.length, 0);
     if (!inParagraph.length || length > 200 || inParagraph.some((p) => /[\u201C\u201D]/.test(p.sentence.text))) break;
-    for (const p of inParagraph) p.speaker = person.entity.id;
+    for (const p of inParagraph) markPost(p, person.entity.id);
   }
+  for (const p of passages.slice(firstOfDoc).filter((x) => x.sentence.paragraph === paragraphNumber)) {
+    markPost(p, person.entity.id);
+    p.signature = true;
+  }
+}
+
+function markPost(p: Passage, author: string): void {
+  p.speaker = author;
+  p.post = true;
+  for (const s of POST_STEMS) p.stems.add(s);
 }

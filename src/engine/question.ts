@@ -7,6 +7,7 @@ import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levensh
 import { STOPWORDS, stemWord, tokenize } from '../text/analyze.js';
 import { fold } from '../text/normalize.js';
 import { findMoney, type Amount } from '../text/quantities.js';
+import { canBeNonNoun } from '../text/word-classes.js';
 import type { EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
 
@@ -32,6 +33,8 @@ export interface Term {
   known: boolean;
   /** Part of an entity's name ("von der leyen"): the entity stands for it. */
   inEntity: boolean;
+  /** Unknown, but a verb, adjective or adverb ("hopes", "worth"): phrasing, not a missing subject. */
+  phrasing: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -64,6 +67,9 @@ const TYPE_RULES: [QuestionType, RegExp][] = [
   ['what', /\b(?:what|which|how|describe|explain|tell me|define)\b/],
 ];
 
+// Words after which the next word is used as a noun.
+const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'its', 'their', 'his', 'her', 'our', 'many', 'much', 'few', 'several', 'any', 'some', 'each', 'every', 'no', 'what', 'which', 'whose', 'of', 'about']);
+
 const REFERENCE_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'this', 'those', 'these', 'he', 'she', 'her', 'him', 'his', 'there']);
 
 export function questionType(folded: string, amounts: Amount[], entityCount: number): QuestionType {
@@ -84,6 +90,8 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
   const amounts = findMoney(text);
   const type = questionType(folded, amounts, new Set(entities.map((e) => e.entity.id)).size);
 
+  const words = text.match(/\p{L}+/gu) ?? [];
+  const titleCase = words.length > 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
   const insideEntity = (start: number) => entities.some((e) => start >= e.start && start < e.end);
   const terms: Term[] = [];
   const tokenRe = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -93,7 +101,14 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
     if (!token || STOPWORDS.has(token) || (token.length < 2 && !/\d/.test(token))) continue;
     const stem = stemWord(token);
     const inEntity = insideEntity(m.index);
-    terms.push({ stem, word, known: inEntity || isKnown(token, stem, knowledge), inEntity });
+    const known = inEntity || isKnown(token, stem, knowledge);
+    const before = text.slice(0, m.index).trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+    // A capitalised word inside the question is a name, whatever else it could be;
+    // a word after "the", "many", "what"... is used as a noun.
+    const name = m.index > 0 && !titleCase && /^\p{Lu}/u.test(word);
+    const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, ''));
+    const phrasing = !known && !name && !usedAsNoun && !/\d/.test(token) && canBeNonNoun(token);
+    terms.push({ stem, word, known, inEntity, phrasing });
   }
   const stems = new Set(terms.map((t) => t.stem));
   const expansions = [...new Set(terms.flatMap((t) => knowledge.lexicon.expand(t.stem)))].filter((s) => !stems.has(s));
@@ -119,7 +134,7 @@ function isKnown(token: string, stem: string, k: Knowledge): boolean {
 function unknownPhrases(text: string, terms: Term[], k: Knowledge): string[] {
   const out: string[] = [];
   for (const t of terms) {
-    if (t.known || k.lexicon.isFrame(t.stem)) continue;
+    if (t.known || t.phrasing || k.lexicon.isFrame(t.stem)) continue;
     let phrase = t.word;
     if (/^\p{Lu}/u.test(t.word)) {
       const run = new RegExp(`(?:\\p{Lu}[\\p{L}'’-]*\\s+)*${escapeRegExp(t.word)}(?:\\s+\\p{Lu}[\\p{L}'’-]*)*`, 'u').exec(text);

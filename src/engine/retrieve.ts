@@ -86,7 +86,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   let covered = 0;
   let wordWeight = 0;
   for (const t of words) {
-    const w = k.weight(t.stem);
+    const w = t.known ? k.weight(t.stem) : PHRASING_WEIGHT;
     wordWeight += w;
     if (stems.has(t.stem)) covered += w;
     else if (k.lexicon.expand(t.stem).some((s) => stems.has(s))) covered += 0.7 * w;
@@ -109,7 +109,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   if (entityIds.length) reasons.push(`entities ${entityHits.toFixed(1)}/${entityIds.length}`);
   reasons.push(`coverage ${coverage.toFixed(2)}`);
 
-  const typeFit = c.passage ? passageFits(q.type, c.passage, k) : figureFits(q, c.figure!);
+  const typeFit = c.passage ? passageFits(q, c.passage, k) : figureFits(q, c.figure!);
   if (typeFit) reasons.push(`fits ${q.type}`);
 
   // Entities already weigh in through coverage; search score breaks ties between equally covering passages.
@@ -120,7 +120,14 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
     score -= 0.2;
     reasons.push('fragment');
   }
+  if (c.passage?.signature && q.type !== 'when') {
+    score -= 0.35;
+    reasons.push('signature line');
+  }
   if (c.figure) {
+    // The figures file lists an entity's headline figure first: earlier wins a tie.
+    const order = (c.figure.id - k.passages.length) / Math.max(1, k.figures.length);
+    score += 0.05 * (1 - order);
     if (FIGURE_TYPES.has(q.type) && typeFit) score += 0.15;
     else score -= 0.15;
     if (q.amounts.some((a) => a.value === c.figure!.figure.amount)) {
@@ -131,6 +138,9 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, typeFit, score, reasons };
 }
 
+/** Weight of an unseen verb or adjective: it counts against coverage, but less than a rare corpus word. */
+const PHRASING_WEIGHT = 1;
+
 // Words that name people without naming a person: they can answer "who?".
 const PEOPLE_WORDS = /\b(?:everyone|everybody|anyone|anybody|researchers|startups|talent|companies|industry|industries|investors|providers|players|people|delegates|president|she|he|they)\b/i;
 
@@ -138,12 +148,14 @@ function needsFit(type: QuestionType): boolean {
   return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long' || type === 'who';
 }
 
-function passageFits(type: QuestionType, p: Passage, k: Knowledge): boolean {
-  switch (type) {
+function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
+  switch (q.type) {
     case 'when':
       return p.hasTime;
     case 'where':
-      return p.places.size > 0;
+      // "Which country/city" wants a place; a bare "where" also takes a venue.
+      // A venue is no answer when the question is about the event itself.
+      return p.places.size > 0 || (p.venue && !/\b(?:countr|cit(?:y|ies)|town)/i.test(q.text) && !q.entities.some((e) => e.entity.kind === 'event'));
     case 'how_much':
     case 'total':
     case 'compare':

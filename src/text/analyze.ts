@@ -41,7 +41,9 @@ export function stemWord(word: string): string {
   // mobilise/mobilize, organisation/organization: fold -is- to -iz- before stemming.
   w = w.replace(/(\w{3})is(e|es|ed|ing|ation|ations)$/, '$1iz$2');
   if (/^\d/.test(w)) return w;
-  return PorterStemmer.stem(w);
+  const stem = PorterStemmer.stem(w);
+  // "use" -> "us" would collide with the country: short stems keep the word.
+  return stem.length < 3 && w.length > stem.length ? w : stem;
 }
 
 /** Search terms of a text: tokens without stopwords, stemmed. */

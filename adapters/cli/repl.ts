@@ -1,0 +1,148 @@
+/**
+ * The interactive terminal: one conversation, so follow-ups work; colon
+ * commands for the corpus and for debugging. Input and output streams are
+ * injected, so tests drive it without a terminal.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Engine, Explanation } from '../../src/index.js';
+import { renderExplanation } from './explain.js';
+import { renderAnswer, renderFigures } from './render.js';
+
+export interface ReplOptions {
+  engine: Engine;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Treat the streams as a terminal (prompt, line editing, history). Default false. */
+  terminal?: boolean;
+  /** Use ANSI colours. Default: same as terminal. */
+  color?: boolean;
+  /** File that keeps history between sessions; none when undefined. */
+  historyFile?: string;
+  /** Documents listed one by one by :sources before it switches to counts. Default 20. */
+  maxListedSources?: number;
+}
+
+export const REPL_HELP = `Ask a question about the AI Action Summit announcements, or:
+  :sources          the documents the answers come from
+  :figures          the structured figures (amounts, dates)
+  :explain [q]      why the last answer (or the answer to q) was given
+  :new              start a new conversation (forget follow-up context)
+  :help             this help
+  :quit             leave (Ctrl-D works too)`;
+
+const MAX_HISTORY = 500;
+
+export function startRepl(options: ReplOptions): Promise<void> {
+  const { engine, output } = options;
+  const terminal = options.terminal ?? false;
+  const color = options.color ?? terminal;
+  let conversation = newConversationId();
+  let lastExplanation: Explanation | undefined;
+  const history = options.historyFile ? readHistory(options.historyFile) : [];
+  const rl = createInterface({ input: options.input, output, terminal, history, historySize: MAX_HISTORY, prompt: '> ' });
+  if (options.historyFile) {
+    const file = options.historyFile;
+    rl.on('history', (lines: string[]) => saveHistory(file, lines));
+  }
+  const write = (text: string) => output.write(`${text}\n`);
+  const prompt = () => terminal && rl.prompt();
+
+  if (terminal) {
+    write(`Summit Q&A: ${engine.documents.length} document${engine.documents.length === 1 ? '' : 's'}, ${engine.figures.length} figures. :help for commands.`);
+    write(`Try: ${engine.examples.slice(0, 3).join(' · ')}`);
+  }
+
+  const handle = (line: string): boolean => {
+    const text = line.trim();
+    if (!text) return true;
+    if (text.startsWith(':')) {
+      const [command = '', ...rest] = text.slice(1).split(/\s+/);
+      const arg = rest.join(' ');
+      switch (command.toLowerCase()) {
+        case 'q':
+        case 'quit':
+        case 'exit':
+          return false;
+        case 'help':
+        case 'h':
+        case '?':
+          write(REPL_HELP);
+          break;
+        case 'sources':
+          write(renderSources(engine, options.maxListedSources ?? 20));
+          break;
+        case 'figures':
+          write(renderFigures(engine.figures));
+          break;
+        case 'new':
+          conversation = newConversationId();
+          lastExplanation = undefined;
+          write('New conversation.');
+          break;
+        case 'explain': {
+          if (arg) {
+            const { answer, explanation } = engine.explain(arg, { conversation });
+            lastExplanation = explanation;
+            write(renderAnswer(answer, { color }));
+            write(renderExplanation(explanation));
+          } else if (lastExplanation) write(renderExplanation(lastExplanation));
+          else write('Nothing to explain yet: ask a question first, or :explain <question>.');
+          break;
+        }
+        default:
+          write(`Unknown command :${command}. :help lists the commands.`);
+      }
+      return true;
+    }
+    const { answer, explanation } = engine.explain(text, { conversation });
+    lastExplanation = explanation;
+    write(renderAnswer(answer, { color }));
+    return true;
+  };
+
+  return new Promise((resolve) => {
+    rl.on('line', (line) => {
+      if (handle(line)) prompt();
+      else rl.close();
+    });
+    rl.on('close', () => {
+      if (terminal) write('');
+      resolve();
+    });
+    prompt();
+  });
+}
+
+function renderSources(engine: Engine, maxListed: number): string {
+  const docs = engine.documents;
+  const sentences = docs.reduce((n, d) => n + d.sentences, 0);
+  const lines = [`${docs.length} document${docs.length === 1 ? '' : 's'}, ${sentences.toLocaleString('en')} sentences, ${engine.figures.length} figures.`];
+  for (const d of docs.slice(0, maxListed)) {
+    const meta = [d.published, d.kind, d.publisher].filter(Boolean).join(', ');
+    lines.push(`  ${d.title}${meta ? ` (${meta})` : ''}: ${d.paragraphs} paragraphs [${d.id}]${d.url ? ` <${d.url}>` : ''}`);
+  }
+  if (docs.length > maxListed) lines.push(`  … and ${(docs.length - maxListed).toLocaleString('en')} more.`);
+  return lines.join('\n');
+}
+
+let counter = 0;
+function newConversationId(): string {
+  return `repl-${process.pid}-${++counter}`;
+}
+
+function readHistory(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(0, MAX_HISTORY);
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(file: string, lines: string[]): void {
+  try {
+    writeFileSync(file, `${lines.slice(0, MAX_HISTORY).join('\n')}\n`, { mode: 0o600 });
+  } catch {
+    // History is a convenience; a read-only home must not break the REPL.
+  }
+}
