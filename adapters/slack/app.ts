@@ -6,7 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import { RateLimiter } from '../shared/rate-limit.js';
 import { boltLogger, slackLevel } from './bolt-logger.js';
 import type { SlackConfig } from './config.js';
-import { DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
+import { classify, DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
 import { ExpiringMap } from './expiring-map.js';
 import { registerListeners, type PendingShare } from './listeners.js';
 
@@ -136,19 +136,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     stateSizes: () => ({ events: seenEvents.size, shares: shares.size, rateLimitedUsers: limiter.size, notices: notified.size }),
 
     async start(listen = {}) {
-      try {
-        await app.init();
-      } catch (error) {
-        const code = (error as { data?: { error?: string } }).data?.error;
-        if (code && TOKEN_ERRORS.has(code)) throw new ConfigError([`SLACK_BOT_TOKEN was rejected by Slack (${code})`]);
-        throw error;
-      }
+      await initWithRetries(app, sender, logger, policy.maxAttempts);
       if (config.mode.kind === 'socket') {
-        await app.start();
+        try {
+          await app.start();
+        } catch (error) {
+          throw tokenError('SLACK_APP_TOKEN', error) ?? error;
+        }
         logger.info({ mode: 'socket' }, 'Slack adapter connected (Socket Mode)');
       } else {
         const port = listen.port ?? config.mode.port;
-        server = (await app.start(listen.host ? { port, host: listen.host } : port)) as Server;
+        const host = listen.host ?? config.mode.host;
+        server = (await app.start(host ? { port, host } : port)) as Server;
         const address = server.address();
         logger.info({ mode: 'http', port: typeof address === 'object' && address ? address.port : port }, 'Slack adapter listening on /slack/events');
       }
@@ -178,6 +177,32 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       logger.info('Slack adapter stopped');
     },
   };
+}
+
+/**
+ * Bolt's init() calls auth.test. A rejected token is a configuration error;
+ * a transient failure (5xx, 429, timeout) is retried a bounded number of times.
+ */
+async function initWithRetries(app: App, sender: SlackSender, logger: Logger, maxAttempts: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await app.init();
+    } catch (error) {
+      const rejected = tokenError('SLACK_BOT_TOKEN', error);
+      if (rejected) throw rejected;
+      const verdict = classify(error);
+      if (verdict.kind === 'fatal' || attempt >= maxAttempts) throw error;
+      const delayMs = verdict.kind === 'retry' && verdict.delayMs !== undefined ? verdict.delayMs : sender.backoff(attempt);
+      logger.warn({ attempt, delayMs, err: error }, `auth.test failed (${verdict.reason}); retrying`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+/** A ConfigError naming the variable when Slack rejected its token. */
+function tokenError(variable: string, error: unknown): ConfigError | undefined {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  return code && TOKEN_ERRORS.has(code) ? new ConfigError([`${variable} was rejected by Slack (${code})`]) : undefined;
 }
 
 /** Resolves to the promise's value, or undefined once `ms` have passed. */

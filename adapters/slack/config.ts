@@ -13,7 +13,7 @@ export const DEFAULT_RATE_WINDOW_SECONDS = 60;
 /** How the app receives events from Slack. */
 export type SlackMode =
   | { kind: 'socket'; appToken: string }
-  | { kind: 'http'; signingSecret: string; port: number };
+  | { kind: 'http'; signingSecret: string; port: number; host?: string };
 
 export interface SlackConfig {
   botToken: string;
@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', { error: 'must be an app-level token (starts with xapp-)' }).optional(),
   SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-zA-Z]{8,}$/, { error: 'must be the signing secret from Basic Information (letters and digits)' }).optional(),
   PORT: wholeNumber(0, 65535).default(DEFAULT_PORT),
+  HOST: z.string().regex(/^[\w.:-]+$/, { error: 'must be a host name or IP address such as 127.0.0.1' }).optional(),
   SLACK_API_URL: z
     .string()
     .regex(/^https?:\/\/[^\s]+$/, { error: 'must be an http(s) URL such as https://slack.com/api/' })
@@ -71,7 +72,7 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
 
   const mode: SlackMode = parsed.SLACK_APP_TOKEN
     ? { kind: 'socket', appToken: parsed.SLACK_APP_TOKEN }
-    : { kind: 'http', signingSecret: parsed.SLACK_SIGNING_SECRET!, port: parsed.PORT };
+    : { kind: 'http', signingSecret: parsed.SLACK_SIGNING_SECRET!, port: parsed.PORT, ...(parsed.HOST ? { host: parsed.HOST } : {}) };
   const apiUrl = parsed.SLACK_API_URL ?? DEFAULT_SLACK_API_URL;
   return {
     botToken: parsed.SLACK_BOT_TOKEN,

@@ -57,7 +57,7 @@ export interface DeliveryMeta {
 
 export type Delivery = { ok: true; attempts: number } | { ok: false; attempts: number; reason: string };
 
-type Verdict = { kind: 'retry'; reason: string; delayMs?: number } | { kind: 'unsure'; reason: string } | { kind: 'fatal'; reason: string };
+export type Verdict = { kind: 'retry'; reason: string; delayMs?: number } | { kind: 'unsure'; reason: string } | { kind: 'fatal'; reason: string };
 
 /** The metadata event type that marks our answers. */
 export const ANSWER_EVENT_TYPE = 'summit_qa_answer';
@@ -137,10 +137,12 @@ export class SlackSender {
   ): Promise<Delivery> {
     for (let attempt = 1; ; attempt++) {
       let verdict: Verdict;
+      let failure: unknown;
       try {
         await call();
         return { ok: true, attempts: attempt };
       } catch (error) {
+        failure = error;
         verdict = classify(error);
       }
       if (verdict.kind === 'unsure') {
@@ -150,27 +152,29 @@ export class SlackSender {
           return { ok: true, attempts: attempt };
         }
         if (seen === undefined) {
-          return this.giveUp(method, meta, attempt, `${verdict.reason}; delivery could not be confirmed, so it is not retried (no double answer)`);
+          return this.giveUp(method, meta, attempt, `${verdict.reason}; delivery could not be confirmed, so it is not retried (no double answer)`, failure);
         }
       }
-      if (verdict.kind === 'fatal') return this.giveUp(method, meta, attempt, `${verdict.reason} (not retryable)`);
-      if (attempt >= this.policy.maxAttempts) return this.giveUp(method, meta, attempt, `${verdict.reason} (after ${attempt} attempts)`);
+      if (verdict.kind === 'fatal') return this.giveUp(method, meta, attempt, `${verdict.reason} (not retryable)`, failure);
+      if (attempt >= this.policy.maxAttempts) return this.giveUp(method, meta, attempt, `${verdict.reason} (after ${attempt} attempts)`, failure);
       const delayMs = verdict.kind === 'retry' && verdict.delayMs !== undefined ? verdict.delayMs : this.backoff(attempt);
       if (delayMs > this.policy.maxDelayMs) {
-        return this.giveUp(method, meta, attempt, `${verdict.reason}; asked to wait ${Math.ceil(delayMs / 1000)} s, longer than the ${this.policy.maxDelayMs / 1000} s allowed`);
+        return this.giveUp(method, meta, attempt, `${verdict.reason}; asked to wait ${Math.ceil(delayMs / 1000)} s, longer than the ${this.policy.maxDelayMs / 1000} s allowed`, failure);
       }
-      this.logger.warn({ method, conversation: meta.conversation, attempt, delayMs }, `${method} failed (${verdict.reason}); retrying`);
+      // The error goes to the log as is: library errors may echo the request, the logger scrubs secrets.
+      this.logger.warn({ method, conversation: meta.conversation, attempt, delayMs, err: failure }, `${method} failed (${verdict.reason}); retrying`);
       await this.sleep(delayMs);
     }
   }
 
-  private backoff(attempt: number): number {
+  /** Backoff before retry number `attempt` (from 1): doubling, with jitter in [half, full]. */
+  backoff(attempt: number): number {
     const base = this.policy.baseDelayMs * 2 ** (attempt - 1);
     return Math.round(base / 2 + (base / 2) * this.random());
   }
 
-  private giveUp(method: string, meta: DeliveryMeta, attempts: number, reason: string): Delivery {
-    this.logger.error({ method, conversation: meta.conversation, attempts }, `giving up on ${method}: ${reason}`);
+  private giveUp(method: string, meta: DeliveryMeta, attempts: number, reason: string, failure?: unknown): Delivery {
+    this.logger.error({ method, conversation: meta.conversation, attempts, err: failure }, `giving up on ${method}: ${reason}`);
     return { ok: false, attempts, reason };
   }
 }

@@ -33,12 +33,13 @@ describe('loadSlackConfig', () => {
       SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
       SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET,
       PORT: '8080',
+      HOST: '127.0.0.1',
       SLACK_API_URL: 'http://127.0.0.1:9999/api',
       CORPUS_DIR: '/data/corpus',
       SLACK_RATE_LIMIT: '3',
       SLACK_RATE_WINDOW_SECONDS: '10',
     });
-    expect(config.mode).toMatchObject({ port: 8080 });
+    expect(config.mode).toMatchObject({ port: 8080, host: '127.0.0.1' });
     expect(config.apiUrl).toBe('http://127.0.0.1:9999/api/');
     expect(config.corpusDir).toBe('/data/corpus');
     expect(config.rateLimit).toEqual({ limit: 3, windowMs: 10_000 });

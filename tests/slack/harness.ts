@@ -35,10 +35,13 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   retry?: Partial<RetryPolicy>;
   now?: SlackAppOptions['now'];
+  /** Runs before the adapter starts, e.g. to make auth.test fail. */
+  beforeStart?: (fake: FakeSlack) => void;
 }
 
 export async function startSlack(options: HarnessOptions): Promise<Harness> {
   const fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN, appToken: FAKE_APP_TOKEN });
+  options.beforeStart?.(fake);
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
     SLACK_API_URL: fake.apiUrl,
@@ -75,6 +78,17 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
       await fake.close();
     },
   };
+}
+
+/** Captured log lines as objects. */
+export function logEntries(logs: string[]): Record<string, any>[] {
+  return logs.map((line) => JSON.parse(line) as Record<string, any>);
+}
+
+/** The captured logs hold none of the fake secrets. */
+export function secretsIn(logs: string[]): string[] {
+  const all = logs.join('');
+  return SECRETS.filter((secret) => all.includes(secret));
 }
 
 /** An engine wrapper that records each question and the conversation it was asked in. */
