@@ -54,7 +54,7 @@ export async function loadCorpus(dir: string, onProgress?: LoadProgress): Promis
   const data: { file: string; source: YamlSource; kind: 'figures' | 'entities' | 'lexicon' }[] = [];
   let loaded = 0;
   for (const path of files) {
-    const file = relative(process.cwd(), path) || path;
+    const file = displayPath(path);
     const ext = extname(path).toLowerCase();
     const name = basename(path).toLowerCase();
     onProgress?.({ loaded: ++loaded, total: files.length, file });
@@ -68,10 +68,10 @@ export async function loadCorpus(dir: string, onProgress?: LoadProgress): Promis
     }
   }
   if (documents.length === 0) throw new CorpusError({ file: dir }, 'no documents found (.md, .markdown or .txt)');
-  checkUniqueIds(documents.map((d) => ({ id: d.id, file: d.file })), 'document id');
+  checkUniqueIds(documents.map((d) => ({ id: d.id, file: d.file, line: d.meta.id ? 2 : undefined })), 'document id');
 
   const entities = data.filter((d) => d.kind === 'entities').flatMap((d) => validate(z.array(EntitySchema), d.source, d.file).map((e, i) => ({ e, i, file: d.file, source: d.source })));
-  checkUniqueIds(entities.map(({ e, i, file, source }) => ({ id: e.id, file, line: source.lineOf([i, 'id']) })), 'entity id');
+  checkUniqueIds(entities.map(({ e, i, file, source }) => ({ id: e.id, file, line: source.lineOf([i, 'id']), field: `[${i}].id` })), 'entity id');
   const entityIds = new Set(entities.map(({ e }) => e.id));
 
   const lexicons = data.filter((d) => d.kind === 'lexicon').map((d) => validate(LexiconSchema, d.source, d.file));
@@ -92,7 +92,7 @@ export async function loadCorpus(dir: string, onProgress?: LoadProgress): Promis
   const figures: LoadedFigure[] = [];
   for (const { file, source } of data.filter((d) => d.kind === 'figures')) {
     const records = validate(z.array(FigureRecordSchema), source, file);
-    checkUniqueIds(records.map((f, i) => ({ id: f.id, file, line: source.lineOf([i, 'id']) })), 'figure id');
+    checkUniqueIds(records.map((f, i) => ({ id: f.id, file, line: source.lineOf([i, 'id']), field: `[${i}].id` })), 'figure id');
     records.forEach((f, i) => {
       const where = (field: string) => ({ file, field: `[${i}].${field}`, line: source.lineOf([i, field]) });
       const doc = byId.get(f.document);
@@ -108,13 +108,19 @@ export async function loadCorpus(dir: string, onProgress?: LoadProgress): Promis
   return { dir, documents, figures, entities: loadedEntities, lexicon };
 }
 
-function checkUniqueIds(items: { id: string; file: string; line?: number }[], what: string): void {
+/** A path as the user would type it: relative to the working directory when inside it. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function checkUniqueIds(items: { id: string; file: string; line?: number; field?: string }[], what: string): void {
   const seen = new Map<string, { file: string; line?: number }>();
   for (const item of items) {
     const first = seen.get(item.id);
     if (first) {
       const firstAt = first.line !== undefined ? `${first.file} line ${first.line}` : first.file;
-      throw new CorpusError({ file: item.file, field: 'id', line: item.line }, `duplicate ${what} "${item.id}" (first used in ${firstAt})`);
+      throw new CorpusError({ file: item.file, field: item.field ?? 'id', line: item.line }, `duplicate ${what} "${item.id}" (first used in ${firstAt})`);
     }
     seen.set(item.id, item);
   }

@@ -61,6 +61,8 @@ export const EntitySchema = z
     name: z.string().min(1),
     kind: z.enum(['person', 'organisation', 'programme', 'place', 'event', 'group']),
     aliases: z.array(z.string().min(1)).default([]),
+    /** For places: what sort, so "which city?" is not answered with a country. */
+    place: z.enum(['city', 'region', 'country', 'continent']).optional(),
     /** Adjective forms ("French"): they name the entity but do not answer "where?". */
     adjectives: z.array(z.string().min(1)).default([]),
     pronouns: z.array(z.string().min(1)).default([]),

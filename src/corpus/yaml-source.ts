@@ -17,11 +17,11 @@ export interface YamlSource {
  */
 export function parseYaml(file: string, text: string, lineOffset = 0): YamlSource {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0].line;
-    throw new CorpusError({ file, line: line !== undefined ? line + lineOffset : undefined }, `invalid YAML: ${first.message.split('\n')[0]}`);
+    throw new CorpusError({ file, line: line !== undefined ? line + lineOffset : undefined }, `invalid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
@@ -39,8 +39,11 @@ export function validate<T extends z.ZodType>(schema: T, source: YamlSource, fil
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path = [...basePath, ...issue.path];
-  throw new CorpusError({ file, field: describePath(path), line: source.lineOf(path) }, issue.message);
+  // An unknown key is reported at that key, not at the object holding it.
+  const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const path = [...basePath, ...issue.path, ...(key !== undefined ? [key] : [])];
+  const message = key !== undefined ? `unknown field "${key}"` : issue.message;
+  throw new CorpusError({ file, field: describePath(path), line: source.lineOf(path) }, message);
 }
 
 /** [3, "quote"] -> "[3].quote": the entry index and field, as a user finds it. */

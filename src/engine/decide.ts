@@ -85,12 +85,12 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | u
   if (FIGURE_TYPES.has(q.type)) return best.entityFit >= 0.5 && best.coverage >= 0.3 ? best : undefined;
   // Other questions take a figure only when it is clearly what they are about ("goal of InvestAI").
   const topOverall = candidates[0];
-  return topOverall === best && best.entityFit === 1 && best.coverage >= 0.6 ? best : undefined;
+  return topOverall === best && best.entityFit >= 0.5 && best.coverage >= 0.6 ? best : undefined;
 }
 
 /** "What are AI gigafactories?", "stargate": one entity and nothing else asked about it. */
 function definitionAsked(q: AnalyzedQuestion, k: Knowledge): LoadedEntity | undefined {
-  if (q.type !== 'what' && q.type !== 'keywords') return undefined;
+  if (q.type !== 'what' && q.type !== 'keywords' && q.type !== 'why') return undefined;
   const ids = new Set(q.entities.map((e) => e.entity.id));
   if (ids.size !== 1) return undefined;
   const entity = k.corpus.entities.find((e) => ids.has(e.id));
@@ -99,7 +99,7 @@ function definitionAsked(q: AnalyzedQuestion, k: Knowledge): LoadedEntity | unde
   return otherWords.length === 0 ? entity : undefined;
 }
 
-const DEFINITION_WORDS = new Set(['defin', 'mean', 'exactli', 'realli']);
+const DEFINITION_WORDS = new Set(['defin', 'mean', 'exactli', 'realli', 'use', 'purpos', 'point']);
 
 /** For each entity, its best money figure, preferring parts over stated totals. */
 function pickFigurePerEntity(entityIds: string[], k: Knowledge, q: AnalyzedQuestion): FigureEntry[] {

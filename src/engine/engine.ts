@@ -28,8 +28,17 @@ export interface EngineOptions {
   conversations?: ConversationStoreOptions;
   /** Answer selection thresholds; see decide.ts for the defaults. */
   decide?: DecideOptions;
+  /**
+   * Called when answering a question fails unexpectedly (the user then gets a
+   * polite "something went wrong" Answer). Default: one line on stderr.
+   */
+  onInternalError?: (error: unknown, question: string) => void;
   /** Progress while loading and indexing, for a start-up indicator. */
   onProgress?: (event: { phase: 'load' | 'index'; done: number; total: number }) => void;
+}
+
+function reportInternalError(error: unknown, question: string): void {
+  process.stderr.write(`internal error while answering ${JSON.stringify(question)}: ${(error as Error)?.stack ?? String(error)}\n`);
 }
 
 /** The corpus/ directory shipped with the project. */
@@ -83,6 +92,7 @@ class AnsweringEngine implements Engine {
     } catch (error) {
       // Never let one odd question take a surface down; the failure is reported, not hidden.
       explanation.decision = `internal error: ${(error as Error).message}`;
+      (this.options.onInternalError ?? reportInternalError)(error, String(question).slice(0, 200));
       answer = compose.invalid('Something went wrong while answering that question. Please try rephrasing it.', this.examples.slice(0, 3));
     }
     return { answer: AnswerSchema.parse(answer), explanation };

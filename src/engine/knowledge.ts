@@ -24,6 +24,8 @@ export interface Passage {
   places: Set<string>;
   /** Entities of the surrounding sentences in the paragraph, for sentences that say "she" or "it". */
   context: Set<string>;
+  /** Entities of the previous paragraph: a quotation or topic often runs on. */
+  nearby: Set<string>;
   /** Who says these words, where the document attributes them. */
   speaker?: string;
   money: Amount[];
@@ -33,6 +35,8 @@ export interface Passage {
   venue: boolean;
   /** Part of a signed social-media post. */
   post: boolean;
+  /** A line about the document rather than its subject ("The report was updated…", "Check out…"). */
+  boilerplate: boolean;
   /** The signature line of a post ("— Name (@handle) date"): metadata more than content. */
   signature: boolean;
   stems: Set<string>;
@@ -68,8 +72,11 @@ interface IndexedRecord {
 }
 
 const VENUE = /\b(?:at|in)\s+(?:the\s+|today[’']s\s+)?(?:[\p{L}’'-]+\s+){0,4}(?:meeting|summit|conference|session|plenary|forum)\b/iu;
+const BOILERPLATE = /^(?:the (?:report|article|story|post) (?:was|has been) updated|check out|read (?:more|the full)|subscribe|sign up|follow us|click here|related:|advertisement|banner:?$)/i;
 /** Stems a signed post's sentences are also found by. */
 const POST_STEMS = ['post', 'tweet'];
+
+const REPORTED_SPEECH = /^(?:She|He)\s+(?:said|says|suggests|suggested|insisted|insists|added|adds|told|argued|argues|noted|stressed|warned)\b/;
 
 const SPEECH_TAG = /\b(?:said|says|adds|added|told|insisted|insists|stated|explained|noted|announced)\b/;
 
@@ -112,7 +119,7 @@ export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): 
     for (const key of keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
   }
   const n = Math.max(1, passages.length);
-  const weight = (key: string) => Math.log(1 + n / (frequency.get(key) ?? 1));
+  const weight = (key: string) => Math.log(1 + n / (frequency.get(key) ?? 1)) ** 1.5;
 
   const index = new MiniSearch<IndexedRecord>({
     fields: ['text', 'ents', 'ctx'],
@@ -137,6 +144,7 @@ function figureText(f: LoadedFigure, matcher: EntityMatcher): string {
 function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Passage[]): void {
   let lastPerson: string | undefined;
   const firstOfDoc = out.length;
+  let previousEntities = new Set<string>();
   for (const paragraph of doc.paragraphs) {
     const text = doc.body.slice(paragraph.start, paragraph.end);
     const mentions = matcher.findInDocument(text);
@@ -148,6 +156,8 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
     for (const sentence of sentences) {
       const own = matcher.findInDocument(sentence.text);
       const inQuotation = speaker !== undefined && isInsideQuotation(doc.body, paragraph.start, sentence.start);
+      // Reported speech: "She said private sector capital would be needed…".
+      const reported = REPORTED_SPEECH.test(sentence.text) ? (personBefore ?? lastPerson) : undefined;
       out.push({
         id: out.length,
         doc,
@@ -155,17 +165,20 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
         entities: new Set(own.map((m) => m.entity.id)),
         places: new Set(own.filter((m) => m.entity.kind === 'place' && !m.adjective).map((m) => m.entity.id)),
         context: paragraphEntities,
-        speaker: inQuotation ? speaker : undefined,
+        nearby: previousEntities,
+        speaker: inQuotation ? speaker : reported,
         money: findMoney(sentence.text),
         hasTime: hasTimeExpression(sentence.text),
         hasNumber: hasNumber(sentence.text),
         venue: VENUE.test(sentence.text),
         post: false,
         signature: false,
+        boilerplate: BOILERPLATE.test(sentence.text),
         stems: new Set(terms(sentence.text)),
       });
     }
     attributeSignedPost(text, mentions, out, firstOfDoc);
+    previousEntities = paragraphEntities;
   }
 }
 

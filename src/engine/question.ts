@@ -52,20 +52,24 @@ export interface AnalyzedQuestion {
   hasReference: boolean;
 }
 
-// Question words and phrasing, matched on the folded question.
+// Question phrasing, matched on the folded question. Compound forms ("how
+// much", "which city") count wherever they stand; a bare wh-word counts only
+// when it is the question's first (so "what does X mean when…" is a what).
+const PLACE_NOUNS = '(?:city|cities|country|countries|place|places|location|locations|venue|venues|town|towns|region|regions)';
 const TYPE_RULES: [QuestionType, RegExp][] = [
-  ['compare', /\b(?:compare[sd]?|comparison|versus|vs\.?|difference between|differ|(?:bigger|larger|smaller|more|less) than|against)\b/],
+  ['compare', /\b(?:compare[sd]?|comparison|versus|vs\.?|difference between|differ|(?:bigger|larger|smaller|more|less|higher|lower) than|against)\b|\bwhich (?:is|was|one is) (?:bigger|larger|smaller|higher|lower|more|less)\b/],
   ['total', /\b(?:in total|total of|combined|altogether|sum of|add(?:ed)? up|adds up|put together|together with|plus)\b/],
   ['how_long', /\bhow long\b|\bover (?:how many|what) (?:years|period)\b|\b(?:duration|timeframe|time frame|how many years)\b/],
-  ['when', /\bwhen\b|\b(?:what|which) (?:date|day|month|year|time)\b|\bon what\b|\bwhat time\b/],
-  ['where', /\bwhere\b|\b(?:in|at) (?:which|what) (?:city|country|countries|place|location|venue|town)\b|\b(?:which|what) (?:city|country|countries|place|location|venue|town)\b/],
-  ['how_much', /\bhow much\b|\bhow big\b|\bhow large\b|\b(?:amount|budget|cost|costs|price|size|value|worth|funding|money)\b/],
+  ['when', /\b(?:what|which) (?:date|day|month|year|time)\b|\bon what\b|\bwhat time\b/],
+  ['where', new RegExp(`\\b(?:in|at) (?:which|what) ${PLACE_NOUNS}\\b|\\b(?:which|what) ${PLACE_NOUNS}\\b`)],
+  ['how_much', /\bhow much\b|\bhow big\b|\bhow large\b|\bhow many (?:billions?|millions?|euros|dollars)\b|\b(?:amount|budget|cost|costs|price|size|value|worth|funding|money)\b/],
   ['how_many', /\bhow many\b|\bnumber of\b/],
-  ['who', /\bwho(?:m|se)?\b|\b(?:which|what) (?:person|people|company|companies|organi[sz]ations?|official|leader|country)\b/],
-  ['why', /\bwhy\b|\bwhat for\b|\breason\b|\bin order to\b/],
+  ['who', /\b(?:which|what) (?:person|people|company|companies|organi[sz]ations?|official|leader|country)\b/],
+  ['why', /\bwhat for\b|\bused for\b|\bpurpose of\b|\bpoint of\b|\breason\b|\bin order to\b|\bwhat (?:\w+ )*(?:for)\?*$/],
   ['yes_no', /^(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall)\b/],
-  ['what', /\b(?:what|which|how|describe|explain|tell me|define)\b/],
 ];
+const BARE_WH: Record<string, QuestionType> = { when: 'when', where: 'where', who: 'who', whom: 'who', whose: 'who', why: 'why' };
+const FIRST_WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/;
 
 // Words after which the next word is used as a noun.
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'its', 'their', 'his', 'her', 'our', 'many', 'much', 'few', 'several', 'any', 'some', 'each', 'every', 'no', 'what', 'which', 'whose', 'of', 'about']);
@@ -73,13 +77,18 @@ const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those'
 const REFERENCE_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'this', 'those', 'these', 'he', 'she', 'her', 'him', 'his', 'there']);
 
 export function questionType(folded: string, amounts: Amount[], entityCount: number): QuestionType {
+  const firstWh = FIRST_WH.exec(folded)?.[1];
   for (const [type, rule] of TYPE_RULES) {
     if (!rule.test(folded)) continue;
     // "total" only when more than one thing is being added; otherwise it asks for an amount.
     if (type === 'total' && entityCount < 2 && !/\bplus\b|\badd(?:ed)? up\b/.test(folded)) continue;
     if (type === 'compare' && entityCount < 2 && !/\bcompare|\bversus\b|\bvs\b/.test(folded)) continue;
+    // A yes/no opening does not win over a wh-question inside it ("Is it known when...").
+    if (type === 'yes_no' && firstWh && BARE_WH[firstWh]) break;
     return type;
   }
+  if (firstWh && BARE_WH[firstWh]) return BARE_WH[firstWh]!;
+  if (firstWh || /\b(?:describe|explain|tell me|define)\b/.test(folded)) return 'what';
   if (amounts.length > 0) return 'how_much';
   return 'keywords';
 }

@@ -43,12 +43,15 @@ const TYPE_WORDS: Partial<Record<QuestionType, ReadonlySet<string>>> = {
   how_much: new Set(['amount', 'monei', 'cost', 'size', 'valu', 'worth', 'budget', 'much', 'big', 'larg', 'total', 'fund', 'figur', 'number']),
   how_many: new Set(['number', 'count', 'mani']),
   how_long: new Set(['long', 'durat', 'period', 'timefram', 'year']),
+  why: new Set(['reason', 'purpos', 'use', 'point']),
 };
 
 export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOptions = {}): Candidate[] {
   const limit = options.searchLimit ?? 40;
   const expansionWeight = options.expansionWeight ?? 0.35;
-  const own = [...new Set(q.terms.map((t) => t.stem))];
+  // Words that only frame the question ("supposed", "planned") would pull in passages that happen to use them.
+  const content = q.terms.filter((t) => !k.lexicon.isFrame(t.stem));
+  const own = [...new Set((content.length ? content : q.terms).map((t) => t.stem))];
   const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
   const query = [...own, ...q.expansions, ...entityIds];
   if (query.length === 0) return [];
@@ -86,7 +89,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   let covered = 0;
   let wordWeight = 0;
   for (const t of words) {
-    const w = t.known ? k.weight(t.stem) : PHRASING_WEIGHT;
+    const w = termWeight(t, k);
     wordWeight += w;
     if (stems.has(t.stem)) covered += w;
     else if (k.lexicon.expand(t.stem).some((s) => stems.has(s))) covered += 0.7 * w;
@@ -97,7 +100,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   let entityWeight = 0;
   for (const id of entityIds) {
     const w = k.weight(id);
-    const hit = direct.has(id) ? 1 : context.has(id) || c.passage?.speaker === id ? 0.6 : 0;
+    const hit = direct.has(id) ? 1 : context.has(id) || c.passage?.speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
     entityWeight += w;
     entityScore += hit * w;
     entityHits += hit;
@@ -120,6 +123,10 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
     score -= 0.2;
     reasons.push('fragment');
   }
+  if (c.passage?.boilerplate) {
+    score -= 0.2;
+    reasons.push('boilerplate');
+  }
   if (c.passage?.signature && q.type !== 'when') {
     score -= 0.35;
     reasons.push('signature line');
@@ -138,6 +145,17 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, typeFit, score, reasons };
 }
 
+/**
+ * How much a question word counts: its rarity in the corpus; for a word the
+ * corpus only has through the lexicon, the rarity of its best stand-in.
+ */
+function termWeight(t: { stem: string; known: boolean }, k: Knowledge): number {
+  if (!t.known) return PHRASING_WEIGHT;
+  if (k.vocabulary.has(t.stem)) return k.weight(t.stem);
+  const standIns = k.lexicon.expand(t.stem).filter((s) => k.vocabulary.has(s));
+  return standIns.length ? Math.max(...standIns.map((s) => k.weight(s))) : PHRASING_WEIGHT;
+}
+
 /** Weight of an unseen verb or adjective: it counts against coverage, but less than a rare corpus word. */
 const PHRASING_WEIGHT = 1;
 
@@ -152,10 +170,15 @@ function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
   switch (q.type) {
     case 'when':
       return p.hasTime;
-    case 'where':
-      // "Which country/city" wants a place; a bare "where" also takes a venue.
+    case 'where': {
+      // The place must be said of the subject itself, in the same sentence.
+      if (q.entities.some((e) => e.entity.kind !== 'place' && !p.entities.has(e.entity.id))) return false;
+      const wanted = /\bcit(?:y|ies)|\btowns?\b/i.test(q.text) ? 'city' : /\bcountr/i.test(q.text) ? 'country' : undefined;
+      const places = [...p.places].map((id) => k.matcher.get(id)?.place);
+      if (wanted) return places.includes(wanted);
       // A venue is no answer when the question is about the event itself.
-      return p.places.size > 0 || (p.venue && !/\b(?:countr|cit(?:y|ies)|town)/i.test(q.text) && !q.entities.some((e) => e.entity.kind === 'event'));
+      return places.length > 0 || (p.venue && !q.entities.some((e) => e.entity.kind === 'event'));
+    }
     case 'how_much':
     case 'total':
     case 'compare':
@@ -173,7 +196,7 @@ function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
         })
       );
     case 'why':
-      return /\b(?:so|because|since|therefore|that's why|to|in order|aim|need)\b/i.test(p.sentence.text);
+      return /\b(?:so|because|since|therefore|that[’']s why|to|in order|aim|so that)\b/i.test(p.sentence.text);
     default:
       return true;
   }

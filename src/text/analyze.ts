@@ -42,8 +42,8 @@ export function stemWord(word: string): string {
   w = w.replace(/(\w{3})is(e|es|ed|ing|ation|ations)$/, '$1iz$2');
   if (/^\d/.test(w)) return w;
   const stem = PorterStemmer.stem(w);
-  // "use" -> "us" would collide with the country: short stems keep the word.
-  return stem.length < 3 && w.length > stem.length ? w : stem;
+  // "use"/"used" -> "us" would collide with the country: a short stem gets its "e" back.
+  return stem.length < 3 && w.length > stem.length ? `${stem}e` : stem;
 }
 
 /** Search terms of a text: tokens without stopwords, stemmed. */
