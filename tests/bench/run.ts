@@ -1,0 +1,164 @@
+/**
+ * The benchmark suite (`npm run bench`): answer latency on the bundled
+ * corpus, cold start, scale on synthetic corpora, and the adapters' round
+ * trips. Every speed figure is reported next to a baseline timed in the same
+ * run, because the machines are shared and noisy: ratios travel, ms do not.
+ * Prints tables and writes tests/bench/results/latest.json.
+ *
+ *   npm run bench                          sizes 1,000 / 10,000 / 100,000
+ *   npm run bench -- --quick               sizes 1,000 / 10,000, fewer rounds
+ *   npm run bench -- --sizes 1000,50000    chosen sizes
+ *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, adapters)
+ *   npm run bench -- --profile 100000      also profile build and answering at that size
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loopbackHttpMedian, measureAdapters } from './adapters.js';
+import { measureColdStart } from './cold-start.js';
+import { checkGoals, formatGoals, formatReport, type Report } from './report.js';
+import type { ChildResult, ChildSpec } from './scale-child.js';
+import { ensureSynthCorpus } from './synth-corpus.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
+const SECTIONS = ['bundled', 'cold', 'scale', 'adapters'] as const;
+
+interface Settings {
+  sizes: number[];
+  bundledRounds: number;
+  warmupRounds: number;
+  /** Measured rounds over the ~200 synthetic questions, by size: bigger corpora take fewer, the sample stays >= 1,000. */
+  scaleRounds: (size: number) => number;
+  coldRuns: number;
+  adapterRuns: number;
+  skip: Set<string>;
+  profile?: number;
+}
+
+function settings(argv: string[]): Settings {
+  const { values } = parseArgs({
+    args: argv,
+    options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, skip: { type: 'string' }, profile: { type: 'string' } },
+  });
+  const sizes = values.sizes
+    ? values.sizes.split(',').map((s) => Number(s.replace(/[_\s]/g, '')))
+    : values.quick ? [1000, 10_000] : [1000, 10_000, 100_000];
+  if (sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new UsageError(`--sizes wants whole numbers of sentences, at least 10: got "${values.sizes}"`);
+  const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
+  for (const s of skip) if (!(SECTIONS as readonly string[]).includes(s)) throw new UsageError(`--skip knows ${SECTIONS.join(', ')}: got "${s}"`);
+  const profile = values.profile === undefined ? undefined : Number(values.profile);
+  if (profile !== undefined && !(Number.isInteger(profile) && profile >= 10)) throw new UsageError(`--profile wants a number of sentences: got "${values.profile}"`);
+  const quick = values.quick === true;
+  return {
+    sizes,
+    bundledRounds: quick ? 10 : 50,
+    warmupRounds: quick ? 2 : 5,
+    scaleRounds: (size) => (quick ? 3 : size >= 100_000 ? 5 : size >= 10_000 ? 10 : 20),
+    coldRuns: quick ? 3 : 7,
+    adapterRuns: quick ? 5 : 20,
+    skip,
+    profile,
+  };
+}
+
+class UsageError extends Error {}
+
+/** Runs scale-child.ts in a fresh node with --expose-gc; its stderr passes through. */
+function runChild(spec: ChildSpec): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/bench/scale-child.ts', JSON.stringify(spec)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (code !== 0 || !line) return reject(new Error(`benchmark child exited with ${code}${line ? '' : ' without a result'}`));
+      resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as ChildResult);
+    });
+  });
+}
+
+function practiceQuestions(): string {
+  const shared = join(ROOT, '../shared/eval/questions.json');
+  return existsSync(shared) ? shared : join(ROOT, 'tests/eval/cases.json');
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+function gitCommit(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'adapters', 'corpus'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} (with uncommitted changes in src/, adapters/ or corpus/)` : head;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const s = settings(process.argv.slice(2));
+  const report: Report = { scale: [] };
+  const json: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    machine: { cpus: cpus().length, model: cpus()[0]?.model },
+    settings: { ...s, scaleRounds: Object.fromEntries(s.sizes.map((n) => [n, s.scaleRounds(n)])), skip: [...s.skip] },
+  };
+
+  if (!s.skip.has('bundled')) {
+    const questionsFile = practiceQuestions();
+    log(`bundled corpus: ${s.bundledRounds} rounds of ${questionsFile} ...`);
+    report.bundled = await runChild({ questionsFile, rounds: s.bundledRounds, warmupRounds: s.warmupRounds });
+    report.bundledQuestions = questionsFile.startsWith(ROOT) ? questionsFile.slice(ROOT.length) : questionsFile;
+  }
+  if (!s.skip.has('cold')) {
+    log(`cold start: ${s.coldRuns} runs ...`);
+    report.coldStart = await measureColdStart(s.coldRuns);
+  }
+  if (!s.skip.has('scale')) {
+    for (const size of s.sizes) {
+      const m = ensureSynthCorpus({ sentences: size });
+      log(`scale ${size.toLocaleString('en')} sentences: ${m.generated ? 'generated' : 'reusing'} ${m.dir} (${m.documents} documents) ...`);
+      const result = await runChild({ dir: m.dir, questionsFile: join(m.dir, '.bench-manifest.json'), rounds: s.scaleRounds(size), warmupRounds: 1 });
+      report.scale.push({ sentences: size, entities: m.entities, result });
+    }
+  }
+  if (!s.skip.has('adapters')) {
+    log(`adapters: ${s.adapterRuns} round trips each ...`);
+    report.loopbackMs = await loopbackHttpMedian(s.adapterRuns * 5);
+    report.adapters = await measureAdapters(s.adapterRuns, report.loopbackMs);
+  }
+
+  const goals = checkGoals(report);
+  const text = `${formatReport(report)}\n${formatGoals(goals)}\n`;
+  process.stdout.write(`\n${text}`);
+
+  if (s.profile !== undefined) {
+    const m = ensureSynthCorpus({ sentences: s.profile });
+    const profileDir = join(RESULTS, `profile-${s.profile}`);
+    mkdirSync(profileDir, { recursive: true });
+    log(`\nprofiling ${s.profile.toLocaleString('en')} sentences (timings under the profiler are not comparable) ...`);
+    const p = await runChild({ dir: m.dir, questionsFile: join(m.dir, '.bench-manifest.json'), rounds: 2, warmupRounds: 1, profileDir });
+    json.profile = { sentences: s.profile, ...p.profile };
+  }
+
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify({ ...json, ...report, goals, text }, null, 2)}\n`);
+  log(`\nwritten: tests/bench/results/latest.json`);
+}
+
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`${error.message}\nusage: npm run bench -- [--quick] [--sizes 1000,10000,100000] [--skip ${SECTIONS.join(',')}] [--profile SIZE]\n`);
+  process.exitCode = 2;
+}
