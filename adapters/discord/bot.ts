@@ -46,6 +46,16 @@ export interface DiscordBot {
   stop(): Promise<void>;
   /** Answers in progress. */
   readonly inFlight: number;
+  /** Sizes of the adapter's state, for leak checks: all bounded and expiring. */
+  stats(): BotStats;
+}
+
+export interface BotStats {
+  inFlight: number;
+  answersKept: number;
+  chainsKept: number;
+  eventsRemembered: number;
+  usersRateTracked: number;
 }
 
 /** Only what the bot needs: guild/channel data, messages in guilds and DMs, and (optionally) their text. */
@@ -119,6 +129,13 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     get inFlight() {
       return inFlight.size;
     },
+    stats: () => ({
+      inFlight: inFlight.size,
+      answersKept: ctx.answers.size,
+      chainsKept: ctx.chains.size,
+      eventsRemembered: ctx.handled.size,
+      usersRateTracked: limiter.size,
+    }),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       const refused = new Promise<never>((_, reject) => (refuseStart = reject));

@@ -27,7 +27,10 @@ export interface RecordedRequest {
 export interface FaultRule {
   method?: string;
   path: RegExp;
-  status: number;
+  /** Status to answer with; omit to let the route answer (after `delayMs`). */
+  status?: number;
+  /** Hold the answer this long first (a slow or hung Discord). */
+  delayMs?: number;
   body?: unknown;
   headers?: Record<string, string>;
   /** How many matching requests it answers. Default 1. */
@@ -88,6 +91,18 @@ export class FakeRest {
     this.faults.push({ ...rule, left: rule.times ?? 1 });
   }
 
+  /** Forgets every record and message (between load runs, so the fake's memory is not counted as the bot's). */
+  forgetHistory(): void {
+    this.requests.length = 0;
+    for (const m of [this.messages, this.interactions, this.originals, this.nonces]) m.clear();
+    this.acknowledged.clear();
+  }
+
+  /** Drops every scripted fault not yet used. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Requests matching a method and path pattern that the fake answered with the given status class. */
   find(method: string, path: RegExp, ok = true): RecordedRequest[] {
     return this.requests.filter((r) => r.method === method && path.test(r.path) && (!ok || (r.status >= 200 && r.status < 300)));
@@ -117,20 +132,25 @@ export class FakeRest {
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
 
     const fault = this.faults.find((f) => f.left > 0 && f.path.test(path) && (!f.method || f.method === rec.method));
+    if (fault?.delayMs) {
+      if (fault.status === undefined) fault.left -= 1;
+      await new Promise((r) => setTimeout(r, fault.delayMs));
+    }
     const route = this.routes.find((r) => r.method === rec.method && r.pattern.test(path));
-    if (fault && !fault.afterProcessing) return this.answerFault(res, rec, fault);
+    if (fault?.status !== undefined && !fault.afterProcessing) return this.answerFault(res, rec, fault);
     if (!route) return this.finish(res, rec, 404, { message: '404: Not Found', code: 0 });
     if (route.auth && !rec.authorized) return this.finish(res, rec, 401, { message: '401: Unauthorized', code: 0 });
     const out = route.handle(route.pattern.exec(path)!, body, rec) ?? { status: 204 };
-    if (fault) return this.answerFault(res, rec, fault);
+    if (fault?.status !== undefined) return this.answerFault(res, rec, fault);
     return this.finish(res, rec, out.status, out.body);
   }
 
-  private answerFault(res: ServerResponse, rec: RecordedRequest, fault: FaultRule & { left: number }): void {
+  private answerFault(res: ServerResponse, rec: RecordedRequest, fault: FaultRule & { left: number; status?: number }): void {
     fault.left -= 1;
     rec.injected = true;
-    const body = fault.body ?? (fault.status === 429 ? { message: 'You are being rate limited.', retry_after: 1, global: false } : { message: 'Internal Server Error', code: 0 });
-    this.finish(res, rec, fault.status, body, fault.headers);
+    const status = fault.status ?? 500;
+    const body = fault.body ?? (status === 429 ? { message: 'You are being rate limited.', retry_after: 1, global: false } : { message: 'Internal Server Error', code: 0 });
+    this.finish(res, rec, status, body, fault.headers);
   }
 
   private finish(res: ServerResponse, rec: RecordedRequest, status: number, body?: unknown, headers: Record<string, string> = {}): void {
