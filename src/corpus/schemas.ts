@@ -10,6 +10,13 @@ export function isRealIsoDate(value: string): boolean {
   return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
 }
 
+/** YYYY-MM-DD that exists, or YYYY-MM with a real month. */
+export function isPartialIsoDate(value: string): boolean {
+  const month = /^(\d{4})-(\d\d)$/.exec(value);
+  if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12;
+  return isRealIsoDate(value);
+}
+
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 
 export const FrontMatterSchema = z
@@ -50,8 +57,8 @@ export const FigureRecordSchema = z
     message: 'a money figure needs both amount and currency',
     path: ['amount'],
   })
-  .refine((f) => f.when === undefined || !/^\d{4}-/.test(f.when) || isRealIsoDate(f.when), {
-    message: 'must be a real date written YYYY-MM-DD',
+  .refine((f) => f.when === undefined || !/^\d{4}-/.test(f.when) || isPartialIsoDate(f.when), {
+    message: 'must be a real date written YYYY-MM-DD (or YYYY-MM), or words such as "January"',
     path: ['when'],
   });
 

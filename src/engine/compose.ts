@@ -6,7 +6,7 @@
 import { MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
 import { formatAmount, type Currency } from '../text/quantities.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
+import { VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
 
@@ -132,7 +132,7 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
     case 'who': {
       const kinds = ['person', 'organisation', 'group', 'programme'];
       // Someone the sentence itself names; the speaker of a quotation is not its answer.
-      const ids = [...p.entities].filter((id) => !asked.has(id) && kinds.includes(k.matcher.get(id)?.kind ?? ''));
+      const ids = [...p.entities].filter((id) => !asked.has(id) && id !== p.speaker && kinds.includes(k.matcher.get(id)?.kind ?? ''));
       const named = ids.map((id) => k.matcher.get(id)!).sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind))[0];
       if (named) return `${capitalise(named.name)}, according to the source: ${sentence}`;
       break;
@@ -140,6 +140,8 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
     case 'where': {
       const place = [...p.places].map((id) => k.matcher.get(id)!).find((e) => !asked.has(e.id)) ?? [...p.places].map((id) => k.matcher.get(id)!)[0];
       if (place) return `${place.name}: ${sentence}`;
+      const venue = VENUE.exec(p.sentence.text);
+      if (venue) return `${capitalise(venue[0])}: ${sentence}`;
       break;
     }
     case 'when': {

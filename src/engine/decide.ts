@@ -6,6 +6,7 @@ import type { Answer } from '../answer.js';
 import * as compose from './compose.js';
 import type { LoadedEntity } from '../corpus/load.js';
 import type { FigureEntry, Knowledge } from './knowledge.js';
+import { terms } from '../text/analyze.js';
 import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { FIGURE_TYPES, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
@@ -26,6 +27,12 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     ex.decision = `abstain: unknown ${q.unknown.join(', ')}`;
     return compose.notFound(`The sources don't mention ${joinOr(q.unknown)}.`, suggestionsFor(q, k));
   }
+  // "When will X be finished?": if the corpus never uses the event's word, it cannot date it.
+  const unseenEvent = q.type === 'when' ? q.terms.find((t) => !t.known && !k.lexicon.isFrame(t.stem)) : undefined;
+  if (unseenEvent) {
+    ex.decision = `abstain: when-question about an event the corpus never mentions (${unseenEvent.word})`;
+    return compose.notFound(`The sources don't say when: they say nothing about “${unseenEvent.word}” for ${subjectOf(q)}.`, suggestionsFor(q, k));
+  }
   if (q.terms.length === 0 && q.entities.length === 0 && q.amounts.length === 0) {
     ex.decision = 'abstain: nothing to search for';
     return compose.notFound("I couldn't find anything in that question to look up in the sources.", suggestionsFor(q, k));
@@ -41,9 +48,8 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     reasons: c.reasons,
   }));
 
-  const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
-  if ((q.type === 'compare' || q.type === 'total') && entityIds.length >= 2) {
-    const picked = pickFigurePerEntity(entityIds, k, q);
+  if (q.type === 'compare' || q.type === 'total') {
+    const picked = pickFiguresForParts(q, k);
     if (picked.length >= 2) {
       ex.decision = `${q.type} of figures ${picked.map((f) => f.figure.id).join(', ')}`;
       return q.type === 'compare' ? compose.answerComparison(picked[0]!, picked[1]!, k, 0.85) : compose.answerSum(picked, k, 0.85);
@@ -80,9 +86,9 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | u
   const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit);
   const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
   if (sameAmount) return sameAmount;
+  if (FIGURE_TYPES.has(q.type)) return figures.find((c) => c.entityFit >= 0.5 && c.coverage >= 0.3);
   const best = figures[0];
   if (!best) return undefined;
-  if (FIGURE_TYPES.has(q.type)) return best.entityFit >= 0.5 && best.coverage >= 0.3 ? best : undefined;
   // Other questions take a figure only when it is clearly what they are about ("goal of InvestAI").
   const topOverall = candidates[0];
   return topOverall === best && best.entityFit >= 0.5 && best.coverage >= 0.6 ? best : undefined;
@@ -101,16 +107,31 @@ function definitionAsked(q: AnalyzedQuestion, k: Knowledge): LoadedEntity | unde
 
 const DEFINITION_WORDS = new Set(['defin', 'mean', 'exactli', 'realli', 'use', 'purpos', 'point']);
 
-/** For each entity, its best money figure, preferring parts over stated totals. */
-function pickFigurePerEntity(entityIds: string[], k: Knowledge, q: AnalyzedQuestion): FigureEntry[] {
+/**
+ * The figures a comparison or sum is about: the question split into its
+ * parts ("the French package" / "the Stargate project"), each part matched to
+ * its best money figure by the entities it names and the words it uses.
+ */
+function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
+  const parts = q.text
+    .split(/\b(?:and|plus|with|versus|vs\.?|against|or|to)\b|[,;&+]/i)
+    .map((p) => p.trim())
+    .filter((p) => /\p{L}{3}/u.test(p));
   const picked: FigureEntry[] = [];
-  const stems = new Set(q.terms.map((t) => t.stem));
-  for (const id of entityIds) {
-    const options = k.figures.filter((f) => f.figure.kind === 'money' && f.entities.has(id) && !picked.includes(f));
-    if (!options.length) continue;
-    const score = (f: FigureEntry) =>
-      (f.figure.subjects[0] === id || f.figure.who === id ? 2 : 0) + [...stems].filter((s) => f.stems.has(s)).length * 0.5 - (q.type === 'total' && f.figure.parts.length ? 3 : 0);
-    picked.push(options.sort((a, b) => score(b) - score(a))[0]!);
+  for (const part of parts) {
+    const entities = new Set(k.matcher.findInQuestion(part).map((m) => m.entity.id));
+    const stems = new Set(terms(part));
+    let best: { figure: FigureEntry; score: number } | undefined;
+    for (const f of k.figures) {
+      if (f.figure.kind !== 'money' || picked.includes(f)) continue;
+      let score = 0;
+      for (const id of entities) if (f.entities.has(id)) score += f.figure.subjects[0] === id || f.figure.who === id ? 2 : 1.5;
+      for (const s of stems) if (f.stems.has(s)) score += f.keywords.has(s) ? 1 : 0.3;
+      // A stated total is not one of its own parts.
+      if (q.type === 'total' && f.figure.parts.length) score -= 1;
+      if (score > (best?.score ?? 0.9)) best = { figure: f, score };
+    }
+    if (best) picked.push(best.figure);
   }
   return picked;
 }

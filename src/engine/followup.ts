@@ -26,7 +26,7 @@ export function applyFollowUp(q: AnalyzedQuestion, previous: ConversationState |
     const merged: AnalyzedQuestion = {
       ...q,
       type: previous.type,
-      terms: [...q.terms, ...previous.terms.filter((t) => !t.inEntity && !q.terms.some((n) => n.stem === t.stem))],
+      terms: [...q.terms, ...previous.terms.filter((t) => !t.inEntity && !q.terms.some((n) => n.stem === t.stem)).map((t) => ({ ...t, carried: true }))],
     };
     return { question: merged, resolved: `${q.text} [${previous.type}, about ${q.entities.map((e) => e.entity.name).join(', ')}]` };
   }

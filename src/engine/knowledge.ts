@@ -49,6 +49,10 @@ export interface FigureEntry {
   doc: CorpusDocument;
   entities: Set<string>;
   stems: Set<string>;
+  /** Stems of the figure's own description and keywords (not of its quote or entity names). */
+  keywords: Set<string>;
+  /** The first figure listed for its main subject: the one a bare "how much is X?" means. */
+  headline: boolean;
 }
 
 export interface Knowledge {
@@ -71,7 +75,7 @@ interface IndexedRecord {
   ctx: string;
 }
 
-const VENUE = /\b(?:at|in)\s+(?:the\s+|today[’']s\s+)?(?:[\p{L}’'-]+\s+){0,4}(?:meeting|summit|conference|session|plenary|forum)\b/iu;
+export const VENUE = /\b(?:at|in)\s+(?:the\s+|today[’']s\s+)?(?:[\p{L}’'-]+\s+){0,4}(?:meeting|summit|conference|session|plenary|forum|district|quarter|area|zone|site|campus|hall|building|headquarters)\b/iu;
 const BOILERPLATE = /^(?:the (?:report|article|story|post) (?:was|has been) updated|check out|read (?:more|the full)|subscribe|sign up|follow us|click here|related:|advertisement|banner:?$)/i;
 /** Stems a signed post's sentences are also found by. */
 const POST_STEMS = ['post', 'tweet'];
@@ -109,6 +113,8 @@ export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): 
       doc: byDoc.get(figure.document)!,
       entities: new Set([...figure.subjects, ...(figure.who ? [figure.who] : [])]),
       stems: new Set(terms(text)),
+      keywords: new Set(terms([figure.what, ...figure.keywords].join(' '))),
+      headline: corpus.figures.findIndex((f) => f.subjects[0] !== undefined && f.subjects[0] === figure.subjects[0] && f.kind === figure.kind) === i,
     };
   });
   for (const f of figures) for (const s of f.stems) vocabulary.add(s);

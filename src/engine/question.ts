@@ -35,6 +35,8 @@ export interface Term {
   inEntity: boolean;
   /** Unknown, but a verb, adjective or adverb ("hopes", "worth"): phrasing, not a missing subject. */
   phrasing: boolean;
+  /** Taken over from an earlier question of the conversation: it counts for less. */
+  carried?: boolean;
 }
 
 export interface AnalyzedQuestion {

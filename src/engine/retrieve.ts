@@ -89,7 +89,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   let covered = 0;
   let wordWeight = 0;
   for (const t of words) {
-    const w = termWeight(t, k);
+    const w = termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1);
     wordWeight += w;
     if (stems.has(t.stem)) covered += w;
     else if (k.lexicon.expand(t.stem).some((s) => stems.has(s))) covered += 0.7 * w;
@@ -132,9 +132,11 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
     reasons.push('signature line');
   }
   if (c.figure) {
-    // The figures file lists an entity's headline figure first: earlier wins a tie.
-    const order = (c.figure.id - k.passages.length) / Math.max(1, k.figures.length);
-    score += 0.05 * (1 - order);
+    // The figures file lists an entity's headline figure first: it wins a tie.
+    if (c.figure.headline) {
+      score += 0.05;
+      reasons.push('headline figure');
+    }
     if (FIGURE_TYPES.has(q.type) && typeFit) score += 0.15;
     else score -= 0.15;
     if (q.amounts.some((a) => a.value === c.figure!.figure.amount)) {
@@ -156,11 +158,14 @@ function termWeight(t: { stem: string; known: boolean }, k: Knowledge): number {
   return standIns.length ? Math.max(...standIns.map((s) => k.weight(s))) : PHRASING_WEIGHT;
 }
 
+/** Share of its weight a word keeps when carried over from an earlier question. */
+const CARRIED_WEIGHT = 0.3;
+
 /** Weight of an unseen verb or adjective: it counts against coverage, but less than a rare corpus word. */
 const PHRASING_WEIGHT = 1;
 
 // Words that name people without naming a person: they can answer "who?".
-const PEOPLE_WORDS = /\b(?:everyone|everybody|anyone|anybody|researchers|startups|talent|companies|industry|industries|investors|providers|players|people|delegates|president|she|he|they)\b/i;
+const PEOPLE_WORDS = /\b(?:everyone|everybody|anyone|anybody|researchers|startups|talent|companies|industry|industries|investors|providers|players|people|delegates|president|line|lines)\b/i;
 
 function needsFit(type: QuestionType): boolean {
   return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long' || type === 'who';

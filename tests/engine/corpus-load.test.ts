@@ -112,7 +112,7 @@ describe('loadCorpus: broken files name the file, the field and the line', () =>
 
   it('an invalid date in a figure', async () => {
     expect(await loadError({ 'a.md': DOC, 'figures.yaml': FIGURE('  when: 2025-13-01\n') })).toBe(
-      'corpus error in DIR/figures.yaml, line 9, field "[0].when": must be a real date written YYYY-MM-DD',
+      'corpus error in DIR/figures.yaml, line 9, field "[0].when": must be a real date written YYYY-MM-DD (or YYYY-MM), or words such as "January"',
     );
   });
 
