@@ -102,9 +102,15 @@ export function startRepl(options: ReplOptions): Promise<void> {
   };
 
   return new Promise((resolve) => {
+    let closed = false;
     rl.on('line', (line) => {
+      // Lines already buffered after :quit are not questions any more.
+      if (closed) return;
       if (handle(line)) prompt();
-      else rl.close();
+      else {
+        closed = true;
+        rl.close();
+      }
     });
     rl.on('close', () => {
       if (terminal) write('');

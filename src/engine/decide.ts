@@ -33,7 +33,8 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     ex.decision = `abstain: when-question about an event the corpus never mentions (${unseenEvent.word})`;
     return compose.notFound(`The sources don't say when: they say nothing about “${unseenEvent.word}” for ${subjectOf(q)}.`, suggestionsFor(q, k));
   }
-  if (q.terms.length === 0 && q.entities.length === 0 && q.amounts.length === 0) {
+  const knownContent = q.terms.some((t) => t.known && !k.lexicon.isFrame(t.stem));
+  if (!knownContent && q.entities.length === 0 && q.amounts.length === 0) {
     ex.decision = 'abstain: nothing to search for';
     return compose.notFound("I couldn't find anything in that question to look up in the sources.", suggestionsFor(q, k));
   }

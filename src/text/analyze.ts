@@ -11,7 +11,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   // Contractions and fillers the list lacks.
   "it's", "that's", "what's", "who's", "i'm", "don't", "doesn't", 'does', 'do', 'did', 'done',
   'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'us', 'me', 'please', 'tell', 'ok', 'okay',
-  'yes', 'no', 'much', 'many', 'which', 'whom', 'whose', 'via', 'per', 'also', 'just', 'really',
+  'yes', 'no', 'not', 'nor', 'much', 'many', 'which', 'whom', 'whose', 'via', 'per', 'also', 'just', 'really',
 ]);
 
 /** Tokens in reading order: folded words and numbers, currency symbols as words. */
