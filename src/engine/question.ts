@@ -7,7 +7,7 @@ import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levensh
 import { STOPWORDS, stemWord, tokenize } from '../text/analyze.js';
 import { fold } from '../text/normalize.js';
 import { findMoney, type Amount } from '../text/quantities.js';
-import { canBeNonNoun } from '../text/word-classes.js';
+import { canBeNonNoun, isEnglishWord } from '../text/word-classes.js';
 import type { EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
 
@@ -132,7 +132,8 @@ function isKnown(token: string, stem: string, k: Knowledge): boolean {
   if (/^\d/.test(token)) return true;
   if (k.vocabulary.has(token) || k.vocabulary.has(stem)) return true;
   if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return true;
-  if (token.length < 5) return false;
+  // A real English word is what the user meant, however close to a corpus word ("lunch", "launch").
+  if (token.length < 5 || isEnglishWord(token)) return false;
   const allowed = token.length >= 8 ? 2 : 1;
   for (const v of k.vocabulary) {
     if (Math.abs(v.length - token.length) > allowed || v[0] !== token[0]) continue;

