@@ -156,7 +156,7 @@ describe('Slack adapter over HTTP', () => {
 
   it("gives the engine's plain answer to a question the sources cannot answer", async () => {
     const ts = nextTs();
-    await send(envelope(mention({ channel: 'C700', user: 'U1', ts, text: '<@UBOT> Who paid for the lunch at the summit?' })));
+    await send(envelope(mention({ channel: 'C700', user: 'U1', ts, text: '<@UBOT> What is the capital of Peru?' })));
     const posted = await waitFor(() => h.fake.messagesIn('C700', ts)[0]);
     const [call] = callIn(`slack:T1:C700:${ts}`);
     expect(call?.answer.answered, 'precondition: the corpus does not answer this').toBe(false);
