@@ -7,6 +7,7 @@ import { createEngine, isUserFacing } from '../../src/index.js';
 import { createLogger, redact } from '../shared/logger.js';
 import { createDiscordBot } from './bot.js';
 import { loadDiscordConfig } from './config.js';
+import { describeError } from './retry.js';
 
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
     if (isUserFacing(error)) fail(error.message, secrets);
     throw error;
   }
+
+  // Handlers catch their own errors; anything that still escapes is a bug to log, not a reason to drop every conversation.
+  process.on('unhandledRejection', (reason) => logger.error({ err: describeError(reason) }, 'unhandled rejection'));
 
   let exiting = false;
   const bot = createDiscordBot({

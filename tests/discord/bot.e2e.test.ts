@@ -181,10 +181,15 @@ describe('mentions and DMs', () => {
     const second = h.fake.sendMessage(mention('and the US?', { channelId: THREAD_ID }));
     const reply = await waitForReplyTo(h.fake, THREAD_ID, second.id);
 
-    expect(rec.calls.map((c) => c.conversation)).toEqual([`discord:thread:${THREAD_ID}`, `discord:thread:${THREAD_ID}`]);
+    // /ask in the same thread joins the same conversation.
+    const slash = h.fake.sendInteraction(askInteraction('When?', { channelId: THREAD_ID }));
+    await waitForEdit(h.fake, slash);
+
+    expect(rec.calls.map((c) => c.conversation)).toEqual([`discord:thread:${THREAD_ID}`, `discord:thread:${THREAD_ID}`, `discord:thread:${THREAD_ID}`]);
     reference.ask('How much is InvestAI?', { conversation: 'thread-check' });
     const followUp = reference.ask('and the US?', { conversation: 'thread-check' });
     expect(reply.body.content).toBe(renderAnswer(followUp).content);
+    expect(reference.ask('and the US?').answer).not.toBe(followUp.answer);
   });
 
   it('follows a reply chain: a reply to the bot\'s answer continues the conversation', async () => {

@@ -28,6 +28,7 @@ export async function waitFor<T>(predicate: () => T | undefined | null | false, 
 
 export interface Harness {
   fake: FakeDiscord;
+  engine: Engine;
   bot: DiscordBot;
   config: DiscordConfig;
   /** Raw log lines: the logger is built without secrets, so a leaked token would show here. */
@@ -81,6 +82,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (options.start ?? true) await bot.start();
   return {
     fake,
+    engine: options.engine,
     bot,
     config,
     logs,
