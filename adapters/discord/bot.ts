@@ -102,10 +102,15 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
-    if (!stopping) track(handleInteraction(ctx, interaction));
+    if (stopping) return void logger.warn({ interaction: interaction.id }, 'shutting down: interaction not taken');
+    track(handleInteraction(ctx, interaction));
   });
   client.on(Events.MessageCreate, (message) => {
-    if (!stopping && client.user) track(handleMessage(ctx, message, client.user.id));
+    const me = client.user?.id;
+    if (!me) return;
+    if (!stopping) return track(handleMessage(ctx, message, me));
+    const forUs = !message.author.bot && (!message.inGuild() || message.mentions.users.has(me));
+    if (forUs) logger.warn({ message: message.id }, 'shutting down: question not taken');
   });
   client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'Discord client warning'));

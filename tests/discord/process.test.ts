@@ -105,6 +105,7 @@ describe('graceful shutdown', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited()).toBe(0);
     expect(edits(fake, i)).toHaveLength(1);
+    await waitFor(() => fake!.gateway.clientCloses.length > 0, { what: 'the gateway close to be seen' });
     expect(fake.gateway.clientCloses).toContain(1000);
     expect(p.stderr()).toContain('"signal":"SIGTERM"');
     expect(p.stderr()).not.toContain(FAKE_TOKEN);

@@ -242,6 +242,25 @@ describe('gateway faults', () => {
   });
 });
 
+describe('shutdown', () => {
+  it('finishes the answer in progress, and logs a question that arrives while stopping instead of dropping it silently', async () => {
+    h = await startHarness({ engine });
+    let release!: () => void;
+    h.fake.rest.inject({ method: 'PATCH', path: /@original$/, until: new Promise<void>((r) => (release = r)) });
+    const first = ask('What is Stargate?');
+    await waitFor(() => h!.fake.rest.requests.find((r) => r.method === 'PATCH'), { what: 'the edit to be in progress' });
+    const stopped = h.bot.stop();
+    const late = ask('How much is InvestAI?');
+    await waitFor(() => logLines(40).find((l) => l.msg === 'shutting down: interaction not taken' && l.interaction === late.id), { what: 'the late question to be logged' });
+    release();
+    await stopped;
+    expect(edits(h.fake, first)).toHaveLength(1);
+    expect(callbacks(h.fake, late)).toHaveLength(0);
+    await waitFor(() => h!.fake.gateway.clientCloses.length > 0, { what: 'the gateway connection to close' });
+    expect(h.fake.gateway.clientCloses).toEqual([1000]);
+  });
+});
+
 describe('secrets', () => {
   it('keeps the bot token and interaction tokens out of logs, even when requests fail', async () => {
     h = await startHarness({ engine });

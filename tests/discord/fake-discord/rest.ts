@@ -31,6 +31,8 @@ export interface FaultRule {
   status?: number;
   /** Hold the answer this long first (a slow or hung Discord). */
   delayMs?: number;
+  /** Hold the answer until this settles. */
+  until?: Promise<unknown>;
   body?: unknown;
   headers?: Record<string, string>;
   /** How many matching requests it answers. Default 1. */
@@ -132,9 +134,10 @@ export class FakeRest {
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
 
     const fault = this.faults.find((f) => f.left > 0 && f.path.test(path) && (!f.method || f.method === rec.method));
-    if (fault?.delayMs) {
+    if (fault && (fault.delayMs || fault.until)) {
       if (fault.status === undefined) fault.left -= 1;
-      await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.until) await fault.until;
     }
     const route = this.routes.find((r) => r.method === rec.method && r.pattern.test(path));
     if (fault?.status !== undefined && !fault.afterProcessing) return this.answerFault(res, rec, fault);
