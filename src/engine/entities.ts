@@ -6,6 +6,7 @@
  */
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import type { EntityRecord } from '../corpus/schemas.js';
+import { allowedTypos, FuzzyWords } from '../text/fuzzy.js';
 import { fold } from '../text/normalize.js';
 
 export interface EntityMention {
@@ -48,14 +49,10 @@ function tokenizeWithOffsets(text: string): Token[] {
   return out;
 }
 
-/** Most typing mistakes forgiven in a word of this length. */
-function allowedTypos(length: number): number {
-  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
-}
-
 export class EntityMatcher {
   private readonly forms: Form[];
-  private readonly byFirstToken = new Map<string, Form[]>();
+  /** Forms by their first word, searchable by spelling for questions. */
+  private readonly byFirstToken = new FuzzyWords<Form[]>();
 
   constructor(readonly entities: readonly EntityRecord[]) {
     this.forms = entities.flatMap((entity) => [
@@ -65,10 +62,11 @@ export class EntityMatcher {
     // Longer forms first, so "European AI Champions" wins over "AI Champions".
     this.forms.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const f of this.forms) {
-      const key = f.tokens[0]!;
-      const list = this.byFirstToken.get(key) ?? [];
-      list.push(f);
-      this.byFirstToken.set(key, list);
+      const key = f.tokens[0];
+      if (key === undefined) continue;
+      const list = this.byFirstToken.get(key);
+      if (list) list.push(f);
+      else this.byFirstToken.set(key, [f]);
     }
   }
 
@@ -108,7 +106,11 @@ export class EntityMatcher {
 
   private matchAt(tokens: Token[], i: number, forgiving: boolean, text: string): { mention: EntityMention; length: number } | undefined {
     const first = tokens[i]!;
-    const candidates = forgiving ? this.forms : this.byFirstToken.get(first.folded) ?? [];
+    const candidates = forgiving
+      ? /^\p{L}+$/u.test(first.folded) && first.folded.length >= 4
+        ? this.byFirstToken.near(first.folded).flatMap((n) => n.value)
+        : this.byFirstToken.get(first.folded) ?? []
+      : this.byFirstToken.get(first.folded) ?? [];
     let best: { mention: EntityMention; length: number; typos: number } | undefined;
     for (const form of candidates) {
       const n = form.tokens.length;

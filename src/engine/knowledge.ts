@@ -7,9 +7,10 @@ import MiniSearch from 'minisearch';
 import type { Corpus, LoadedFigure } from '../corpus/load.js';
 import type { CorpusDocument } from '../corpus/document.js';
 import type { EntityRecord } from '../corpus/schemas.js';
-import { processTerm, stemWord, terms, tokenize } from '../text/analyze.js';
+import { processTerm, stemWord, terms, termsOfTokens, tokenize } from '../text/analyze.js';
 import { findMoney, hasNumber, hasTimeExpression, amountSpellings, type Amount } from '../text/quantities.js';
 import type { Sentence } from '../text/segment.js';
+import { FuzzyWords } from '../text/fuzzy.js';
 import { EntityMatcher } from './entities.js';
 import { Lexicon } from './lexicon.js';
 
@@ -61,18 +62,20 @@ export interface Knowledge {
   figures: FigureEntry[];
   matcher: EntityMatcher;
   lexicon: Lexicon;
-  /** Folded words and stems that occur anywhere in the corpus. */
-  vocabulary: Set<string>;
-  /** How much a stem or entity id tells passages apart: log(1 + N / passages holding it). */
+  /** Folded words and stems that occur anywhere in the corpus, searchable by spelling. */
+  vocabulary: FuzzyWords;
+  /** How much a stem or entity id tells passages apart: log(1 + N / passages holding it)^1.5. */
   weight(key: string): number;
+  /** Passages that hold a stem or entity id (in their words, entities, context or speaker). */
+  frequency(key: string): number;
   index: MiniSearch<IndexedRecord>;
 }
 
+/** What minisearch indexes: the sentence (or figure description) and the entity ids it names. */
 interface IndexedRecord {
   id: number;
   text: string;
   ents: string;
-  ctx: string;
 }
 
 export const VENUE = /\b(?:at|in)\s+(?:the\s+|today[’']s\s+)?(?:[\p{L}’'-]+\s+){0,4}(?:meeting|summit|conference|session|plenary|forum|district|quarter|area|zone|site|campus|hall|building|headquarters)\b/iu;
@@ -92,32 +95,36 @@ export interface KnowledgeOptions {
 export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): Knowledge {
   const matcher = new EntityMatcher(corpus.entities);
   const lexicon = new Lexicon(corpus.lexicon);
-  const vocabulary = new Set<string>();
+  const vocabulary = new FuzzyWords();
   const passages: Passage[] = [];
+  // Each passage's search terms, in order and with repeats (BM25 counts them), kept only until indexed.
+  const passageTerms: string[] = [];
   corpus.documents.forEach((doc, i) => {
-    annotateDocument(doc, matcher, passages);
+    annotateDocument(doc, matcher, passages, (tokens, terms) => {
+      for (const t of tokens) vocabulary.set(t, true);
+      for (const t of terms) vocabulary.set(t, true);
+      passageTerms.push(terms.join(' '));
+    });
     options.onProgress?.(i + 1, corpus.documents.length);
   });
-  for (const p of passages) {
-    for (const t of tokenize(p.sentence.text)) vocabulary.add(t);
-    for (const s of p.stems) vocabulary.add(s);
-  }
-  for (const e of corpus.entities) for (const name of [e.name, ...e.aliases, ...e.adjectives]) for (const t of tokenize(name)) vocabulary.add(t).add(stemWord(t));
+  for (const e of corpus.entities) for (const name of [e.name, ...e.aliases, ...e.adjectives]) for (const t of tokenize(name)) vocabulary.set(t, true).set(stemWord(t), true);
 
   const byDoc = new Map(corpus.documents.map((d) => [d.id, d]));
+  const figureTerms: string[] = [];
   const figures: FigureEntry[] = corpus.figures.map((figure, i) => {
-    const text = figureText(figure, matcher);
+    const figureTermList = terms(figureText(figure, matcher));
+    figureTerms.push(figureTermList.join(' '));
     return {
       id: passages.length + i,
       figure,
       doc: byDoc.get(figure.document)!,
       entities: new Set([...figure.subjects, ...(figure.who ? [figure.who] : [])]),
-      stems: new Set(terms(text)),
+      stems: new Set(figureTermList),
       keywords: new Set(terms([figure.what, ...figure.keywords].join(' '))),
       headline: corpus.figures.findIndex((f) => f.subjects[0] !== undefined && f.subjects[0] === figure.subjects[0] && f.kind === figure.kind) === i,
     };
   });
-  for (const f of figures) for (const s of f.stems) vocabulary.add(s);
+  for (const f of figures) for (const s of f.stems) vocabulary.set(s, true);
 
   const frequency = new Map<string, number>();
   for (const p of passages) {
@@ -126,18 +133,21 @@ export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): 
   }
   const n = Math.max(1, passages.length);
   const weight = (key: string) => Math.log(1 + n / (frequency.get(key) ?? 1)) ** 1.5;
+  const frequencyOf = (key: string) => frequency.get(key) ?? 0;
 
   const index = new MiniSearch<IndexedRecord>({
-    fields: ['text', 'ents', 'ctx'],
-    tokenize: (text, field) => (field === 'text' ? tokenize(text) : text.split(' ').filter(Boolean)),
-    processTerm: (term, field) => (field === 'text' ? processTerm(term) : term),
-    searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (t) => t },
+    fields: ['text', 'ents'],
+    // Documents arrive analysed already (stems and entity ids, space-separated).
+    tokenize: (text) => text.split(' ').filter(Boolean),
+    processTerm: (term) => term,
+    // A plain index.search(question) analyses the question the same way as the documents.
+    searchOptions: { tokenize, processTerm },
   });
   index.addAll([
-    ...passages.map((p) => ({ id: p.id, text: p.sentence.text, ents: [...p.entities].join(' '), ctx: [...p.context, ...(p.post ? POST_STEMS : [])].join(' ') })),
-    ...figures.map((f) => ({ id: f.id, text: figureText(f.figure, matcher), ents: [...f.entities].join(' '), ctx: '' })),
+    ...passages.map((p, i) => ({ id: p.id, text: passageTerms[i]!, ents: [...p.entities, ...(p.post ? POST_STEMS : [])].join(' ') })),
+    ...figures.map((f, i) => ({ id: f.id, text: figureTerms[i]!, ents: [...f.entities].join(' ') })),
   ]);
-  return { corpus, passages, figures, matcher, lexicon, vocabulary, weight, index };
+  return { corpus, passages, figures, matcher, lexicon, vocabulary, weight, frequency: frequencyOf, index };
 }
 
 /** What a figure is found by: its description, keywords, amount spellings and the names of its entities. */
@@ -147,10 +157,11 @@ function figureText(f: LoadedFigure, matcher: EntityMatcher): string {
   return [f.what, f.display, ...f.keywords, ...amounts, ...names, f.quote].join(' ');
 }
 
-function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Passage[]): void {
+function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Passage[], onTerms: (tokens: string[], terms: string[]) => void): void {
   let lastPerson: string | undefined;
   const firstOfDoc = out.length;
   let previousEntities = new Set<string>();
+  let next = 0; // sentences are in paragraph order: walk them alongside
   for (const paragraph of doc.paragraphs) {
     const text = doc.body.slice(paragraph.start, paragraph.end);
     const mentions = matcher.findInDocument(text);
@@ -158,12 +169,17 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
     const personBefore = lastPerson;
     for (const m of mentions) if (m.entity.kind === 'person') lastPerson = m.entity.id;
     const speaker = attributeSpeaker(text, mentions, personBefore ?? lastPerson);
-    const sentences = doc.sentences.filter((s) => s.paragraph === paragraph.number);
-    for (const sentence of sentences) {
-      const own = matcher.findInDocument(sentence.text);
+    while (next < doc.sentences.length && doc.sentences[next]!.paragraph === paragraph.number) {
+      const sentence = doc.sentences[next++]!;
+      const from = sentence.start - paragraph.start;
+      const to = sentence.end - paragraph.start;
+      const own = mentions.filter((m) => m.start >= from && m.end <= to);
       const inQuotation = speaker !== undefined && isInsideQuotation(doc.body, paragraph.start, sentence.start);
       // Reported speech: "She said private sector capital would be needed…".
       const reported = REPORTED_SPEECH.test(sentence.text) ? (personBefore ?? lastPerson) : undefined;
+      const tokens = tokenize(sentence.text);
+      const sentenceTerms = termsOfTokens(tokens);
+      onTerms(tokens, sentenceTerms);
       out.push({
         id: out.length,
         doc,
@@ -180,7 +196,7 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
         post: false,
         signature: false,
         boilerplate: BOILERPLATE.test(sentence.text),
-        stems: new Set(terms(sentence.text)),
+        stems: new Set(sentenceTerms),
       });
     }
     attributeSignedPost(text, mentions, out, firstOfDoc);

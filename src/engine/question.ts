@@ -3,7 +3,6 @@
  * search terms with their vocabulary expansions, and the words the corpus
  * has never seen.
  */
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { STOPWORDS, stemWord, tokenize } from '../text/analyze.js';
 import { fold } from '../text/normalize.js';
 import { findMoney, type Amount } from '../text/quantities.js';
@@ -134,12 +133,7 @@ function isKnown(token: string, stem: string, k: Knowledge): boolean {
   if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return true;
   // A real English word is what the user meant, however close to a corpus word ("lunch", "launch").
   if (token.length < 5 || isEnglishWord(token)) return false;
-  const allowed = token.length >= 8 ? 2 : 1;
-  for (const v of k.vocabulary) {
-    if (Math.abs(v.length - token.length) > allowed || v[0] !== token[0]) continue;
-    if (DamerauLevenshteinDistance(token, v) <= allowed) return true;
-  }
-  return false;
+  return k.vocabulary.near(token).length > 0;
 }
 
 /** Unknown words, widened to the capitalised run they stand in ("Champions League"). */

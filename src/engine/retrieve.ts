@@ -29,6 +29,12 @@ export interface RetrieveOptions {
   expansionWeight?: number;
 }
 
+/** Stand-ins searched for each question word. */
+const EXPANSIONS_PER_WORD = 3;
+
+/** A word in more than this share of passages is left out of the search (it still counts in coverage). */
+const COMMON_SHARE = 0.2;
+
 /** Types whose answer is a figure when one fits. */
 export const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(['how_much', 'how_many', 'how_long', 'when', 'compare', 'total']);
 
@@ -53,16 +59,35 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   const content = q.terms.filter((t) => !k.lexicon.isFrame(t.stem));
   const own = [...new Set((content.length ? content : q.terms).map((t) => t.stem))];
   const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
-  const query = [...own, ...q.expansions, ...entityIds];
-  if (query.length === 0) return [];
   const ownSet = new Set(own);
+  // Words the corpus does not have cannot match; words in most passages cost much and tell little.
+  const common = (term: string) => k.frequency(term) > COMMON_SHARE * k.passages.length;
+  // Of each word's stand-ins, the rarest few: they tell passages apart, and each one costs a term look-up.
+  const expansions = [
+    ...new Set(
+      own.flatMap((t) =>
+        k.lexicon
+          .expand(t)
+          .filter((x) => k.vocabulary.has(x) && !common(x) && !ownSet.has(x))
+          .sort((a, b) => k.frequency(a) - k.frequency(b))
+          .slice(0, EXPANSIONS_PER_WORD),
+      ),
+    ),
+  ];
+  const ownTerms = own.filter((t) => !common(t));
+  const query = [...(ownTerms.length ? ownTerms : own), ...expansions, ...entityIds.filter((id) => !common(id))];
+  if (query.length === 0) query.push(...own, ...entityIds);
+  if (query.length === 0) return [];
   const entitySet = new Set(entityIds);
   const results = k.index.search(query.join(' '), {
-    fields: ['text', 'ents', 'ctx'],
-    boost: { text: 1, ents: 1.5, ctx: 0.4 },
+    // The query is analysed already: stems and entity ids.
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term,
+    fields: ['text', 'ents'],
+    boost: { text: 1, ents: 1.5 },
     combineWith: 'OR',
-    fuzzy: (term) => (entitySet.has(term) || !ownSet.has(term) || term.length < 5 ? false : 0.2),
-    prefix: (term) => ownSet.has(term) && term.length >= 6,
+    // Only a word the corpus lacks needs a fuzzy look-up; known words match exactly.
+    fuzzy: (term) => (entitySet.has(term) || !ownSet.has(term) || term.length < 5 || k.vocabulary.has(term) ? false : 0.2),
     boostTerm: (term) => (entitySet.has(term) ? 1.2 : ownSet.has(term) ? 1 : expansionWeight),
   });
   const top = results.slice(0, limit);

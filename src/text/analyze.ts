@@ -35,8 +35,22 @@ const SPELLING: Record<string, string> = {
   programme: 'program', programmes: 'programs', centre: 'center', centres: 'centers', labour: 'labor',
 };
 
+// Stems are asked for the same few thousand words again and again: remember them.
+const STEM_CACHE_LIMIT = 500_000;
+const stemCache = new Map<string, string>();
+
 /** One word to its index form: spelling unified, then stemmed. */
 export function stemWord(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = computeStem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+function computeStem(word: string): string {
   let w = SPELLING[word] ?? word.replace(/'s$/, '');
   // mobilise/mobilize, organisation/organization: fold -is- to -iz- before stemming.
   w = w.replace(/(\w{3})is(e|es|ed|ing|ation|ations)$/, '$1iz$2');
@@ -48,9 +62,14 @@ export function stemWord(word: string): string {
 
 /** Search terms of a text: tokens without stopwords, stemmed. */
 export function terms(text: string): string[] {
+  return termsOfTokens(tokenize(text));
+}
+
+/** The same, from tokens already made. */
+export function termsOfTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const token of tokenize(text)) {
-    if (STOPWORDS.has(token) || token.length < 2 && !/\d/.test(token)) continue;
+  for (const token of tokens) {
+    if (STOPWORDS.has(token) || (token.length < 2 && !/\d/.test(token))) continue;
     out.push(stemWord(token));
   }
   return out;

@@ -10,6 +10,8 @@ const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Straightens quotes and dashes, folds accents and case: "Élysée’s" -> "elysee's". */
 export function fold(text: string): string {
+  // Most text is plain ASCII: nothing to fold but case.
+  if (/^[\x00-\x7F]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
