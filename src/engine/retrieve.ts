@@ -34,6 +34,7 @@ const EXPANSIONS_PER_WORD = 3;
 
 /** A word in more than this share of passages is left out of the search (it still counts in coverage). */
 const COMMON_SHARE = 0.2;
+const COMMON_MIN_PASSAGES = 500;
 
 /** Types whose answer is a figure when one fits. */
 export const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(['how_much', 'how_many', 'how_long', 'when', 'compare', 'total']);
@@ -61,7 +62,8 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
   const ownSet = new Set(own);
   // Words the corpus does not have cannot match; words in most passages cost much and tell little.
-  const common = (term: string) => k.frequency(term) > COMMON_SHARE * k.passages.length;
+  // (In a small corpus every word is "common" and the search is cheap anyway.)
+  const common = (term: string) => k.passages.length >= COMMON_MIN_PASSAGES && k.frequency(term) > COMMON_SHARE * k.passages.length;
   // Of each word's stand-ins, the rarest few: they tell passages apart, and each one costs a term look-up.
   const expansions = [
     ...new Set(
