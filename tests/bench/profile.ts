@@ -108,7 +108,7 @@ export function writeProfile(path: string, profile: CpuProfile): void {
 export function formatSummary(title: string, s: ProfileSummary): string {
   const rows = (list: HotSpot[]) => list.map((h) => `    ${(h.share * 100).toFixed(1).padStart(5)}%  ${h.ms.toFixed(0).padStart(7)} ms  ${h.where}`).join('\n');
   return [
-    `${title} (${s.totalMs.toFixed(0)} ms sampled)`,
+    `${title} (${s.totalMs.toFixed(0)} ms sampled; file:line is where the function starts)`,
     '  self time, any code:', rows(s.self),
     '  inclusive time, engine code (src/):', rows(s.engineInclusive),
     '  self time per file:', rows(s.files.slice(0, 8)),

@@ -8,9 +8,9 @@
  *
  *   npx tsx tests/bench/synth-corpus.ts 10000      # prints the directory
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as V from './synth-vocabulary.js';
 import { synthQuestions } from './synth-questions.js';
@@ -49,7 +49,10 @@ export function ensureSynthCorpus(options: SynthOptions): SynthManifest {
   const sources = ['synth-corpus.ts', 'synth-vocabulary.ts', 'synth-questions.ts'].map((f) => readFileSync(join(HERE, f), 'utf8'));
   const key = `n${options.sentences}-s${seed}-${V.hash32([...sources, lexicon].join('\0')).toString(16)}`;
   const dir = join(options.root ?? join(tmpdir(), 'summit-qa-bench'), `corpus-${key}`);
-  if (existsSync(join(dir, MANIFEST))) return { ...(JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as SynthManifest), dir, generated: false };
+  const reuse = (): SynthManifest | undefined =>
+    existsSync(join(dir, MANIFEST)) ? { ...(JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as SynthManifest), dir, generated: false } : undefined;
+  const existing = reuse();
+  if (existing) return existing;
 
   const { files, manifest } = generate(options.sentences, seed);
   // Written beside, then renamed: an interrupted run never leaves a half corpus that looks complete.
@@ -62,9 +65,23 @@ export function ensureSynthCorpus(options: SynthOptions): SynthManifest {
   writeFileSync(join(partial, 'lexicon.yaml'), lexicon);
   const result: SynthManifest = { ...manifest, dir, key };
   writeFileSync(join(partial, MANIFEST), JSON.stringify(result));
+  // Another run may have finished the same corpus meanwhile: keep its copy, which it may be reading.
+  const finished = reuse();
+  if (finished) {
+    rmSync(partial, { recursive: true, force: true });
+    return finished;
+  }
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
+  pruneStale(dirname(dir), `corpus-n${options.sentences}-s${seed}-`, basename(dir));
   return { ...result, generated: true };
+}
+
+/** Corpora of the same size and seed from an older generator or lexicon are never read again. */
+function pruneStale(root: string, prefix: string, keep: string): void {
+  for (const name of readdirSync(root)) {
+    if (name.startsWith(prefix) && name !== keep && !name.includes('.partial-')) rmSync(join(root, name), { recursive: true, force: true });
+  }
 }
 
 interface Person { id: string; name: string; surname: string; role: string; org: number }
