@@ -126,7 +126,9 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   let entityHits = 0;
   let entityWeight = 0;
   for (const id of entityIds) {
-    const w = k.weight(id);
+    // "the European gigafactories": an adjective only qualifies the subject.
+    const onlyAdjective = q.entities.every((e) => e.entity.id !== id || e.adjective);
+    const w = k.weight(id) * (onlyAdjective ? ADJECTIVE_WEIGHT : ENTITY_WEIGHT);
     const hit = direct.has(id) ? 1 : context.has(id) || c.passage?.speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
     entityWeight += w;
     entityScore += hit * w;
@@ -143,7 +145,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   if (typeFit) reasons.push(`fits ${q.type}`);
 
   // Entities already weigh in through coverage; search score breaks ties between equally covering passages.
-  let score = 0.3 * c.searchScore + 0.7 * coverage;
+  let score = 0.2 * c.searchScore + 0.8 * coverage;
   if (typeFit) score += 0.2;
   else if (needsFit(q.type)) score -= 0.3;
   if (c.passage && c.passage.sentence.text.length < 30) {
@@ -184,6 +186,10 @@ function termWeight(t: { stem: string; known: boolean }, k: Knowledge): number {
   const standIns = k.lexicon.expand(t.stem).filter((s) => k.vocabulary.has(s));
   return standIns.length ? Math.max(...standIns.map((s) => k.weight(s))) : PHRASING_WEIGHT;
 }
+
+/** Entities are what a question is about: they count more than its other words. */
+const ENTITY_WEIGHT = 1.5;
+const ADJECTIVE_WEIGHT = 0.5;
 
 /** Share of its weight a word keeps when carried over from an earlier question. */
 const CARRIED_WEIGHT = 0.3;
