@@ -1,0 +1,26 @@
+/**
+ * npm run bench:load: the Slack and Discord load scripts, each in its own
+ * process (so one's memory does not colour the other's), one after the other.
+ * Everything runs on 127.0.0.1 against the loopback fakes, bounded in count.
+ *
+ *   npm run bench:load -- [count=1000] [concurrency=100] [runs=2]
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const [count = '1000', concurrency = '100', runs = '2'] = process.argv.slice(2);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function run(script: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, count, concurrency, runs], { cwd: root, stdio: 'inherit' });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+let failed = 0;
+for (const script of ['tests/bench/load-slack.ts', 'tests/bench/load-discord.ts']) {
+  console.log(`\n$ node --expose-gc --import tsx ${script} ${count} ${concurrency} ${runs}`);
+  if ((await run(script)) !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;
