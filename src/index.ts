@@ -4,10 +4,7 @@
 export { createEngine, defaultCorpusDir, type EngineOptions } from './engine/engine.js';
 export type { Engine, AskOptions, DocumentSummary, Explanation, ExplainedCandidate } from './engine/types.js';
 export {
-  AnswerSchema,
-  QuoteSchema,
-  FigureSchema,
-  SourceSchema,
+  answerSchemas,
   MAX_QUOTES,
   MAX_QUOTE_CHARS,
   type Answer,
@@ -15,5 +12,6 @@ export {
   type Quote,
   type Figure,
   type Source,
+  type AnswerSchemas,
 } from './answer.js';
 export { UserFacingError, CorpusError, ConfigError, isUserFacing } from './errors.js';

@@ -60,7 +60,4 @@ export function slug(name: string): string {
   );
 }
 
-/** The paragraph holding a body offset. */
-export function paragraphAt(doc: CorpusDocument, offset: number): Paragraph | undefined {
-  return doc.paragraphs.find((p) => offset >= p.start && offset < p.end);
-}
+export { paragraphAt } from '../text/segment.js';

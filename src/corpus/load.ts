@@ -1,70 +1,40 @@
 /**
- * Loads a corpus directory: documents (.md, .markdown, .txt) and structured
- * files (figures*.yaml, entities*.yaml, lexicon*.yaml; .yml and .json too).
- * Everything is validated; the first problem stops the load with a CorpusError
- * naming the file, the field and the line.
+ * Parses a corpus directory's files: documents (.md, .markdown, .txt) and
+ * structured files (figures*.yaml, entities*.yaml, lexicon*.yaml; .yml and
+ * .json too). Everything is validated; the first problem stops the load with
+ * a CorpusError naming the file, the field and the line.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, extname, basename } from 'node:path';
 import { z } from 'zod';
 import { CorpusError } from '../errors.js';
 import { parseDocument, paragraphAt, type CorpusDocument } from './document.js';
-import { EntitySchema, FigureRecordSchema, LexiconSchema, type EntityRecord, type FigureRecord, type LexiconRecord } from './schemas.js';
+import { DOCUMENT_EXTENSIONS, readCorpus, type RawCorpus } from './read.js';
+import type { Corpus, LoadedEntity, LoadedFigure, Located } from './types.js';
+import { EntitySchema, FigureRecordSchema, LexiconSchema, type LexiconRecord } from './schemas.js';
 import { parseYaml, validate, type YamlSource } from './yaml-source.js';
-
-export interface Located {
-  documentId: string;
-  paragraph: number;
-  start: number;
-  end: number;
-}
-
-export interface LoadedFigure extends FigureRecord {
-  /** Where `quote` is in its document. */
-  at: Located;
-  /** Where each `also` sentence is. */
-  alsoAt: Located[];
-}
-
-export interface LoadedEntity extends EntityRecord {
-  /** Where each definition quote is. */
-  definitionAt: Located[];
-}
-
-export interface Corpus {
-  dir: string;
-  documents: CorpusDocument[];
-  figures: LoadedFigure[];
-  entities: LoadedEntity[];
-  lexicon: LexiconRecord;
-}
-
-const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
-const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-/** Files in a corpus directory that describe it rather than belong to it. */
-const SKIPPED = new Set(['readme.md', 'license', 'license.md', 'license.txt']);
 
 export interface LoadProgress {
   (event: { loaded: number; total: number; file: string }): void;
 }
 
+/** Reads and parses a corpus directory. */
 export async function loadCorpus(dir: string, onProgress?: LoadProgress): Promise<Corpus> {
-  const files = await listFiles(dir);
+  return parseCorpus(await readCorpus(dir), onProgress);
+}
+
+/** Parses and validates files already read. */
+export function parseCorpus(raw: RawCorpus, onProgress?: LoadProgress): Corpus {
+  const { dir } = raw;
   const documents: CorpusDocument[] = [];
   const data: { file: string; source: YamlSource; kind: 'figures' | 'entities' | 'lexicon' }[] = [];
   let loaded = 0;
-  for (const path of files) {
-    const file = displayPath(path);
-    const ext = extname(path).toLowerCase();
-    const name = basename(path).toLowerCase();
-    onProgress?.({ loaded: ++loaded, total: files.length, file });
-    if (SKIPPED.has(name) || name.startsWith('.')) continue;
+  for (const { file, name, ext, text } of raw.files) {
+    onProgress?.({ loaded: ++loaded, total: raw.files.length, file });
     if (DOCUMENT_EXTENSIONS.has(ext)) {
-      documents.push(parseDocument(file, await readText(path, file)));
-    } else if (DATA_EXTENSIONS.has(ext)) {
+      documents.push(parseDocument(file, text));
+    } else {
       const kind = (['figures', 'entities', 'lexicon'] as const).find((k) => name.startsWith(k));
       if (!kind) throw new CorpusError({ file }, 'unrecognised data file: name it figures*.yaml, entities*.yaml or lexicon*.yaml');
-      data.push({ file, kind, source: parseYaml(file, await readText(path, file)) });
+      data.push({ file, kind, source: parseYaml(file, text) });
     }
   }
   if (documents.length === 0) throw new CorpusError({ file: dir }, 'no documents found (.md, .markdown or .txt)');
@@ -108,12 +78,6 @@ export async function loadCorpus(dir: string, onProgress?: LoadProgress): Promis
   return { dir, documents, figures, entities: loadedEntities, lexicon };
 }
 
-/** A path as the user would type it: relative to the working directory when inside it. */
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
-
 function checkUniqueIds(items: { id: string; file: string; line?: number; field?: string }[], what: string): void {
   const seen = new Map<string, { file: string; line?: number }>();
   for (const item of items) {
@@ -126,45 +90,5 @@ function checkUniqueIds(items: { id: string; file: string; line?: number; field?
   }
 }
 
-async function readText(path: string, file: string): Promise<string> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    throw new CorpusError({ file }, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
-  if (text.includes('\uFFFD') && !buffer.includes(Buffer.from('\uFFFD'))) {
-    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    throw new CorpusError({ file, line }, 'not valid UTF-8 text');
-  }
-  return text;
-}
 
-async function listFiles(dir: string): Promise<string[]> {
-  let info;
-  try {
-    info = await stat(dir);
-  } catch (error) {
-    throw new CorpusError({ file: dir }, `cannot open the corpus directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  if (!info.isDirectory()) throw new CorpusError({ file: dir }, 'the corpus path is not a directory');
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(d, { withFileTypes: true });
-    } catch (error) {
-      throw new CorpusError({ file: d }, `cannot read the directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  };
-  await walk(dir);
-  return out;
-}
+export type { Corpus, LoadedEntity, LoadedFigure, Located } from './types.js';

@@ -3,15 +3,18 @@
  * once; each question is analysed, resolved against its conversation, matched
  * against figures and passages, and answered only from what the sources say.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AnswerSchema, type Answer } from '../answer.js';
-import { loadCorpus, type Corpus, type LoadProgress } from '../corpus/load.js';
+import type { Answer } from '../answer.js';
+import type { Corpus, LoadProgress } from '../corpus/load.js';
+import { readCorpus } from '../corpus/read.js';
 import { sanitizeQuestion, wordCharShare } from '../text/normalize.js';
 import { figureOf } from './compose.js';
 import { ConversationStore, type ConversationStoreOptions } from './conversation.js';
 import { decide, type DecideOptions } from './decide.js';
 import { applyFollowUp } from './followup.js';
 import { buildKnowledge, type Knowledge } from './knowledge.js';
+import { loadSnapshot, saveSnapshot, snapshotKey, type SnapshotOptions } from './snapshot.js';
 import { analyzeQuestion } from './question.js';
 import { introduction, smallTalkKind } from './smalltalk.js';
 import * as compose from './compose.js';
@@ -33,6 +36,12 @@ export interface EngineOptions {
    * polite "something went wrong" Answer). Default: one line on stderr.
    */
   onInternalError?: (error: unknown, question: string) => void;
+  /**
+   * Save the built index and load it on the next start when the corpus (and
+   * the engine) are unchanged; false to always rebuild. Default: on, in
+   * node_modules/.cache/summit-qa.
+   */
+  snapshot?: false | SnapshotOptions;
   /** Progress while loading and indexing, for a start-up indicator. */
   onProgress?: (event: { phase: 'load' | 'index'; done: number; total: number }) => void;
 }
@@ -41,16 +50,31 @@ function reportInternalError(error: unknown, question: string): void {
   process.stderr.write(`internal error while answering ${JSON.stringify(question)}: ${(error as Error)?.stack ?? String(error)}\n`);
 }
 
-/** The corpus/ directory shipped with the project. */
+/** The corpus/ directory shipped with the project (from src/engine, or from its compiled copy in dist/src/engine). */
 export function defaultCorpusDir(): string {
-  return fileURLToPath(new URL('../../corpus/', import.meta.url));
+  const fromSource = fileURLToPath(new URL('../../corpus/', import.meta.url));
+  return existsSync(fromSource) ? fromSource : fileURLToPath(new URL('../../../corpus/', import.meta.url));
 }
 
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
-  const progress: LoadProgress | undefined = options.onProgress && ((e) => options.onProgress!({ phase: 'load', done: e.loaded, total: e.total }));
-  const corpus = options.corpus ?? (await loadCorpus(options.corpusDir ?? defaultCorpusDir(), progress));
-  const knowledge = buildKnowledge(corpus, { onProgress: options.onProgress && ((done, total) => options.onProgress!({ phase: 'index', done, total })) });
-  return new AnsweringEngine(knowledge, options);
+  return new AnsweringEngine(await knowledgeFor(options), options);
+}
+
+/** Knowledge from the given corpus, a matching snapshot, or a fresh build (then saved as a snapshot). */
+async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
+  const onIndex = options.onProgress && ((done: number, total: number) => options.onProgress!({ phase: 'index', done, total }));
+  if (options.corpus) return buildKnowledge(options.corpus, { onProgress: onIndex });
+  const raw = await readCorpus(options.corpusDir ?? defaultCorpusDir());
+  const snapshot = options.snapshot === false ? undefined : (options.snapshot ?? {});
+  const key = snapshot ? snapshotKey(raw) : undefined;
+  const stored = key ? loadSnapshot(key, snapshot) : undefined;
+  if (stored) return stored;
+  // Parsing needs the YAML and validation code: loaded only when there is parsing to do.
+  const { parseCorpus } = await import('../corpus/load.js');
+  const onLoad: LoadProgress | undefined = options.onProgress && ((e) => options.onProgress!({ phase: 'load', done: e.loaded, total: e.total }));
+  const knowledge = buildKnowledge(parseCorpus(raw, onLoad), { onProgress: onIndex });
+  if (key) saveSnapshot(key, knowledge, snapshot);
+  return knowledge;
 }
 
 class AnsweringEngine implements Engine {
@@ -95,7 +119,7 @@ class AnsweringEngine implements Engine {
       (this.options.onInternalError ?? reportInternalError)(error, String(question).slice(0, 200));
       answer = compose.invalid('Something went wrong while answering that question. Please try rephrasing it.', this.examples.slice(0, 3));
     }
-    return { answer: AnswerSchema.parse(answer), explanation };
+    return { answer, explanation };
   }
 
   private answer(raw: string, options: AskOptions, ex: Explanation): Answer {

@@ -4,7 +4,7 @@
  * such as "US" or "Block" by case); questions are matched forgivingly: any
  * case, and one or two typing mistakes in longer words ("von der leyn").
  */
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { typoDistance } from '../text/edit-distance.js';
 import type { EntityRecord } from '../corpus/schemas.js';
 import { allowedTypos, FuzzyWords } from '../text/fuzzy.js';
 import { fold } from '../text/normalize.js';
@@ -121,7 +121,7 @@ export class EntityMatcher {
         const tok = tokens[i + k]!;
         const want = form.tokens[k]!;
         if (tok.folded === want) continue;
-        const d = forgiving && /^\p{L}+$/u.test(want) ? DamerauLevenshteinDistance(tok.folded, want) : Infinity;
+        const d = forgiving && /^\p{L}+$/u.test(want) ? typoDistance(tok.folded, want) : Infinity;
         if (d <= allowedTypos(want.length) && tok.folded.length >= 4) typos += d;
         else ok = false;
       }

@@ -68,6 +68,7 @@ export interface Knowledge {
   weight(key: string): number;
   /** Passages that hold a stem or entity id (in their words, entities, context or speaker). */
   frequency(key: string): number;
+  frequencies: ReadonlyMap<string, number>;
   index: MiniSearch<IndexedRecord>;
 }
 
@@ -131,23 +132,70 @@ export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): 
     const keys = new Set([...p.stems, ...p.entities, ...p.context, ...(p.speaker ? [p.speaker] : [])]);
     for (const key of keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
   }
-  const n = Math.max(1, passages.length);
-  const weight = (key: string) => Math.log(1 + n / (frequency.get(key) ?? 1)) ** 1.5;
-  const frequencyOf = (key: string) => frequency.get(key) ?? 0;
 
-  const index = new MiniSearch<IndexedRecord>({
-    fields: ['text', 'ents'],
-    // Documents arrive analysed already (stems and entity ids, space-separated).
-    tokenize: (text) => text.split(' ').filter(Boolean),
-    processTerm: (term) => term,
-    // A plain index.search(question) analyses the question the same way as the documents.
-    searchOptions: { tokenize, processTerm },
-  });
+  const index = new MiniSearch<IndexedRecord>(INDEX_OPTIONS);
   index.addAll([
     ...passages.map((p, i) => ({ id: p.id, text: passageTerms[i]!, ents: [...p.entities, ...(p.post ? POST_STEMS : [])].join(' ') })),
     ...figures.map((f, i) => ({ id: f.id, text: figureTerms[i]!, ents: [...f.entities].join(' ') })),
   ]);
-  return { corpus, passages, figures, matcher, lexicon, vocabulary, weight, frequency: frequencyOf, index };
+  return assemble({ corpus, passages, figures, matcher, lexicon, vocabulary, index }, frequency);
+}
+
+const INDEX_OPTIONS = {
+  fields: ['text', 'ents'],
+  // Documents arrive analysed already (stems and entity ids, space-separated).
+  tokenize: (text: string) => text.split(' ').filter(Boolean),
+  processTerm: (term: string) => term,
+  // A plain index.search(question) analyses the question the same way as the documents.
+  searchOptions: { tokenize, processTerm },
+};
+
+function assemble(parts: Omit<Knowledge, 'weight' | 'frequency' | 'frequencies'>, frequency: Map<string, number>): Knowledge {
+  const n = Math.max(1, parts.passages.length);
+  return {
+    ...parts,
+    weight: (key) => Math.log(1 + n / (frequency.get(key) ?? 1)) ** 1.5,
+    frequency: (key) => frequency.get(key) ?? 0,
+    frequencies: frequency,
+  };
+}
+
+/** What a snapshot keeps of Knowledge: everything but what is rebuilt in a blink from the corpus records. */
+export interface StoredKnowledge {
+  corpus: Corpus;
+  passages: Passage[];
+  figures: FigureEntry[];
+  vocabulary: string[];
+  frequency: [string, number][];
+  index: ReturnType<MiniSearch['toJSON']>;
+}
+
+export function storeKnowledge(k: Knowledge): StoredKnowledge {
+  return {
+    corpus: k.corpus,
+    passages: k.passages,
+    figures: k.figures,
+    vocabulary: k.vocabulary.words(),
+    frequency: [...k.frequencies],
+    index: k.index.toJSON(),
+  };
+}
+
+export function restoreKnowledge(stored: StoredKnowledge): Knowledge {
+  const vocabulary = new FuzzyWords();
+  for (const w of stored.vocabulary) vocabulary.set(w, true);
+  return assemble(
+    {
+      corpus: stored.corpus,
+      passages: stored.passages,
+      figures: stored.figures,
+      matcher: new EntityMatcher(stored.corpus.entities),
+      lexicon: new Lexicon(stored.corpus.lexicon),
+      vocabulary,
+      index: MiniSearch.loadJS<IndexedRecord>(stored.index, INDEX_OPTIONS),
+    },
+    new Map(stored.frequency),
+  );
 }
 
 /** What a figure is found by: its description, keywords, amount spellings and the names of its entities. */

@@ -6,6 +6,7 @@
 import { STOPWORDS, stemWord, tokenize } from '../text/analyze.js';
 import { fold } from '../text/normalize.js';
 import { findMoney, type Amount } from '../text/quantities.js';
+import { allowedTypos } from '../text/fuzzy.js';
 import { canBeNonNoun, isEnglishWord } from '../text/word-classes.js';
 import type { EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
@@ -133,7 +134,7 @@ function isKnown(token: string, stem: string, k: Knowledge): boolean {
   if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return true;
   // A real English word is what the user meant, however close to a corpus word ("lunch", "launch").
   if (token.length < 5 || isEnglishWord(token)) return false;
-  return k.vocabulary.near(token).length > 0;
+  return k.vocabulary.near(token).length > 0 || (stem !== token && k.vocabulary.near(stem, allowedTypos(token.length)).length > 0);
 }
 
 /** Unknown words, widened to the capitalised run they stand in ("Champions League"). */

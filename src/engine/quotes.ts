@@ -4,7 +4,7 @@
  */
 import { MAX_QUOTE_CHARS, type Quote, type Source } from '../answer.js';
 import type { CorpusDocument } from '../corpus/document.js';
-import { paragraphAt } from '../corpus/document.js';
+import { paragraphAt } from '../text/segment.js';
 import type { Passage } from './knowledge.js';
 
 export function sourceOf(doc: CorpusDocument, start: number, end: number): Source {

@@ -2,10 +2,10 @@
  * A set of words that also answers "which word is this a misspelling of?",
  * fast enough for every question: minisearch's radix tree proposes words
  * within a Levenshtein distance, and only those few are checked with
- * Damerau-Levenshtein (so a swapped pair of letters counts as one mistake).
+ * optimal string alignment (so a swapped pair of letters counts as one mistake).
  */
 import SearchableMap from 'minisearch/SearchableMap';
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { typoDistance } from './edit-distance.js';
 
 /** Most typing mistakes forgiven in a word of this length: none under 5 letters. */
 export function allowedTypos(length: number): number {
@@ -32,6 +32,10 @@ export class FuzzyWords<T = true> {
     return this.map.size;
   }
 
+  words(): string[] {
+    return [...this.map.keys()];
+  }
+
   /**
    * Words within the typos allowed for `word`'s length (or `maxTypos`), closest
    * first, the word itself included when present.
@@ -44,7 +48,7 @@ export class FuzzyWords<T = true> {
     // A transposition is two Levenshtein edits: ask for one more, then measure properly.
     const out: { word: string; value: T; typos: number }[] = [];
     for (const [candidate, [value]] of this.map.fuzzyGet(word, maxTypos + 1)) {
-      const typos = candidate === word ? 0 : DamerauLevenshteinDistance(word, candidate);
+      const typos = candidate === word ? 0 : typoDistance(word, candidate);
       if (typos <= maxTypos) out.push({ word: candidate, value, typos });
     }
     return out.sort((a, b) => a.typos - b.typos);

@@ -58,7 +58,7 @@ export function splitSentences(body: string, paragraph: Paragraph): Sentence[] {
     let end = start + seg.segment.length;
     const lead = LEADING_MARKUP.exec(body.slice(start, end));
     if (lead) start += lead[0].length;
-    const link = TRAILING_LINK.exec(body.slice(start, end));
+    const link = body.includes('http', start) && body.indexOf('http', start) < end ? TRAILING_LINK.exec(body.slice(start, end)) : null;
     if (link && link.index > 0) end = start + link.index;
     const span = keepBalancedClose(body, trimSpan(body, start, end, OPENING_EDGE, CLOSING_EDGE));
     const sentenceText = body.slice(span.start, span.end);
@@ -88,4 +88,19 @@ export function segmentDocument(body: string, mode: ParagraphMode = 'auto'): { p
   const paragraphs = splitParagraphs(body, mode);
   const sentences = paragraphs.flatMap((p) => splitSentences(body, p));
   return { paragraphs, sentences };
+}
+
+/** The paragraph holding a body offset (binary search: paragraphs are in order). */
+export function paragraphAt(doc: { paragraphs: readonly Paragraph[] }, offset: number): Paragraph | undefined {
+  const ps = doc.paragraphs;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const p = ps[mid]!;
+    if (offset < p.start) hi = mid - 1;
+    else if (offset >= p.end) lo = mid + 1;
+    else return p;
+  }
+  return undefined;
 }

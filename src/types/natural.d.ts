@@ -6,7 +6,3 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
 declare module 'natural/lib/natural/util/stopwords.js' {
   export const words: string[];
 }
-declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
-  export function DamerauLevenshteinDistance(a: string, b: string, options?: { restricted?: boolean }): number;
-  export function LevenshteinDistance(a: string, b: string): number;
-}

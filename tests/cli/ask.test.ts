@@ -2,7 +2,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLine, runAsk } from '../../adapters/cli/ask.js';
-import { AnswerSchema } from '../../src/index.js';
+import { answerSchemas } from '../../src/index.js';
+
+const { AnswerSchema } = answerSchemas();
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
 
 interface Run {

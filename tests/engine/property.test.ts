@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
-import { AnswerSchema, createEngine, type Engine } from '../../src/index.js';
+import { answerSchemas, createEngine, type Engine } from '../../src/index.js';
+
+const { AnswerSchema } = answerSchemas();
 import { BUNDLED_CORPUS } from '../helpers/corpus.js';
 
 let engine: Engine;

@@ -1,0 +1,106 @@
+/**
+ * Snapshots of built Knowledge, so a large corpus starts in a fraction of the
+ * time it takes to segment, annotate and index it. A snapshot is keyed by a
+ * hash of the corpus files and of the engine's own code: change either and the
+ * snapshot no longer matches, and is rebuilt. Files are written atomically
+ * (temporary name, then rename), and only the most recent few are kept.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { RawCorpus } from '../corpus/read.js';
+import { restoreKnowledge, storeKnowledge, type Knowledge, type StoredKnowledge } from './knowledge.js';
+
+export interface SnapshotOptions {
+  /** Directory for snapshot files. Default: node_modules/.cache/summit-qa in the project. */
+  dir?: string;
+  /** Snapshots kept; older ones are deleted. Default 8. */
+  keep?: number;
+}
+
+/** Bump when the shape of StoredKnowledge changes. */
+const FORMAT = 1;
+const SUFFIX = '.snapshot';
+
+export function defaultSnapshotDir(): string {
+  return fileURLToPath(new URL('../../node_modules/.cache/summit-qa/', import.meta.url)).replace(/dist\/node_modules/, 'node_modules');
+}
+
+let codeHash: string | undefined;
+
+/** A hash of the engine's own files (src/, or its compiled copy), so code changes invalidate snapshots. */
+function engineCodeHash(): string {
+  if (codeHash) return codeHash;
+  const hash = createHash('sha256');
+  const srcDir = fileURLToPath(new URL('../', import.meta.url));
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(?:ts|js)$/.test(name)) hash.update(name).update(readFileSync(path));
+    }
+  };
+  walk(srcDir);
+  return (codeHash = hash.digest('hex').slice(0, 16));
+}
+
+export function snapshotKey(raw: RawCorpus): string {
+  const hash = createHash('sha256').update(`format ${FORMAT}\0engine ${engineCodeHash()}\0`);
+  for (const f of raw.files) hash.update(`${f.name}\0${f.path.slice(raw.dir.length)}\0`).update(f.text).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The stored Knowledge for this key, or undefined when there is none or it cannot be read. */
+export function loadSnapshot(key: string, options: SnapshotOptions = {}): Knowledge | undefined {
+  const path = join(options.dir ?? defaultSnapshotDir(), `${key}${SUFFIX}`);
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  try {
+    return restoreKnowledge(deserialize(buffer) as StoredKnowledge);
+  } catch {
+    // A truncated or foreign file is no snapshot: it will be rebuilt and replaced.
+    return undefined;
+  }
+}
+
+/** Saves Knowledge under its key; failures (read-only disk) are ignored: a snapshot is only a speed-up. */
+export function saveSnapshot(key: string, knowledge: Knowledge, options: SnapshotOptions = {}): boolean {
+  const dir = options.dir ?? defaultSnapshotDir();
+  const path = join(dir, `${key}${SUFFIX}`);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, serialize(storeKnowledge(knowledge)));
+    renameSync(temporary, path);
+    prune(dir, options.keep ?? 8);
+    return true;
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing was written
+    }
+    return false;
+  }
+}
+
+function prune(dir: string, keep: number): void {
+  const files = readdirSync(dir)
+    .filter((n) => n.endsWith(SUFFIX))
+    .map((n) => ({ path: join(dir, n), at: statSync(join(dir, n)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const f of files.slice(keep)) {
+    try {
+      unlinkSync(f.path);
+    } catch {
+      // another process pruned it first
+    }
+  }
+}
+
