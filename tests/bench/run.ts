@@ -12,15 +12,16 @@
  *   npm run bench -- --profile 100000      also profile build and answering at that size
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loopbackHttpMedian, measureAdapters } from './adapters.js';
 import { measureColdStart } from './cold-start.js';
 import { checkGoals, formatGoals, formatReport, type Report } from './report.js';
-import type { ChildResult, ChildSpec } from './scale-child.js';
+import { median } from './measure.js';
+import type { ChildResult, ChildSpec, StartResult } from './scale-child.js';
 import { ensureSynthCorpus } from './synth-corpus.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,7 +69,7 @@ function settings(argv: string[]): Settings {
 class UsageError extends Error {}
 
 /** Runs scale-child.ts in a fresh node with --expose-gc; its stderr passes through. */
-function runChild(spec: ChildSpec): Promise<ChildResult> {
+function runChild<T = ChildResult>(spec: ChildSpec): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/bench/scale-child.ts', JSON.stringify(spec)], {
       cwd: ROOT,
@@ -80,9 +81,30 @@ function runChild(spec: ChildSpec): Promise<ChildResult> {
     child.on('close', (code) => {
       const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
       if (code !== 0 || !line) return reject(new Error(`benchmark child exited with ${code}${line ? '' : ' without a result'}`));
-      resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as ChildResult);
+      resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as T);
     });
   });
+}
+
+/**
+ * Start from the directory without a snapshot, then with an empty snapshot
+ * directory (build and save), then from the saved snapshot (median of 3):
+ * each a fresh process, as a user restarting the bot meets it.
+ */
+async function measureSnapshot(dir: string | undefined, questionsFile: string): Promise<ChildResult['snapshot']> {
+  const snapshotDir = mkdtempSync(join(tmpdir(), 'summit-qa-bench-snapshot-'));
+  const start = async (snapshot: string | null) => (await runChild<StartResult>({ dir, questionsFile, rounds: 0, warmupRounds: 0, startOnly: { snapshotDir: snapshot } })).startMs;
+  try {
+    const rebuildStartMs = await start(null);
+    const saveStartMs = await start(snapshotDir);
+    const files = readdirSync(snapshotDir).filter((f) => f.endsWith('.snapshot'));
+    if (files.length === 0) return undefined; // the engine saved none: nothing to compare
+    const loadStartMs = median([await start(snapshotDir), await start(snapshotDir), await start(snapshotDir)]);
+    const fileMb = files.reduce((sum, f) => sum + statSync(join(snapshotDir, f)).size, 0) / 2 ** 20;
+    return { rebuildStartMs, saveStartMs, loadStartMs, fileMb, speedup: rebuildStartMs / loadStartMs };
+  } finally {
+    rmSync(snapshotDir, { recursive: true, force: true });
+  }
 }
 
 function practiceQuestions(): string {
@@ -113,44 +135,63 @@ async function main(): Promise<void> {
     settings: { ...s, scaleRounds: Object.fromEntries(s.sizes.map((n) => [n, s.scaleRounds(n)])), skip: [...s.skip] },
   };
 
-  if (!s.skip.has('bundled')) {
+  // A section that fails is reported as failed; the others still run and are written.
+  const section = async (name: string, work: () => Promise<void>) => {
+    if (s.skip.has(name)) return;
+    try {
+      await work();
+    } catch (error) {
+      const message = (error as Error).message.split('\n').slice(0, 3).join(' | ');
+      log(`${name}: FAILED: ${message}`);
+      (report.failures ??= []).push({ section: name, message });
+    }
+  };
+  await section('bundled', async () => {
     const questionsFile = practiceQuestions();
     log(`bundled corpus: ${s.bundledRounds} rounds of ${questionsFile} ...`);
-    report.bundled = await runChild({ questionsFile, rounds: s.bundledRounds, warmupRounds: s.warmupRounds });
+    const bundled = await runChild({ questionsFile, rounds: s.bundledRounds, warmupRounds: s.warmupRounds });
+    bundled.snapshot = await measureSnapshot(undefined, questionsFile);
+    report.bundled = bundled;
     report.bundledQuestions = questionsFile.startsWith(ROOT) ? questionsFile.slice(ROOT.length) : questionsFile;
-  }
-  if (!s.skip.has('cold')) {
+  });
+  await section('cold', async () => {
     log(`cold start: ${s.coldRuns} runs ...`);
     report.coldStart = await measureColdStart(s.coldRuns);
-  }
-  if (!s.skip.has('scale')) {
+  });
+  await section('scale', async () => {
     for (const size of s.sizes) {
       const m = ensureSynthCorpus({ sentences: size });
       log(`scale ${size.toLocaleString('en')} sentences: ${m.generated ? 'generated' : 'reusing'} ${m.dir} (${m.documents} documents) ...`);
-      const result = await runChild({ dir: m.dir, questionsFile: join(m.dir, '.bench-manifest.json'), rounds: s.scaleRounds(size), warmupRounds: 1 });
+      const questionsFile = join(m.dir, '.bench-manifest.json');
+      const result = await runChild({ dir: m.dir, questionsFile, rounds: s.scaleRounds(size), warmupRounds: 1 });
+      result.snapshot = await measureSnapshot(m.dir, questionsFile);
       report.scale.push({ sentences: size, entities: m.entities, result });
     }
-  }
-  if (!s.skip.has('adapters')) {
+  });
+  await section('adapters', async () => {
     log(`adapters: ${s.adapterRuns} round trips each ...`);
     report.loopbackMs = await loopbackHttpMedian(s.adapterRuns * 5);
     report.adapters = await measureAdapters(s.adapterRuns, report.loopbackMs);
-  }
+  });
 
   const goals = checkGoals(report);
   const text = `${formatReport(report)}\n${formatGoals(goals)}\n`;
   process.stdout.write(`\n${text}`);
 
-  if (s.profile !== undefined) {
-    const m = ensureSynthCorpus({ sentences: s.profile });
-    const profileDir = join(RESULTS, `profile-${s.profile}`);
-    mkdirSync(profileDir, { recursive: true });
-    log(`\nprofiling ${s.profile.toLocaleString('en')} sentences (timings under the profiler are not comparable) ...`);
-    const p = await runChild({ dir: m.dir, questionsFile: join(m.dir, '.bench-manifest.json'), rounds: 2, warmupRounds: 1, profileDir });
-    json.profile = { sentences: s.profile, ...p.profile };
+  const size = s.profile;
+  if (size !== undefined) {
+    await section('profile', async () => {
+      const m = ensureSynthCorpus({ sentences: size });
+      const profileDir = join(RESULTS, `profile-${size}`);
+      mkdirSync(profileDir, { recursive: true });
+      log(`\nprofiling ${size.toLocaleString('en')} sentences (timings under the profiler are not comparable) ...`);
+      const p = await runChild({ dir: m.dir, questionsFile: join(m.dir, '.bench-manifest.json'), rounds: 2, warmupRounds: 1, profileDir });
+      json.profile = { sentences: size, ...p.profile };
+    });
   }
 
   mkdirSync(RESULTS, { recursive: true });
+  if (report.failures) process.exitCode = 1;
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify({ ...json, ...report, goals, text }, null, 2)}\n`);
   log(`\nwritten: tests/bench/results/latest.json`);
 }

@@ -28,6 +28,15 @@ export interface ChildSpec {
   warmupRounds: number;
   /** Profile instead of measuring, writing build.cpuprofile and ask.cpuprofile here. */
   profileDir?: string;
+  /**
+   * Only time createEngine({corpusDir}) as an adapter starts, with snapshots
+   * in this directory, or none when null. Prints a StartResult.
+   */
+  startOnly?: { snapshotDir: string | null };
+}
+
+export interface StartResult {
+  startMs: number;
 }
 
 export interface ChildResult {
@@ -37,6 +46,8 @@ export interface ChildResult {
   loadMs: number;
   buildMs: number;
   memory: { baseHeapMb: number; heapUsedMb: number; rssMb: number; gc: boolean };
+  /** Start from the corpus directory, rebuilding versus loading a snapshot, each in a fresh process (set by run.ts). */
+  snapshot?: { saveStartMs: number; loadStartMs: number; rebuildStartMs: number; fileMb: number; speedup: number };
   /** Floors for load and build, timed in the same process: see floors(). */
   floor?: { readMs: number; corpusMb: number; indexMs: number };
   latency?: LatencyResult;
@@ -131,6 +142,12 @@ async function profile(spec: ChildSpec, corpus: Corpus, questions: string[], loa
   };
 }
 
+async function timeStart(dir: string | undefined, snapshotDir: string | null): Promise<StartResult> {
+  const t0 = performance.now();
+  await createEngine({ corpusDir: dir ?? defaultCorpusDir(), snapshot: snapshotDir === null ? false : { dir: snapshotDir } });
+  return { startMs: performance.now() - t0 };
+}
+
 function counts(engine: Engine): Pick<ChildResult, 'documents' | 'passages' | 'figures'> {
   return {
     documents: engine.documents.length,
@@ -142,6 +159,6 @@ function counts(engine: Engine): Pick<ChildResult, 'documents' | 'passages' | 'f
 // Only when run as the child process, not when imported for its types.
 if (process.argv[1]?.endsWith('scale-child.ts')) {
   const spec = JSON.parse(process.argv[2] ?? '{}') as ChildSpec;
-  const result = await runChild(spec);
+  const result = spec.startOnly ? await timeStart(spec.dir, spec.startOnly.snapshotDir) : await runChild(spec);
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
 }
