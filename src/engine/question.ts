@@ -110,9 +110,9 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
     const word = m[0];
     const token = tokenize(word)[0];
     if (!token || STOPWORDS.has(token) || (token.length < 2 && !/\d/.test(token))) continue;
-    const stem = stemWord(token);
     const inEntity = insideEntity(m.index);
-    const known = inEntity || isKnown(token, stem, knowledge);
+    const recognised = inEntity ? { known: true, stem: stemWord(token) } : recognise(token, stemWord(token), knowledge);
+    const { known, stem } = recognised;
     const before = text.slice(0, m.index).trim().split(/\s+/).pop()?.toLowerCase() ?? '';
     // A capitalised word inside the question is a name, whatever else it could be;
     // a word after "the", "many", "what"... is used as a noun.
@@ -128,13 +128,19 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
 }
 
 /** A word is known if the corpus has it, a close spelling of it, or a lexicon stand-in for it. */
-function isKnown(token: string, stem: string, k: Knowledge): boolean {
-  if (/^\d/.test(token)) return true;
-  if (k.vocabulary.has(token) || k.vocabulary.has(stem)) return true;
-  if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return true;
+/**
+ * Whether the corpus knows a word: as written, through the lexicon, or as a
+ * misspelling of one of its words. For a misspelling, `stem` is the corpus's
+ * own stem, so the search looks up the word the user meant.
+ */
+function recognise(token: string, stem: string, k: Knowledge): { known: boolean; stem: string } {
+  if (/^\d/.test(token)) return { known: true, stem };
+  if (k.vocabulary.has(token) || k.vocabulary.has(stem)) return { known: true, stem };
+  if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return { known: true, stem };
   // A real English word is what the user meant, however close to a corpus word ("lunch", "launch").
-  if (token.length < 5 || isEnglishWord(token)) return false;
-  return k.vocabulary.near(token).length > 0 || (stem !== token && k.vocabulary.near(stem, allowedTypos(token.length)).length > 0);
+  if (token.length < 5 || isEnglishWord(token)) return { known: false, stem };
+  const near = k.vocabulary.near(token)[0] ?? (stem !== token ? k.vocabulary.near(stem, allowedTypos(token.length))[0] : undefined);
+  return near ? { known: true, stem: stemWord(near.word) } : { known: false, stem };
 }
 
 /** Unknown words, widened to the capitalised run they stand in ("Champions League"). */

@@ -32,9 +32,11 @@ export interface RetrieveOptions {
 /** Stand-ins searched for each question word. */
 const EXPANSIONS_PER_WORD = 3;
 
-/** A word in more than this share of passages is left out of the search (it still counts in coverage). */
-const COMMON_SHARE = 0.2;
-const COMMON_MIN_PASSAGES = 500;
+/** Passages a search may score, as a share of the corpus (at least the minimum): bounds the time of one search. */
+const SEARCH_BUDGET_SHARE = 0.02;
+const SEARCH_BUDGET_MIN = 2_000;
+/** Terms searched for whatever the budget. */
+const MIN_QUERY_TERMS = 2;
 
 /** Types whose answer is a figure when one fits. */
 export const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(['how_much', 'how_many', 'how_long', 'when', 'compare', 'total']);
@@ -61,24 +63,29 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   const own = [...new Set((content.length ? content : q.terms).map((t) => t.stem))];
   const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
   const ownSet = new Set(own);
-  // Words the corpus does not have cannot match; words in most passages cost much and tell little.
-  // (In a small corpus every word is "common" and the search is cheap anyway.)
-  const common = (term: string) => k.passages.length >= COMMON_MIN_PASSAGES && k.frequency(term) > COMMON_SHARE * k.passages.length;
   // Of each word's stand-ins, the rarest few: they tell passages apart, and each one costs a term look-up.
   const expansions = [
     ...new Set(
       own.flatMap((t) =>
         k.lexicon
           .expand(t)
-          .filter((x) => k.vocabulary.has(x) && !common(x) && !ownSet.has(x))
+          .filter((x) => k.vocabulary.has(x) && !ownSet.has(x))
           .sort((a, b) => k.frequency(a) - k.frequency(b))
           .slice(0, EXPANSIONS_PER_WORD),
       ),
     ),
   ];
-  const ownTerms = own.filter((t) => !common(t));
-  const query = [...(ownTerms.length ? ownTerms : own), ...expansions, ...entityIds.filter((id) => !common(id))];
-  if (query.length === 0) query.push(...own, ...entityIds);
+  const terms = [...new Set([...own, ...expansions, ...entityIds])].sort(
+    (a, b) => k.frequency(a) - k.frequency(b),
+  );
+  const budget = Math.max(SEARCH_BUDGET_MIN, SEARCH_BUDGET_SHARE * k.passages.length);
+  const query: string[] = [];
+  let postings = 0;
+  for (const term of terms) {
+    if (query.length >= MIN_QUERY_TERMS && postings + k.frequency(term) > budget) continue;
+    query.push(term);
+    postings += k.frequency(term);
+  }
   if (query.length === 0) return [];
   const entitySet = new Set(entityIds);
   const results = k.index.search(query.join(' '), {
@@ -88,8 +95,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
     fields: ['text', 'ents'],
     boost: { text: 1, ents: 1.5 },
     combineWith: 'OR',
-    // Only a word the corpus lacks needs a fuzzy look-up; known words match exactly.
-    fuzzy: (term) => (entitySet.has(term) || !ownSet.has(term) || term.length < 5 || k.vocabulary.has(term) ? false : 0.2),
+    // No fuzzy look-up here: misspellings were already mapped to the corpus's own words.
     boostTerm: (term) => (entitySet.has(term) ? 1.2 : ownSet.has(term) ? 1 : expansionWeight),
   });
   const top = results.slice(0, limit);
