@@ -28,6 +28,21 @@ export interface RawCorpus {
   files: RawFile[];
 }
 
+export interface CorpusFileStat {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The corpus files with their size and modification time, without reading them: enough to key a snapshot. */
+export async function statCorpus(dir: string): Promise<CorpusFileStat[]> {
+  const paths = (await listFiles(dir)).filter(isCorpusFile);
+  return Promise.all(paths.map(async (path) => {
+    const info = await stat(path);
+    return { path, size: info.size, mtimeMs: info.mtimeMs };
+  }));
+}
+
 export async function readCorpus(dir: string): Promise<RawCorpus> {
   const paths = (await listFiles(dir)).filter(isCorpusFile);
   const texts = await readAll(paths);

@@ -6,7 +6,7 @@
 import { MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
 import { formatAmount, type Currency } from '../text/quantities.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import { VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import { stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
 
@@ -155,7 +155,7 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
       break;
     }
     case 'yes_no': {
-      const allCovered = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem)).every((t) => p.stems.has(t.stem) || k.lexicon.expand(t.stem).some((s) => p.stems.has(s)));
+      const allCovered = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem)).every((t) => stemsOf(p).has(t.stem) || k.lexicon.expand(t.stem).some((s) => stemsOf(p).has(s)));
       if (allCovered && !/\b(?:not|no|never|n't)\b/i.test(p.sentence.text)) return `Yes, according to ${speaker ?? 'the source'}: ${sentence}`;
       break;
     }

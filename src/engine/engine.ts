@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Answer } from '../answer.js';
 import type { Corpus, LoadProgress } from '../corpus/load.js';
-import { readCorpus } from '../corpus/read.js';
+import { readCorpus, statCorpus } from '../corpus/read.js';
 import { sanitizeQuestion, wordCharShare } from '../text/normalize.js';
 import { figureOf } from './compose.js';
 import { ConversationStore, type ConversationStoreOptions } from './conversation.js';
@@ -64,11 +64,12 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   const onIndex = options.onProgress && ((done: number, total: number) => options.onProgress!({ phase: 'index', done, total }));
   if (options.corpus) return buildKnowledge(options.corpus, { onProgress: onIndex });
-  const raw = await readCorpus(options.corpusDir ?? defaultCorpusDir());
+  const dir = options.corpusDir ?? defaultCorpusDir();
   const snapshot = options.snapshot === false ? undefined : (options.snapshot ?? {});
-  const key = snapshot ? snapshotKey(raw) : undefined;
+  const key = snapshot ? snapshotKey(dir, await statCorpus(dir)) : undefined;
   const stored = key ? loadSnapshot(key, snapshot) : undefined;
   if (stored) return stored;
+  const raw = await readCorpus(dir);
   // Parsing needs the YAML and validation code: loaded only when there is parsing to do.
   const { parseCorpus } = await import('../corpus/load.js');
   const onLoad: LoadProgress | undefined = options.onProgress && ((e) => options.onProgress!({ phase: 'load', done: e.loaded, total: e.total }));

@@ -38,21 +38,29 @@ interface Token {
 
 const WORD = /[\p{L}\p{N}@]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
 
+const PLAIN = /^[a-z0-9]+$/;
+
 function tokenizeWithOffsets(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     let raw = m[0];
     // Keep the dot of "U.S." but not a sentence's full stop.
     if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
-    out.push({ text: raw, folded: fold(raw).replace(/[’']s$/, '').replace(/\./g, ''), start: m.index, end: m.index + raw.length });
+    // Plain words (most of them) need only lower-casing; the rest are folded and lose "'s" and dots.
+    const lower = raw.toLowerCase();
+    const folded = PLAIN.test(lower) ? lower : fold(raw).replace(/[’']s$/, '').replace(/\./g, '');
+    out.push({ text: raw, folded, start: m.index, end: m.index + raw.length });
   }
   return out;
 }
 
 export class EntityMatcher {
   private readonly forms: Form[];
-  /** Forms by their first word, searchable by spelling for questions. */
-  private readonly byFirstToken = new FuzzyWords<Form[]>();
+  /** Forms by their first word: exact for documents, searchable by spelling for questions. */
+  private readonly byFirstToken = new Map<string, Form[]>();
+  private readonly byFirstTokenFuzzy = new FuzzyWords<Form[]>();
+  /** Matches text that may hold one of the first words (a quick reject for documents). */
+  private readonly anyFirstToken: RegExp;
 
   constructor(readonly entities: readonly EntityRecord[]) {
     this.forms = entities.flatMap((entity) => [
@@ -68,6 +76,10 @@ export class EntityMatcher {
       if (list) list.push(f);
       else this.byFirstToken.set(key, [f]);
     }
+    for (const [key, list] of this.byFirstToken) this.byFirstTokenFuzzy.set(key, list);
+    const keys = [...this.byFirstToken.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    // Tested on the folded text, as the keys are folded.
+    this.anyFirstToken = keys.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.join('|')})`, 'iu') : /(?!)/;
   }
 
   private form(entity: EntityRecord, alias: string, adjective: boolean): Form {
@@ -91,6 +103,8 @@ export class EntityMatcher {
   }
 
   private find(text: string, forgiving: boolean): EntityMention[] {
+    // Most document text names no entity: one regular-expression test says so without tokenising.
+    if (!forgiving && !this.anyFirstToken.test(fold(text))) return [];
     const tokens = tokenizeWithOffsets(text);
     const mentions: EntityMention[] = [];
     let i = 0;
@@ -108,7 +122,7 @@ export class EntityMatcher {
     const first = tokens[i]!;
     const candidates = forgiving
       ? /^\p{L}+$/u.test(first.folded) && first.folded.length >= 4
-        ? this.byFirstToken.near(first.folded).flatMap((n) => n.value)
+        ? this.byFirstTokenFuzzy.near(first.folded).flatMap((n) => n.value)
         : this.byFirstToken.get(first.folded) ?? []
       : this.byFirstToken.get(first.folded) ?? [];
     let best: { mention: EntityMention; length: number; typos: number } | undefined;

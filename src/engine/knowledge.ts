@@ -34,13 +34,12 @@ export interface Passage {
   hasNumber: boolean;
   /** Names a venue ("at the plenary meeting"), which can answer a general "where?". */
   venue: boolean;
-  /** Part of a signed social-media post. */
+  /** Part of a signed social-media post (also found by "post" and "tweet"). */
   post: boolean;
   /** A line about the document rather than its subject ("The report was updated…", "Check out…"). */
   boilerplate: boolean;
   /** The signature line of a post ("— Name (@handle) date"): metadata more than content. */
   signature: boolean;
-  stems: Set<string>;
 }
 
 export interface FigureEntry {
@@ -73,12 +72,18 @@ export interface Knowledge {
 }
 
 /** What minisearch indexes: the sentence (or figure description) and the entity ids it names. */
-interface IndexedRecord {
+export interface IndexedRecord {
   id: number;
   text: string;
   ents: string;
 }
 
+// Most sentences name no entity, place or amount: they share these empty values (never mutated).
+export const NONE: Set<string> = new Set();
+export const NO_AMOUNTS: Amount[] = [];
+const hasDigit = (text: string) => /\d/.test(text);
+
+const VENUE_HINT = /meeting|summit|conference|session|plenary|forum|district|quarter|area|zone|site|campus|hall|building|headquarters/i;
 export const VENUE = /\b(?:at|in)\s+(?:the\s+|today[’']s\s+)?(?:[\p{L}’'-]+\s+){0,4}(?:meeting|summit|conference|session|plenary|forum|district|quarter|area|zone|site|campus|hall|building|headquarters)\b/iu;
 const BOILERPLATE = /^(?:the (?:report|article|story|post) (?:was|has been) updated|check out|read (?:more|the full)|subscribe|sign up|follow us|click here|related:|advertisement|banner:?$)/i;
 /** Stems a signed post's sentences are also found by. */
@@ -96,19 +101,34 @@ export interface KnowledgeOptions {
 export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): Knowledge {
   const matcher = new EntityMatcher(corpus.entities);
   const lexicon = new Lexicon(corpus.lexicon);
-  const vocabulary = new FuzzyWords();
+  // Collected in a plain Set first: the radix tree is built once from the distinct words.
+  const words = new Set<string>();
   const passages: Passage[] = [];
+  let frequencyDone = 0;
   // Each passage's search terms, in order and with repeats (BM25 counts them), kept only until indexed.
   const passageTerms: string[] = [];
+  const frequency = new Map<string, number>();
+  const count = (key: string) => frequency.set(key, (frequency.get(key) ?? 0) + 1);
   corpus.documents.forEach((doc, i) => {
     annotateDocument(doc, matcher, passages, (tokens, terms) => {
-      for (const t of tokens) vocabulary.set(t, true);
-      for (const t of terms) vocabulary.set(t, true);
+      for (const t of tokens) words.add(t);
+      for (const t of terms) words.add(t);
       passageTerms.push(terms.join(' '));
     });
+    // How many passages hold each stem and entity id (each counted once per passage).
+    for (let i = frequencyDone; i < passages.length; i++) {
+      const p = passages[i]!;
+      const stems = new Set(passageTerms[i]!.split(' ').filter(Boolean));
+      if (p.post) for (const s of POST_STEMS) stems.add(s);
+      for (const stem of stems) count(stem);
+      for (const id of p.context) if (!stems.has(id)) count(id);
+      for (const id of p.entities) if (!p.context.has(id) && !stems.has(id)) count(id);
+      if (p.speaker && !p.context.has(p.speaker) && !p.entities.has(p.speaker) && !stems.has(p.speaker)) count(p.speaker);
+    }
+    frequencyDone = passages.length;
     options.onProgress?.(i + 1, corpus.documents.length);
   });
-  for (const e of corpus.entities) for (const name of [e.name, ...e.aliases, ...e.adjectives]) for (const t of tokenize(name)) vocabulary.set(t, true).set(stemWord(t), true);
+  for (const e of corpus.entities) for (const name of [e.name, ...e.aliases, ...e.adjectives]) for (const t of tokenize(name)) words.add(t).add(stemWord(t));
 
   const byDoc = new Map(corpus.documents.map((d) => [d.id, d]));
   const figureTerms: string[] = [];
@@ -125,13 +145,9 @@ export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): 
       headline: corpus.figures.findIndex((f) => f.subjects[0] !== undefined && f.subjects[0] === figure.subjects[0] && f.kind === figure.kind) === i,
     };
   });
-  for (const f of figures) for (const s of f.stems) vocabulary.set(s, true);
-
-  const frequency = new Map<string, number>();
-  for (const p of passages) {
-    const keys = new Set([...p.stems, ...p.entities, ...p.context, ...(p.speaker ? [p.speaker] : [])]);
-    for (const key of keys) frequency.set(key, (frequency.get(key) ?? 0) + 1);
-  }
+  for (const f of figures) for (const s of f.stems) words.add(s);
+  const vocabulary = new FuzzyWords();
+  for (const w of words) vocabulary.set(w, true);
 
   const index = new MiniSearch<IndexedRecord>(INDEX_OPTIONS);
   index.addAll([
@@ -141,7 +157,7 @@ export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): 
   return assemble({ corpus, passages, figures, matcher, lexicon, vocabulary, index }, frequency);
 }
 
-const INDEX_OPTIONS = {
+export const INDEX_OPTIONS = {
   fields: ['text', 'ents'],
   // Documents arrive analysed already (stems and entity ids, space-separated).
   tokenize: (text: string) => text.split(' ').filter(Boolean),
@@ -150,7 +166,23 @@ const INDEX_OPTIONS = {
   searchOptions: { tokenize, processTerm },
 };
 
-function assemble(parts: Omit<Knowledge, 'weight' | 'frequency' | 'frequencies'>, frequency: Map<string, number>): Knowledge {
+const stemCache = new WeakMap<Passage, Set<string>>();
+
+/**
+ * A passage's search stems. Worked out when first asked for (only candidates
+ * of a question ever are), not stored: that keeps memory and snapshots small.
+ */
+export function stemsOf(p: Passage): Set<string> {
+  let stems = stemCache.get(p);
+  if (!stems) {
+    stems = new Set(terms(p.sentence.text));
+    if (p.post) for (const s of POST_STEMS) stems.add(s);
+    stemCache.set(p, stems);
+  }
+  return stems;
+}
+
+export function assemble(parts: Omit<Knowledge, 'weight' | 'frequency' | 'frequencies'>, frequency: Map<string, number>): Knowledge {
   const n = Math.max(1, parts.passages.length);
   return {
     ...parts,
@@ -158,44 +190,6 @@ function assemble(parts: Omit<Knowledge, 'weight' | 'frequency' | 'frequencies'>
     frequency: (key) => frequency.get(key) ?? 0,
     frequencies: frequency,
   };
-}
-
-/** What a snapshot keeps of Knowledge: everything but what is rebuilt in a blink from the corpus records. */
-export interface StoredKnowledge {
-  corpus: Corpus;
-  passages: Passage[];
-  figures: FigureEntry[];
-  vocabulary: string[];
-  frequency: [string, number][];
-  index: ReturnType<MiniSearch['toJSON']>;
-}
-
-export function storeKnowledge(k: Knowledge): StoredKnowledge {
-  return {
-    corpus: k.corpus,
-    passages: k.passages,
-    figures: k.figures,
-    vocabulary: k.vocabulary.words(),
-    frequency: [...k.frequencies],
-    index: k.index.toJSON(),
-  };
-}
-
-export function restoreKnowledge(stored: StoredKnowledge): Knowledge {
-  const vocabulary = new FuzzyWords();
-  for (const w of stored.vocabulary) vocabulary.set(w, true);
-  return assemble(
-    {
-      corpus: stored.corpus,
-      passages: stored.passages,
-      figures: stored.figures,
-      matcher: new EntityMatcher(stored.corpus.entities),
-      lexicon: new Lexicon(stored.corpus.lexicon),
-      vocabulary,
-      index: MiniSearch.loadJS<IndexedRecord>(stored.index, INDEX_OPTIONS),
-    },
-    new Map(stored.frequency),
-  );
 }
 
 /** What a figure is found by: its description, keywords, amount spellings and the names of its entities. */
@@ -232,19 +226,18 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
         id: out.length,
         doc,
         sentence,
-        entities: new Set(own.map((m) => m.entity.id)),
-        places: new Set(own.filter((m) => m.entity.kind === 'place' && !m.adjective).map((m) => m.entity.id)),
+        entities: own.length ? new Set(own.map((m) => m.entity.id)) : NONE,
+        places: own.some((m) => m.entity.kind === 'place' && !m.adjective) ? new Set(own.filter((m) => m.entity.kind === 'place' && !m.adjective).map((m) => m.entity.id)) : NONE,
         context: paragraphEntities,
         nearby: previousEntities,
         speaker: inQuotation ? speaker : reported,
-        money: findMoney(sentence.text),
+        money: hasDigit(sentence.text) ? findMoney(sentence.text) : NO_AMOUNTS,
         hasTime: hasTimeExpression(sentence.text),
         hasNumber: hasNumber(sentence.text),
-        venue: VENUE.test(sentence.text),
+        venue: VENUE_HINT.test(sentence.text) && VENUE.test(sentence.text),
         post: false,
         signature: false,
         boilerplate: BOILERPLATE.test(sentence.text),
-        stems: new Set(sentenceTerms),
       });
     }
     attributeSignedPost(text, mentions, out, firstOfDoc);
@@ -297,5 +290,5 @@ function attributeSignedPost(text: string, mentions: ReturnType<EntityMatcher['f
 function markPost(p: Passage, author: string): void {
   p.speaker = author;
   p.post = true;
-  for (const s of POST_STEMS) p.stems.add(s);
+
 }

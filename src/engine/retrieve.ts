@@ -5,7 +5,7 @@
  * names, and whether it holds the kind of fact the question asks for.
  */
 import type { AnalyzedQuestion, QuestionType } from './question.js';
-import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
+import { stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 
 export interface Candidate {
   kind: 'sentence' | 'figure';
@@ -110,7 +110,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
 }
 
 function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure?: FigureEntry; searchScore: number }): Candidate {
-  const stems = c.passage?.stems ?? c.figure!.stems;
+  const stems = c.passage ? stemsOf(c.passage) : c.figure!.stems;
   const direct = c.passage?.entities ?? c.figure!.entities;
   const context = c.passage?.context ?? new Set<string>();
   const reasons: string[] = [];

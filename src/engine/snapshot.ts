@@ -1,17 +1,18 @@
 /**
  * Snapshots of built Knowledge, so a large corpus starts in a fraction of the
- * time it takes to segment, annotate and index it. A snapshot is keyed by a
- * hash of the corpus files and of the engine's own code: change either and the
- * snapshot no longer matches, and is rebuilt. Files are written atomically
- * (temporary name, then rename), and only the most recent few are kept.
+ * time it takes to segment, annotate and index it. A snapshot is keyed by the
+ * corpus files' paths, sizes and modification times (checked without reading
+ * them, as make does) and by a hash of the engine's own code: change either
+ * and the snapshot no longer matches, and is rebuilt. Files are written
+ * atomically (temporary name, then rename), and only the most recent few are kept.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import type { RawCorpus } from '../corpus/read.js';
-import { restoreKnowledge, storeKnowledge, type Knowledge, type StoredKnowledge } from './knowledge.js';
+import type { CorpusFileStat } from '../corpus/read.js';
+import { decodeKnowledge, encodeKnowledge } from './knowledge-codec.js';
+import type { Knowledge } from './knowledge.js';
 
 export interface SnapshotOptions {
   /** Directory for snapshot files. Default: node_modules/.cache/summit-qa in the project. */
@@ -21,7 +22,7 @@ export interface SnapshotOptions {
 }
 
 /** Bump when the shape of StoredKnowledge changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const SUFFIX = '.snapshot';
 
 export function defaultSnapshotDir(): string {
@@ -46,23 +47,23 @@ function engineCodeHash(): string {
   return (codeHash = hash.digest('hex').slice(0, 16));
 }
 
-export function snapshotKey(raw: RawCorpus): string {
-  const hash = createHash('sha256').update(`format ${FORMAT}\0engine ${engineCodeHash()}\0`);
-  for (const f of raw.files) hash.update(`${f.name}\0${f.path.slice(raw.dir.length)}\0`).update(f.text).update('\0');
+export function snapshotKey(dir: string, files: readonly CorpusFileStat[]): string {
+  const hash = createHash('sha256').update(`format ${FORMAT}\0engine ${engineCodeHash()}\0${dir}\0`);
+  for (const f of files) hash.update(`${f.path}\0${f.size}\0${f.mtimeMs}\0`);
   return hash.digest('hex').slice(0, 32);
 }
 
 /** The stored Knowledge for this key, or undefined when there is none or it cannot be read. */
 export function loadSnapshot(key: string, options: SnapshotOptions = {}): Knowledge | undefined {
   const path = join(options.dir ?? defaultSnapshotDir(), `${key}${SUFFIX}`);
-  let buffer: Buffer;
+  let json: string;
   try {
-    buffer = readFileSync(path);
+    json = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
   try {
-    return restoreKnowledge(deserialize(buffer) as StoredKnowledge);
+    return decodeKnowledge(json);
   } catch {
     // A truncated or foreign file is no snapshot: it will be rebuilt and replaced.
     return undefined;
@@ -76,7 +77,7 @@ export function saveSnapshot(key: string, knowledge: Knowledge, options: Snapsho
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temporary, serialize(storeKnowledge(knowledge)));
+    writeFileSync(temporary, encodeKnowledge(knowledge));
     renameSync(temporary, path);
     prune(dir, options.keep ?? 8);
     return true;

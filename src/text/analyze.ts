@@ -16,16 +16,21 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 
 /** Tokens in reading order: folded words and numbers, currency symbols as words. */
 export function tokenize(text: string): string[] {
-  const folded = fold(text)
-    .replace(/€/g, ' eur ')
-    .replace(/\$/g, ' usd ')
-    .replace(/£/g, ' gbp ')
-    // "200bn", "1.5tn", "500m": number, then the scale as a word.
-    .replace(/(\d)(bn|b|tn|trn|m|mn|k)\b/g, (_, d: string, s: string) => `${d} ${SCALE_WORDS[s] ?? s}`)
-    // Digit group separators: 112,000 -> 112000.
-    .replace(/(\d),(?=\d{3}\b)/g, '$1');
-  return folded.match(/[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu) ?? [];
+  let folded = fold(text);
+  // Amounts need rewriting only where there are digits or currency signs.
+  if (/[\d€$£]/.test(folded)) {
+    folded = folded
+      .replace(/[€$£]/g, (c) => CURRENCY_WORDS[c]!)
+      // "200bn", "1.5tn", "500m": number, then the scale as a word.
+      .replace(/(\d)(bn|b|tn|trn|m|mn|k)\b/g, (_, d: string, s: string) => `${d} ${SCALE_WORDS[s] ?? s}`)
+      // Digit group separators: 112,000 -> 112000.
+      .replace(/(\d),(?=\d{3}\b)/g, '$1');
+  }
+  return folded.match(TOKEN) ?? [];
 }
+
+const TOKEN = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
+const CURRENCY_WORDS: Record<string, string> = { '€': ' eur ', $: ' usd ', '£': ' gbp ' };
 
 const SCALE_WORDS: Record<string, string> = { bn: 'billion', b: 'billion', tn: 'trillion', trn: 'trillion', m: 'million', mn: 'million', k: 'thousand' };
 

@@ -2,7 +2,6 @@
  * Amounts of money, numbers and time expressions, as written in documents and
  * questions ("$500bn", "€200 billion", "150 billion euros", "February 11, 2025").
  */
-import { fold } from './normalize.js';
 
 export type Currency = 'EUR' | 'USD';
 
@@ -20,7 +19,7 @@ const SCALE: Record<string, number> = {
 const CURRENCY_SYMBOL: Record<string, Currency> = { '€': 'EUR', $: 'USD' };
 const CURRENCY_WORD: Record<string, Currency> = { eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: 'USD', dollars: 'USD' };
 
-// [currency] number [scale] [currency word]; the folded text keeps offsets (fold is length-preserving here).
+// [currency] number [scale] [currency word], matched on the text as written so offsets hold.
 const AMOUNT = /(?<sym>[€$])?\s?(?<num>\d+(?:[.,]\d+)*)\s?(?<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|[bmk])?\b(?:\s(?<cur>euros?|dollars?|eur|usd)\b)?/gi;
 
 /** Every number in the text with its scale and currency when written next to it. */
@@ -55,12 +54,14 @@ const TIME_PATTERN = new RegExp(
 
 /** Whether a text says when: a month, weekday, year, date or relative time. */
 export function hasTimeExpression(text: string): boolean {
-  return TIME_PATTERN.test(fold(text));
+  return TIME_PATTERN.test(text);
 }
+
+const NUMBER_WORD = new RegExp(`\\b(?:${NUMBER_WORDS.join('|')})\\b`, 'i');
 
 /** Whether a text holds a number: digits or a number word. */
 export function hasNumber(text: string): boolean {
-  return /\d/.test(text) || new RegExp(`\\b(?:${NUMBER_WORDS.join('|')})\\b`, 'i').test(text);
+  return /\d/.test(text) || NUMBER_WORD.test(text);
 }
 
 /** "€200 billion", "$112 billion", "4". */
