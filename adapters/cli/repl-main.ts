@@ -17,7 +17,7 @@ try {
 try {
   const engine = await createEngine({ corpusDir: corpusDirFrom(corpus), onProgress: progressReporter(process.stderr) });
   const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  await startRepl({
+  const repl = startRepl({
     engine,
     input: process.stdin,
     output: process.stdout,
@@ -25,6 +25,9 @@ try {
     color: terminal && !process.env.NO_COLOR,
     historyFile: terminal ? (process.env.SUMMIT_QA_HISTORY ?? join(homedir(), '.summit_qa_history')) : undefined,
   });
+  // A signal ends the session the way :quit does: the answer being printed is finished first.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => repl.close());
+  await repl;
 } catch (error) {
   if (!isUserFacing(error)) throw error;
   process.stderr.write(`${error.message}\n`);

@@ -33,7 +33,7 @@ export const REPL_HELP = `Ask a question about the AI Action Summit announcement
 
 const MAX_HISTORY = 500;
 
-export function startRepl(options: ReplOptions): Promise<void> {
+export function startRepl(options: ReplOptions): Promise<void> & { close(): void } {
   const { engine, output } = options;
   const terminal = options.terminal ?? false;
   const color = options.color ?? terminal;
@@ -101,7 +101,7 @@ export function startRepl(options: ReplOptions): Promise<void> {
     return true;
   };
 
-  return new Promise((resolve) => {
+  const done = new Promise<void>((resolve) => {
     let closed = false;
     rl.on('line', (line) => {
       // Lines already buffered after :quit are not questions any more.
@@ -112,12 +112,16 @@ export function startRepl(options: ReplOptions): Promise<void> {
         rl.close();
       }
     });
+    // Ctrl-C at the prompt leaves, as Ctrl-D does.
+    rl.on('SIGINT', () => rl.close());
     rl.on('close', () => {
+      closed = true;
       if (terminal) write('');
       resolve();
     });
     prompt();
   });
+  return Object.assign(done, { close: () => rl.close() });
 }
 
 function renderSources(engine: Engine, maxListed: number): string {

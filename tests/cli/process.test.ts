@@ -1,0 +1,74 @@
+/**
+ * The terminal surfaces as processes, the way a user starts them: start-up
+ * faults stop with one clear line and exit code 1 (never a stack trace), and
+ * a signal ends the REPL cleanly with exit code 0.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a terminal entry point through tsx; resolves when it exits (bounded by the test timeout). */
+function run(entry: string, args: string[], options: { input?: string; keepOpen?: boolean; onStdout?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Exit> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      options.onStdout?.(stdout, child);
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    if (options.input !== undefined) {
+      if (options.keepOpen) child.stdin.write(options.input);
+      else child.stdin.end(options.input);
+    }
+  });
+}
+
+let corpus: TempCorpus | undefined;
+afterEach(() => corpus?.remove());
+
+const DOC = 'Alpha pledged €5 billion on Monday.';
+const FIGURE = '- id: f1\n  kind: money\n  what: the pledge\n  display: €5 billion\n  amount: 5000000000\n  currency: EUR\n  document: a\n  quote: Alpha pledged €5 billion\n';
+
+describe.each([
+  ['a figure quote that is not in its document', { 'a.md': DOC, 'figures.yaml': FIGURE.replace('quote: Alpha pledged €5', 'quote: Alpha pledged €6') }, /^corpus error in .*figures\.yaml, line 8, field "\[0\]\.quote": quote is not verbatim in document "a"/],
+  ['duplicate figure ids', { 'a.md': DOC, 'figures.yaml': FIGURE + FIGURE }, /^corpus error in .*figures\.yaml, line 9, field "\[1\]\.id": duplicate figure id "f1"/],
+  ['an invalid date', { 'a.md': '---\npublished: 2025-13-40\n---\nBody.' }, /^corpus error in .*a\.md, line 2, field "published": must be a real date/],
+])('a corpus with %s', (_name, files, message) => {
+  it.each(['adapters/cli/ask-main.ts', 'adapters/cli/repl-main.ts'])('%s stops with one clear line and exit code 1', async (entry) => {
+    corpus = tempCorpus();
+    for (const [name, content] of Object.entries(files)) corpus.write(name, content);
+    const args = entry.includes('ask') ? ['--corpus', corpus.dir, 'a question'] : ['--corpus', corpus.dir];
+    const r = await run(entry, args, { input: '' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('REPL process', () => {
+  it('ends cleanly on SIGTERM after the answer it is giving', async () => {
+    const r = await run('adapters/cli/repl-main.ts', [], {
+      onStdout: (text, child) => {
+        if (text.includes('[1] ')) child.kill('SIGTERM');
+      },
+      input: 'stargate budget?\n',
+      keepOpen: true,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
