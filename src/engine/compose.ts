@@ -60,14 +60,15 @@ export function answerFromFigure(entry: FigureEntry, k: Knowledge, confidence: n
   return base('answer', true, text, { quotes: dedupeQuotes([...figureQuotes(entry, k), ...moreQuotes]), figures: [figureOf(entry)], confidence });
 }
 
-/** What an entity is: its description from the corpus data, its defining sentences as evidence. */
-export function answerDefinition(entity: LoadedEntity, k: Knowledge, confidence: number): Answer {
+/** What an entity is: its description from the corpus data, its defining sentences (or passages naming it) as evidence. */
+export function answerDefinition(entity: LoadedEntity, k: Knowledge, confidence: number, naming: Passage[] = []): Answer {
   const byId = new Map(k.corpus.documents.map((d) => [d.id, d]));
-  const quotes = entity.definitionAt.map((at) => quoteSpan(byId.get(at.documentId)!, at.start, at.end));
+  const defining = entity.definitionAt.map((at) => quoteSpan(byId.get(at.documentId)!, at.start, at.end));
+  const quotes = dedupeQuotes(defining.length ? defining : naming.map((p) => quotePassage(p, k.passages, new Set(), p.speaker ? k.matcher.get(p.speaker)?.name : undefined)));
   const summary = entity.description ? `${entity.description.replace(/\.$/, '')}.` : clip(quotes[0]!.text, 200);
   const figures = k.figures.filter((f) => f.figure.subjects[0] === entity.id && f.figure.kind === 'money').slice(0, 1);
   return base('answer', true, `${capitalise(entity.name)}: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`, {
-    quotes: dedupeQuotes(quotes),
+    quotes,
     figures: figures.map(figureOf),
     confidence,
   });

@@ -60,7 +60,9 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   const defined = definitionAsked(q, k);
   if (defined) {
     ex.decision = `definition of ${defined.id}`;
-    return compose.answerDefinition(defined, k, 0.9);
+    // Without defining sentences, the passages that name the entity are the evidence.
+    const naming = candidates.filter((c) => c.passage?.entities.has(defined.id)).map((c) => c.passage!).slice(0, 2);
+    if (defined.definitionAt.length || naming.length) return compose.answerDefinition(defined, k, 0.9, naming);
   }
 
   const figure = bestFigure(q, candidates);
@@ -69,7 +71,9 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     return compose.answerFromFigure(figure.figure!, k, confidenceOf(figure));
   }
 
-  const sentences = candidates.filter((c) => c.kind === 'sentence' && c.coverage >= minCoverage && (c.typeFit || !mustFit(q.type)));
+  // A date, place or amount must be said of the subject: in its sentence or paragraph, not only nearby.
+  const subjectHeld = (c: Candidate) => !mustFit(q.type) || q.entities.every((e) => e.adjective) || c.entityFit >= MIN_SUBJECT_FIT;
+  const sentences = candidates.filter((c) => c.kind === 'sentence' && c.coverage >= minCoverage && (c.typeFit || !mustFit(q.type)) && subjectHeld(c));
   const top = sentences[0];
   if (!top) {
     ex.decision = `abstain: no passage fits (${q.type})`;
@@ -95,18 +99,26 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | u
   return topOverall === best && best.entityFit >= 0.5 && best.coverage >= 0.6 ? best : undefined;
 }
 
-/** "What are AI gigafactories?", "stargate": one entity and nothing else asked about it. */
+/**
+ * "What are AI gigafactories?", "stargate", "who is von der Leyen?", "who
+ * leads the Commission?": one entity and nothing else asked about it, and
+ * the corpus data says what it is.
+ */
 function definitionAsked(q: AnalyzedQuestion, k: Knowledge): LoadedEntity | undefined {
-  if (q.type !== 'what' && q.type !== 'keywords' && q.type !== 'why') return undefined;
+  if (q.type !== 'what' && q.type !== 'keywords' && q.type !== 'why' && q.type !== 'who') return undefined;
   const ids = new Set(q.entities.map((e) => e.entity.id));
   if (ids.size !== 1) return undefined;
   const entity = k.corpus.entities.find((e) => ids.has(e.id));
-  if (!entity?.definitionAt.length) return undefined;
-  const otherWords = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !DEFINITION_WORDS.has(t.stem));
+  if (!entity || (!entity.definitionAt.length && !entity.description)) return undefined;
+  if (q.type === 'who' && entity.kind !== 'person') return undefined;
+  const allowed = q.type === 'who' ? ROLE_WORDS : DEFINITION_WORDS;
+  const otherWords = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !allowed.has(t.stem));
   return otherWords.length === 0 ? entity : undefined;
 }
 
 const DEFINITION_WORDS = new Set(['defin', 'mean', 'exactli', 'realli', 'use', 'purpos', 'point']);
+/** "Who leads / heads / runs X?" asks who X is when X names a person's office. */
+const ROLE_WORDS = new Set(['lead', 'head', 'run', 'chair', 'presid', 'charg', 'boss', 'exactli', 'realli']);
 
 /**
  * The figures a comparison or sum is about: the question split into its
@@ -115,7 +127,7 @@ const DEFINITION_WORDS = new Set(['defin', 'mean', 'exactli', 'realli', 'use', '
  */
 function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
   const parts = q.text
-    .split(/\b(?:and|plus|with|versus|vs\.?|against|or|to)\b|[,;&+]/i)
+    .split(/\b(?:and|plus|with|versus|vs\.?|against|or|to|than)\b|[,;&+]/i)
     .map((p) => p.trim())
     .filter((p) => /\p{L}{3}/u.test(p));
   const picked: FigureEntry[] = [];
@@ -136,6 +148,9 @@ function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
   }
   return picked;
 }
+
+/** Share of the question's entities a passage must hold (in its sentence or paragraph) to give a date, place or amount. */
+const MIN_SUBJECT_FIT = 0.6;
 
 function mustFit(type: QuestionType): boolean {
   return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long';
