@@ -97,19 +97,22 @@ export class EntityMatcher {
     return this.find(text, false);
   }
 
-  /** Forgiving mentions in a question. */
-  findInQuestion(text: string): EntityMention[] {
-    return this.find(text, true);
+  /**
+   * Forgiving mentions in a question. `isWord` tells words known as they
+   * stand (corpus words, stopwords): those are not looked up as misspellings.
+   */
+  findInQuestion(text: string, isWord: (folded: string) => boolean = () => false): EntityMention[] {
+    return this.find(text, true, isWord);
   }
 
-  private find(text: string, forgiving: boolean): EntityMention[] {
+  private find(text: string, forgiving: boolean, isWord: (folded: string) => boolean = () => false): EntityMention[] {
     // Most document text names no entity: one regular-expression test says so without tokenising.
     if (!forgiving && !this.anyFirstToken.test(fold(text))) return [];
     const tokens = tokenizeWithOffsets(text);
     const mentions: EntityMention[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const match = this.matchAt(tokens, i, forgiving, text);
+      const match = this.matchAt(tokens, i, forgiving, isWord);
       if (match) {
         mentions.push(match.mention);
         i += match.length;
@@ -118,10 +121,10 @@ export class EntityMatcher {
     return mentions;
   }
 
-  private matchAt(tokens: Token[], i: number, forgiving: boolean, text: string): { mention: EntityMention; length: number } | undefined {
+  private matchAt(tokens: Token[], i: number, forgiving: boolean, isWord: (folded: string) => boolean): { mention: EntityMention; length: number } | undefined {
     const first = tokens[i]!;
     const candidates = forgiving
-      ? /^\p{L}+$/u.test(first.folded) && first.folded.length >= 4
+      ? /^\p{L}+$/u.test(first.folded) && first.folded.length >= 5 && !this.byFirstToken.has(first.folded) && !isWord(first.folded)
         ? this.byFirstTokenFuzzy.near(first.folded).flatMap((n) => n.value)
         : this.byFirstToken.get(first.folded) ?? []
       : this.byFirstToken.get(first.folded) ?? [];
@@ -142,7 +145,7 @@ export class EntityMatcher {
       if (!ok) continue;
       const span = tokens.slice(i, i + n);
       if (!forgiving && form.caseSensitive && span.map((t) => t.text).join(' ') !== tokenizeWithOffsets(form.original).map((t) => t.text).join(' ')) continue;
-      if (forgiving && !this.questionCaseOk(form, span, tokens, i, text)) continue;
+      if (forgiving && !this.questionCaseOk(form, span, tokens, i)) continue;
       if (!best || n > best.length || (n === best.length && typos < best.typos)) {
         best = { mention: { entity: form.entity, start: span[0]!.start, end: span[n - 1]!.end, adjective: form.adjective, fuzzy: typos > 0 }, length: n, typos };
       }
@@ -151,7 +154,7 @@ export class EntityMatcher {
   }
 
   /** "us" is a pronoun unless written "US" or after words that make it the country. */
-  private questionCaseOk(form: Form, span: Token[], tokens: Token[], i: number, _text: string): boolean {
+  private questionCaseOk(form: Form, span: Token[], tokens: Token[], i: number): boolean {
     if (!(form.tokens.length === 1 && form.tokens[0] === 'us')) return true;
     if (span[0]!.text === 'US' || span[0]!.text === 'U.S.' || span[0]!.text === 'U.S') return true;
     const before = tokens[i - 1]?.folded;

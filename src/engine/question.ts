@@ -97,7 +97,7 @@ export function questionType(folded: string, amounts: Amount[], entityCount: num
 
 export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQuestion {
   const folded = fold(text);
-  const entities = dedupeEntities(knowledge.matcher.findInQuestion(text));
+  const entities = dedupeEntities(knowledge.matcher.findInQuestion(text, (w) => STOPWORDS.has(w) || knowledge.vocabulary.has(w)));
   const amounts = findMoney(text);
   const type = questionType(folded, amounts, new Set(entities.map((e) => e.entity.id)).size);
 
