@@ -6,7 +6,7 @@
 import { MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
 import { formatAmount, type Currency } from '../text/quantities.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import { stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import { NAMED_PLACE, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
 
@@ -141,7 +141,7 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
     case 'where': {
       const place = [...p.places].map((id) => k.matcher.get(id)!).find((e) => !asked.has(e.id)) ?? [...p.places].map((id) => k.matcher.get(id)!)[0];
       if (place) return `${place.name}: ${sentence}`;
-      const venue = VENUE.exec(p.sentence.text);
+      const venue = VENUE.exec(p.sentence.text) ?? NAMED_PLACE.exec(p.sentence.text);
       if (venue) return `${capitalise(venue[0])}: ${sentence}`;
       break;
     }

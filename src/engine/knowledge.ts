@@ -32,7 +32,7 @@ export interface Passage {
   money: Amount[];
   hasTime: boolean;
   hasNumber: boolean;
-  /** Names a venue ("at the plenary meeting"), which can answer a general "where?". */
+  /** Names a venue ("at the plenary meeting") or a capitalised place ("in Bilbao"), which can answer a general "where?". */
   venue: boolean;
   /** Part of a signed social-media post (also found by "post" and "tweet"). */
   post: boolean;
@@ -83,6 +83,9 @@ export const NONE: Set<string> = new Set();
 export const NO_AMOUNTS: Amount[] = [];
 const hasDigit = (text: string) => /\d/.test(text);
 
+// "in Bilbao", "near Paris": a capitalised name after a place preposition, months and weekdays aside.
+export const NAMED_PLACE =
+  /\b(?:in|at|near|outside)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|Our|Its|Their|His|Her|AI)\b)\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+)?/u;
 const VENUE_HINT = /meeting|summit|conference|session|plenary|forum|district|quarter|area|zone|site|campus|hall|building|headquarters/i;
 export const VENUE = /\b(?:at|in)\s+(?:the\s+|today[’']s\s+)?(?:[\p{L}’'-]+\s+){0,4}(?:meeting|summit|conference|session|plenary|forum|district|quarter|area|zone|site|campus|hall|building|headquarters)\b/iu;
 const BOILERPLATE = /^(?:the (?:report|article|story|post) (?:was|has been) updated|check out|read (?:more|the full)|subscribe|sign up|follow us|click here|related:|advertisement|banner:?$)/i;
@@ -234,7 +237,7 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
         money: hasDigit(sentence.text) ? findMoney(sentence.text) : NO_AMOUNTS,
         hasTime: hasTimeExpression(sentence.text),
         hasNumber: hasNumber(sentence.text),
-        venue: VENUE_HINT.test(sentence.text) && VENUE.test(sentence.text),
+        venue: (VENUE_HINT.test(sentence.text) && VENUE.test(sentence.text)) || NAMED_PLACE.test(sentence.text),
         post: false,
         signature: false,
         boilerplate: BOILERPLATE.test(sentence.text),

@@ -32,8 +32,28 @@ export interface RetrieveOptions {
 /** Stand-ins searched for each question word. */
 const EXPANSIONS_PER_WORD = 3;
 
+/** From this many passages on, a search first asks for passages holding every part of the question. */
+const ALL_PARTS_MIN_PASSAGES = 5_000;
+
+/**
+ * The parts of a question as OR-groups of chosen search terms: each content
+ * word with its stand-ins, each entity with the words of its name.
+ */
+function questionGroups(q: AnalyzedQuestion, chosen: ReadonlySet<string>, k: Knowledge): string[][] {
+  const groups: string[][] = [];
+  for (const id of new Set(q.entities.map((e) => e.entity.id))) {
+    const g = [id, ...q.terms.filter((t) => t.inEntity).map((t) => t.stem)].filter((t) => chosen.has(t));
+    if (g.length) groups.push([...new Set(g)]);
+  }
+  for (const t of q.terms) {
+    if (t.inEntity || k.lexicon.isFrame(t.stem) || !chosen.has(t.stem)) continue;
+    groups.push([t.stem, ...k.lexicon.expand(t.stem).filter((x) => chosen.has(x))]);
+  }
+  return groups;
+}
+
 /** Passages a search may score, as a share of the corpus (at least the minimum): bounds the time of one search. */
-const SEARCH_BUDGET_SHARE = 0.02;
+const SEARCH_BUDGET_SHARE = 0.05;
 const SEARCH_BUDGET_MIN = 2_000;
 /** Terms searched for whatever the budget. */
 const MIN_QUERY_TERMS = 2;
@@ -75,29 +95,49 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
       ),
     ),
   ];
-  const terms = [...new Set([...own, ...expansions, ...entityIds])].sort(
-    (a, b) => k.frequency(a) - k.frequency(b),
-  );
+  // The question's own words and entities first, then stand-ins, rarest first within each,
+  // until the passages they would score reach the budget: a word in thousands of
+  // passages adds little to the ranking but most of the search time.
+  const byRarity = (a: string, b: string) => k.frequency(a) - k.frequency(b);
+  const primary = [...new Set([...own, ...entityIds])].sort(byRarity);
+  const secondary = expansions.filter((t) => !primary.includes(t)).sort(byRarity);
   const budget = Math.max(SEARCH_BUDGET_MIN, SEARCH_BUDGET_SHARE * k.passages.length);
-  const query: string[] = [];
+  const chosen = new Set<string>();
   let postings = 0;
-  for (const term of terms) {
-    if (query.length >= MIN_QUERY_TERMS && postings + k.frequency(term) > budget) continue;
-    query.push(term);
+  for (const term of primary) {
+    if (chosen.size >= MIN_QUERY_TERMS && postings + k.frequency(term) > budget) continue;
+    chosen.add(term);
     postings += k.frequency(term);
   }
-  if (query.length === 0) return [];
+  for (const term of secondary) {
+    if (postings + k.frequency(term) > budget) continue;
+    chosen.add(term);
+    postings += k.frequency(term);
+  }
+  if (chosen.size === 0) return [];
   const entitySet = new Set(entityIds);
-  const results = k.index.search(query.join(' '), {
+  const searchOptions = {
     // The query is analysed already: stems and entity ids.
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term,
+    tokenize: (text: string) => text.split(' '),
+    processTerm: (term: string) => term,
     fields: ['text', 'ents'],
     boost: { text: 1, ents: 1.5 },
-    combineWith: 'OR',
     // No fuzzy look-up here: misspellings were already mapped to the corpus's own words.
-    boostTerm: (term) => (entitySet.has(term) ? 1.2 : ownSet.has(term) ? 1 : expansionWeight),
-  });
+    boostTerm: (term: string) => (entitySet.has(term) ? 1.2 : ownSet.has(term) ? 1 : expansionWeight),
+  };
+  const anyTerm = { combineWith: 'OR' as const, queries: [...chosen] };
+  // In a large corpus, passages holding every part of the question (each word or a
+  // stand-in, each entity or its name) would drown among those holding one: ask for
+  // them first, and for the rest only when they are too few.
+  const groups = questionGroups(q, chosen, k);
+  let results: ReturnType<typeof k.index.search> = [];
+  if (k.passages.length >= ALL_PARTS_MIN_PASSAGES && groups.length >= 2) {
+    results = k.index.search({ combineWith: 'AND', queries: groups.map((g) => ({ combineWith: 'OR' as const, queries: g })) }, searchOptions);
+  }
+  if (results.length < limit) {
+    const seen = new Set(results.map((r) => r.id));
+    results = [...results, ...k.index.search(anyTerm, searchOptions).filter((r) => !seen.has(r.id))];
+  }
   const top = results.slice(0, limit);
   const maxScore = top[0]?.score ?? 1;
   const candidates = top.map((r) => {
