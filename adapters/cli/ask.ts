@@ -12,7 +12,7 @@ import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
 import { corpusDirFrom } from './corpus-option.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer } from './render.js';
-import { progressReporter } from './progress.js';
+import { progressReporter } from '../shared/progress.js';
 
 export interface AskIO {
   stdin: NodeJS.ReadableStream;

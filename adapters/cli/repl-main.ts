@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine, isUserFacing } from '../../src/index.js';
 import { corpusDirFrom } from './corpus-option.js';
-import { progressReporter } from './progress.js';
+import { progressReporter } from '../shared/progress.js';
 import { startRepl } from './repl.js';
 
 let corpus: string | undefined;

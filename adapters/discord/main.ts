@@ -8,6 +8,7 @@ import { createLogger, redact } from '../shared/logger.js';
 import { createDiscordBot } from './bot.js';
 import { loadDiscordConfig } from './config.js';
 import { describeError } from './retry.js';
+import { progressReporter } from '../shared/progress.js';
 
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
 
   let engine;
   try {
-    engine = await createEngine(config.corpusDir !== undefined ? { corpusDir: config.corpusDir } : {});
+    engine = await createEngine({ ...(config.corpusDir !== undefined ? { corpusDir: config.corpusDir } : {}), onProgress: progressReporter(process.stderr) });
   } catch (error) {
     if (isUserFacing(error)) fail(error.message, secrets);
     throw error;

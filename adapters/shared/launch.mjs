@@ -13,8 +13,6 @@ if (!entry) {
   process.stderr.write('usage: node adapters/shared/launch.mjs <entry, e.g. adapters/cli/ask-main> [args…]\n');
   process.exit(2);
 }
-// The entry sees its own arguments at process.argv.slice(2), as if run directly.
-process.argv.splice(2, 1);
 
 const stamp = join(root, 'dist', '.build-stamp');
 
@@ -30,10 +28,12 @@ function newestSource() {
 }
 
 const compiled = join(root, 'dist', `${entry}.js`);
-if (existsSync(stamp) && existsSync(compiled) && statSync(stamp).mtimeMs >= newestSource()) {
-  await import(pathToFileURL(compiled).href);
-} else {
+const fresh = existsSync(stamp) && existsSync(compiled) && statSync(stamp).mtimeMs >= newestSource();
+const target = fresh ? compiled : join(root, `${entry}.ts`);
+// The entry sees itself as process.argv[1] and its own arguments after it, as if run directly.
+process.argv.splice(1, 2, target);
+if (!fresh) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(pathToFileURL(join(root, `${entry}.ts`)).href);
 }
+await import(pathToFileURL(target).href);

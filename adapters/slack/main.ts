@@ -7,6 +7,7 @@ import { createEngine, isUserFacing } from '../../src/index.js';
 import { createLogger, redact, type Logger } from '../shared/logger.js';
 import { createSlackApp, type SlackApp } from './app.js';
 import { loadSlackConfig, slackSecrets, type SlackConfig } from './config.js';
+import { progressReporter } from '../shared/progress.js';
 
 async function main(): Promise<void> {
   let config: SlackConfig;
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ secrets, level: config.logLevel });
   let slack: SlackApp | undefined;
   try {
-    const engine = await createEngine({ corpusDir: config.corpusDir });
+    const engine = await createEngine({ corpusDir: config.corpusDir, onProgress: progressReporter(process.stderr) });
     slack = createSlackApp({ engine, config, logger });
     installShutdown(slack, logger);
     await slack.start();
