@@ -107,28 +107,23 @@ export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): 
   // Collected in a plain Set first: the radix tree is built once from the distinct words.
   const words = new Set<string>();
   const passages: Passage[] = [];
-  let frequencyDone = 0;
   // Each passage's search terms, in order and with repeats (BM25 counts them), kept only until indexed.
   const passageTerms: string[] = [];
   const frequency = new Map<string, number>();
   const count = (key: string) => frequency.set(key, (frequency.get(key) ?? 0) + 1);
   corpus.documents.forEach((doc, i) => {
-    annotateDocument(doc, matcher, passages, (tokens, terms) => {
+    annotateDocument(doc, matcher, passages, (p, tokens, terms) => {
       for (const t of tokens) words.add(t);
       for (const t of terms) words.add(t);
       passageTerms.push(terms.join(' '));
-    });
-    // How many passages hold each stem and entity id (each counted once per passage).
-    for (let i = frequencyDone; i < passages.length; i++) {
-      const p = passages[i]!;
-      const stems = new Set(passageTerms[i]!.split(' ').filter(Boolean));
+      // How many passages hold each stem and entity id (each counted once per passage).
+      const stems = new Set(terms);
       if (p.post) for (const s of POST_STEMS) stems.add(s);
       for (const stem of stems) count(stem);
       for (const id of p.context) if (!stems.has(id)) count(id);
       for (const id of p.entities) if (!p.context.has(id) && !stems.has(id)) count(id);
       if (p.speaker && !p.context.has(p.speaker) && !p.entities.has(p.speaker) && !stems.has(p.speaker)) count(p.speaker);
-    }
-    frequencyDone = passages.length;
+    });
     options.onProgress?.(i + 1, corpus.documents.length);
   });
   for (const e of corpus.entities) for (const name of [e.name, ...e.aliases, ...e.adjectives]) for (const t of tokenize(name)) words.add(t).add(stemWord(t));
@@ -202,11 +197,12 @@ function figureText(f: LoadedFigure, matcher: EntityMatcher): string {
   return [f.what, f.display, ...f.keywords, ...amounts, ...names, f.quote].join(' ');
 }
 
-function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Passage[], onTerms: (tokens: string[], terms: string[]) => void): void {
+function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Passage[], onPassage: (p: Passage, tokens: string[], terms: string[]) => void): void {
   let lastPerson: string | undefined;
   const firstOfDoc = out.length;
   let previousEntities = new Set<string>();
   let next = 0; // sentences are in paragraph order: walk them alongside
+  const pending: [Passage, string[], string[]][] = [];
   for (const paragraph of doc.paragraphs) {
     const text = doc.body.slice(paragraph.start, paragraph.end);
     const mentions = matcher.findInDocument(text);
@@ -224,8 +220,7 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
       const reported = REPORTED_SPEECH.test(sentence.text) ? (personBefore ?? lastPerson) : undefined;
       const tokens = tokenize(sentence.text);
       const sentenceTerms = termsOfTokens(tokens);
-      onTerms(tokens, sentenceTerms);
-      out.push({
+      const passage: Passage = {
         id: out.length,
         doc,
         sentence,
@@ -241,11 +236,15 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
         post: false,
         signature: false,
         boilerplate: BOILERPLATE.test(sentence.text),
-      });
+      };
+      out.push(passage);
+      pending.push([passage, tokens, sentenceTerms]);
     }
     attributeSignedPost(text, mentions, out, firstOfDoc);
     previousEntities = paragraphEntities;
   }
+  // Reported once the document is annotated: a signature further down marks the post above it.
+  for (const [p, tokens, terms] of pending) onPassage(p, tokens, terms);
 }
 
 /** The speaker of quoted words in a paragraph: "…,” von der Reyen said" or "…,” she adds". */

@@ -1,8 +1,9 @@
 /**
  * Finds and scores candidate passages and figures for an analysed question.
- * Search (minisearch, BM25 with fuzzy matching) proposes; the re-ranker
- * judges each candidate on coverage of the question's words, the entities it
- * names, and whether it holds the kind of fact the question asks for.
+ * Search (minisearch, BM25, within a budget of postings; misspellings were
+ * already mapped to corpus words) proposes; the re-ranker judges each
+ * candidate on coverage of the question's words (rare words weigh more), the
+ * entities it names, and whether it holds the kind of fact the question asks for.
  */
 import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
