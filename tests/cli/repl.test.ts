@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startRepl } from '../../adapters/cli/repl.js';
 import { createEngine, type Engine } from '../../src/index.js';
+import { tempCorpus } from '../helpers/corpus.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -13,12 +14,20 @@ beforeAll(async () => {
 });
 
 /** Feeds lines to a REPL and returns everything it printed once it has closed. */
-async function session(lines: string[], options: { terminal?: boolean; historyFile?: string } = {}): Promise<string> {
+async function session(lines: string[], options: { terminal?: boolean; historyFile?: string; engine?: Engine; maxListedSources?: number } = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (d: Buffer) => (printed += d.toString()));
-  const done = startRepl({ engine, input, output, terminal: options.terminal ?? false, color: false, historyFile: options.historyFile });
+  const done = startRepl({
+    engine: options.engine ?? engine,
+    input,
+    output,
+    terminal: options.terminal ?? false,
+    color: false,
+    historyFile: options.historyFile,
+    maxListedSources: options.maxListedSources,
+  });
   input.end(lines.map((l) => `${l}\n`).join(''));
   await done;
   return printed;
@@ -41,6 +50,18 @@ describe('REPL', () => {
   it(':sources lists the documents with counts', async () => {
     const out = await session([':sources']);
     expect(out).toMatch(/^1 document, \d+ sentences, \d+ figures\.\n {2}EU courts private sector for AI GigaFactories \(2025-02-11, news article\): 21 paragraphs/);
+  });
+
+  it(':sources summarises a large corpus instead of listing every document', async () => {
+    const corpus = tempCorpus();
+    try {
+      for (let i = 1; i <= 5; i++) corpus.write(`doc-${i}.md`, `# Report ${i}\n\nThe summit in city ${i} pledged €${i} billion.\n`);
+      const many = await createEngine({ corpusDir: corpus.dir, snapshot: false });
+      const out = await session([':sources'], { engine: many, maxListedSources: 2 });
+      expect(out.split('\n').slice(0, 4)).toEqual(['5 documents, 10 sentences, 0 figures.', '  Report 1: 2 paragraphs [doc-1]', '  Report 2: 2 paragraphs [doc-2]', '  … and 3 more.']);
+    } finally {
+      corpus.remove();
+    }
   });
 
   it(':figures prints the figures as a table', async () => {
