@@ -72,7 +72,9 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   }
 
   // A date, place or amount must be said of the subject: in its sentence or paragraph, not only nearby.
-  const subjectHeld = (c: Candidate) => !mustFit(q.type) || q.entities.every((e) => e.adjective) || c.entityFit >= MIN_SUBJECT_FIT;
+  // An amount belongs to what its own sentence names: there, the subject must be in the sentence.
+  const needed = q.type === 'how_much' || q.type === 'how_many' ? 1 : MIN_SUBJECT_FIT;
+  const subjectHeld = (c: Candidate) => !mustFit(q.type) || q.entities.every((e) => e.adjective) || c.entityFit >= needed;
   const sentences = candidates.filter((c) => c.kind === 'sentence' && c.coverage >= minCoverage && (c.typeFit || !mustFit(q.type)) && subjectHeld(c));
   const top = sentences[0];
   if (!top) {
@@ -91,7 +93,7 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | u
   const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit);
   const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
   if (sameAmount) return sameAmount;
-  if (FIGURE_TYPES.has(q.type)) return figures.find((c) => c.entityFit >= 0.5 && c.coverage >= 0.3);
+  if (FIGURE_TYPES.has(q.type)) return figures.find((c) => c.entityFit >= 0.5 && c.coverage >= MIN_FIGURE_COVERAGE);
   const best = figures[0];
   if (!best) return undefined;
   // Other questions take a figure only when it is clearly what they are about ("goal of InvestAI").
@@ -151,6 +153,8 @@ function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
 
 /** Share of the question's entities a passage must hold (in its sentence or paragraph) to give a date, place or amount. */
 const MIN_SUBJECT_FIT = 0.6;
+/** Least coverage of the question for a figure to answer it. */
+const MIN_FIGURE_COVERAGE = 0.5;
 
 function mustFit(type: QuestionType): boolean {
   return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long';

@@ -137,10 +137,31 @@ function recognise(token: string, stem: string, k: Knowledge): { known: boolean;
   if (/^\d/.test(token)) return { known: true, stem };
   if (k.vocabulary.has(token) || k.vocabulary.has(stem)) return { known: true, stem };
   if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return { known: true, stem };
-  // A real English word is what the user meant, however close to a corpus word ("lunch", "launch").
-  if (token.length < 5 || isEnglishWord(token)) return { known: false, stem };
+  // A real English word is what the user meant, however close to a corpus word ("lunch", "launch"),
+  // but it may be another form of a corpus word ("response", "respond").
+  if (token.length < 5) return { known: false, stem };
+  if (isEnglishWord(token)) {
+    const related = relatedForm(stem, k);
+    return related ? { known: true, stem: related } : { known: false, stem };
+  }
   const near = k.vocabulary.near(token)[0] ?? (stem !== token ? k.vocabulary.near(stem, allowedTypos(token.length))[0] : undefined);
   return near ? { known: true, stem: stemWord(near.word) } : { known: false, stem };
+}
+
+/**
+ * A corpus stem that is another form of this one: they share a prefix of at
+ * least six letters that is most (80%) of the longer ("respons"/"respond"),
+ * so that "investigation" is not taken for "invest".
+ */
+function relatedForm(stem: string, k: Knowledge): string | undefined {
+  if (stem.length < 6) return undefined;
+  let best: string | undefined;
+  for (const candidate of k.vocabulary.withPrefix(stem.slice(0, 6))) {
+    let shared = 0;
+    while (shared < stem.length && shared < candidate.length && stem[shared] === candidate[shared]) shared++;
+    if (shared >= 0.8 * Math.max(stem.length, candidate.length) && (!best || candidate.length < best.length)) best = candidate;
+  }
+  return best;
 }
 
 /** Unknown words, widened to the capitalised run they stand in ("Champions League"). */

@@ -36,6 +36,11 @@ export class FuzzyWords<T = true> {
     return [...this.map.keys()];
   }
 
+  /** Words starting with `prefix`. */
+  withPrefix(prefix: string): string[] {
+    return [...this.map.atPrefix(prefix).keys()];
+  }
+
   /**
    * Words within the typos allowed for `word`'s length (or `maxTypos`), closest
    * first, the word itself included when present.

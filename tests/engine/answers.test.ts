@@ -111,6 +111,11 @@ describe('names, aliases and typing mistakes', () => {
     expect(said(a)).toMatch(fact);
   });
 
+  it('takes another form of a corpus word for that word, but not a merely similar word', () => {
+    expect(lead(summit.ask("What is the EU's response to Stargate?"))).toContain('respond');
+    expect(summit.ask('How much is the investigation costing?').answer).toBe("The sources don't mention investigation.");
+  });
+
   it('resolves an alias on another corpus too', () => {
     expect(lead(harbour.ask('how much is AFG putting in'))).toContain('30 million');
     expect(lead(harbour.ask('what did the mayor anounce'))).toContain('calder');
@@ -216,6 +221,11 @@ describe('honest abstention names what is missing', () => {
     const a = summit.ask('In which countries will the gigafactories be built?');
     expect(a.answered).toBe(false);
     expect(a.answer).toMatch(/where/);
+  });
+
+  it('an amount asked of a subject is not taken from a sentence about something else', () => {
+    const a = harbour.ask('How much did Northport pledge for the warehouse?');
+    expect(a.answered).toBe(false);
   });
 
   it('a how-many question about something the corpus never counts', () => {
