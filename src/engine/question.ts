@@ -64,7 +64,9 @@ const TYPE_RULES: [QuestionType, RegExp][] = [
   ['how_long', /\bhow long\b|\bover (?:how many|what) (?:years|period)\b|\b(?:duration|timeframe|time frame|how many years)\b/],
   ['when', /\b(?:what|which) (?:date|day|month|year|time)\b|\bon what\b|\bwhat time\b/],
   ['where', new RegExp(`\\b(?:in|at) (?:which|what) ${PLACE_NOUNS}\\b|\\b(?:which|what) ${PLACE_NOUNS}\\b`)],
-  ['how_much', /\bhow much\b|\bhow big\b|\bhow large\b|\bhow many (?:billions?|millions?|euros|dollars)\b|\b(?:amount|budget|cost|costs|price|size|value|worth|funding|money)\b/],
+  ['how_much', /\bhow much\b|\bhow big\b|\bhow large\b|\bhow many (?:billions?|millions?|euros|dollars)\b/],
+  // Money words make an amount question unless a when/where/who/why leads ("When will the money be spent?").
+  ['how_much', /\b(?:amount|budget|cost|costs|price|size|value|worth|funding|money)\b|\b(?:investment|spending|funding|money) (?:target|goal|total)\b|\boverall (?:target|total|amount|sum)\b/],
   ['how_many', /\bhow many\b|\bnumber of\b/],
   ['who', /\b(?:which|what) (?:person|people|company|companies|organi[sz]ations?|official|leader|country)\b/],
   ['why', /\bwhat for\b|\bused for\b|\bpurpose of\b|\bpoint of\b|\breason\b|\bin order to\b|\bwhat (?:\w+ )*(?:for)\?*$/],
@@ -87,6 +89,7 @@ export function questionType(folded: string, amounts: Amount[], entityCount: num
     if (type === 'compare' && entityCount < 2 && !/\bcompare|\bversus\b|\bvs\b/.test(folded)) continue;
     // A yes/no opening does not win over a wh-question inside it ("Is it known when...").
     if (type === 'yes_no' && firstWh && BARE_WH[firstWh]) break;
+    if (type === 'how_much' && !rule.source.includes('how') && firstWh && BARE_WH[firstWh]) continue;
     return type;
   }
   if (firstWh && BARE_WH[firstWh]) return BARE_WH[firstWh]!;
