@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../shared/logger.js';
 import { RateLimiter } from '../shared/rate-limit.js';
 import type { Answer, Engine } from '../../src/index.js';
-import { BoundedMap } from './bounded-map.js';
+import { ExpiringMap } from '../shared/expiring-map.js';
 import { describeError, withRetry, type RetryOptions } from './retry.js';
 
 export interface StateOptions {
@@ -24,11 +24,11 @@ export type Surface = 'slash' | 'mention' | 'thread' | 'dm' | 'button';
 
 export class BotContext {
   /** Answers behind "More sources" / "Show the figures", by the key their buttons carry. */
-  readonly answers: BoundedMap<string, Answer>;
+  readonly answers: ExpiringMap<string, Answer>;
   /** Message id (a question or our reply) -> conversation id, so replies to replies follow up. */
-  readonly chains: BoundedMap<string, string>;
+  readonly chains: ExpiringMap<string, string>;
   /** Interaction and message ids already handled: a replayed event is never answered twice. */
-  readonly handled: BoundedMap<string, true>;
+  readonly handled: ExpiringMap<string, true>;
   /** One rate-limit notice per user per window, so a flood does not get a flood of notices back. */
   readonly notices: RateLimiter;
   private readonly keyPrefix = randomBytes(3).toString('hex');
@@ -42,9 +42,9 @@ export class BotContext {
     state: StateOptions = {},
     now: () => number = Date.now,
   ) {
-    this.answers = new BoundedMap({ maxEntries: state.maxAnswers ?? 2_000, ttlMs: state.answerTtlMs ?? 3_600_000, now });
-    this.chains = new BoundedMap({ maxEntries: state.maxTracked ?? 10_000, ttlMs: state.chainTtlMs ?? 3_600_000, now });
-    this.handled = new BoundedMap({ maxEntries: state.maxTracked ?? 10_000, ttlMs: 15 * 60_000, now });
+    this.answers = new ExpiringMap({ maxEntries: state.maxAnswers ?? 2_000, ttlMs: state.answerTtlMs ?? 3_600_000, now });
+    this.chains = new ExpiringMap({ maxEntries: state.maxTracked ?? 10_000, ttlMs: state.chainTtlMs ?? 3_600_000, now });
+    this.handled = new ExpiringMap({ maxEntries: state.maxTracked ?? 10_000, ttlMs: 15 * 60_000, now });
     this.notices = new RateLimiter({ limit: 1, windowMs: limiter.windowMs, now });
   }
 

@@ -18,7 +18,7 @@ import {
 import { isAlreadyAcknowledged } from './retry.js';
 
 export async function handleInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
-  if (!ctx.handled.addIfAbsent(`interaction:${interaction.id}`, true)) {
+  if (!ctx.handled.add(`interaction:${interaction.id}`, true)) {
     ctx.logger.warn({ interaction: interaction.id }, 'ignored a replayed interaction');
     return;
   }

@@ -15,7 +15,7 @@ export async function handleMessage(ctx: BotContext, message: Message, botId: st
   if (message.author.bot || message.author.id === botId || message.webhookId !== null || message.system) return;
   const inDm = !message.inGuild();
   if (!inDm && !message.mentions.users.has(botId)) return;
-  if (!ctx.handled.addIfAbsent(`message:${message.id}`, true)) {
+  if (!ctx.handled.add(`message:${message.id}`, true)) {
     ctx.logger.warn({ message: message.id }, 'ignored a replayed message');
     return;
   }

@@ -7,7 +7,7 @@ import { RateLimiter } from '../shared/rate-limit.js';
 import { boltLogger, slackLevel } from './bolt-logger.js';
 import type { SlackConfig } from './config.js';
 import { classify, DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
-import { ExpiringMap } from './expiring-map.js';
+import { ExpiringMap } from '../shared/expiring-map.js';
 import { registerListeners, type PendingShare } from './listeners.js';
 
 /** How long an event id is remembered; Slack retries within minutes (after 1 and 5 minutes). */

@@ -3,7 +3,7 @@ import type { Answer, Engine } from '../../src/index.js';
 import type { Logger } from '../shared/logger.js';
 import { rateLimitMessage, type RateLimiter } from '../shared/rate-limit.js';
 import type { Delivery, SlackSender } from './delivery.js';
-import type { ExpiringMap } from './expiring-map.js';
+import type { ExpiringMap } from '../shared/expiring-map.js';
 import { questionFromSlack } from './markup.js';
 import { renderAnswer, renderHelp, renderNotice, SHARE_ACTION_ID, withShareButton, type SlackMessage } from './render.js';
 

@@ -1,12 +1,12 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { BoundedMap } from '../../adapters/discord/bounded-map.js';
+import { ExpiringMap } from '../../adapters/shared/expiring-map.js';
 import { describeError, isRetryable, redactUrl, withRetry } from '../../adapters/discord/retry.js';
 
-describe('BoundedMap', () => {
+describe('ExpiringMap', () => {
   it('forgets an entry once its time is up', () => {
     let now = 0;
-    const m = new BoundedMap<string, number>({ ttlMs: 1_000, now: () => now });
+    const m = new ExpiringMap<string, number>({ ttlMs: 1_000, now: () => now });
     m.set('a', 1);
     now = 999;
     expect(m.get('a')).toBe(1);
@@ -16,7 +16,7 @@ describe('BoundedMap', () => {
   });
 
   it('never holds more than maxEntries, dropping the oldest first', () => {
-    const m = new BoundedMap<number, number>({ maxEntries: 100 });
+    const m = new ExpiringMap<number, number>({ maxEntries: 100 });
     for (let i = 0; i < 100_000; i++) m.set(i, i);
     expect(m.size).toBe(100);
     expect(m.get(99_899)).toBeUndefined();
@@ -25,7 +25,7 @@ describe('BoundedMap', () => {
 
   it('sweeps expired entries as new ones arrive, so idle keys do not pile up', () => {
     let now = 0;
-    const m = new BoundedMap<number, true>({ ttlMs: 10, maxEntries: 1_000_000, now: () => now });
+    const m = new ExpiringMap<number, true>({ ttlMs: 10, maxEntries: 1_000_000, now: () => now });
     for (let i = 0; i < 10_000; i++) {
       now = i;
       m.set(i, true);
@@ -34,13 +34,13 @@ describe('BoundedMap', () => {
   });
 
   it('says whether a key was new, for de-duplicating replayed events', () => {
-    const m = new BoundedMap<string, true>();
-    expect(m.addIfAbsent('interaction:1', true)).toBe(true);
-    expect(m.addIfAbsent('interaction:1', true)).toBe(false);
+    const m = new ExpiringMap<string, true>();
+    expect(m.add('interaction:1', true)).toBe(true);
+    expect(m.add('interaction:1', true)).toBe(false);
   });
 
   it('refuses nonsensical bounds', () => {
-    expect(() => new BoundedMap({ maxEntries: 0 })).toThrow('BoundedMap needs maxEntries >= 1 and ttlMs > 0');
+    expect(() => new ExpiringMap({ maxEntries: 0 })).toThrow('ExpiringMap needs ttlMs > 0 and maxEntries >= 1');
   });
 });
 

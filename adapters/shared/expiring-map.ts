@@ -1,13 +1,14 @@
 /**
  * A Map whose entries expire after a fixed time and whose size is capped, so
- * per-event and per-user state (dedupe ids, share tokens, notices) cannot grow
- * without bound under a flood.
+ * an adapter's per-event, per-user and per-conversation state (handled event
+ * ids, share tokens, notices, answers behind buttons) cannot grow without
+ * bound under a flood.
  */
 export interface ExpiringMapOptions {
-  /** How long an entry lives, in milliseconds. */
-  ttlMs: number;
-  /** Most entries kept; the oldest are dropped past it. */
-  maxEntries: number;
+  /** How long an entry lives, in milliseconds. Default one hour. */
+  ttlMs?: number;
+  /** Most entries kept; the oldest are dropped past it. Default 5,000. */
+  maxEntries?: number;
   /** Clock, injectable for tests. Default Date.now. */
   now?: () => number;
 }
@@ -19,11 +20,11 @@ export class ExpiringMap<K, V> {
   // Insertion order == expiry order because every entry has the same TTL.
   private readonly entries = new Map<K, { value: V; expires: number }>();
 
-  constructor(options: ExpiringMapOptions) {
-    if (!(options.ttlMs > 0) || !(options.maxEntries >= 1)) throw new RangeError('ExpiringMap needs ttlMs > 0 and maxEntries >= 1');
-    this.ttlMs = options.ttlMs;
-    this.maxEntries = options.maxEntries;
+  constructor(options: ExpiringMapOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 3_600_000;
+    this.maxEntries = options.maxEntries ?? 5_000;
     this.now = options.now ?? Date.now;
+    if (!(this.ttlMs > 0) || !(this.maxEntries >= 1)) throw new RangeError('ExpiringMap needs ttlMs > 0 and maxEntries >= 1');
   }
 
   get(key: K): V | undefined {
@@ -36,11 +37,12 @@ export class ExpiringMap<K, V> {
   }
 
   /** Stores (or refreshes) an entry. */
-  set(key: K, value: V): void {
+  set(key: K, value: V): this {
     this.sweep();
     this.entries.delete(key);
     this.entries.set(key, { value, expires: this.now() + this.ttlMs });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
+    return this;
   }
 
   /** Stores the key unless present; true when it was new (an atomic check-and-mark). */
