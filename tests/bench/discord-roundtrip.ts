@@ -12,6 +12,7 @@ import { createEngine } from '../../src/index.js';
 import { askInteraction, user } from '../discord/fake-discord/index.js';
 import { startHarness } from '../discord/harness.js';
 import { originalPath } from '../discord/wire.js';
+import { median } from './measure.js';
 
 const QUESTIONS = ['How much is InvestAI?', 'What are AI gigafactories?', 'How much did Stargate promise?', 'Who paid for the lunch?'];
 
@@ -46,11 +47,6 @@ export async function measureDiscordRoundtrip(n = 20): Promise<{ medianMs: numbe
   return { medianMs: median(samples), samples };
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const n = Number(process.argv[2] ?? 20);

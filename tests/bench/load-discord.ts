@@ -22,14 +22,9 @@ import { createLogger } from '../../adapters/shared/logger.js';
 import { createEngine, type Engine } from '../../src/index.js';
 import { APP_ID, FAKE_TOKEN } from '../discord/fake-discord/fixtures.js';
 import { waitFor } from '../discord/harness.js';
+import { mb, percentile, type LoadResult } from './measure.js';
 
-export interface LoadResult {
-  answeredOnce: number;
-  duplicates: number;
-  missing: number;
-  p50Ms: number;
-  p99Ms: number;
-}
+export type { LoadResult } from './measure.js';
 
 export interface LoadTarget {
   bot: DiscordBot;
@@ -100,20 +95,15 @@ export async function loadDiscord(opts: LoadOptions): Promise<LoadResult> {
       answeredOnce: counts.answeredOnce,
       duplicates: counts.duplicates,
       missing: counts.missing,
-      p50Ms: percentile(sorted, 0.5),
-      p99Ms: percentile(sorted, 0.99),
+      p50Ms: percentile(sorted, 50),
+      p99Ms: percentile(sorted, 99),
     };
   } finally {
     if (!opts.target) await target.stop();
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const interactions = Number(process.argv[2] ?? 1000);

@@ -14,6 +14,7 @@ import { createEngine } from '../../src/index.js';
 import { FAKE_SIGNING_SECRET, startSlack } from '../slack/harness.js';
 import { envelope, mention, nextTs, postEvent } from '../slack/slack-requests.js';
 import { waitFor } from '../slack/wait-for.js';
+import { mb, percentile, type LoadResult } from './measure.js';
 
 const QUESTIONS = [
   'How much is InvestAI?',
@@ -30,13 +31,7 @@ const REDELIVER_EVERY = 10;
 /** How long one answer may take before it counts as missing. */
 const ANSWER_TIMEOUT_MS = 30_000;
 
-export interface LoadResult {
-  answeredOnce: number;
-  duplicates: number;
-  missing: number;
-  p50Ms: number;
-  p99Ms: number;
-}
+export type { LoadResult } from './measure.js';
 
 export async function loadSlack(opts: { events: number; concurrency: number }): Promise<LoadResult> {
   const engine = await createEngine();
@@ -84,16 +79,11 @@ export async function loadSlack(opts: { events: number; concurrency: number }): 
     else if (n === 1) answeredOnce += 1;
     else duplicates += n - 1;
   }
-  return { answeredOnce, duplicates, missing, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { answeredOnce, duplicates, missing, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const events = Number(process.argv[2] ?? 1000);

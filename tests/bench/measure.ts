@@ -30,6 +30,18 @@ export function summarize(samples: readonly number[]): Summary {
   return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN };
 }
 
+/** What a load script reports: each question answered exactly once, and how fast. */
+export interface LoadResult {
+  answeredOnce: number;
+  duplicates: number;
+  missing: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** Bytes as megabytes, for printing. */
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 export function median(values: readonly number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
 }

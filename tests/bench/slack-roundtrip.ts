@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { createEngine } from '../../src/index.js';
 import { FAKE_SIGNING_SECRET, startSlack } from '../slack/harness.js';
 import { envelope, mention, nextTs, postEvent } from '../slack/slack-requests.js';
+import { median } from './measure.js';
 
 const QUESTIONS = ['How much is InvestAI?', 'What are AI gigafactories?', 'How much did Stargate promise?', 'Who paid for the lunch?'];
 
@@ -36,11 +37,6 @@ export async function measureSlackRoundtrip(n = 20): Promise<{ medianMs: number;
   return { medianMs: median(samples), samples };
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const n = Number(process.argv[2] ?? 20);
