@@ -47,7 +47,6 @@ export async function measureDiscordRoundtrip(n = 20): Promise<{ medianMs: numbe
   return { medianMs: median(samples), samples };
 }
 
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const n = Number(process.argv[2] ?? 20);
   const { medianMs, samples } = await measureDiscordRoundtrip(n);

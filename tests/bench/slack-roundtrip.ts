@@ -37,7 +37,6 @@ export async function measureSlackRoundtrip(n = 20): Promise<{ medianMs: number;
   return { medianMs: median(samples), samples };
 }
 
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const n = Number(process.argv[2] ?? 20);
   const { medianMs, samples } = await measureSlackRoundtrip(n);
