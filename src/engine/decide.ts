@@ -75,7 +75,12 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   // An amount belongs to what its own sentence names: there, the subject must be in the sentence.
   const needed = q.type === 'how_much' || q.type === 'how_many' ? 1 : MIN_SUBJECT_FIT;
   const subjectHeld = (c: Candidate) => !mustFit(q.type) || q.entities.every((e) => e.adjective) || c.entityFit >= needed;
-  const sentences = candidates.filter((c) => c.kind === 'sentence' && c.coverage >= minCoverage && (c.typeFit || !mustFit(q.type)) && subjectHeld(c));
+  // A date or place must also be about what the question asks ("open", "finished"), not only its subject.
+  const eventHeld = (c: Candidate) => (q.type !== 'when' && q.type !== 'where') || c.wordCoverage >= MIN_EVENT_COVERAGE;
+  const sentences = candidates.filter((c) => c.kind === 'sentence' && c.coverage >= minCoverage && (c.typeFit || !mustFit(q.type)) && subjectHeld(c) && eventHeld(c));
+  // Where a kind of answer is preferred but not required (a reason for "why"), a fitting sentence close to the best goes first.
+  const fitting = sentences.findIndex((c) => c.typeFit);
+  if (fitting > 0 && sentences[fitting]!.score >= sentences[0]!.score * PREFER_FIT_RATIO) sentences.unshift(...sentences.splice(fitting, 1));
   const top = sentences[0];
   if (!top) {
     ex.decision = `abstain: no passage fits (${q.type})`;
@@ -153,6 +158,10 @@ function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
 
 /** Share of the question's entities a passage must hold (in its sentence or paragraph) to give a date, place or amount. */
 const MIN_SUBJECT_FIT = 0.6;
+/** Share of the question's other words a passage must cover to give a date or place. */
+const MIN_EVENT_COVERAGE = 0.5;
+/** A fitting sentence within this share of the best one's score is preferred to it. */
+const PREFER_FIT_RATIO = 0.9;
 /** Least coverage of the question for a figure to answer it. */
 const MIN_FIGURE_COVERAGE = 0.5;
 

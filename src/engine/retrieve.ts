@@ -17,6 +17,8 @@ export interface Candidate {
   coverage: number;
   /** Share of the question's entities the candidate is about, 0..1 (1 when it names none). */
   entityFit: number;
+  /** Share (by weight) of the question's words other than entities that the candidate covers; 1 when there are none. */
+  wordCoverage: number;
   /** Holds the kind of fact the question asks for. */
   typeFit: boolean;
   score: number;
@@ -184,6 +186,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   const total = wordWeight + entityWeight;
   const coverage = total === 0 ? 0 : (covered + entityScore) / total;
   const entityFit = entityIds.length === 0 ? 1 : entityHits / entityIds.length;
+  const wordCoverage = wordWeight === 0 ? 1 : covered / wordWeight;
   if (covered) reasons.push(`words ${covered.toFixed(1)}/${wordWeight.toFixed(1)}`);
   if (entityIds.length) reasons.push(`entities ${entityHits.toFixed(1)}/${entityIds.length}`);
   reasons.push(`coverage ${coverage.toFixed(2)}`);
@@ -210,7 +213,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   if (c.figure) {
     // The figures file lists an entity's headline figure first: it wins a tie.
     if (c.figure.headline) {
-      score += 0.05;
+      score += 0.1;
       reasons.push('headline figure');
     }
     if (FIGURE_TYPES.has(q.type) && typeFit) score += 0.15;
@@ -220,7 +223,9 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
       reasons.push('same amount');
     }
   }
-  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, typeFit, score, reasons };
+  // Between equals, the sentence that names more (entities, amounts) says more.
+  if (c.passage) score += 0.002 * Math.min(3, c.passage.entities.size + c.passage.money.length);
+  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, score, reasons };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The project's own question sets, scored like the practice set: tests/eval/cases.json
- * (written beside the engine) and tests/eval/holdout.json (written apart from it,
- * from the article alone). The thresholds are the answer-quality targets.
+ * (written beside the engine), and tests/eval/holdout.json and holdout2.json (each
+ * written apart from it, from the article alone). The thresholds are the
+ * answer-quality targets.
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ beforeAll(async () => {
 describe.each([
   ['cases.json', 0.95],
   ['holdout.json', 0.9],
+  ['holdout2.json', 0.9],
 ])('question set %s', (file, target) => {
   it(`scores at least ${target * 100}% strict, abstains on every trap, quotes only verbatim`, () => {
     const cases = loadCases(fileURLToPath(new URL(`../eval/${file}`, import.meta.url)));
