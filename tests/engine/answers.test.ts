@@ -71,6 +71,7 @@ describe('question types', () => {
 
   it('why: a sentence that gives a reason', () => {
     expect(lead(summit.ask('Why launch AI gigafactories?'))).toContain('large computing power');
+    expect(lead(summit.ask('why does the eu need gigafactories'))).toContain('large computing power');
   });
 
   it('what is: the entity description, with its defining sentences as quotes', () => {
@@ -210,6 +211,11 @@ describe('honest abstention names what is missing', () => {
     expect(a).toMatchObject({ answered: false, kind: 'not_found', quotes: [] });
     expect(a.answer).toMatch(/^The sources don't mention /);
     expect(a.answer).toMatch(missing);
+  });
+
+  it('a when-question whose dated passages are about something else', () => {
+    // "open" is in the corpus ("open for the best talent"), but no date goes with it.
+    expect(summit.ask('When will the gigafactories open?').answered).toBe(false);
   });
 
   it('a when-question whose passages hold no time expression', () => {
