@@ -8,7 +8,7 @@ import type { LoadedEntity } from '../corpus/load.js';
 import type { FigureEntry, Knowledge } from './knowledge.js';
 import { terms } from '../text/analyze.js';
 import type { AnalyzedQuestion, QuestionType } from './question.js';
-import { FIGURE_TYPES, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
+import { FIGURE_TYPES, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
 
 export interface DecideOptions {
@@ -77,7 +77,11 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   const subjectHeld = (c: Candidate) => !mustFit(q.type) || q.entities.every((e) => e.adjective) || c.entityFit >= needed;
   // A date or place must also be about what the question asks ("open", "finished"), not only its subject.
   const eventHeld = (c: Candidate) => (q.type !== 'when' && q.type !== 'where') || c.wordCoverage >= MIN_EVENT_COVERAGE;
-  const sentences = candidates.filter((c) => c.kind === 'sentence' && c.coverage >= minCoverage && (c.typeFit || !mustFit(q.type)) && subjectHeld(c) && eventHeld(c));
+  // "Which companies…?" is answered by names or not at all.
+  const fitRequired = mustFit(q.type) || (q.type === 'who' && NAMES_WANTED.test(q.text));
+  const sentences = candidates.filter(
+    (c) => c.kind === 'sentence' && c.coverage >= minCoverage && c.everySubject && (c.typeFit || !fitRequired) && subjectHeld(c) && eventHeld(c),
+  );
   // Where a kind of answer is preferred but not required (a reason for "why"), a fitting sentence close to the best goes first.
   const fitting = sentences.findIndex((c) => c.typeFit);
   if (fitting > 0 && sentences[fitting]!.score >= sentences[0]!.score * PREFER_FIT_RATIO) sentences.unshift(...sentences.splice(fitting, 1));

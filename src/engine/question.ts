@@ -7,7 +7,7 @@ import { STOPWORDS, stemWord, tokenize } from '../text/analyze.js';
 import { fold } from '../text/normalize.js';
 import { findMoney, type Amount } from '../text/quantities.js';
 import { allowedTypos } from '../text/fuzzy.js';
-import { canBeNonNoun, isEnglishWord } from '../text/word-classes.js';
+import { canBeNonNoun, canBeNoun, isEnglishWord } from '../text/word-classes.js';
 import type { EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
 
@@ -37,6 +37,8 @@ export interface Term {
   phrasing: boolean;
   /** Taken over from an earlier question of the conversation: it counts for less. */
   carried?: boolean;
+  /** Names the topic of a "what did X say about …" question: the answer must be about it. */
+  topic?: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -62,13 +64,13 @@ const TYPE_RULES: [QuestionType, RegExp][] = [
   ['compare', /\b(?:compare[sd]?|comparison|versus|vs\.?|difference between|differ|(?:bigger|larger|smaller|more|less|higher|lower) than|against)\b|\bwhich (?:is|was|one is) (?:bigger|larger|smaller|higher|lower|more|less)\b/],
   ['total', /\b(?:in total|total of|combined|altogether|sum of|add(?:ed)? up|adds up|put together|together with|plus)\b/],
   ['how_long', /\bhow long\b|\bover (?:how many|what) (?:years|period)\b|\b(?:duration|timeframe|time frame|how many years)\b/],
-  ['when', /\b(?:what|which) (?:date|day|month|year|time)\b|\bon what\b|\bwhat time\b/],
+  ['when', /\b(?:what|which) (?:date|day|month|year|time)\b|\bon what\b|\bwhat time\b|^(?:the )?(?:date|day|time) of\b/],
   ['where', new RegExp(`\\b(?:in|at) (?:which|what) ${PLACE_NOUNS}\\b|\\b(?:which|what) ${PLACE_NOUNS}\\b`)],
   ['how_much', /\bhow much\b|\bhow big\b|\bhow large\b|\bhow many (?:billions?|millions?|euros|dollars)\b/],
   // Money words make an amount question unless a when/where/who/why leads ("When will the money be spent?").
   ['how_much', /\b(?:amount|budget|cost|costs|price|size|value|worth|funding|money)\b|\b(?:investment|spending|funding|money) (?:target|goal|total)\b|\boverall (?:target|total|amount|sum)\b/],
   ['how_many', /\bhow many\b|\bnumber of\b/],
-  ['who', /\b(?:which|what) (?:person|people|company|companies|organi[sz]ations?|official|leader|country)\b/],
+  ['who', /\b(?:which|what) (?:\w+ )?(?:person|persons|people|company|companies|firms?|organi[sz]ations?|officials?|leaders?|investors?|partners?|members?|players?)\b/],
   ['why', /\bwhat for\b|\bused for\b|\bpurpose of\b|\bpoint of\b|\breason\b|\bin order to\b|\bwhat (?:\w+ )*(?:for)\?*$/],
   ['yes_no', /^(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall)\b/],
 ];
@@ -77,6 +79,9 @@ const FIRST_WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/;
 
 // Words after which the next word is used as a noun.
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'its', 'their', 'his', 'her', 'our', 'many', 'much', 'few', 'several', 'any', 'some', 'each', 'every', 'no', 'what', 'which', 'whose', 'of', 'about']);
+
+// Words after which an unknown word right after a name reads as that name's verb ("InvestAI hopes to…").
+const VERB_FOLLOWERS = new Set(['to', 'a', 'an', 'the', 'about', 'for', 'in', 'on', 'with', 'from', 'at', 'by', 'of', 'that', 'it', 'its', 'their', 'this', 'up', 'out', 'into', 'over']);
 
 const REFERENCE_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'this', 'those', 'these', 'he', 'she', 'her', 'him', 'his', 'there']);
 
@@ -108,6 +113,9 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
   const titleCase = words.length > 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
   const insideEntity = (start: number) => entities.some((e) => start >= e.start && start < e.end);
   const terms: Term[] = [];
+  // "What did she say about monopolies?": the words after "about" name what the answer must be about.
+  const topicMatch = /\b(?:say|said|says|tell|told|think|thinks|claim|claims|tweet|tweeted|post|posted|write|wrote|mention|mentioned)\b.*?\babout\b/i.exec(text);
+  const topicStart = topicMatch ? topicMatch.index + topicMatch[0].length : -1;
   const tokenRe = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
   for (const m of text.matchAll(tokenRe)) {
     const word = m[0];
@@ -121,8 +129,17 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
     // a word after "the", "many", "what"... is used as a noun.
     const name = m.index > 0 && !titleCase && /^\p{Lu}/u.test(word);
     const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, ''));
-    const phrasing = !known && !name && !usedAsNoun && !/\d/.test(token) && canBeNonNoun(token);
-    terms.push({ stem, word, known, inEntity, phrasing });
+    // Right after a name ("champions league"), a word not followed by "to", "about"… continues
+    // the name: the question is about something else that shares the first word.
+    const after = text.slice(m.index + word.length).trim().split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
+    const continuesName =
+      !known &&
+      entities.some((e) => !e.adjective && e.end <= m.index && /^[\s-]*$/.test(text.slice(e.end, m.index))) &&
+      !VERB_FOLLOWERS.has(after) &&
+      canBeNoun(token);
+    const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(token);
+    const topic = topicStart >= 0 && m.index > topicStart;
+    terms.push({ stem, word, known, inEntity, phrasing, ...(topic ? { topic } : {}) });
   }
   const stems = new Set(terms.map((t) => t.stem));
   const expansions = [...new Set(terms.flatMap((t) => knowledge.lexicon.expand(t.stem)))].filter((s) => !stems.has(s));

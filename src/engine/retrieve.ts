@@ -21,6 +21,8 @@ export interface Candidate {
   wordCoverage: number;
   /** Holds the kind of fact the question asks for. */
   typeFit: boolean;
+  /** Names every subject of a question that has several (in the sentence, its paragraph, or as speaker), and covers its topic. */
+  everySubject: boolean;
   score: number;
   reasons: string[];
 }
@@ -171,6 +173,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
     else if (k.lexicon.expand(t.stem).some((s) => stems.has(s))) covered += 0.7 * w;
   }
   const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
+  const asksForWords = SPEECH_QUESTION.test(q.text);
   let entityScore = 0;
   let entityHits = 0;
   let entityWeight = 0;
@@ -178,7 +181,9 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
     // "the European gigafactories": an adjective only qualifies the subject.
     const onlyAdjective = q.entities.every((e) => e.entity.id !== id || e.adjective);
     const w = k.weight(id) * (onlyAdjective ? ADJECTIVE_WEIGHT : ENTITY_WEIGHT);
-    const hit = direct.has(id) ? 1 : context.has(id) || c.passage?.speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
+    // "What did she say…": her own words count as much as her name.
+    const saidBy = asksForWords && c.passage?.speaker === id;
+    const hit = direct.has(id) || saidBy ? 1 : context.has(id) || c.passage?.speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
     entityWeight += w;
     entityScore += hit * w;
     entityHits += hit;
@@ -187,6 +192,19 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   const coverage = total === 0 ? 0 : (covered + entityScore) / total;
   const entityFit = entityIds.length === 0 ? 1 : entityHits / entityIds.length;
   const wordCoverage = wordWeight === 0 ? 1 : covered / wordWeight;
+  // With two subjects or more ("what did Macron say about gigafactories"), each must be there, at least in the paragraph.
+  // (Subjects the corpus talks about everywhere, such as the EU in an EU article, go without saying.)
+  const subjects = [...new Set(q.entities.filter((e) => !e.adjective).map((e) => e.entity.id))];
+  const specific = subjects.filter((id) => k.frequency(id) <= SPECIFIC_SHARE * k.passages.length);
+  // "…say about Y": Y (its words or their stand-ins) must be there.
+  const topicWords = words.filter((t) => t.topic && t.known);
+  const topicHeld = topicWords.length === 0 || topicWords.some((t) => stems.has(t.stem) || k.lexicon.expand(t.stem).some((x) => stems.has(x))) || q.entities.some((e) => e.start >= topicStartOf(q) && (direct.has(e.entity.id) || context.has(e.entity.id)));
+  // "What did X say…": X must speak or be named in the sentence itself.
+  const speakers = asksForWords ? subjects.filter((id) => ['person', 'organisation', 'group'].includes(k.matcher.get(id)?.kind ?? '')) : [];
+  const everySubject =
+    (subjects.length < 2 || specific.every((id) => direct.has(id) || context.has(id) || c.passage?.speaker === id)) &&
+    speakers.every((id) => direct.has(id) || c.passage?.speaker === id || !c.passage) &&
+    topicHeld;
   if (covered) reasons.push(`words ${covered.toFixed(1)}/${wordWeight.toFixed(1)}`);
   if (entityIds.length) reasons.push(`entities ${entityHits.toFixed(1)}/${entityIds.length}`);
   reasons.push(`coverage ${coverage.toFixed(2)}`);
@@ -225,7 +243,11 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   }
   // Between equals, the sentence that names more (entities, amounts) says more.
   if (c.passage) score += 0.002 * Math.min(3, c.passage.entities.size + c.passage.money.length);
-  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, score, reasons };
+  if (!everySubject) {
+    score -= 0.5;
+    reasons.push('misses a subject');
+  }
+  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, everySubject, score, reasons };
 }
 
 /**
@@ -242,6 +264,28 @@ function termWeight(t: { stem: string; known: boolean }, k: Knowledge): number {
 /** Entities are what a question is about: they count more than its other words. */
 const ENTITY_WEIGHT = 1.5;
 const ADJECTIVE_WEIGHT = 0.5;
+
+/** "Which companies / people…": only names of that kind answer these, not "industry" or "everyone". */
+export const NAMES_WANTED = /\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|organi[sz]ations?|partners?|members?|investors?|players?|people|persons?|ceos?|leaders?|officials?)\b|\bwho\s+(?:is|was|are)\s+the\s+(?:ceo|head|leader|founder|boss|chair)/i;
+
+/** The entity kinds a names-wanted question accepts, or undefined when it wants no names in particular. */
+function namesWanted(question: string): string[] | undefined {
+  const m = NAMES_WANTED.exec(question);
+  if (!m) return undefined;
+  return /people|person|ceo|leader|official|head|founder|boss|chair/i.test(m[0]) ? ['person'] : ['organisation'];
+}
+
+/** An entity in at most this share of passages is specific: a question naming it with another wants both. */
+const SPECIFIC_SHARE = 0.2;
+
+/** Where the topic of a "say about" question starts in its text (Infinity when it has none). */
+function topicStartOf(q: AnalyzedQuestion): number {
+  const m = /\babout\b/i.exec(q.text);
+  return q.terms.some((t) => t.topic) && m ? m.index : Infinity;
+}
+
+/** Questions about what someone said: the speaker of a quotation is its subject. */
+const SPEECH_QUESTION = /\b(?:say|said|says|tell|told|think|thinks|claim|claims|argue|argues|insist|insists|tweet|tweeted|post|posted|announce|announced)\b/i;
 
 /** Share of its weight a word keeps when carried over from an earlier question. */
 const CARRIED_WEIGHT = 0.3;
@@ -277,14 +321,19 @@ function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
       return p.hasNumber && p.money.length === 0;
     case 'how_long':
       return p.hasTime && p.hasNumber;
-    case 'who':
-      return (
-        PEOPLE_WORDS.test(p.sentence.text) ||
-        [...p.entities].some((id) => {
-          const kind = k.matcher.get(id)?.kind;
-          return kind === 'person' || kind === 'organisation' || kind === 'group';
-        })
-      );
+    case 'who': {
+      const asked = new Set(q.entities.map((e) => e.entity.id));
+      const wanted = namesWanted(q.text);
+      const named = [...p.entities].some((id) => {
+        const kind = k.matcher.get(id)?.kind;
+        if (asked.has(id) || !kind) return false;
+        return wanted ? wanted.includes(kind) : kind === 'person' || kind === 'organisation' || kind === 'group';
+      });
+      // "Which companies…?" wants names, said of the subject in the same sentence;
+      // "who can use it?" is answered by "everyone" too.
+      if (wanted) return named && q.entities.every((e) => e.adjective || e.entity.kind === 'group' || p.entities.has(e.entity.id));
+      return named || PEOPLE_WORDS.test(p.sentence.text);
+    }
     case 'why':
       return /\b(?:so|because|since|therefore|that[’']s why|to|in order|aim|so that)\b/i.test(p.sentence.text);
     default:

@@ -88,6 +88,11 @@ export function canBeNonNoun(word: string): boolean {
   return isA(word, ['verb', 'adj', 'adv']);
 }
 
+/** Can be a noun. */
+export function canBeNoun(word: string): boolean {
+  return isA(word, ['noun']);
+}
+
 /** Is an English word of any class (so not a misspelling). */
 export function isEnglishWord(word: string): boolean {
   return isA(word, ['noun', 'verb', 'adj', 'adv']);

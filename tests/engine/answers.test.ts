@@ -112,6 +112,11 @@ describe('names, aliases and typing mistakes', () => {
     expect(said(a)).toMatch(fact);
   });
 
+  it('reads "date of…" as a when-question and question nouns such as "areas" as phrasing', () => {
+    expect(lead(summit.ask('date of von der leyens tweet about investai'))).toContain('february 11, 2025');
+    expect(said(summit.ask('investai focus areas?'))).toContain('industrial and mission-critical');
+  });
+
   it('takes another form of a corpus word for that word, but not a merely similar word', () => {
     expect(lead(summit.ask("What is the EU's response to Stargate?"))).toContain('respond');
     expect(summit.ask('How much is the investigation costing?').answer).toBe("The sources don't mention investigation.");
@@ -206,6 +211,8 @@ describe('honest abstention names what is missing', () => {
     ['Write me a hello world program in Rust', /Rust/],
     // A real word one letter from a corpus word ("launch") is not a typing mistake.
     ['Who paid for the lunch at the summit?', /lunch/],
+    // Lower case: "league" continues a name the corpus only half knows ("champions").
+    ['who won the champions league last year', /league/],
   ])('a subject the corpus never mentions: %s', (question, missing) => {
     const a = summit.ask(question);
     expect(a).toMatchObject({ answered: false, kind: 'not_found', quotes: [] });
@@ -232,6 +239,16 @@ describe('honest abstention names what is missing', () => {
   it('an amount asked of a subject is not taken from a sentence about something else', () => {
     const a = harbour.ask('How much did Northport pledge for the warehouse?');
     expect(a.answered).toBe(false);
+  });
+
+  it('names asked for that the corpus never gives', () => {
+    expect(summit.ask('which companies are in the european ai champions initiative?').answered).toBe(false);
+    expect(harbour.ask('Which shipping companies will use the terminal?').answered).toBe(false);
+  });
+
+  it('what someone said about a subject they never spoke of', () => {
+    expect(summit.ask('what did macron say about gigafactories').answered).toBe(false);
+    expect(harbour.ask('What did Atlantic Freight say about the dredging?').answered).toBe(false);
   });
 
   it('a how-many question about something the corpus never counts', () => {
