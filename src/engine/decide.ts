@@ -40,7 +40,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   }
 
   const candidates = retrieve(q, k, options.retrieve);
-  ex.candidates = candidates.slice(0, 8).map((c) => ({
+  if (options.retrieve?.reasons) ex.candidates = candidates.slice(0, 8).map((c) => ({
     kind: c.kind,
     ref: c.passage ? `${c.passage.doc.id} ¶${c.passage.sentence.paragraph}` : `figure ${c.figure!.figure.id}`,
     text: c.passage ? c.passage.sentence.text : `${c.figure!.figure.display}: ${c.figure!.figure.what}`,

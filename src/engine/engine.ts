@@ -106,14 +106,18 @@ class AnsweringEngine implements Engine {
   }
 
   ask(question: string, options: AskOptions = {}): Answer {
-    return this.explain(question, options).answer;
+    return this.run(question, options, false).answer;
   }
 
   explain(question: string, options: AskOptions = {}): { answer: Answer; explanation: Explanation } {
+    return this.run(question, options, true);
+  }
+
+  private run(question: string, options: AskOptions, detail: boolean): { answer: Answer; explanation: Explanation } {
     const explanation: Explanation = { question: String(question), type: 'none', entities: [], terms: [], expandedTerms: [], candidates: [], decision: '' };
     let answer: Answer;
     try {
-      answer = this.answer(typeof question === 'string' ? question : String(question), options, explanation);
+      answer = this.answer(typeof question === 'string' ? question : String(question), options, explanation, detail);
     } catch (error) {
       // Never let one odd question take a surface down; the failure is reported, not hidden.
       explanation.decision = `internal error: ${(error as Error).message}`;
@@ -123,7 +127,7 @@ class AnsweringEngine implements Engine {
     return { answer, explanation };
   }
 
-  private answer(raw: string, options: AskOptions, ex: Explanation): Answer {
+  private answer(raw: string, options: AskOptions, ex: Explanation, detail: boolean): Answer {
     const examples = this.examples.slice(0, 3);
     if (raw.length > this.maxLength * 4) {
       ex.decision = 'too long';
@@ -161,7 +165,8 @@ class AnsweringEngine implements Engine {
     ex.terms = q.terms.map((t) => `${t.stem}${t.known ? '' : ' (unknown)'}`);
     ex.expandedTerms = q.expansions;
 
-    const answer = decide(q, this.k, ex, this.options.decide);
+    const decideOptions = detail ? { ...this.options.decide, retrieve: { ...this.options.decide?.retrieve, reasons: true } } : this.options.decide;
+    const answer = decide(q, this.k, ex, decideOptions);
     if (conversation !== undefined && answer.kind !== 'invalid') {
       this.conversations.set(conversation, { type: q.type, entities: q.entities, terms: q.terms, question: ex.resolvedQuestion ?? text });
     }

@@ -24,6 +24,7 @@ export interface Candidate {
   /** Names every subject of a question that has several (in the sentence, its paragraph, or as speaker), and covers its topic. */
   everySubject: boolean;
   score: number;
+  /** Why it scored so; empty unless asked for. */
   reasons: string[];
 }
 
@@ -32,6 +33,8 @@ export interface RetrieveOptions {
   searchLimit?: number;
   /** Weight of lexicon expansions relative to the question's own words. Default 0.35. */
   expansionWeight?: number;
+  /** Record why each candidate scored as it did (for explain). Default false. */
+  reasons?: boolean;
 }
 
 /** Stand-ins searched for each question word. */
@@ -144,73 +147,109 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
     results = [...results, ...k.index.search(anyTerm, searchOptions).filter((r) => !seen.has(r.id))];
   }
   const top = results.slice(0, limit);
+  const view = viewOf(q, k, options.reasons ?? false);
   const maxScore = top[0]?.score ?? 1;
   const candidates = top.map((r) => {
     const id = r.id as number;
     const passage = id < k.passages.length ? k.passages[id] : undefined;
     const figure = passage ? undefined : k.figures[id - k.passages.length];
-    return judge(q, k, { passage, figure, searchScore: r.score / maxScore });
+    return judge(q, k, view, { passage, figure, searchScore: r.score / maxScore });
   });
   return candidates.sort((a, b) => b.score - a.score);
 }
 
-function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure?: FigureEntry; searchScore: number }): Candidate {
-  const stems = c.passage ? stemsOf(c.passage) : c.figure!.stems;
-  const direct = c.passage?.entities ?? c.figure!.entities;
-  const context = c.passage?.context ?? new Set<string>();
-  const reasons: string[] = [];
+/** What judging needs from the question, worked out once rather than for every candidate. */
+interface QuestionView {
+  words: { stem: string; weight: number; expansions: readonly string[]; topic: boolean }[];
+  wordWeight: number;
+  entities: { id: string; weight: number }[];
+  entityWeight: number;
+  asksForWords: boolean;
+  /** Subjects with two or more named: the specific ones must all be there. */
+  specific: string[];
+  several: boolean;
+  /** "What did X say…": those X. */
+  speakers: string[];
+  topicStart: number;
+  hasTopic: boolean;
+  reasons: boolean;
+}
 
+function viewOf(q: AnalyzedQuestion, k: Knowledge, reasons: boolean): QuestionView {
   // Coverage of the question's content words and entities, each weighted by
   // how rare it is in the corpus: "monopoly" tells passages apart, "EU" hardly.
   const typeWords = TYPE_WORDS[q.type];
-  const words = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !typeWords?.has(t.stem));
-  let covered = 0;
-  let wordWeight = 0;
-  for (const t of words) {
-    const w = termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1);
-    wordWeight += w;
-    if (stems.has(t.stem)) covered += w;
-    else if (k.lexicon.expand(t.stem).some((s) => stems.has(s))) covered += 0.7 * w;
-  }
-  const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
-  const asksForWords = SPEECH_QUESTION.test(q.text);
-  let entityScore = 0;
-  let entityHits = 0;
-  let entityWeight = 0;
-  for (const id of entityIds) {
+  const words = q.terms
+    .filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !typeWords?.has(t.stem))
+    .map((t) => ({ stem: t.stem, weight: termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1), expansions: k.lexicon.expand(t.stem), topic: Boolean(t.topic && t.known) }));
+  const entities = [...new Set(q.entities.map((e) => e.entity.id))].map((id) => {
     // "the European gigafactories": an adjective only qualifies the subject.
     const onlyAdjective = q.entities.every((e) => e.entity.id !== id || e.adjective);
-    const w = k.weight(id) * (onlyAdjective ? ADJECTIVE_WEIGHT : ENTITY_WEIGHT);
-    // "What did she say…": her own words count as much as her name.
-    const saidBy = asksForWords && c.passage?.speaker === id;
-    const hit = direct.has(id) || saidBy ? 1 : context.has(id) || c.passage?.speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
-    entityWeight += w;
-    entityScore += hit * w;
-    entityHits += hit;
-  }
-  const total = wordWeight + entityWeight;
-  const coverage = total === 0 ? 0 : (covered + entityScore) / total;
-  const entityFit = entityIds.length === 0 ? 1 : entityHits / entityIds.length;
-  const wordCoverage = wordWeight === 0 ? 1 : covered / wordWeight;
+    return { id, weight: k.weight(id) * (onlyAdjective ? ADJECTIVE_WEIGHT : ENTITY_WEIGHT) };
+  });
+  const asksForWords = SPEECH_QUESTION.test(q.text);
   // With two subjects or more ("what did Macron say about gigafactories"), each must be there, at least in the paragraph.
   // (Subjects the corpus talks about everywhere, such as the EU in an EU article, go without saying.)
   const subjects = [...new Set(q.entities.filter((e) => !e.adjective).map((e) => e.entity.id))];
-  const specific = subjects.filter((id) => k.frequency(id) <= SPECIFIC_SHARE * k.passages.length);
-  // "…say about Y": Y (its words or their stand-ins) must be there.
-  const topicWords = words.filter((t) => t.topic && t.known);
-  const topicHeld = topicWords.length === 0 || topicWords.some((t) => stems.has(t.stem) || k.lexicon.expand(t.stem).some((x) => stems.has(x))) || q.entities.some((e) => e.start >= topicStartOf(q) && (direct.has(e.entity.id) || context.has(e.entity.id)));
+  return {
+    words,
+    wordWeight: words.reduce((n, w) => n + w.weight, 0),
+    entities,
+    entityWeight: entities.reduce((n, e) => n + e.weight, 0),
+    asksForWords,
+    specific: subjects.filter((id) => k.frequency(id) <= SPECIFIC_SHARE * k.passages.length),
+    several: subjects.length >= 2,
+    speakers: asksForWords ? subjects.filter((id) => ['person', 'organisation', 'group'].includes(k.matcher.get(id)?.kind ?? '')) : [],
+    topicStart: topicStartOf(q),
+    hasTopic: words.some((w) => w.topic),
+    reasons,
+  };
+}
+
+function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?: Passage; figure?: FigureEntry; searchScore: number }): Candidate {
+  const stems = c.passage ? stemsOf(c.passage) : c.figure!.stems;
+  const direct = c.passage?.entities ?? c.figure!.entities;
+  const context = c.passage?.context ?? NO_ENTITIES;
+  const speaker = c.passage?.speaker;
+  // Reasons are only written down when someone will read them (explain): answering skips the strings.
+  const reasons: string[] | undefined = v.reasons ? [] : undefined;
+  const holds = (w: QuestionView['words'][number]) => (stems.has(w.stem) ? 1 : w.expansions.some((s) => stems.has(s)) ? 0.7 : 0);
+
+  let covered = 0;
+  let topicHeld = !v.hasTopic;
+  for (const w of v.words) {
+    const h = holds(w);
+    covered += h * w.weight;
+    // "…say about Y": Y (its words or their stand-ins) must be there.
+    if (w.topic && h > 0) topicHeld = true;
+  }
+  let entityScore = 0;
+  let entityHits = 0;
+  for (const { id, weight } of v.entities) {
+    // "What did she say…": her own words count as much as her name.
+    const saidBy = v.asksForWords && speaker === id;
+    const hit = direct.has(id) || saidBy ? 1 : context.has(id) || speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
+    entityScore += hit * weight;
+    entityHits += hit;
+  }
+  const wordWeight = v.wordWeight;
+  const total = wordWeight + v.entityWeight;
+  const coverage = total === 0 ? 0 : (covered + entityScore) / total;
+  const entityFit = v.entities.length === 0 ? 1 : entityHits / v.entities.length;
+  const wordCoverage = wordWeight === 0 ? 1 : covered / wordWeight;
+  if (!topicHeld) topicHeld = q.entities.some((e) => e.start >= v.topicStart && (direct.has(e.entity.id) || context.has(e.entity.id)));
   // "What did X say…": X must speak or be named in the sentence itself.
-  const speakers = asksForWords ? subjects.filter((id) => ['person', 'organisation', 'group'].includes(k.matcher.get(id)?.kind ?? '')) : [];
   const everySubject =
-    (subjects.length < 2 || specific.every((id) => direct.has(id) || context.has(id) || c.passage?.speaker === id)) &&
-    speakers.every((id) => direct.has(id) || c.passage?.speaker === id || !c.passage) &&
+    (!v.several || v.specific.every((id) => direct.has(id) || context.has(id) || speaker === id)) &&
+    v.speakers.every((id) => direct.has(id) || speaker === id || !c.passage) &&
     topicHeld;
-  if (covered) reasons.push(`words ${covered.toFixed(1)}/${wordWeight.toFixed(1)}`);
-  if (entityIds.length) reasons.push(`entities ${entityHits.toFixed(1)}/${entityIds.length}`);
-  reasons.push(`coverage ${coverage.toFixed(2)}`);
+  const entityIds = v.entities;
+  if (covered) reasons?.push(`words ${covered.toFixed(1)}/${wordWeight.toFixed(1)}`);
+  if (entityIds.length) reasons?.push(`entities ${entityHits.toFixed(1)}/${entityIds.length}`);
+  reasons?.push(`coverage ${coverage.toFixed(2)}`);
 
   const typeFit = c.passage ? passageFits(q, c.passage, k) : figureFits(q, c.figure!);
-  if (typeFit) reasons.push(`fits ${q.type}`);
+  if (typeFit) reasons?.push(`fits ${q.type}`);
 
   // Entities already weigh in through coverage; search score breaks ties between equally covering passages.
   let score = 0.2 * c.searchScore + 0.8 * coverage;
@@ -218,36 +257,36 @@ function judge(q: AnalyzedQuestion, k: Knowledge, c: { passage?: Passage; figure
   else if (needsFit(q.type)) score -= 0.3;
   if (c.passage && c.passage.sentence.text.length < 30) {
     score -= 0.2;
-    reasons.push('fragment');
+    reasons?.push('fragment');
   }
   if (c.passage?.boilerplate) {
     score -= 0.2;
-    reasons.push('boilerplate');
+    reasons?.push('boilerplate');
   }
   if (c.passage?.signature && q.type !== 'when') {
     score -= 0.35;
-    reasons.push('signature line');
+    reasons?.push('signature line');
   }
   if (c.figure) {
     // The figures file lists an entity's headline figure first: it wins a tie.
     if (c.figure.headline) {
       score += 0.1;
-      reasons.push('headline figure');
+      reasons?.push('headline figure');
     }
     if (FIGURE_TYPES.has(q.type) && typeFit) score += 0.15;
     else score -= 0.15;
     if (q.amounts.some((a) => a.value === c.figure!.figure.amount)) {
       score += 0.4;
-      reasons.push('same amount');
+      reasons?.push('same amount');
     }
   }
   // Between equals, the sentence that names more (entities, amounts) says more.
   if (c.passage) score += 0.002 * Math.min(3, c.passage.entities.size + c.passage.money.length);
   if (!everySubject) {
     score -= 0.5;
-    reasons.push('misses a subject');
+    reasons?.push('misses a subject');
   }
-  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, everySubject, score, reasons };
+  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, everySubject, score, reasons: reasons ?? [] };
 }
 
 /**
@@ -277,6 +316,8 @@ function namesWanted(question: string): string[] | undefined {
 
 /** An entity in at most this share of passages is specific: a question naming it with another wants both. */
 const SPECIFIC_SHARE = 0.2;
+
+const NO_ENTITIES: ReadonlySet<string> = new Set();
 
 /** Where the topic of a "say about" question starts in its text (Infinity when it has none). */
 function topicStartOf(q: AnalyzedQuestion): number {
