@@ -6,7 +6,7 @@
 import { MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
 import { formatAmount, type Currency } from '../text/quantities.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import { NAMED_PLACE, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import { NAMED_PLACE, passageAt, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
 
@@ -26,14 +26,10 @@ export function figureOf(entry: FigureEntry): Figure {
 }
 
 function figureQuotes(entry: FigureEntry, k: Knowledge): Quote[] {
-  const speaker = speakerOf(entry.figure.at.start, entry, k);
+  // The speaker of the passage that holds the figure's quote, if the document names one.
+  const holder = passageAt(k, entry.doc, entry.figure.at.start);
+  const speaker = holder?.speaker ? k.matcher.get(holder.speaker)?.name : undefined;
   return [entry.figure.at, ...entry.figure.alsoAt].map((at) => quoteSpan(entry.doc, at.start, at.end, { speaker }));
-}
-
-/** The speaker of the passage that holds a figure's quote, if the document names one. */
-function speakerOf(offset: number, entry: FigureEntry, k: Knowledge): string | undefined {
-  const p = k.passages.find((x) => x.doc === entry.doc && x.sentence.start <= offset && offset < x.sentence.end + 1);
-  return p?.speaker ? k.matcher.get(p.speaker)?.name : undefined;
 }
 
 export function dedupeQuotes(quotes: Quote[]): Quote[] {
@@ -89,7 +85,8 @@ export function answerComparison(a: FigureEntry, b: FigureEntry, k: Knowledge, c
     }
   }
   const text = `${capitalise(fa.display)} (${fa.what}) against ${fb.display} (${fb.what}).${verdict}`;
-  const quotes = dedupeQuotes([figureQuotes(a, k)[0]!, figureQuotes(b, k)[0]!, ...figureQuotes(a, k).slice(1), ...figureQuotes(b, k).slice(1)]);
+  const [qa, qb] = [figureQuotes(a, k), figureQuotes(b, k)];
+  const quotes = dedupeQuotes([qa[0]!, qb[0]!, ...qa.slice(1), ...qb.slice(1)]);
   return base('answer', true, text, { quotes, figures: [figureOf(a), figureOf(b)], confidence });
 }
 

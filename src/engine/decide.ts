@@ -7,8 +7,8 @@ import * as compose from './compose.js';
 import type { LoadedEntity } from '../corpus/load.js';
 import type { FigureEntry, Knowledge } from './knowledge.js';
 import { terms } from '../text/analyze.js';
-import type { AnalyzedQuestion, QuestionType } from './question.js';
-import { FIGURE_TYPES, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
+import type { AnalyzedQuestion } from './question.js';
+import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
 
 export interface DecideOptions {
@@ -168,10 +168,6 @@ const MIN_EVENT_COVERAGE = 0.5;
 const PREFER_FIT_RATIO = 0.9;
 /** Least coverage of the question for a figure to answer it. */
 const MIN_FIGURE_COVERAGE = 0.5;
-
-function mustFit(type: QuestionType): boolean {
-  return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long';
-}
 
 function confidenceOf(c: Candidate): number {
   return Math.max(0.05, Math.min(0.99, round(0.4 + 0.6 * Math.min(1, c.score / 1.2))));

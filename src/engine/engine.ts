@@ -129,19 +129,18 @@ class AnsweringEngine implements Engine {
 
   private answer(raw: string, options: AskOptions, ex: Explanation, detail: boolean): Answer {
     const examples = this.examples.slice(0, 3);
-    if (raw.length > this.maxLength * 4) {
+    const tooLong = (length: number) => {
       ex.decision = 'too long';
-      return compose.invalid(`That question is too long (${raw.length.toLocaleString('en')} characters). Please ask in under ${this.maxLength.toLocaleString('en')} characters.`, examples);
-    }
+      return compose.invalid(`That question is too long (${length.toLocaleString('en')} characters). Please ask in under ${this.maxLength.toLocaleString('en')} characters.`, examples);
+    };
+    // A huge input is refused before it is cleaned, so cleaning never costs more than a question.
+    if (raw.length > this.maxLength * 4) return tooLong(raw.length);
     const text = sanitizeQuestion(raw);
     if (!text) {
       ex.decision = 'empty';
       return compose.invalid('Please type a question about the AI Action Summit announcements.', examples);
     }
-    if (text.length > this.maxLength) {
-      ex.decision = 'too long';
-      return compose.invalid(`That question is too long (${text.length.toLocaleString('en')} characters). Please ask in under ${this.maxLength.toLocaleString('en')} characters.`, examples);
-    }
+    if (text.length > this.maxLength) return tooLong(text.length);
     if (!/\p{L}/u.test(text) || wordCharShare(text) < 0.5) {
       ex.decision = 'not readable';
       return compose.invalid("That doesn't look like a question I can read. Please ask in words.", examples);

@@ -68,6 +68,8 @@ export interface Knowledge {
   /** Passages that hold a stem or entity id (in their words, entities, context or speaker). */
   frequency(key: string): number;
   frequencies: ReadonlyMap<string, number>;
+  /** Id of each document's first passage: passages follow their document's sentences one for one. */
+  firstPassage: ReadonlyMap<CorpusDocument, number>;
   index: MiniSearch<IndexedRecord>;
 }
 
@@ -180,14 +182,34 @@ export function stemsOf(p: Passage): Set<string> {
   return stems;
 }
 
-export function assemble(parts: Omit<Knowledge, 'weight' | 'frequency' | 'frequencies'>, frequency: Map<string, number>): Knowledge {
+export function assemble(parts: Omit<Knowledge, 'weight' | 'frequency' | 'frequencies' | 'firstPassage'>, frequency: Map<string, number>): Knowledge {
   const n = Math.max(1, parts.passages.length);
+  const firstPassage = new Map<CorpusDocument, number>();
+  for (const p of parts.passages) if (!firstPassage.has(p.doc)) firstPassage.set(p.doc, p.id);
   return {
     ...parts,
     weight: (key) => Math.log(1 + n / (frequency.get(key) ?? 1)) ** 1.5,
     frequency: (key) => frequency.get(key) ?? 0,
     frequencies: frequency,
+    firstPassage,
   };
+}
+
+/** The passage whose sentence holds a body offset of a document (a binary search, not a scan). */
+export function passageAt(k: Knowledge, doc: CorpusDocument, offset: number): Passage | undefined {
+  const first = k.firstPassage.get(doc);
+  if (first === undefined) return undefined;
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (doc.sentences[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? undefined : k.passages[first + found];
 }
 
 /** What a figure is found by: its description, keywords, amount spellings and the names of its entities. */

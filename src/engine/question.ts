@@ -147,7 +147,6 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
   return { text, type, entities, amounts, terms, expansions, unknown: unknownPhrases(text, terms, knowledge), hasReference };
 }
 
-/** A word is known if the corpus has it, a close spelling of it, or a lexicon stand-in for it. */
 /**
  * Whether the corpus knows a word: as written, through the lexicon, or as a
  * misspelling of one of its words. For a misspelling, `stem` is the corpus's

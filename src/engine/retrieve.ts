@@ -337,8 +337,14 @@ const PHRASING_WEIGHT = 1;
 // Words that name people without naming a person: they can answer "who?".
 const PEOPLE_WORDS = /\b(?:everyone|everybody|anyone|anybody|researchers|startups|talent|companies|industry|industries|investors|providers|players|people|delegates|president|line|lines)\b/i;
 
+/** Types whose answer must hold the asked-for kind of fact: a date, a place, an amount, a count, a duration. */
+export function mustFit(type: QuestionType): boolean {
+  return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long';
+}
+
+/** Types whose candidates lose score without that kind of fact (a "who" may still be answered by "everyone"). */
 function needsFit(type: QuestionType): boolean {
-  return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long' || type === 'who';
+  return mustFit(type) || type === 'who';
 }
 
 function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {

@@ -7,7 +7,7 @@
  * atomically (temporary name, then rename), and only the most recent few are kept.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusFileStat } from '../corpus/read.js';
@@ -25,8 +25,11 @@ export interface SnapshotOptions {
 const FORMAT = 2;
 const SUFFIX = '.snapshot';
 
+/** node_modules/.cache/summit-qa in the project, whether this runs from src/ or from its compiled copy in dist/. */
 export function defaultSnapshotDir(): string {
-  return fileURLToPath(new URL('../../node_modules/.cache/summit-qa/', import.meta.url)).replace(/dist\/node_modules/, 'node_modules');
+  const fromSource = fileURLToPath(new URL('../../', import.meta.url));
+  const root = existsSync(join(fromSource, 'package.json')) ? fromSource : fileURLToPath(new URL('../../../', import.meta.url));
+  return join(root, 'node_modules', '.cache', 'summit-qa');
 }
 
 let codeHash: string | undefined;

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { createEngine } from '../../src/index.js';
 import { FAKE_SIGNING_SECRET, startSlack } from '../slack/harness.js';
 import { envelope, mention, nextTs, postEvent } from '../slack/slack-requests.js';
-import { waitFor } from '../slack/wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { mb, percentile, type LoadResult } from './measure.js';
 
 const QUESTIONS = [

@@ -8,22 +8,13 @@ import { loadDiscordConfig, type DiscordConfig } from '../../adapters/discord/co
 import { createLogger } from '../../adapters/shared/logger.js';
 import type { Engine } from '../../src/index.js';
 import { APP_ID, FAKE_TOKEN, FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
+import { waitFor as sharedWaitFor, type WaitOptions } from '../helpers/wait-for.js';
 
-export interface WaitOptions {
-  timeoutMs?: number;
-  intervalMs?: number;
-  what?: string;
-}
+export type { WaitOptions };
 
-/** Polls `predicate` until it returns a truthy value, for at most `timeoutMs`. */
-export async function waitFor<T>(predicate: () => T | undefined | null | false, o: WaitOptions = {}): Promise<T> {
-  const deadline = Date.now() + (o.timeoutMs ?? 8_000);
-  for (;;) {
-    const value = predicate();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${o.what ?? 'a condition'}`);
-    await new Promise((r) => setTimeout(r, o.intervalMs ?? 10));
-  }
+/** Polls `predicate` until it returns a truthy value; Discord's start-up is slower, so the default wait is 8 s. */
+export function waitFor<T>(predicate: () => T | undefined | null | false, o: WaitOptions = {}): Promise<T> {
+  return sharedWaitFor(predicate, { timeoutMs: 8_000, ...o });
 }
 
 export interface Harness {

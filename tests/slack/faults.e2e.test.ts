@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, createEngine, type Engine } from '../../src/index.js';
 import { FAKE_SIGNING_SECRET, logEntries, secretsIn, startSlack, type Harness } from './harness.js';
 import { envelope, mention, nextTs, postCommand, postEvent, slashCommand } from './slack-requests.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let engine: Engine;
 beforeAll(async () => {

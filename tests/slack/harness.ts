@@ -8,7 +8,7 @@ import { loadSlackConfig } from '../../adapters/slack/config.js';
 import type { RetryPolicy } from '../../adapters/slack/delivery.js';
 import { createLogger } from '../../adapters/shared/logger.js';
 import { FakeSlack } from './fake-slack.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 // Fake credentials: tests scan the logs for these exact strings.
 export const FAKE_BOT_TOKEN = 'xoxb-111-222-fakeBotTokenForTests';

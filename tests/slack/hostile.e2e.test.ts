@@ -9,7 +9,7 @@ import { createEngine, type Engine } from '../../src/index.js';
 import { FAKE_SIGNING_SECRET, logEntries, secretsIn, spyEngine, startSlack, type Harness } from './harness.js';
 import { expectNoPings, expectWithinSlackLimits, textsOf } from './limits.js';
 import { directMessage, envelope, mention, nextTs, postCommand, postEvent, slashCommand } from './slack-requests.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const HOSTILE: [string, string][] = [
   ['empty', ''],

@@ -10,7 +10,7 @@ import { escapeMrkdwn } from '../../adapters/slack/markup.js';
 import { FAKE_SIGNING_SECRET, spyEngine, startSlack, type Harness } from './harness.js';
 import { expectNoPings, expectWithinSlackLimits } from './limits.js';
 import { directMessage, envelope, mention, nextTs, postAction, postCommand, postEvent, shareClick, slashCommand } from './slack-requests.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let base: Engine;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from './fake-slack.js';
 import { FAKE_APP_TOKEN, FAKE_BOT_TOKEN, FAKE_SIGNING_SECRET, SECRETS } from './harness.js';
 import { envelope, mention, nextTs, postEvent } from './slack-requests.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 interface Running {
   child: ChildProcess;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/index.js';
 import { FAKE_BOT_TOKEN, FAKE_SIGNING_SECRET, logEntries, secretsIn, startSlack, type Harness } from './harness.js';
 import { envelope, mention, nextTs, postAction, postCommand, postEvent, shareClick, slashCommand } from './slack-requests.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let engine: Engine;
 beforeAll(async () => {

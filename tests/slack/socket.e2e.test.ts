@@ -9,7 +9,7 @@ import { renderAnswer } from '../../adapters/slack/render.js';
 import { FAKE_APP_TOKEN, spyEngine, startSlack, type Harness } from './harness.js';
 import { expectNoPings, expectWithinSlackLimits } from './limits.js';
 import { envelope, mention, nextTs, slashCommand } from './slack-requests.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 describe('Slack adapter in Socket Mode', () => {
   let h: Harness;

@@ -8,7 +8,7 @@ import { createEngine } from '../../src/index.js';
 import { EVENT_MEMORY_MS, SHARE_MEMORY_MS } from '../../adapters/slack/app.js';
 import { FAKE_SIGNING_SECRET, startSlack, type Harness } from './harness.js';
 import { envelope, mention, nextTs, postAction, postCommand, postEvent, shareClick, slashCommand } from './slack-requests.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 describe('bounded, expiring state', () => {
   let h: Harness;

@@ -2,10 +2,16 @@
  * Polls `predicate` until it returns a truthy value or `timeoutMs` passes.
  * Tests wait for the recorded request or event this way, never with a fixed sleep.
  */
-export async function waitFor<T>(
-  predicate: () => T | undefined | null | false,
-  { timeoutMs = 5000, intervalMs = 10, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
-): Promise<T> {
+export interface WaitOptions {
+  /** Default 5,000 ms. */
+  timeoutMs?: number;
+  /** Default 10 ms. */
+  intervalMs?: number;
+  /** What is awaited, for the timeout message. */
+  what?: string;
+}
+
+export async function waitFor<T>(predicate: () => T | undefined | null | false, { timeoutMs = 5000, intervalMs = 10, what = 'condition' }: WaitOptions = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = predicate();
