@@ -181,3 +181,23 @@ export function help(message: string, suggestions: string[]): Answer {
 export function invalid(message: string, suggestions: string[] = []): Answer {
   return base('invalid', false, message, { suggestions, confidence: 1 });
 }
+
+/** A reply built from the previous answer ("source?", "who said that?"): its quotes again, nothing searched anew. */
+export function fromEarlier(text: string, last: Answer): Answer {
+  return base('answer', true, text, { quotes: last.quotes, figures: last.figures, confidence: last.confidence });
+}
+
+/** One Answer for a message that asked several questions: each part's answer in turn, quotes taken in turns. */
+export function combine(parts: Answer[]): Answer {
+  const answered = parts.filter((p) => p.answered);
+  if (answered.length === 0) return { ...parts[0]!, answer: parts.map((p) => p.answer).join(' ') };
+  const quotes: Quote[] = [];
+  for (let i = 0; quotes.length < MAX_QUOTES * 2 && answered.some((p) => p.quotes[i]); i++) for (const p of answered) if (p.quotes[i]) quotes.push(p.quotes[i]!);
+  const figures = [...new Map(answered.flatMap((p) => p.figures).map((f) => [f.id, f])).values()];
+  return base('answer', true, parts.map((p) => p.answer).join(' '), {
+    quotes: dedupeQuotes(quotes),
+    figures,
+    confidence: Math.min(...answered.map((p) => p.confidence)),
+    suggestions: parts.flatMap((p) => p.suggestions ?? []).slice(0, 3),
+  });
+}

@@ -3,6 +3,7 @@
  * ("and the US?", "when?") can reuse its subject and type. Bounded in size
  * and time: entries expire, and the oldest go first past the cap.
  */
+import type { Answer } from '../answer.js';
 import type { EntityMention } from './entities.js';
 import type { QuestionType, Term } from './question.js';
 
@@ -12,6 +13,8 @@ export interface ConversationState {
   terms: Term[];
   /** The question as understood, after earlier context was applied. */
   question: string;
+  /** The answer given, for "source?" and "who said that?". */
+  answer?: Answer;
   at: number;
 }
 

@@ -9,10 +9,12 @@ import type { Answer } from '../answer.js';
 import type { Corpus, LoadProgress } from '../corpus/load.js';
 import { readCorpus, statCorpus } from '../corpus/read.js';
 import { sanitizeQuestion, wordCharShare } from '../text/normalize.js';
+import { normalizeCasual } from '../text/casual.js';
+import { readMessage, type MessagePart } from '../text/message.js';
 import { figureOf } from './compose.js';
-import { ConversationStore, type ConversationStoreOptions } from './conversation.js';
+import { ConversationStore, type ConversationState, type ConversationStoreOptions } from './conversation.js';
 import { decide, type DecideOptions } from './decide.js';
-import { applyFollowUp } from './followup.js';
+import { answerAboutLast, applyFollowUp, contextState } from './followup.js';
 import { buildKnowledge, type Knowledge } from './knowledge.js';
 import { loadSnapshot, saveSnapshot, snapshotKey, type SnapshotOptions } from './snapshot.js';
 import { analyzeQuestion } from './question.js';
@@ -145,31 +147,58 @@ class AnsweringEngine implements Engine {
       ex.decision = 'not readable';
       return compose.invalid("That doesn't look like a question I can read. Please ask in words.", examples);
     }
-    const talk = smallTalkKind(text);
+    const casual = normalizeCasual(text);
+    const talk = smallTalkKind(casual) ?? smallTalkKind(text);
     if (talk) {
       ex.decision = `small talk: ${talk}`;
       const message = talk === 'thanks' ? "You're welcome. Ask me anything else about the summit announcements." : introduction(this.documents.length);
       return compose.help(message, this.examples.slice(0, 4));
     }
-
-    let q = analyzeQuestion(text, this.k);
     const conversation = options.conversation;
-    const followUp = conversation !== undefined ? applyFollowUp(q, this.conversations.get(conversation)) : undefined;
+    const stored = conversation !== undefined ? this.conversations.get(conversation) : undefined;
+    // "source?", "who said that?": about the previous answer itself, not the sources.
+    const aboutLast = stored?.answer ? answerAboutLast(casual, stored, this.k) : undefined;
+    if (aboutLast) {
+      ex.decision = `about the previous answer: ${aboutLast.kind}`;
+      return aboutLast.answer;
+    }
+    const message = readMessage(casual);
+    if (message.questions.length === 0) {
+      ex.decision = 'empty';
+      return compose.invalid('Please type a question about the AI Action Summit announcements.', examples);
+    }
+    // Sentences around the question are what "it" may refer to, when the conversation has nothing earlier.
+    let previous: Omit<ConversationState, 'at'> | undefined = stored ?? contextState(message.context, this.k);
+    const answers: Answer[] = [];
+    for (const part of message.questions) {
+      const { answer, state } = this.answerPart(part, previous, ex, detail);
+      answers.push(answer);
+      if (state) previous = state;
+    }
+    const answer = answers.length === 1 ? answers[0]! : compose.combine(answers);
+    if (conversation !== undefined && answer.kind !== 'invalid' && previous && previous !== stored) {
+      this.conversations.set(conversation, { ...previous, answer });
+    }
+    return answer;
+  }
+
+  /** One question of a message, with what came before it (the conversation, or the message's earlier part). */
+  private answerPart(part: MessagePart, previous: Omit<ConversationState, 'at'> | undefined, ex: Explanation, detail: boolean): { answer: Answer; state?: Omit<ConversationState, 'at'> } {
+    let q = analyzeQuestion(part.text, this.k, { claim: part.claim });
+    const followUp = applyFollowUp(q, previous);
     if (followUp) {
       q = followUp.question;
       ex.resolvedQuestion = followUp.resolved;
     }
     ex.type = q.type;
     ex.entities = q.entities.map((e) => `${e.entity.id}${e.fuzzy ? ' (by spelling)' : ''}`);
-    ex.terms = q.terms.map((t) => `${t.stem}${t.known ? '' : ' (unknown)'}`);
+    ex.terms = q.terms.map((t) => `${t.stem}${t.known ? '' : ` (unknown, weight ${t.informative.toFixed(2)})`}`);
     ex.expandedTerms = q.expansions;
 
     const decideOptions = detail ? { ...this.options.decide, retrieve: { ...this.options.decide?.retrieve, reasons: true } } : this.options.decide;
     const answer = decide(q, this.k, ex, decideOptions);
-    if (conversation !== undefined && answer.kind !== 'invalid') {
-      this.conversations.set(conversation, { type: q.type, entities: q.entities, terms: q.terms, question: ex.resolvedQuestion ?? text });
-    }
-    return answer;
+    if (answer.kind === 'invalid') return { answer };
+    return { answer, state: { type: q.type, entities: q.entities, terms: q.terms, question: ex.resolvedQuestion ?? part.text, answer } };
   }
 
   forget(conversation: string): void {

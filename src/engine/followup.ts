@@ -1,13 +1,21 @@
 /**
  * Applies a conversation's previous question to a follow-up: "and the US?"
  * keeps the question type and swaps the subject; "when?" or "who announced
- * it?" keeps the subject and takes the new type.
+ * it?" keeps the subject and takes the new type; "how does that compare to
+ * X?" compares X with the figure just given. A question that names a subject
+ * of its own stands alone. "source?" and "who said that?" are about the
+ * previous answer itself.
  */
+import type { Answer } from '../answer.js';
 import type { ConversationState } from './conversation.js';
-import type { AnalyzedQuestion, QuestionType } from './question.js';
+import * as compose from './compose.js';
+import type { Knowledge } from './knowledge.js';
+import { analyzeQuestion, type AnalyzedQuestion, type QuestionType } from './question.js';
 
 const CONTINUATION = /^\s*(?:and|also|what about|how about|and what about|but|same for|what of)\b/i;
 const GENERIC_TYPES: ReadonlySet<QuestionType> = new Set(['what', 'keywords']);
+/** A follow-up with a reference ("it", "that") but more content words than this is a question of its own. */
+const MAX_REFERRING_WORDS = 3;
 
 export interface FollowUp {
   question: AnalyzedQuestion;
@@ -15,12 +23,17 @@ export interface FollowUp {
   resolved: string;
 }
 
-export function applyFollowUp(q: AnalyzedQuestion, previous: ConversationState | undefined): FollowUp | undefined {
+export function applyFollowUp(q: AnalyzedQuestion, previous: Omit<ConversationState, 'at'> | undefined): FollowUp | undefined {
   if (!previous) return undefined;
   const contentWords = q.terms.filter((t) => !t.inEntity);
   const continues = CONTINUATION.test(q.text);
   const short = contentWords.length <= 2;
+  const previousFigures = (previous.answer?.figures ?? []).filter((f) => f.kind === 'money').map((f) => f.id);
 
+  // "how does that compare to Stargate?", "and together with the Champions?": the figure just given is one side.
+  if ((q.type === 'compare' || q.type === 'total') && new Set(q.entities.map((e) => e.entity.id)).size < 2 && previousFigures.length > 0 && (q.hasReference || continues || short)) {
+    return { question: { ...q, carriedFigures: previousFigures.slice(0, 1) }, resolved: `${q.text} [${q.type}, with ${previousFigures[0]}]` };
+  }
   // "and the US?": same kind of question about a new subject.
   if (q.entities.length > 0 && continues && GENERIC_TYPES.has(q.type)) {
     const merged: AnalyzedQuestion = {
@@ -31,17 +44,50 @@ export function applyFollowUp(q: AnalyzedQuestion, previous: ConversationState |
     return { question: merged, resolved: `${q.text} [${previous.type}, about ${q.entities.map((e) => e.entity.name).join(', ')}]` };
   }
   // "when?", "who announced it?", "and its budget?": new question about the same subject.
-  if (q.entities.length === 0 && (q.hasReference || short || continues)) {
+  if (q.entities.length === 0 && (short || continues || (q.hasReference && contentWords.length <= MAX_REFERRING_WORDS))) {
     const type = GENERIC_TYPES.has(q.type) ? previous.type : q.type;
     const merged: AnalyzedQuestion = {
       ...q,
       type,
       entities: previous.entities,
       // The subject's words; all earlier words when the subject was not a known entity.
-      terms: [...q.terms, ...previous.terms.filter((t) => (t.inEntity || previous.entities.length === 0) && !q.terms.some((n) => n.stem === t.stem))],
+      terms: [...q.terms, ...previous.terms.filter((t) => (t.inEntity || previous.entities.length === 0) && !q.terms.some((n) => n.stem === t.stem)).map((t) => ({ ...t, carried: !t.inEntity }))],
     };
     const about = previous.entities.map((e) => e.entity.name).join(', ') || previous.question;
     return { question: merged, resolved: `${q.text} [${type}, about ${about}]` };
+  }
+  return undefined;
+}
+
+/** The subject of the sentences around a question ("…the French package. How much was it?"), as if asked before it. */
+export function contextState(context: readonly string[], k: Knowledge): Omit<ConversationState, 'at'> | undefined {
+  for (let i = context.length - 1; i >= 0; i--) {
+    const q = analyzeQuestion(context[i]!, k);
+    if (q.entities.length > 0) return { type: 'what', entities: q.entities, terms: q.terms.filter((t) => t.inEntity), question: context[i]! };
+  }
+  return undefined;
+}
+
+const ASKS_SOURCE = /^(?:(?:what(?: is|'s)? the |any |got a |the |a )?(?:sources?|links?|urls?|quotes?|citations?|cites?|refs?|references?|proof|evidence)|where(?: is|'s)? (?:that|this|it) from|where does it say (?:that|so|this)|says who|according to (?:what|whom?)|(?:can you |could you )?(?:cite|quote) (?:that|it|this|them)|show me the (?:sources?|quotes?))(?: (?:for|of) (?:that|this|it))?(?: please)?[\s?!.]*$/i;
+const ASKS_SPEAKER = /^(?:who (?:said|says|wrote|tweeted|posted|claimed|announced) (?:that|this|it)|(?:whose|who's) (?:words|quote|claim) (?:is|was) (?:that|this|it)|who was that|who is that quote from|who(?:'s| is) (?:that|it) from)(?: please)?[\s?!.]*$/i;
+
+/** "source?", "link?", "who said that?": answered from the previous answer, never a new search. */
+export function answerAboutLast(text: string, previous: Omit<ConversationState, 'at'>, k: Knowledge): { kind: 'sources' | 'speaker'; answer: Answer } | undefined {
+  const last = previous.answer;
+  if (!last || !last.answered || last.quotes.length === 0) return undefined;
+  const asked = text.trim();
+  if (ASKS_SOURCE.test(asked)) {
+    const cited = [...new Set(last.quotes.map((q) => `${q.source.title}, paragraph ${q.source.paragraph}${q.source.url ? ` (${q.source.url})` : ''}`))];
+    return { kind: 'sources', answer: compose.fromEarlier(`That answer quotes ${cited.join('; ')}.`, last) };
+  }
+  if (ASKS_SPEAKER.test(asked)) {
+    const lead = last.quotes[0]!;
+    const doc = k.corpus.documents.find((d) => d.id === lead.source.documentId);
+    const who = lead.speaker ?? (doc?.meta.publisher ? `${doc.meta.publisher} (the publisher; the passage names no speaker)` : undefined);
+    const answer = who
+      ? compose.fromEarlier(`${who}${lead.speaker ? ' said it, according to the source' : ''}.`, { ...last, quotes: [lead] })
+      : compose.notFound(`The source doesn't say who said that: the passage in ${lead.source.title}, paragraph ${lead.source.paragraph}, names no speaker.`, []);
+    return { kind: 'speaker', answer };
   }
   return undefined;
 }

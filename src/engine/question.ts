@@ -8,6 +8,8 @@ import { fold } from '../text/normalize.js';
 import { findMoney, type Amount } from '../text/quantities.js';
 import { allowedTypos } from '../text/fuzzy.js';
 import { canBeNonNoun, canBeNoun, isEnglishWord } from '../text/word-classes.js';
+import { correctEnglish, informativeness } from '../text/english.js';
+import { dominantClass, relatedWords } from '../text/wordnet.js';
 import type { EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
 
@@ -39,6 +41,13 @@ export interface Term {
   carried?: boolean;
   /** Names the topic of a "what did X say about …" question: the answer must be about it. */
   topic?: boolean;
+  /**
+   * How much the word tells what is asked, 0..1: 1 for corpus words and for
+   * names; for other words, how rare they are in English ("thing" 0, "GPUs" 1).
+   */
+  informative: number;
+  /** Known only through a related English word (WordNet): it counts for less. */
+  paraphrase?: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -54,7 +63,17 @@ export interface AnalyzedQuestion {
   unknown: string[];
   /** "it", "they", "that": refers back to an earlier question. */
   hasReference: boolean;
+  /** Figures of the previous answer that a follow-up ("how does that compare to X?") builds on. */
+  carriedFigures?: string[];
 }
+
+export interface AnalyzeOptions {
+  /** The question is a statement put up for checking ("X was on Monday, right?"). */
+  claim?: boolean;
+}
+
+/** An unknown word at least this informative is a subject the sources lack, not phrasing. */
+export const MISSING_THRESHOLD = 0.5;
 
 // Question phrasing, matched on the folded question. Compound forms ("how
 // much", "which city") count wherever they stand; a bare wh-word counts only
@@ -103,11 +122,13 @@ export function questionType(folded: string, amounts: Amount[], entityCount: num
   return 'keywords';
 }
 
-export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQuestion {
+export function analyzeQuestion(text: string, knowledge: Knowledge, options: AnalyzeOptions = {}): AnalyzedQuestion {
   const folded = fold(text);
   const entities = dedupeEntities(knowledge.matcher.findInQuestion(text, (w) => STOPWORDS.has(w) || knowledge.vocabulary.has(w)));
   const amounts = findMoney(text);
-  const type = questionType(folded, amounts, new Set(entities.map((e) => e.entity.id)).size);
+  const asked = questionType(folded, amounts, new Set(entities.map((e) => e.entity.id)).size);
+  // A statement put up for checking asks whether it is so, whatever words it uses.
+  const type = options.claim && !['compare', 'total'].includes(asked) ? 'yes_no' : asked;
 
   const words = text.match(/\p{L}+/gu) ?? [];
   const titleCase = words.length > 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
@@ -117,12 +138,16 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
   const topicMatch = /\b(?:say|said|says|tell|told|think|thinks|claim|claims|tweet|tweeted|post|posted|write|wrote|mention|mentioned)\b.*?\babout\b/i.exec(text);
   const topicStart = topicMatch ? topicMatch.index + topicMatch[0].length : -1;
   const tokenRe = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+  // A word repeated counts once: the work per question stays bounded whatever its text.
+  const seen = new Set<string>();
   for (const m of text.matchAll(tokenRe)) {
     const word = m[0];
     const token = tokenize(word)[0];
-    if (!token || STOPWORDS.has(token) || (token.length < 2 && !/\d/.test(token))) continue;
+    if (!token || STOPWORDS.has(token) || (token.length < 2 && !/\d/.test(token)) || seen.has(token)) continue;
+    seen.add(token);
+    if (seen.size > MAX_QUESTION_TERMS) break;
     const inEntity = insideEntity(m.index);
-    const recognised = inEntity ? { known: true, stem: stemWord(token) } : recognise(token, stemWord(token), knowledge);
+    const recognised: Recognised = inEntity ? { known: true, stem: stemWord(token), informative: 1 } : recognise(token, stemWord(token), knowledge);
     const { known, stem } = recognised;
     const before = text.slice(0, m.index).trim().split(/\s+/).pop()?.toLowerCase() ?? '';
     // A capitalised word inside the question is a name, whatever else it could be;
@@ -139,7 +164,9 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
       canBeNoun(token);
     const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(token);
     const topic = topicStart >= 0 && m.index > topicStart;
-    terms.push({ stem, word, known, inEntity, phrasing, ...(topic ? { topic } : {}) });
+    // A capitalised unknown word is a name: as telling as any.
+    const informative = known ? 1 : name ? 1 : recognised.informative;
+    terms.push({ stem, word, known, inEntity, phrasing, informative, ...(topic ? { topic } : {}), ...(recognised.paraphrase ? { paraphrase: true } : {}) });
   }
   const stems = new Set(terms.map((t) => t.stem));
   const expansions = [...new Set(terms.flatMap((t) => knowledge.lexicon.expand(t.stem)))].filter((s) => !stems.has(s));
@@ -147,24 +174,56 @@ export function analyzeQuestion(text: string, knowledge: Knowledge): AnalyzedQue
   return { text, type, entities, amounts, terms, expansions, unknown: unknownPhrases(text, terms, knowledge), hasReference };
 }
 
+/** Most distinct words of a question looked at: the rest of a very long message adds nothing but cost. */
+const MAX_QUESTION_TERMS = 40;
+
+interface Recognised {
+  known: boolean;
+  stem: string;
+  informative: number;
+  paraphrase?: boolean;
+}
+
 /**
- * Whether the corpus knows a word: as written, through the lexicon, or as a
- * misspelling of one of its words. For a misspelling, `stem` is the corpus's
- * own stem, so the search looks up the word the user meant.
+ * Whether the corpus knows a word: as written, through the lexicon, as a
+ * misspelling of one of its words, or through a related English word. For a
+ * misspelling or a related word, `stem` is the corpus's own stem, so the
+ * search looks up the word the user meant. An unknown word gets its
+ * informativeness in general English.
  */
-function recognise(token: string, stem: string, k: Knowledge): { known: boolean; stem: string } {
-  if (/^\d/.test(token)) return { known: true, stem };
-  if (k.vocabulary.has(token) || k.vocabulary.has(stem)) return { known: true, stem };
-  if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return { known: true, stem };
+function recognise(token: string, stem: string, k: Knowledge): Recognised {
+  if (/^\d/.test(token)) return { known: true, stem, informative: 1 };
+  if (k.vocabulary.has(token) || k.vocabulary.has(stem)) return { known: true, stem, informative: 1 };
+  if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return { known: true, stem, informative: 1 };
+  if (token.length < 4) return { known: false, stem, informative: informativeness(token) };
   // A real English word is what the user meant, however close to a corpus word ("lunch", "launch"),
-  // but it may be another form of a corpus word ("response", "respond").
-  if (token.length < 5) return { known: false, stem };
-  if (isEnglishWord(token)) {
-    const related = relatedForm(stem, k);
-    return related ? { known: true, stem: related } : { known: false, stem };
+  // but it may be another form of a corpus word ("response", "respond"), or a related word ("woo", "court").
+  if (isEnglishWord(token)) return knownThroughEnglish(token, stem, k);
+  const near = token.length >= 5 ? (k.vocabulary.near(token)[0] ?? (stem !== token ? k.vocabulary.near(stem, allowedTypos(token.length))[0] : undefined)) : undefined;
+  if (near) return { known: true, stem: stemWord(near.word), informative: 1 };
+  // A misspelt ordinary word ("wether", "acess"): what it would be, correctly spelt.
+  const corrected = correctEnglish(token);
+  if (corrected) {
+    const correctedStem = stemWord(corrected);
+    if (k.vocabulary.has(corrected) || k.vocabulary.has(correctedStem)) return { known: true, stem: correctedStem, informative: 1 };
+    return knownThroughEnglish(corrected, correctedStem, k);
   }
-  const near = k.vocabulary.near(token)[0] ?? (stem !== token ? k.vocabulary.near(stem, allowedTypos(token.length))[0] : undefined);
-  return near ? { known: true, stem: stemWord(near.word) } : { known: false, stem };
+  return { known: false, stem, informative: 1 };
+}
+
+function knownThroughEnglish(token: string, stem: string, k: Knowledge): Recognised {
+  const form = relatedForm(stem, k);
+  if (form) return { known: true, stem: form, informative: 1 };
+  // Verbs and adjectives are phrasing and may be said in other words ("woo", "court"); a noun the corpus
+  // lacks is a subject it lacks ("league" is no "conference").
+  const wordClass = dominantClass(token);
+  const related = wordClass && wordClass !== 'noun' ? relatedWords(token, [wordClass]) : [];
+  for (const word of related) {
+    if (word.includes(' ')) continue;
+    const relatedStem = stemWord(word);
+    if (k.vocabulary.has(word) || k.vocabulary.has(relatedStem)) return { known: true, stem: relatedStem, informative: 1, paraphrase: true };
+  }
+  return { known: false, stem, informative: informativeness(token) };
 }
 
 /**
@@ -187,7 +246,7 @@ function relatedForm(stem: string, k: Knowledge): string | undefined {
 function unknownPhrases(text: string, terms: Term[], k: Knowledge): string[] {
   const out: string[] = [];
   for (const t of terms) {
-    if (t.known || t.phrasing || k.lexicon.isFrame(t.stem)) continue;
+    if (t.known || t.phrasing || t.informative < MISSING_THRESHOLD || k.lexicon.isFrame(t.stem)) continue;
     let phrase = t.word;
     if (/^\p{Lu}/u.test(t.word)) {
       const run = new RegExp(`(?:\\p{Lu}[\\p{L}'’-]*\\s+)*${escapeRegExp(t.word)}(?:\\s+\\p{Lu}[\\p{L}'’-]*)*`, 'u').exec(text);

@@ -293,9 +293,10 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
  * How much a question word counts: its rarity in the corpus; for a word the
  * corpus only has through the lexicon, the rarity of its best stand-in.
  */
-function termWeight(t: { stem: string; known: boolean }, k: Knowledge): number {
-  if (!t.known) return PHRASING_WEIGHT;
-  if (k.vocabulary.has(t.stem)) return k.weight(t.stem);
+function termWeight(t: { stem: string; known: boolean; informative: number; paraphrase?: boolean }, k: Knowledge): number {
+  // An unknown word counts against coverage as much as it tells: filler hardly, a rare noun fully.
+  if (!t.known) return PHRASING_WEIGHT * t.informative;
+  if (k.vocabulary.has(t.stem)) return k.weight(t.stem) * (t.paraphrase ? PARAPHRASE_WEIGHT : 1);
   const standIns = k.lexicon.expand(t.stem).filter((s) => k.vocabulary.has(s));
   return standIns.length ? Math.max(...standIns.map((s) => k.weight(s))) : PHRASING_WEIGHT;
 }
@@ -333,6 +334,8 @@ const CARRIED_WEIGHT = 0.3;
 
 /** Weight of an unseen verb or adjective: it counts against coverage, but less than a rare corpus word. */
 const PHRASING_WEIGHT = 1;
+/** Share of its weight a word keeps when the corpus has it only as a related word ("woo" for "court"). */
+const PARAPHRASE_WEIGHT = 0.6;
 
 // Words that name people without naming a person: they can answer "who?".
 const PEOPLE_WORDS = /\b(?:everyone|everybody|anyone|anybody|researchers|startups|talent|companies|industry|industries|investors|providers|players|people|delegates|president|line|lines)\b/i;

@@ -1,0 +1,72 @@
+/**
+ * Chat writing to plain English before a question is analysed: the common
+ * chat abbreviations and apostrophe-less contractions of English written
+ * online, emoji and hashtags. The table is general English usage, the same
+ * for any corpus; it is not a list of any question's words.
+ */
+
+/** Chat forms and what they stand for. A form is only ever a whole word. */
+const CHAT_FORMS: Record<string, string> = {
+  u: 'you', ur: 'your', r: 'are', b4: 'before', 'w/': 'with', 'w/o': 'without',
+  pls: 'please', plz: 'please', pl0x: 'please', thx: 'thanks', thnx: 'thanks', ty: 'thanks', tysm: 'thanks',
+  gonna: 'going to', wanna: 'want to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of', lotta: 'lot of', dunno: "don't know", lemme: 'let me', gimme: 'give me',
+  wat: 'what', wut: 'what', wot: 'what', whats: 'what is', wats: 'what is', whos: 'who is', wheres: 'where is', whens: 'when is', hows: 'how is', whys: 'why is',
+  thats: 'that is', theres: 'there is', heres: 'here is', im: 'i am', ive: 'i have',
+  dont: "don't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", arent: "aren't", wasnt: "wasn't", werent: "weren't", wont: "won't",
+  cant: "can't", couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't", havent: "haven't", hasnt: "hasn't", hadnt: "hadn't",
+  theyre: 'they are', youre: 'you are', weve: 'we have', theyve: 'they have', youve: 'you have',
+  bc: 'because', bcuz: 'because', cuz: 'because', coz: 'because', cos: 'because', tho: 'though', thru: 'through', abt: 'about', bout: 'about',
+  ppl: 'people', govt: 'government', gov: 'government', govts: 'governments', infra: 'infrastructure', prez: 'president', pres: 'president',
+  approx: 'approximately', info: 'information', yr: 'year', yrs: 'years', wk: 'week', wks: 'weeks', hr: 'hour', hrs: 'hours',
+  bn: 'billion', bil: 'billion', mil: 'million', mln: 'million', tn: 'trillion', tril: 'trillion',
+  lvl: 'level', msg: 'message', pic: 'picture', q: 'question', qs: 'questions', ques: 'question', diff: 'difference', biz: 'business',
+  smth: 'something', sth: 'something', smthg: 'something', sb: 'somebody', smb: 'somebody', ppls: "people's", rly: 'really', srsly: 'seriously', prob: 'probably', probs: 'probably',
+  tmrw: 'tomorrow', tmr: 'tomorrow', tdy: 'today', yday: 'yesterday', rn: 'right now', atm: 'at the moment',
+  // Markers of tone: they carry no content.
+  lol: '', lmao: '', rofl: '', tbh: '', ngl: '', imo: '', imho: '', idk: '', iirc: '', afaik: '', fwiw: '', btw: '', fyi: '', nvm: '', omg: '', jk: '',
+  tia: '', smh: '', lowkey: '', highkey: '', ok: '', okay: '', k: '', kk: '', hmm: '', hm: '', um: '', uh: '', ah: '', oh: '',
+};
+
+/** Numbers followed by a chat scale: "500bn", "20 bil", "1.5k". */
+const SCALED_NUMBER = /(\d(?:[\d,.]*\d)?)\s*(bn|bil|billion|mil|mln|million|tn|tril|trillion|k)\b/gi;
+const SCALE_OF: Record<string, string> = { bn: 'billion', bil: 'billion', mil: 'million', mln: 'million', tn: 'trillion', tril: 'trillion', k: 'thousand' };
+
+// Emoji and pictographs, with their joiners and variation selectors.
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200D\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/gu;
+// ":rocket:" style shortcodes, as Slack and Discord write them.
+const SHORTCODE = /(^|\s):[a-z0-9_+-]{2,30}:(?=\s|$)/gi;
+// Emoticons written with punctuation.
+const EMOTICON = /(^|\s)(?:[:;=x8][-']?[)(\]\[dpo3/\\|*]+|<3|\^\^|\^_\^|¯\\_\(ツ\)_\/¯)(?=\s|$)/gi;
+
+export interface CasualOptions {
+  /** Extra chat forms, merged over the built-in table (a form mapped to '' is dropped). */
+  forms?: Record<string, string>;
+}
+
+/**
+ * Rewrites chat writing as plain English: emoji and emoticons dropped,
+ * hashtags read as words, chat forms expanded, letters repeated for emphasis
+ * ("sooo") shortened. Case is kept, so names stay names.
+ */
+export function normalizeCasual(text: string, options: CasualOptions = {}): string {
+  const forms = options.forms ? { ...CHAT_FORMS, ...options.forms } : CHAT_FORMS;
+  let out = text
+    .replace(EMOJI, ' ')
+    .replace(SHORTCODE, '$1 ')
+    .replace(EMOTICON, '$1 ')
+    // "#general" is a channel, "#AI" a topic: either way, a word.
+    .replace(/(^|\s)#(?=\p{L})/gu, '$1')
+    .replace(SCALED_NUMBER, (_, n: string, s: string) => `${n} ${SCALE_OF[s.toLowerCase()] ?? s.toLowerCase()}`)
+    // "tl;dr" and "tldr": a request for a summary.
+    .replace(/\btl;?\s?dr\b/gi, 'summary')
+    // "??", "?!": one question mark says as much.
+    .replace(/[?!]*\?[?!]*/g, '?');
+  out = out.replace(/(?<![\p{L}\p{N}@'’])[\p{L}\p{N}]+(?:\/[\p{L}]*)?(?![\p{L}\p{N}'’])/gu, (word) => {
+    const lower = word.toLowerCase();
+    const form = forms[lower];
+    if (form !== undefined && lower !== form) return form;
+    // Emphasis: three or more of a letter ("sooo", "plsss") to one.
+    return /(\p{L})\1\1/u.test(word) ? word.replace(/(\p{L})\1{2,}/gu, '$1') : word;
+  });
+  return out.replace(/\s+([,.;:?!])/g, '$1').replace(/\s+/g, ' ').trim();
+}

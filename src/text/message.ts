@@ -1,0 +1,102 @@
+/**
+ * Finds the questions in a chat message: people write a greeting, some
+ * context, then one question or two ("where was it and who spoke?"), or a
+ * statement with a tag ("…on Monday, right?") that asks whether it is true.
+ * Works on the sentence structure of English, not on any corpus.
+ */
+
+export interface MessagePart {
+  /** The question, without greeting, tag or lead-in. */
+  text: string;
+  /** A statement put up for checking ("X was on Monday, right?"): a yes/no question about it. */
+  claim: boolean;
+}
+
+export interface Message {
+  /** The questions asked, in order (at least one when the message has words). */
+  questions: MessagePart[];
+  /** Sentences around the questions that are not questions: what "it" may refer to. */
+  context: string[];
+}
+
+/** Most questions answered from one message. */
+export const MAX_QUESTIONS_PER_MESSAGE = 3;
+
+const OPENER = String.raw`(?:what|what's|whats|which|who|who's|whom|whose|when|where|why|how|is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall)`;
+const QUESTION_START = new RegExp(`^${OPENER}\\b(?!['’])`, 'i');
+const REQUEST_START = /^(?:tell me|explain|describe|define|summar(?:y|ise|ize)|give me|show me|list|name|compare|need|i need|looking for|any idea|does anyone know|do you know|remind me|help me understand)\b/i;
+
+// Lead-ins that carry no content: greetings, interjections, "quick question", "random but".
+const LEAD_IN = new RegExp(
+  String.raw`^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening)|greetings|ok|okay|so|well|wait|hmm|oh|ah|anyway|anyways|also|btw|right|alright|cool|thanks|thank you|sorry|please|quick (?:one|q|question)|(?:random|dumb|stupid|silly|quick|noob) (?:q|question)|random|real quick|one more|another one|follow[- ]up)(?:\s+(?:all|everyone|folks|team|there|guys|y'all|bot|again))?(?:\s+but)?[\s,!.:;-]+)+`,
+  'i',
+);
+// Tags that turn a statement into a question: "…, right?", "…yeah", "…wasn't it", "…or not".
+const TAG = /(?:\s+right|[\s,]+(?:yeah|yes|no|correct|true|innit|or not|or nah|am i right|is that right|is that correct|is that true|isn't it|wasn't it|aren't they|weren't they|didn't (?:he|she|they|it)|don't they|doesn't it|won't it|no\?))[\s?!.]*$/i;
+// Coordinated second questions: "… and how many years", "… + which sectors".
+const SECOND_QUESTION = new RegExp(String.raw`\s*(?:,?\s+(?:and|also|plus|&)\s+|\s*\+\s*|;\s*)(?=(?:(?:over|in|on|at|for|by|from|to|and)\s+)?${OPENER}\b(?!['’]))`, 'i');
+
+const WH_WORD = /\b(?:what|which|who|whom|whose|when|where|why|how)\b/i;
+// A statement has a verb; "key numbers?" does not.
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|\p{L}{3,}ed)\b/iu;
+
+/** Splits a message into its questions and the context around them. */
+export function readMessage(message: string): Message {
+  const sentences = splitSentences(message).map((raw) => ({ raw, text: stripLeadIn(afterColon(raw)) })).filter((s) => s.text);
+  // Questions that open as questions ("how…") first; failing that, "…?" and requests ("tell me…"); failing that, tagged statements.
+  const rank = (s: { raw: string; text: string }) =>
+    QUESTION_START.test(s.text) ? 3 : /\?\s*$/.test(s.raw) || REQUEST_START.test(s.text) ? 2 : TAG.test(s.text) && s.text.split(/\s+/).length >= 4 ? 1 : 0;
+  const ranks = sentences.map(rank);
+  const best = Math.max(0, ...ranks);
+  if (best === 0) {
+    // No sentence reads as a question ("stargate budget", "summary"): the message is the question.
+    const whole = stripLeadIn(message.trim());
+    return { questions: whole ? [toPart(whole)] : [], context: [] };
+  }
+  const questions: MessagePart[] = [];
+  const context: string[] = [];
+  sentences.forEach((s, i) => {
+    if (ranks[i] === best) for (const part of splitCoordinated(dropPurposeTail(s.text))) questions.push(toPart(part));
+    else context.push(s.text);
+  });
+  return { questions: questions.slice(0, MAX_QUESTIONS_PER_MESSAGE), context };
+}
+
+/** Chat sentences end at . ? ! and a space, whatever the case of the next letter (ICU waits for a capital). */
+function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+}
+
+// "…, need it for the caption", "…, settling a bet": why the person asks, not what.
+const PURPOSE_TAIL = /,\s*(?:(?:i\s+)?(?:need|want|wanted|have|got)\s+(?:it|this|that|to|the|a|names)\b|settling|trying|writing|asking|just (?:double )?checking|for (?:my|our|the) |so (?:i|we) |need it|no rush)[^,]*$/i;
+
+function dropPurposeTail(sentence: string): string {
+  const cut = sentence.replace(PURPOSE_TAIL, '').trim();
+  return cut.split(/\s+/).length >= 2 ? cut : sentence;
+}
+
+/** "quick one for the digest: how much…" and "the actual question: how much…": the question is after the colon. */
+function afterColon(sentence: string): string {
+  const colon = sentence.indexOf(': ');
+  if (colon < 0) return sentence;
+  const after = sentence.slice(colon + 2).trim();
+  return QUESTION_START.test(stripLeadIn(after)) || REQUEST_START.test(stripLeadIn(after)) ? after : sentence;
+}
+
+function stripLeadIn(sentence: string): string {
+  return sentence.replace(LEAD_IN, '').trim();
+}
+
+function splitCoordinated(sentence: string): string[] {
+  const parts = sentence.split(SECOND_QUESTION).map((p) => p.trim()).filter((p) => /\p{L}{2}/u.test(p));
+  return parts.length ? parts : [sentence];
+}
+
+function toPart(text: string): MessagePart {
+  const trimmed = text.replace(/[\s?!.]+$/, '');
+  if (QUESTION_START.test(trimmed) || REQUEST_START.test(trimmed)) return { text: trimmed, claim: false };
+  const untagged = trimmed.replace(TAG, '').trim();
+  // A statement, tagged or not, put as a question: is it so?
+  const claim = untagged !== trimmed || (/\?\s*$/.test(text) && FINITE_VERB.test(untagged) && !WH_WORD.test(untagged));
+  return { text: untagged || trimmed, claim: claim && untagged.split(/\s+/).length >= 3 };
+}

