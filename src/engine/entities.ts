@@ -27,6 +27,8 @@ interface Form {
   /** Written with capitals and short, or a common word: match it by case in documents. */
   caseSensitive: boolean;
   original: string;
+  /** Derived from the name (initials, surname): people write it, documents rarely mean it. */
+  questionOnly?: boolean;
 }
 
 interface Token {
@@ -66,7 +68,13 @@ export class EntityMatcher {
     this.forms = entities.flatMap((entity) => [
       ...[entity.name, ...entity.aliases].map((a) => this.form(entity, a, false)),
       ...entity.adjectives.map((a) => this.form(entity, a, true)),
+      ...shortForms(entity).map((a) => ({ ...this.form(entity, a, false), questionOnly: true })),
     ]);
+    // A short form two entities share ("JD" for two people) names neither.
+    const owners = new Map<string, Set<string>>();
+    for (const f of this.forms) if (f.questionOnly) owners.set(f.tokens.join(' '), (owners.get(f.tokens.join(' ')) ?? new Set()).add(f.entity.id));
+    const named = new Set(this.forms.filter((f) => !f.questionOnly).map((f) => f.tokens.join(' ')));
+    this.forms = this.forms.filter((f) => !f.questionOnly || (owners.get(f.tokens.join(' '))!.size === 1 && !named.has(f.tokens.join(' '))));
     // Longer forms first, so "European AI Champions" wins over "AI Champions".
     this.forms.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const f of this.forms) {
@@ -77,7 +85,7 @@ export class EntityMatcher {
       else this.byFirstToken.set(key, [f]);
     }
     for (const [key, list] of this.byFirstToken) this.byFirstTokenFuzzy.set(key, list);
-    const keys = [...this.byFirstToken.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const keys = [...new Set(this.forms.filter((f) => !f.questionOnly).map((f) => f.tokens[0]).filter((t): t is string => t !== undefined))].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     // Tested on the folded text, as the keys are folded.
     this.anyFirstToken = keys.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.join('|')})`, 'iu') : /(?!)/;
   }
@@ -130,6 +138,7 @@ export class EntityMatcher {
       : this.byFirstToken.get(first.folded) ?? [];
     let best: { mention: EntityMention; length: number; typos: number } | undefined;
     for (const form of candidates) {
+      if (form.questionOnly && !forgiving) continue;
       const n = form.tokens.length;
       if (i + n > tokens.length) continue;
       let typos = 0;
@@ -160,4 +169,30 @@ export class EntityMatcher {
     const before = tokens[i - 1]?.folded;
     return before === undefined || ['the', 'in', 'vs', 'versus', 'and', 'from', 'of', 'with'].includes(before);
   }
+}
+
+/** Name particles that are part of a surname ("von der Leyen", "de Gaulle"). */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'bin', 'al', 'ter', 'ten']);
+
+/**
+ * How people shorten a person's name in chat, derived from the name itself:
+ * initials of the whole name and of the surname with its particles
+ * ("Ursula von der Leyen": uvdl, vdl), and the surname alone when it is a
+ * word of its own ("Leyen" is not; "Castellan" is).
+ */
+export function shortForms(entity: EntityRecord): string[] {
+  if (entity.kind !== 'person') return [];
+  const out = new Set<string>();
+  for (const name of [entity.name, ...entity.aliases]) {
+    const words = name.split(/\s+/).filter((w) => /^\p{L}[\p{L}'’-]*$/u.test(w));
+    // A full name: two words or more, the first capitalised ("the French president" is a title, not a name).
+    if (words.length < 2 || !/^\p{Lu}/u.test(words[0]!)) continue;
+    const initials = (ws: string[]) => ws.map((w) => w[0]!.toLowerCase()).join('');
+    out.add(initials(words));
+    const surname = words.slice(1);
+    if (surname.length >= 2) out.add(initials(surname));
+    const last = surname[surname.length - 1]!;
+    if (!surname.slice(0, -1).some((w) => PARTICLES.has(w.toLowerCase())) && last.length >= 4) out.add(last);
+  }
+  return [...out].filter((f) => f.length >= 2);
 }

@@ -12,6 +12,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "it's", "that's", "what's", "who's", "i'm", "don't", "doesn't", 'does', 'do', 'did', 'done',
   'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'us', 'me', 'please', 'tell', 'ok', 'okay',
   'yes', 'no', 'not', 'nor', 'much', 'many', 'which', 'whom', 'whose', 'via', 'per', 'also', 'just', 'really',
+  "isn't", "aren't", "wasn't", "weren't", "didn't", "won't", "can't", "couldn't", "wouldn't", "shouldn't", "haven't", "hasn't", "hadn't",
+  "they're", "you're", "we're", "i've", "we've", "they've", "you've", "i'd", "i'll", "he's", "she's", "there's", "here's", "let's",
 ]);
 
 /** Tokens in reading order: folded words and numbers, currency symbols as words. */

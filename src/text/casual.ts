@@ -68,5 +68,38 @@ export function normalizeCasual(text: string, options: CasualOptions = {}): stri
     // Emphasis: three or more of a letter ("sooo", "plsss") to one.
     return /(\p{L})\1\1/u.test(word) ? word.replace(/(\p{L})\1{2,}/gu, '$1') : word;
   });
-  return out.replace(/\s+([,.;:?!])/g, '$1').replace(/\s+/g, ' ').trim();
+  return spellAmounts(out).replace(/\s+([,.;:?!])/g, '$1').replace(/\s+/g, ' ').trim();
+}
+
+const UNITS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
+  fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const NUMBER_WORDS = Object.keys(UNITS).join('|');
+const SPELLED_AMOUNT = new RegExp(String.raw`\b(half an?|a quarter of an?|(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))?(?:\s+hundred)?|\d+(?:\.\d+)?)\s+(thousand|million|billion|trillion)\b`, 'gi');
+
+/**
+ * Amounts written in words or in an unusual scale, as documents write them:
+ * "fifty billion" -> "50 billion", "half a trillion" -> "500 billion",
+ * "0.2 trillion" -> "200 billion".
+ */
+export function spellAmounts(text: string): string {
+  return text.replace(SPELLED_AMOUNT, (match, count: string, scale: string) => {
+    const lower = count.toLowerCase();
+    let n: number;
+    if (lower.startsWith('half')) n = 0.5;
+    else if (lower.startsWith('a quarter')) n = 0.25;
+    else if (/^\d/.test(lower)) n = Number(lower);
+    else {
+      const parts = lower.split(/[\s-]+/);
+      n = parts.filter((p) => p !== 'hundred').reduce((sum, p) => sum + (UNITS[p] ?? 0), 0) * (parts.includes('hundred') ? 100 : 1);
+    }
+    const value = n * SCALES[scale.toLowerCase()]!;
+    if (!Number.isFinite(value) || value <= 0) return match;
+    for (const [word, size] of [['trillion', 1e12], ['billion', 1e9], ['million', 1e6], ['thousand', 1e3]] as const) {
+      if (value >= size) return `${Number((value / size).toFixed(3))} ${word}`;
+    }
+    return match;
+  });
 }
