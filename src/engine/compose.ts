@@ -201,3 +201,30 @@ export function combine(parts: Answer[]): Answer {
     suggestions: parts.flatMap((p) => p.suggestions ?? []).slice(0, 3),
   });
 }
+
+/** Passages as evidence under a lead already written (a yes/no verdict, a digest). */
+export function answerFromPassagesWithLead(lead: string, passages: Passage[], k: Knowledge, q: AnalyzedQuestion, confidence: number): Answer {
+  const focus = new Set(q.terms.map((t) => t.word.toLowerCase().slice(0, 5)));
+  const quotes = dedupeQuotes(passages.map((p) => quotePassage(p, k.passages, focus, p.speaker ? k.matcher.get(p.speaker)?.name : undefined)));
+  return base('answer', true, lead, { quotes, confidence });
+}
+
+/** Most figures named in a digest's answer text. */
+const DIGEST_FIGURES = 6;
+
+/**
+ * "tl;dr", "key numbers", "what happened": the main figures, most important
+ * first, each quoted; without figures, the opening sentence of each document.
+ */
+export function answerDigest(entries: FigureEntry[], k: Knowledge): Answer {
+  if (entries.length === 0) {
+    const leads = k.corpus.documents.map((d) => k.passages[k.firstPassage.get(d) ?? -1]).filter((p): p is Passage => !!p && p.sentence.text.length >= 40);
+    const quotes = dedupeQuotes(leads.map((p) => quotePassage(p, k.passages, new Set())));
+    if (quotes.length === 0) return notFound("The sources have no figures or summary to give.", []);
+    return base('answer', true, `In short, from ${k.corpus.documents.length === 1 ? 'the source' : `${k.corpus.documents.length} sources`}: ${clip(quotes[0]!.text, 200)}`, { quotes, confidence: 0.6 });
+  }
+  const shown = entries.slice(0, DIGEST_FIGURES);
+  const text = `The main figures: ${shown.map((e) => `${e.figure.display} (${e.figure.what.replace(/\.$/, '')})`).join('; ')}.`;
+  const quotes = dedupeQuotes(shown.map((e) => figureQuotes(e, k)[0]!));
+  return base('answer', true, text, { quotes, figures: shown.map(figureOf), confidence: 0.8 });
+}

@@ -10,6 +10,7 @@ import { terms } from '../text/analyze.js';
 import type { AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
+import { answerClaim, claimOf, claimWords } from './verify.js';
 
 export interface DecideOptions {
   /** Least coverage of the question a passage needs to answer it. Default 0.4. */
@@ -21,8 +22,17 @@ export interface DecideOptions {
   retrieve?: RetrieveOptions;
 }
 
+/** "tl;dr", "summary", "key numbers", "main announcements", "what happened": a digest, not a search. */
+const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|key (?:numbers|figures|points|facts|takeaways)|main (?:announcements|points|figures|numbers|takeaways)|(?:big|major|biggest) announcements|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures)|the numbers)\b/i;
+
 export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, options: DecideOptions = {}): Answer {
   const minCoverage = options.minCoverage ?? 0.4;
+  if (DIGEST_ASKED.test(q.text) && q.unknown.length === 0) {
+    const digest = digestFigures(q, k);
+    ex.decision = `digest of ${digest.length} figures`;
+    return compose.answerDigest(digest, k);
+  }
+  if (q.type === 'yes_no') return decideClaim(q, k, ex, minCoverage, options);
   if (q.unknown.length > 0) {
     ex.decision = `abstain: unknown ${q.unknown.join(', ')}`;
     return compose.notFound(`The sources don't mention ${joinOr(q.unknown)}.`, suggestionsFor(q, k));
@@ -95,6 +105,47 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   const chosen = [top, ...sentences.slice(1).filter((c) => c.score >= top.score * ratio && c.coverage >= top.coverage * 0.75)].slice(0, max);
   ex.decision = `passages ${chosen.map((c) => `¶${c.passage!.sentence.paragraph}`).join(', ')}`;
   return compose.answerFromPassages(q, chosen.map((c) => c.passage!), k, confidenceOf(top));
+}
+
+/**
+ * The figures of a digest, most important first: those about the question's
+ * subject when it names one; money before counts and dates; a figure the
+ * documents repeat, or that others add up to, before one said once.
+ */
+function digestFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
+  const ids = new Set(q.entities.map((e) => e.entity.id));
+  const about = ids.size ? k.figures.filter((f) => [...ids].some((id) => f.entities.has(id))) : k.figures;
+  const pool = about.length ? about : k.figures;
+  const kindRank: Record<string, number> = { money: 0, count: 1, percent: 2, duration: 3, date: 4 };
+  const weight = (f: FigureEntry) => (f.headline ? 2 : 0) + f.figure.also.length + (f.figure.parts.length ? 1 : 0);
+  return [...pool].sort((a, b) => (kindRank[a.figure.kind] ?? 5) - (kindRank[b.figure.kind] ?? 5) || weight(b) - weight(a));
+}
+
+/** A yes/no question: the asked values are checked against the best evidence about the subject. */
+function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCoverage: number, options: DecideOptions): Answer {
+  const claim = claimOf(q, k);
+  const checked = claimWords(claim);
+  const missing = q.unknown.filter((u) => !checked.has(u.toLowerCase()));
+  if (missing.length > 0) {
+    ex.decision = `abstain: unknown ${missing.join(', ')}`;
+    return compose.notFound(`The sources don't mention ${joinOr(missing)}.`, suggestionsFor(q, k));
+  }
+  // The subject is searched for; the asked values are what the evidence is checked against.
+  const subjectEntities = q.entities.filter((e) => !claim.people.includes(e.entity.id));
+  const subject: AnalyzedQuestion = {
+    ...q,
+    type: 'what',
+    amounts: [],
+    entities: subjectEntities.length ? subjectEntities : q.entities,
+    terms: q.terms.filter((t) => !checked.has(t.word.toLowerCase()) && !/^\d/.test(t.stem) && !(t.inEntity && claim.people.length && subjectEntities.length && !subjectEntities.some((e) => q.text.slice(e.start, e.end).toLowerCase().includes(t.word.toLowerCase())))),
+  };
+  const candidates = retrieve(subject, k, options.retrieve).filter((c) => c.kind === 'sentence' && c.coverage >= minCoverage && c.everySubject);
+  if (candidates.length === 0) {
+    ex.decision = 'abstain: no passage about the claim';
+    return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
+  }
+  ex.decision = `claim checked against ¶${candidates.slice(0, 3).map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
+  return answerClaim(q, claim, candidates.slice(0, 3), k, confidenceOf(candidates[0]!));
 }
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */

@@ -1,0 +1,112 @@
+/**
+ * Yes/no questions and claims put up for checking ("is the French package
+ * 500 billion?", "was the summit in Brussels?", "X was announced on Monday,
+ * right?"): the asked values (amount, day, month, place, person) are compared
+ * with what the best evidence about the subject says. "No" comes with the
+ * contradicting quote and the value the sources give; "Yes" only when the
+ * evidence states the asked value; otherwise the answer says the sources
+ * don't say so, and shows what they do say.
+ */
+import type { Answer } from '../answer.js';
+import { findAmounts, formatAmount, type Amount } from '../text/quantities.js';
+import * as compose from './compose.js';
+import type { Knowledge, Passage } from './knowledge.js';
+import type { AnalyzedQuestion } from './question.js';
+import type { Candidate } from './retrieve.js';
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const MONTHS = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const DAY_RE = new RegExp(`\\b(?:${DAYS.join('|')})\\b`, 'gi');
+const MONTH_RE = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`, 'gi');
+/** "in Brussels", "at Davos": the word after is a place the question puts forward. */
+const PLACE_AFTER = /\b(?:in|at|from)\s+([\p{L}][\p{L}'’-]+)/giu;
+const NEGATION = /\b(?:not|no|never|nor|neither|without|n[o']t|won[’']t|isn[’']t|doesn[’']t|didn[’']t)\b/i;
+
+export interface Claim {
+  amounts: Amount[];
+  days: string[];
+  months: string[];
+  /** Words the question puts forward as a place ("brussels"). */
+  places: string[];
+  /** People the question names as the one who did it. */
+  people: string[];
+}
+
+/** What a yes/no question asserts, slot by slot. */
+export function claimOf(q: AnalyzedQuestion, k: Knowledge): Claim {
+  const text = q.text;
+  const places: string[] = [];
+  for (const m of text.matchAll(PLACE_AFTER)) {
+    const word = m[1]!.toLowerCase();
+    const entity = q.entities.find((e) => text.slice(e.start, e.end).toLowerCase().startsWith(word));
+    if (entity ? entity.entity.kind === 'place' && !entity.adjective : q.terms.some((t) => t.word.toLowerCase() === word && !t.known)) places.push(word);
+  }
+  return {
+    amounts: q.amounts.length ? q.amounts : findAmounts(text).filter((a) => a.value >= 1000),
+    days: [...new Set((text.match(DAY_RE) ?? []).map((d) => d.toLowerCase()))],
+    months: [...new Set((text.match(MONTH_RE) ?? []).map((d) => d.toLowerCase()))],
+    places,
+    people: [...new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'person').map((e) => e.entity.id))],
+  };
+}
+
+/** Words of the question that state the claim's values: they are checked, not searched for. */
+export function claimWords(c: Claim): Set<string> {
+  return new Set([...c.days, ...c.months, ...c.places]);
+}
+
+export type Verdict = { verdict: 'yes' | 'no' | 'unsaid'; because?: string };
+
+/** Compares a claim with one passage about its subject. */
+export function judgeClaim(c: Claim, p: Passage, k: Knowledge, q: AnalyzedQuestion): Verdict {
+  const text = p.sentence.text;
+  if (c.amounts.length) {
+    const given = p.money.length ? p.money : findAmounts(text).filter((a) => a.value >= 1000);
+    if (given.length) {
+      const same = c.amounts.some((a) => given.some((g) => Math.abs(g.value - a.value) <= 0.01 * a.value));
+      if (!same) {
+        const shown = text.slice(given[0]!.start, given[0]!.end).trim();
+        return { verdict: 'no', because: `the sources give ${shown}, not ${formatAmount(c.amounts[0]!.value, c.amounts[0]!.currency)}` };
+      }
+    }
+  }
+  for (const [asked, re, what] of [[c.days, DAY_RE, 'day'], [c.months, MONTH_RE, 'month']] as const) {
+    if (!asked.length) continue;
+    const given = [...new Set((text.match(re) ?? []).map((d) => d.toLowerCase()))];
+    if (given.length && !given.some((d) => asked.includes(d))) return { verdict: 'no', because: `the sources say ${capitalise(given[0]!)}, not ${capitalise(asked[0]!)}` };
+    if (given.length) return { verdict: 'yes' };
+    void what;
+  }
+  if (c.places.length) {
+    const given = [...p.places].map((id) => k.matcher.get(id)?.name).filter((n): n is string => !!n);
+    if (given.length && !given.some((n) => c.places.some((pl) => n.toLowerCase().includes(pl)))) return { verdict: 'no', because: `the sources say ${given[0]}, not ${capitalise(c.places[0]!)}` };
+    if (given.length) return { verdict: 'yes' };
+  }
+  if (c.people.length) {
+    const actors = [p.speaker, ...[...p.entities].filter((id) => k.matcher.get(id)?.kind === 'person')].filter((id): id is string => !!id);
+    if (actors.length && !actors.some((id) => c.people.includes(id))) return { verdict: 'no', because: `according to the sources it was ${k.matcher.get(actors[0]!)?.name ?? actors[0]}` };
+  }
+  // A nationality or place the question ties to its subject ("a European project") against another in the sentence ("US-based").
+  const askedPlaces = q.entities.filter((e) => e.adjective && ['place', 'organisation', 'group'].includes(e.entity.kind) && !p.entities.has(e.entity.id));
+  const otherPlaces = [...p.entities].filter((id) => k.matcher.get(id)?.kind === 'place' && !q.entities.some((e) => e.entity.id === id));
+  if (askedPlaces.length && otherPlaces.length) return { verdict: 'no', because: `the sources tie it to ${k.matcher.get(otherPlaces[0]!)?.name}, not ${askedPlaces[0]!.entity.name}` };
+  return { verdict: 'unsaid' };
+}
+
+/** The answer to a yes/no question from its best evidence (already chosen as about its subject). */
+export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candidate[], k: Knowledge, confidence: number): Answer {
+  const passages = evidence.map((c) => c.passage).filter((p): p is Passage => !!p);
+  for (const p of passages) {
+    const v = judgeClaim(claim, p, k, q);
+    if (v.verdict === 'no') return compose.answerFromPassagesWithLead(`No: ${v.because}.`, [p, ...passages.filter((x) => x !== p)].slice(0, 2), k, q, confidence);
+    if (v.verdict === 'yes') return compose.answerFromPassagesWithLead(`Yes, according to the source: ${compose.clip(p.sentence.text, 200)}`, [p], k, q, confidence);
+  }
+  const top = passages[0]!;
+  const negated = NEGATION.test(top.sentence.text);
+  const lead = negated ? `No, according to the source: ${compose.clip(top.sentence.text, 200)}` : `The sources don't say so in those words. What they say: ${compose.clip(top.sentence.text, 200)}`;
+  return compose.answerFromPassagesWithLead(lead, passages.slice(0, 2), k, q, confidence * (negated ? 0.8 : 0.6));
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
