@@ -145,7 +145,9 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
     return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
   }
   ex.decision = `claim checked against ¶${candidates.slice(0, 3).map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
-  return answerClaim(q, claim, candidates.slice(0, 3), k, confidenceOf(candidates[0]!));
+  const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
+  const answer = answerClaim(q, claim, candidates.slice(0, 3), k, confidenceOf(candidates[0]!), unverifiable);
+  return answer.answered ? answer : { ...answer, suggestions: suggestionsFor(q, k) };
 }
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */

@@ -69,7 +69,7 @@ export function contextState(context: readonly string[], k: Knowledge): Omit<Con
 }
 
 const ASKS_SOURCE = /^(?:(?:what(?: is|'s)? the |any |got a |the |a )?(?:sources?|links?|urls?|quotes?|citations?|cites?|refs?|references?|proof|evidence)|where(?: is|'s)? (?:that|this|it) from|where does it say (?:that|so|this)|says who|according to (?:what|whom?)|(?:can you |could you )?(?:cite|quote) (?:that|it|this|them)|show me the (?:sources?|quotes?))(?: (?:for|of) (?:that|this|it))?(?: please)?[\s?!.]*$/i;
-const ASKS_SPEAKER = /^(?:who (?:said|says|wrote|tweeted|posted|claimed|announced) (?:that|this|it)|(?:whose|who's) (?:words|quote|claim) (?:is|was) (?:that|this|it)|who was that|who is that quote from|who(?:'s| is) (?:that|it) from)(?: please)?[\s?!.]*$/i;
+const ASKS_SPEAKER = /^(?:who (?:said|says|wrote|tweeted|posted|claimed) (?:that|this|it)|(?:whose|who's) (?:words|quote|claim) (?:is|was) (?:that|this|it)|who was that|who is that quote from|who(?:'s| is) (?:that|it) from)(?: please)?[\s?!.]*$/i;
 
 /** "source?", "link?", "who said that?": answered from the previous answer, never a new search. */
 export function answerAboutLast(text: string, previous: Omit<ConversationState, 'at'>, k: Knowledge): { kind: 'sources' | 'speaker'; answer: Answer } | undefined {

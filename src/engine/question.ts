@@ -8,7 +8,7 @@ import { fold } from '../text/normalize.js';
 import { findMoney, type Amount } from '../text/quantities.js';
 import { allowedTypos } from '../text/fuzzy.js';
 import { canBeNonNoun, canBeNoun, isEnglishWord } from '../text/word-classes.js';
-import { correctEnglish, informativeness } from '../text/english.js';
+import { correctEnglish, englishRank, informativeness } from '../text/english.js';
 import { dominantClass, relatedWords } from '../text/wordnet.js';
 import type { EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
@@ -164,8 +164,11 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
       canBeNoun(token);
     const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(token);
     const topic = topicStart >= 0 && m.index > topicStart;
-    // A capitalised unknown word is a name: as telling as any.
-    const informative = known ? 1 : name ? 1 : recognised.informative;
+    // A capitalised unknown word is a name: as telling as any. A noun used as one ("the lunch") is a topic,
+    // unless it is one of the commonest words ("the thing", "the bit"), which say nothing.
+    const rank = known ? undefined : englishRank(token);
+    const topicNoun = !known && usedAsNoun && rank !== undefined && rank > FILLER_NOUN_RANK && canBeNoun(token);
+    const informative = known || name ? 1 : topicNoun ? Math.max(recognised.informative, MISSING_THRESHOLD) : recognised.informative;
     terms.push({ stem, word, known, inEntity, phrasing, informative, ...(topic ? { topic } : {}), ...(recognised.paraphrase ? { paraphrase: true } : {}) });
   }
   const stems = new Set(terms.map((t) => t.stem));
@@ -173,6 +176,9 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
   const hasReference = (folded.match(/[a-z']+/g) ?? []).some((w) => REFERENCE_WORDS.has(w));
   return { text, type, entities, amounts, terms, expansions, unknown: unknownPhrases(text, terms, knowledge), hasReference };
 }
+
+/** A noun at least this rare in English is a topic when used as a noun; commoner ones ("thing", "bit") are filler. */
+const FILLER_NOUN_RANK = 600;
 
 /** Most distinct words of a question looked at: the rest of a very long message adds nothing but cost. */
 const MAX_QUESTION_TERMS = 40;
@@ -211,6 +217,11 @@ function recognise(token: string, stem: string, k: Knowledge): Recognised {
   return { known: false, stem, informative: 1 };
 }
 
+function inflections(word: string): string[] {
+  const stem = word.endsWith('e') ? word.slice(0, -1) : word;
+  return [word, `${word}s`, `${word}es`, `${stem}ed`, `${stem}ing`, `${stem}er`, `${stem}ers`];
+}
+
 function knownThroughEnglish(token: string, stem: string, k: Knowledge): Recognised {
   const form = relatedForm(stem, k);
   if (form) return { known: true, stem: form, informative: 1 };
@@ -220,8 +231,9 @@ function knownThroughEnglish(token: string, stem: string, k: Knowledge): Recogni
   const related = wordClass && wordClass !== 'noun' ? relatedWords(token, [wordClass]) : [];
   for (const word of related) {
     if (word.includes(' ')) continue;
-    const relatedStem = stemWord(word);
-    if (k.vocabulary.has(word) || k.vocabulary.has(relatedStem)) return { known: true, stem: relatedStem, informative: 1, paraphrase: true };
+    // The related word itself, or an inflection of it, must be in the corpus: a shared stem alone
+    // is too loose ("terminate" and "terminal").
+    if (inflections(word).some((w) => k.vocabulary.has(w))) return { known: true, stem: stemWord(word), informative: 1, paraphrase: true };
   }
   return { known: false, stem, informative: informativeness(token) };
 }

@@ -94,13 +94,15 @@ export function judgeClaim(c: Claim, p: Passage, k: Knowledge, q: AnalyzedQuesti
 }
 
 /** The answer to a yes/no question from its best evidence (already chosen as about its subject). */
-export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candidate[], k: Knowledge, confidence: number): Answer {
+export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candidate[], k: Knowledge, confidence: number, unverifiable: string[] = []): Answer {
   const passages = evidence.map((c) => c.passage).filter((p): p is Passage => !!p);
   for (const p of passages) {
     const v = judgeClaim(claim, p, k, q);
     if (v.verdict === 'no') return compose.answerFromPassagesWithLead(`No: ${v.because}.`, [p, ...passages.filter((x) => x !== p)].slice(0, 2), k, q, confidence);
     if (v.verdict === 'yes') return compose.answerFromPassagesWithLead(`Yes, according to the source: ${compose.clip(p.sentence.text, 200)}`, [p], k, q, confidence);
   }
+  // "Will one be built in Germany?": the sources never name the asked place, so they cannot say.
+  if (unverifiable.length) return compose.notFound(`The sources don't mention ${unverifiable.join(' or ')}.`, []);
   const top = passages[0]!;
   const negated = NEGATION.test(top.sentence.text);
   const lead = negated ? `No, according to the source: ${compose.clip(top.sentence.text, 200)}` : `The sources don't say so in those words. What they say: ${compose.clip(top.sentence.text, 200)}`;

@@ -94,7 +94,8 @@ function splitCoordinated(sentence: string): string[] {
 
 function toPart(text: string): MessagePart {
   const trimmed = text.replace(/[\s?!.]+$/, '');
-  if (QUESTION_START.test(trimmed) || REQUEST_START.test(trimmed)) return { text: trimmed, claim: false };
+  // A question keeps its question mark: it is shown back to the user as they asked it.
+  if (QUESTION_START.test(trimmed) || REQUEST_START.test(trimmed)) return { text: /\?\s*$/.test(text) ? `${trimmed}?` : trimmed, claim: false };
   const untagged = trimmed.replace(TAG, '').trim();
   // A statement, tagged or not, put as a question: is it so?
   const claim = untagged !== trimmed || (/\?\s*$/.test(text) && FINITE_VERB.test(untagged) && !WH_WORD.test(untagged));
