@@ -22,6 +22,8 @@ function defineSchemas(z: typeof Z) {
     start: z.number().int().min(0),
     end: z.number().int().min(0),
     url: z.string().optional(),
+    /** Page of a paginated source (PDF), counting from 1. */
+    page: z.number().int().min(1).optional(),
   });
 
   const QuoteSchema = z.object({

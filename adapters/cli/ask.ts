@@ -9,7 +9,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
-import { corpusDirFrom } from './corpus-option.js';
+import { corpusDirFrom, strictFrom } from './corpus-option.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer } from './render.js';
 import { progressReporter } from '../shared/progress.js';
@@ -28,7 +28,9 @@ export const USAGE = `usage: npm run --silent ask -- [--json | --jsonl | --expla
   --jsonl       read questions from stdin, one per line (or {"question": "...", "conversation": "id"}),
                 and print one JSON Answer per line, in order
   --explain     also show how the question was understood and the candidates considered
-  --corpus DIR  answer from another corpus directory (default: CORPUS_DIR, else the bundled corpus)`;
+  --corpus DIR  answer from another corpus directory (default: CORPUS_DIR, else the bundled corpus)
+  --strict      stop with an error on any corpus problem instead of skipping the file with a warning
+                (also CORPUS_STRICT=1)`;
 
 export async function runAsk(argv: string[], io: AskIO): Promise<number> {
   let args;
@@ -41,6 +43,7 @@ export async function runAsk(argv: string[], io: AskIO): Promise<number> {
         jsonl: { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
         corpus: { type: 'string' },
+        strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -65,7 +68,13 @@ export async function runAsk(argv: string[], io: AskIO): Promise<number> {
 
   let engine: Engine;
   try {
-    engine = await createEngine({ corpusDir: corpusDirFrom(values.corpus, io.env ?? process.env), onProgress: io.stderr === process.stderr ? progressReporter(process.stderr) : undefined });
+    const env = io.env ?? process.env;
+    engine = await createEngine({
+      corpusDir: corpusDirFrom(values.corpus, env),
+      strict: strictFrom(values.strict, env),
+      onWarning: (line) => io.stderr.write(`${line}\n`),
+      onProgress: io.stderr === process.stderr ? progressReporter(process.stderr) : undefined,
+    });
   } catch (error) {
     if (isUserFacing(error)) {
       io.stderr.write(`${error.message}\n`);

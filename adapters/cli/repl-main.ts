@@ -2,20 +2,21 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine, isUserFacing } from '../../src/index.js';
-import { corpusDirFrom } from './corpus-option.js';
+import { corpusDirFrom, strictFrom } from './corpus-option.js';
 import { progressReporter } from '../shared/progress.js';
 import { startRepl } from './repl.js';
 
 let corpus: string | undefined;
+let strict = false;
 try {
-  corpus = parseArgs({ options: { corpus: { type: 'string' } } }).values.corpus;
+  ({ corpus, strict = false } = parseArgs({ options: { corpus: { type: 'string' }, strict: { type: 'boolean' } } }).values);
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\nusage: npm start -- [--corpus DIR]\n`);
+  process.stderr.write(`${(error as Error).message}\nusage: npm start -- [--corpus DIR] [--strict]\n`);
   process.exit(2);
 }
 
 try {
-  const engine = await createEngine({ corpusDir: corpusDirFrom(corpus), onProgress: progressReporter(process.stderr) });
+  const engine = await createEngine({ corpusDir: corpusDirFrom(corpus), strict: strictFrom(strict), onProgress: progressReporter(process.stderr) });
   const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
   const repl = startRepl({
     engine,

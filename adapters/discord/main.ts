@@ -9,6 +9,7 @@ import { createDiscordBot } from './bot.js';
 import { loadDiscordConfig } from './config.js';
 import { describeError } from './retry.js';
 import { progressReporter } from '../shared/progress.js';
+import { corpusStrictFrom } from '../shared/corpus-strict.js';
 
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -30,7 +31,12 @@ async function main(): Promise<void> {
 
   let engine;
   try {
-    engine = await createEngine({ ...(config.corpusDir !== undefined ? { corpusDir: config.corpusDir } : {}), onProgress: progressReporter(process.stderr) });
+    engine = await createEngine({
+      ...(config.corpusDir !== undefined ? { corpusDir: config.corpusDir } : {}),
+      strict: corpusStrictFrom(process.env),
+      onWarning: (line) => logger.warn(line),
+      onProgress: progressReporter(process.stderr),
+    });
   } catch (error) {
     if (isUserFacing(error)) fail(error.message, secrets);
     throw error;

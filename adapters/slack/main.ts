@@ -8,6 +8,7 @@ import { createLogger, redact, type Logger } from '../shared/logger.js';
 import { createSlackApp, type SlackApp } from './app.js';
 import { loadSlackConfig, slackSecrets, type SlackConfig } from './config.js';
 import { progressReporter } from '../shared/progress.js';
+import { corpusStrictFrom } from '../shared/corpus-strict.js';
 
 async function main(): Promise<void> {
   let config: SlackConfig;
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ secrets, level: config.logLevel });
   let slack: SlackApp | undefined;
   try {
-    const engine = await createEngine({ corpusDir: config.corpusDir, onProgress: progressReporter(process.stderr) });
+    const engine = await createEngine({ corpusDir: config.corpusDir, strict: corpusStrictFrom(process.env), onWarning: (line) => logger.warn(line), onProgress: progressReporter(process.stderr) });
     slack = createSlackApp({ engine, config, logger });
     installShutdown(slack, logger);
     await slack.start();

@@ -1,52 +1,66 @@
 /**
- * One corpus document file: optional YAML front matter, then the body the bot
- * quotes from. The body is kept exactly as written.
+ * One corpus document: the text a reader extracted from its file (the body
+ * the bot quotes from, kept exactly), what is known about it, and its
+ * paragraphs and sentences.
  */
 import { basename, extname } from 'node:path';
 import { CorpusError } from '../errors.js';
 import { segmentDocument, type Paragraph, type Sentence } from '../text/segment.js';
-import { FrontMatterSchema, type FrontMatter } from './schemas.js';
-import { parseYaml, validate } from './yaml-source.js';
+import type { DocumentMeta } from './readers/front-matter.js';
+import { markdownFromText } from './readers/markdown.js';
+import type { DocumentText, PageSpan } from './readers/types.js';
 
 export interface CorpusDocument {
   id: string;
   title: string;
   /** Path of the file, as given to the loader. */
   file: string;
-  meta: FrontMatter;
+  meta: DocumentMeta;
   body: string;
   paragraphs: Paragraph[];
   sentences: Sentence[];
+  /** For paginated sources (PDF): where each page is in the body. */
+  pages?: PageSpan[];
 }
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-export function parseDocument(file: string, text: string): CorpusDocument {
-  if (text.includes('\u0000')) throw new CorpusError({ file }, 'not a text file (it contains NUL bytes)');
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const fm = FRONT_MATTER.exec(source);
-  let meta: FrontMatter = {};
-  if (fm) {
-    const yaml = parseYaml(file, fm[1]!, 1);
-    if (yaml.value !== null && yaml.value !== undefined) meta = validate(FrontMatterSchema, yaml, file);
-  }
-  const body = fm ? source.slice(fm[0].length) : source;
+/** A document from what its reader extracted. Throws a CorpusError when there is no text to serve. */
+export function buildDocument(file: string, text: DocumentText): CorpusDocument {
+  const { body, meta } = text;
   if (!/[\p{L}\p{N}]/u.test(body)) throw new CorpusError({ file, field: 'body' }, 'the document has no text');
   const { paragraphs, sentences } = segmentDocument(body, meta.paragraphs ?? 'auto');
   return {
     id: meta.id ?? slug(basename(file, extname(file))),
-    title: meta.title ?? firstHeading(body) ?? basename(file, extname(file)),
+    title: meta.title ?? text.title ?? basename(file, extname(file)),
     file,
     meta,
     body,
     paragraphs,
     sentences,
+    ...(text.pages?.length ? { pages: text.pages } : {}),
   };
 }
 
-function firstHeading(body: string): string | undefined {
-  const m = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body);
-  return m?.[1]?.trim() || undefined;
+/** A Markdown document from its text; any problem with its front matter is an error. */
+export function parseDocument(file: string, text: string): CorpusDocument {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (source.includes('\u0000')) throw new CorpusError({ file }, 'not a text file (it contains NUL bytes)');
+  const read = markdownFromText(file, source);
+  if (read.problems[0]) throw read.problems[0];
+  return buildDocument(file, read);
+}
+
+/** The page (from 1) holding a body offset, for documents that have pages. */
+export function pageAt(doc: { pages?: readonly PageSpan[] }, offset: number): number | undefined {
+  const pages = doc.pages;
+  if (!pages?.length) return undefined;
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (pages[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return pages[lo]!.number;
 }
 
 export function slug(name: string): string {

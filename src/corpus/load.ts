@@ -1,13 +1,16 @@
 /**
- * Parses a corpus directory's files: documents (.md, .markdown, .txt) and
- * structured files (figures*.yaml, entities*.yaml, lexicon*.yaml; .yml and
- * .json too). Everything is validated; the first problem stops the load with
- * a CorpusError naming the file, the field and the line.
+ * Parses a corpus directory's files: documents (see readers/) and curation
+ * files (figures*.yaml, entities*.yaml, lexicon*.yaml; .yml and .json too).
+ * A file or record with a problem is skipped with one warning naming the
+ * file, the field and the line, and every problem is listed at once; the rest
+ * of the corpus serves. With `strict`, any problem is a CorpusError instead.
  */
 import { z } from 'zod';
 import { CorpusError } from '../errors.js';
-import { parseDocument, paragraphAt, type CorpusDocument } from './document.js';
-import { DOCUMENT_EXTENSIONS, readCorpus, type RawCorpus } from './read.js';
+import { buildDocument, paragraphAt, type CorpusDocument } from './document.js';
+import { decodeText } from './readers/decode.js';
+import { READERS } from './readers/index.js';
+import { readCorpus, type RawCorpus } from './read.js';
 import type { Corpus, LoadedEntity, LoadedFigure, Located } from './types.js';
 import { EntitySchema, FigureRecordSchema, LexiconSchema, type LexiconRecord } from './schemas.js';
 import { parseYaml, validate, type YamlSource } from './yaml-source.js';
@@ -16,38 +19,92 @@ export interface LoadProgress {
   (event: { loaded: number; total: number; file: string }): void;
 }
 
+export interface LoadOptions {
+  /** Any problem stops the load with a CorpusError (curated corpora, CI). Default false: skip and warn. */
+  strict?: boolean;
+  onProgress?: LoadProgress;
+}
+
 /** Reads and parses a corpus directory. */
-export async function loadCorpus(dir: string, onProgress?: LoadProgress): Promise<Corpus> {
-  return parseCorpus(await readCorpus(dir), onProgress);
+export async function loadCorpus(dir: string, options: LoadOptions | LoadProgress = {}): Promise<Corpus> {
+  return parseCorpus(await readCorpus(dir), options);
+}
+
+/** One problem found while loading, and what was done about it. */
+class Problems {
+  readonly list: { error: CorpusError; consequence: string }[] = [];
+  add(error: unknown, consequence: string, file: string): void {
+    const corpusError = error instanceof CorpusError ? error : new CorpusError({ file }, `cannot be read (${(error as Error)?.message ?? String(error)})`);
+    this.list.push({ error: corpusError, consequence });
+  }
+  /** Runs `fn`; a failure is recorded with its consequence and gives undefined. */
+  attempt<T>(file: string, consequence: string, fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof CorpusError) && !(error instanceof Error)) throw error;
+      this.add(error, consequence, file);
+      return undefined;
+    }
+  }
+  warnings(): string[] {
+    return this.list.map(({ error, consequence }) => `${error.message.replace(/^corpus error in /, 'corpus warning in ')} (${consequence})`);
+  }
+  /** The first problem as an error, with the others named after it. */
+  fail(): never {
+    const [first, ...rest] = this.list;
+    if (rest.length === 0) throw first!.error;
+    throw new CorpusError(first!.error.location, `${first!.error.message.replace(/^corpus error in [^:]*: /, '')} (and ${rest.length} more: ${rest.map((p) => p.error.message.replace(/^corpus error in /, '')).join('; ')})`);
+  }
 }
 
 /** Parses and validates files already read. */
-export function parseCorpus(raw: RawCorpus, onProgress?: LoadProgress): Corpus {
+export async function parseCorpus(raw: RawCorpus, options: LoadOptions | LoadProgress = {}): Promise<Corpus> {
+  const { strict = false, onProgress } = typeof options === 'function' ? { onProgress: options } : options;
   const { dir } = raw;
+  const problems = new Problems();
+  for (const p of raw.problems) problems.add(p, 'skipped', p.location.file);
   const documents: CorpusDocument[] = [];
   const data: { file: string; source: YamlSource; kind: 'figures' | 'entities' | 'lexicon' }[] = [];
   let loaded = 0;
-  for (const { file, name, ext, text } of raw.files) {
+  for (const { file, name, ext, bytes } of raw.files) {
     onProgress?.({ loaded: ++loaded, total: raw.files.length, file });
-    if (DOCUMENT_EXTENSIONS.has(ext)) {
-      documents.push(parseDocument(file, text));
+    const reader = READERS[ext];
+    if (reader) {
+      try {
+        const text = await reader(file, bytes);
+        const doc = buildDocument(file, text);
+        for (const p of text.problems) problems.add(p, 'value ignored', file);
+        documents.push(doc);
+      } catch (error) {
+        problems.add(error, 'document skipped', file);
+      }
     } else {
       const kind = (['figures', 'entities', 'lexicon'] as const).find((k) => name.startsWith(k));
-      if (!kind) throw new CorpusError({ file }, 'unrecognised data file: name it figures*.yaml, entities*.yaml or lexicon*.yaml');
-      data.push({ file, kind, source: parseYaml(file, text) });
+      if (!kind) {
+        problems.add(new CorpusError({ file }, 'unrecognised data file: name it figures*.yaml, entities*.yaml or lexicon*.yaml'), 'file skipped', file);
+        continue;
+      }
+      const source = problems.attempt(file, 'file skipped', () => parseYaml(file, decodeText(file, bytes)));
+      if (source) data.push({ file, kind, source });
     }
   }
-  if (documents.length === 0) throw new CorpusError({ file: dir }, 'no documents found (.md, .markdown or .txt)');
-  checkUniqueIds(documents.map((d) => ({ id: d.id, file: d.file, line: d.meta.id ? 2 : undefined })), 'document id');
+  if (documents.length === 0) {
+    if (problems.list.length) problems.fail();
+    throw new CorpusError({ file: dir }, 'no documents found');
+  }
+  const uniqueDocuments = unique(documents.map((d) => ({ item: d, id: d.id, file: d.file, line: d.meta.id ? 2 : undefined })), 'document id', problems, 'document skipped');
 
-  const entities = data.filter((d) => d.kind === 'entities').flatMap((d) => validate(z.array(EntitySchema), d.source, d.file).map((e, i) => ({ e, i, file: d.file, source: d.source })));
-  checkUniqueIds(entities.map(({ e, i, file, source }) => ({ id: e.id, file, line: source.lineOf([i, 'id']), field: `[${i}].id` })), 'entity id');
-  const entityIds = new Set(entities.map(({ e }) => e.id));
+  const entities = data
+    .filter((d) => d.kind === 'entities')
+    .flatMap((d) => problems.attempt(d.file, 'file skipped', () => validate(z.array(EntitySchema), d.source, d.file).map((e, i) => ({ e, i, file: d.file, source: d.source }))) ?? []);
+  const uniqueEntities = unique(entities.map((x) => ({ item: x, id: x.e.id, file: x.file, line: x.source.lineOf([x.i, 'id']), field: `[${x.i}].id` })), 'entity id', problems, 'entity skipped');
+  const entityIds = new Set(uniqueEntities.map(({ e }) => e.id));
 
-  const lexicons = data.filter((d) => d.kind === 'lexicon').map((d) => validate(LexiconSchema, d.source, d.file));
+  const lexicons = data.filter((d) => d.kind === 'lexicon').flatMap((d) => problems.attempt(d.file, 'file skipped', () => [validate(LexiconSchema, d.source, d.file)]) ?? []);
   const lexicon: LexiconRecord = { synonyms: lexicons.flatMap((l) => l.synonyms), frame: lexicons.flatMap((l) => l.frame) };
 
-  const byId = new Map(documents.map((d) => [d.id, d]));
+  const byId = new Map(uniqueDocuments.map((d) => [d.id, d]));
   const locateIn = (docId: string, text: string, where: { file: string; field: string; line?: number }): Located => {
     const doc = byId.get(docId);
     if (!doc) throw new CorpusError({ ...where, field: where.field.replace(/\.[^.]+$/, '.document') }, `no document with id "${docId}" (known: ${[...byId.keys()].join(', ')})`);
@@ -55,40 +112,53 @@ export function parseCorpus(raw: RawCorpus, onProgress?: LoadProgress): Corpus {
     if (start < 0) throw new CorpusError(where, `quote is not verbatim in document "${doc.id}": ${JSON.stringify(text.slice(0, 80))}`);
     return { documentId: doc.id, paragraph: paragraphAt(doc, start)?.number ?? 1, start, end: start + text.length };
   };
-  const loadedEntities: LoadedEntity[] = entities.map(({ e, i, file, source }) => ({
-    ...e,
-    definitionAt: e.definition.map((quote, j) => locateIn(e.document!, quote, { file, field: `[${i}].definition[${j}]`, line: source.lineOf([i, 'definition', j]) })),
-  }));
+  const loadedEntities: LoadedEntity[] = uniqueEntities.flatMap(({ e, i, file, source }) => {
+    const entity = problems.attempt(file, 'entity skipped', () => ({
+      ...e,
+      definitionAt: e.definition.map((quote, j) => locateIn(e.document!, quote, { file, field: `[${i}].definition[${j}]`, line: source.lineOf([i, 'definition', j]) })),
+    }));
+    return entity ? [entity] : [];
+  });
   const figures: LoadedFigure[] = [];
   for (const { file, source } of data.filter((d) => d.kind === 'figures')) {
-    const records = validate(z.array(FigureRecordSchema), source, file);
-    checkUniqueIds(records.map((f, i) => ({ id: f.id, file, line: source.lineOf([i, 'id']), field: `[${i}].id` })), 'figure id');
-    records.forEach((f, i) => {
+    const records = problems.attempt(file, 'file skipped', () => validate(z.array(FigureRecordSchema), source, file));
+    if (!records) continue;
+    const located = records.map((f, i) => ({ f, i }));
+    const uniqueRecords = unique(located.map((x) => ({ item: x, id: x.f.id, file, line: source.lineOf([x.i, 'id']), field: `[${x.i}].id` })), 'figure id', problems, 'figure skipped');
+    for (const { f, i } of uniqueRecords) {
       const where = (field: string) => ({ file, field: `[${i}].${field}`, line: source.lineOf([i, field]) });
-      const doc = byId.get(f.document);
-      if (!doc) throw new CorpusError(where('document'), `no document with id "${f.document}" (known: ${[...byId.keys()].join(', ')})`);
-      for (const ref of [f.who, ...f.subjects]) {
-        if (ref !== undefined && entityIds.size > 0 && !entityIds.has(ref)) throw new CorpusError(where(ref === f.who ? 'who' : 'subjects'), `no entity with id "${ref}"`);
-      }
-      const locate = (text: string, field: string): Located => locateIn(doc.id, text, where(field));
-      figures.push({ ...f, at: locate(f.quote, 'quote'), alsoAt: f.also.map((a) => locate(a, 'also')) });
-    });
+      const figure = problems.attempt(file, 'figure skipped', (): LoadedFigure => {
+        const doc = byId.get(f.document);
+        if (!doc) throw new CorpusError(where('document'), `no document with id "${f.document}" (known: ${[...byId.keys()].join(', ')})`);
+        for (const ref of [f.who, ...f.subjects]) {
+          if (ref !== undefined && entityIds.size > 0 && !entityIds.has(ref)) throw new CorpusError(where(ref === f.who ? 'who' : 'subjects'), `no entity with id "${ref}"`);
+        }
+        const locate = (text: string, field: string): Located => locateIn(doc.id, text, where(field));
+        return { ...f, at: locate(f.quote, 'quote'), alsoAt: f.also.map((a) => locate(a, 'also')) };
+      });
+      if (figure) figures.push(figure);
+    }
   }
-  checkUniqueIds(figures.map((f) => ({ id: f.id, file: '(figures)' })), 'figure id');
-  return { dir, documents, figures, entities: loadedEntities, lexicon };
+  const uniqueFigures = unique(figures.map((f) => ({ item: f, id: f.id, file: '(figures)' })), 'figure id', problems, 'figure skipped');
+  if (strict && problems.list.length) problems.fail();
+  return { dir, documents: uniqueDocuments, figures: uniqueFigures, entities: loadedEntities, lexicon, warnings: problems.warnings() };
 }
 
-function checkUniqueIds(items: { id: string; file: string; line?: number; field?: string }[], what: string): void {
+/** The items whose id was not used before; each repeat is a problem. */
+function unique<T>(items: { item: T; id: string; file: string; line?: number; field?: string }[], what: string, problems: Problems, consequence: string): T[] {
   const seen = new Map<string, { file: string; line?: number }>();
-  for (const item of items) {
-    const first = seen.get(item.id);
+  const out: T[] = [];
+  for (const entry of items) {
+    const first = seen.get(entry.id);
     if (first) {
       const firstAt = first.line !== undefined ? `${first.file} line ${first.line}` : first.file;
-      throw new CorpusError({ file: item.file, field: item.field ?? 'id', line: item.line }, `duplicate ${what} "${item.id}" (first used in ${firstAt})`);
+      problems.add(new CorpusError({ file: entry.file, field: entry.field ?? 'id', line: entry.line }, `duplicate ${what} "${entry.id}" (first used in ${firstAt})`), consequence, entry.file);
+      continue;
     }
-    seen.set(item.id, item);
+    seen.set(entry.id, entry);
+    out.push(entry.item);
   }
+  return out;
 }
-
 
 export type { Corpus, LoadedEntity, LoadedFigure, Located } from './types.js';

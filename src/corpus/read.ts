@@ -1,58 +1,58 @@
 /**
- * Reads a corpus directory's files as text, without parsing them: enough to
- * know whether a saved snapshot of the corpus still matches it.
+ * Reads a corpus directory's files as bytes, without parsing them: enough to
+ * key a snapshot of the corpus by its contents. A file that cannot be read is
+ * a problem to report, not a reason to stop; only a corpus directory that
+ * cannot be opened, or holds no document at all, stops the load.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, relative } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { CorpusError } from '../errors.js';
+import { DOCUMENT_EXTENSIONS } from './readers/index.js';
 
-export const DOCUMENT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+export { DOCUMENT_EXTENSIONS };
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** Files in a corpus directory that describe it rather than belong to it. */
 const SKIPPED = new Set(['readme.md', 'license', 'license.md', 'license.txt']);
+const FORMATS = [...DOCUMENT_EXTENSIONS].join(', ');
 
 export interface RawFile {
-  /** Absolute path. */
+  /** Absolute path (of the link, for a symlink). */
   path: string;
   /** Path as shown to users in messages. */
   file: string;
   /** Lower-case file name and extension. */
   name: string;
   ext: string;
-  text: string;
+  bytes: Buffer;
 }
 
 export interface RawCorpus {
   dir: string;
   /** Corpus files in a stable order (sorted by path). */
   files: RawFile[];
+  /** Files that could not be read (each skipped). */
+  problems: CorpusError[];
 }
 
-export interface CorpusFileStat {
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
-
-/** The corpus files with their size and modification time, without reading them: enough to key a snapshot. */
-export async function statCorpus(dir: string): Promise<CorpusFileStat[]> {
-  const paths = (await listFiles(dir)).filter(isCorpusFile);
-  return Promise.all(paths.map(async (path) => {
-    const info = await stat(path);
-    return { path, size: info.size, mtimeMs: info.mtimeMs };
-  }));
+export function isDocumentFile(ext: string): boolean {
+  return DOCUMENT_EXTENSIONS.has(ext);
 }
 
 export async function readCorpus(dir: string): Promise<RawCorpus> {
-  const paths = (await listFiles(dir)).filter(isCorpusFile);
-  const texts = await readAll(paths);
-  const files = paths.map((path) => ({ path, file: displayPath(path), name: basename(path).toLowerCase(), ext: extname(path).toLowerCase(), text: texts.get(path)! }));
-  if (!files.some((f) => DOCUMENT_EXTENSIONS.has(f.ext))) throw new CorpusError({ file: dir }, 'no documents found (.md, .markdown or .txt)');
-  return { dir, files };
+  const problems: CorpusError[] = [];
+  const paths = (await listFiles(dir, problems)).filter(isCorpusFile);
+  const files: RawFile[] = [];
+  const read = await readAll(paths, problems);
+  for (const path of paths) {
+    const bytes = read.get(path);
+    if (bytes) files.push({ path, file: displayPath(path), name: basename(path).toLowerCase(), ext: extname(path).toLowerCase(), bytes });
+  }
+  if (!paths.some((p) => DOCUMENT_EXTENSIONS.has(extname(p).toLowerCase()))) throw new CorpusError({ file: dir }, `no documents found (${FORMATS})`);
+  return { dir, files, problems };
 }
 
 /** A path as the user would type it: relative to the working directory when inside it. */
-function displayPath(path: string): string {
+export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
 }
@@ -66,56 +66,77 @@ function isCorpusFile(path: string): boolean {
 
 const READ_CONCURRENCY = 32;
 
-async function readAll(paths: string[]): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
+async function readAll(paths: string[], problems: CorpusError[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
       const path = paths[next++]!;
-      texts.set(path, await readText(path, displayPath(path)));
+      try {
+        out.set(path, await readFile(path));
+      } catch (error) {
+        problems.push(new CorpusError({ file: displayPath(path) }, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-  return texts;
+  return out;
 }
 
-async function readText(path: string, file: string): Promise<string> {
-  let buffer: Buffer;
+/**
+ * Every file under `dir`, sorted. Symbolic links are followed when they point
+ * inside the corpus directory (a shared document linked into place), never
+ * outside it, and a directory is walked once however many links lead to it.
+ */
+async function listFiles(dir: string, problems: CorpusError[]): Promise<string[]> {
+  let root: string;
   try {
-    buffer = await readFile(path);
+    if (!(await stat(dir)).isDirectory()) throw new CorpusError({ file: dir }, 'the corpus path is not a directory');
+    root = await realpath(dir);
   } catch (error) {
-    throw new CorpusError({ file }, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
-  if (text.includes('\uFFFD') && !buffer.includes(Buffer.from('\uFFFD'))) {
-    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    throw new CorpusError({ file, line }, 'not valid UTF-8 text');
-  }
-  return text;
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  let info;
-  try {
-    info = await stat(dir);
-  } catch (error) {
+    if (error instanceof CorpusError) throw error;
     throw new CorpusError({ file: dir }, `cannot open the corpus directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (!info.isDirectory()) throw new CorpusError({ file: dir }, 'the corpus path is not a directory');
+  const inside = (real: string) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+  const walked = new Set<string>([root]);
   const out: string[] = [];
   const walk = async (d: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(d, { withFileTypes: true });
     } catch (error) {
-      throw new CorpusError({ file: d }, `cannot read the directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      if (d === dir) throw new CorpusError({ file: d }, `cannot read the directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      problems.push(new CorpusError({ file: displayPath(d) }, `cannot read the directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+      return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) out.push(p);
+      if (e.isDirectory()) {
+        const real = await realpath(p).catch(() => p);
+        if (!walked.has(real)) {
+          walked.add(real);
+          await walk(p);
+        }
+      } else if (e.isFile()) out.push(p);
+      else if (e.isSymbolicLink()) {
+        const target = await realpath(p).catch(() => undefined);
+        if (!target) {
+          if (isCorpusFile(p)) problems.push(new CorpusError({ file: displayPath(p) }, 'broken symbolic link'));
+          continue;
+        }
+        if (!inside(target)) {
+          if (isCorpusFile(p) || !extname(p)) problems.push(new CorpusError({ file: displayPath(p) }, 'symbolic link to a path outside the corpus directory'));
+          continue;
+        }
+        const info = await lstat(target).catch(() => undefined);
+        if (info?.isFile()) out.push(p);
+        else if (info?.isDirectory() && !walked.has(target)) {
+          walked.add(target);
+          await walk(p);
+        }
+      }
     }
   };
   await walk(dir);

@@ -19,20 +19,6 @@ export function isPartialIsoDate(value: string): boolean {
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 
-export const FrontMatterSchema = z
-  .object({
-    id: Id.optional(),
-    title: z.string().min(1).optional(),
-    published: z.union([IsoDate, z.date()]).optional(),
-    url: z.url().optional(),
-    publisher: z.string().optional(),
-    kind: z.string().optional(),
-    language: z.string().optional(),
-    note: z.string().optional(),
-    paragraphs: z.enum(['auto', 'blocks', 'lines']).optional(),
-  })
-  .strict();
-
 export const FigureRecordSchema = z
   .object({
     id: Id,
@@ -93,7 +79,8 @@ export const LexiconSchema = z
   })
   .strict();
 
-export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+/** Front matter as the readers normalise it. */
+export type { DocumentMeta as FrontMatter } from './readers/front-matter.js';
 export type FigureRecord = z.infer<typeof FigureRecordSchema>;
 export type EntityRecord = z.infer<typeof EntitySchema>;
 export type LexiconRecord = z.infer<typeof LexiconSchema>;

@@ -27,5 +27,7 @@ export interface Corpus {
   figures: LoadedFigure[];
   entities: LoadedEntity[];
   lexicon: LexiconRecord;
+  /** One line per problem found while loading (a file skipped, a value ignored); empty when all is well. */
+  warnings: string[];
 }
 

@@ -30,7 +30,14 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlSourc
     }
     return undefined;
   };
-  return { value: doc.toJS({ maxAliasCount: 100 }), lineOf };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml library refuses alias chains that expand exponentially ("billion laughs").
+    throw new CorpusError({ file, line: lineOffset + 1 }, `invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return { value, lineOf };
 }
 
 /** Validates with zod; the first problem becomes a CorpusError naming file, field and line. */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Answer } from '../answer.js';
 import type { Corpus, LoadProgress } from '../corpus/load.js';
-import { readCorpus, statCorpus } from '../corpus/read.js';
+import { readCorpus } from '../corpus/read.js';
 import { sanitizeQuestion, wordCharShare } from '../text/normalize.js';
 import { normalizeCasual } from '../text/casual.js';
 import { readMessage, type MessagePart } from '../text/message.js';
@@ -46,6 +46,10 @@ export interface EngineOptions {
   snapshot?: false | SnapshotOptions;
   /** Progress while loading and indexing, for a start-up indicator. */
   onProgress?: (event: { phase: 'load' | 'index'; done: number; total: number }) => void;
+  /** Any corpus problem (a bad document, a bad curation record) stops the start with a CorpusError. Default false: skipped with a warning. */
+  strict?: boolean;
+  /** Called once per corpus warning line at start-up. Default: the line on stderr. */
+  onWarning?: (line: string) => void;
 }
 
 function reportInternalError(error: unknown, question: string): void {
@@ -68,14 +72,21 @@ async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   if (options.corpus) return buildKnowledge(options.corpus, { onProgress: onIndex });
   const dir = options.corpusDir ?? defaultCorpusDir();
   const snapshot = options.snapshot === false ? undefined : (options.snapshot ?? {});
-  const key = snapshot ? snapshotKey(dir, await statCorpus(dir)) : undefined;
-  const stored = key ? loadSnapshot(key, snapshot) : undefined;
-  if (stored) return stored;
+  const warn = options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`));
   const raw = await readCorpus(dir);
+  const key = snapshot ? snapshotKey(dir, raw) : undefined;
+  const stored = key ? loadSnapshot(key, snapshot) : undefined;
+  // Strict mode re-parses a corpus that had warnings, so the error is raised.
+  if (stored && !(options.strict && stored.corpus.warnings.length)) {
+    stored.corpus.warnings.forEach((w) => warn(w));
+    return stored;
+  }
   // Parsing needs the YAML and validation code: loaded only when there is parsing to do.
   const { parseCorpus } = await import('../corpus/load.js');
   const onLoad: LoadProgress | undefined = options.onProgress && ((e) => options.onProgress!({ phase: 'load', done: e.loaded, total: e.total }));
-  const knowledge = buildKnowledge(parseCorpus(raw, onLoad), { onProgress: onIndex });
+  const corpus = await parseCorpus(raw, { onProgress: onLoad, strict: options.strict });
+  corpus.warnings.forEach((w) => warn(w));
+  const knowledge = buildKnowledge(corpus, { onProgress: onIndex });
   if (key) saveSnapshot(key, knowledge, snapshot);
   return knowledge;
 }

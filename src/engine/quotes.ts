@@ -3,7 +3,7 @@
  * MAX_QUOTE_CHARS long, never cut inside a clause.
  */
 import { MAX_QUOTE_CHARS, type Quote, type Source } from '../answer.js';
-import type { CorpusDocument } from '../corpus/document.js';
+import { pageAt, type CorpusDocument } from '../corpus/document.js';
 import { paragraphAt } from '../text/segment.js';
 import type { Passage } from './knowledge.js';
 
@@ -15,6 +15,7 @@ export function sourceOf(doc: CorpusDocument, start: number, end: number): Sourc
     start,
     end,
     ...(doc.meta.url ? { url: doc.meta.url } : {}),
+    ...(doc.pages ? { page: pageAt(doc, start) } : {}),
   };
 }
 

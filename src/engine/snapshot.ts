@@ -1,16 +1,19 @@
 /**
  * Snapshots of built Knowledge, so a large corpus starts in a fraction of the
  * time it takes to segment, annotate and index it. A snapshot is keyed by the
- * corpus files' paths, sizes and modification times (checked without reading
- * them, as make does) and by a hash of the engine's own code: change either
- * and the snapshot no longer matches, and is rebuilt. Files are written
- * atomically (temporary name, then rename), and only the most recent few are kept.
+ * corpus files' paths and contents, the engine's own code and the locked
+ * dependency versions (package-lock.json): change any and the snapshot no
+ * longer matches, and is rebuilt. Each file starts with a header line holding
+ * its key and a SHA-256 of the rest; a file whose header, key or checksum does
+ * not match is never trusted. Files are private to the user (mode 0600),
+ * written atomically (temporary name, then rename); only the most recent few
+ * are kept, and temporary files left by a crashed process are removed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CorpusFileStat } from '../corpus/read.js';
+import type { RawCorpus } from '../corpus/read.js';
 import { decodeKnowledge, encodeKnowledge } from './knowledge-codec.js';
 import type { Knowledge } from './knowledge.js';
 
@@ -19,22 +22,30 @@ export interface SnapshotOptions {
   dir?: string;
   /** Snapshots kept; older ones are deleted. Default 8. */
   keep?: number;
+  /** Temporary files older than this are removed when their writer is gone. Default 10 minutes. */
+  staleTemporaryMs?: number;
 }
 
-/** Bump when the shape of StoredKnowledge changes. */
-const FORMAT = 2;
+/** Bump when the shape of StoredKnowledge or of the file changes. */
+const FORMAT = 3;
 const SUFFIX = '.snapshot';
+const TEMPORARY = /\.snapshot\.(\d+)\.tmp$/;
+const MAGIC = 'summit-qa-snapshot';
 
-/** node_modules/.cache/summit-qa in the project, whether this runs from src/ or from its compiled copy in dist/. */
-export function defaultSnapshotDir(): string {
+/** The project root, whether this runs from src/ or from its compiled copy in dist/. */
+function projectRoot(): string {
   const fromSource = fileURLToPath(new URL('../../', import.meta.url));
-  const root = existsSync(join(fromSource, 'package.json')) ? fromSource : fileURLToPath(new URL('../../../', import.meta.url));
-  return join(root, 'node_modules', '.cache', 'summit-qa');
+  return existsSync(join(fromSource, 'package.json')) ? fromSource : fileURLToPath(new URL('../../../', import.meta.url));
+}
+
+/** node_modules/.cache/summit-qa in the project. */
+export function defaultSnapshotDir(): string {
+  return join(projectRoot(), 'node_modules', '.cache', 'summit-qa');
 }
 
 let codeHash: string | undefined;
 
-/** A hash of the engine's own files (src/, or its compiled copy), so code changes invalidate snapshots. */
+/** A hash of the engine's own files (src/, or its compiled copy) and of the lock file, so code or dependency changes invalidate snapshots. */
 function engineCodeHash(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha256');
@@ -47,28 +58,43 @@ function engineCodeHash(): string {
     }
   };
   walk(srcDir);
+  for (const name of ['package-lock.json', 'package.json']) {
+    try {
+      hash.update(`\0${name}\0`).update(readFileSync(join(projectRoot(), name)));
+    } catch {
+      hash.update(`\0no ${name}\0`);
+    }
+  }
   return (codeHash = hash.digest('hex').slice(0, 16));
 }
 
-export function snapshotKey(dir: string, files: readonly CorpusFileStat[]): string {
-  const hash = createHash('sha256').update(`format ${FORMAT}\0engine ${engineCodeHash()}\0${dir}\0`);
-  for (const f of files) hash.update(`${f.path}\0${f.size}\0${f.mtimeMs}\0`);
+/** The key of a corpus as read: its directory, every file's path and a hash of its bytes, and the engine. */
+export function snapshotKey(dir: string, raw: Pick<RawCorpus, 'files' | 'problems'>, extra = ''): string {
+  const hash = createHash('sha256').update(`format ${FORMAT}\0engine ${engineCodeHash()}\0${dir}\0${extra}\0`);
+  for (const f of raw.files) hash.update(`${f.path}\0${f.bytes.length}\0`).update(f.bytes).update('\0');
+  for (const p of raw.problems) hash.update(`problem ${p.message}\0`);
   return hash.digest('hex').slice(0, 32);
 }
 
-/** The stored Knowledge for this key, or undefined when there is none or it cannot be read. */
+function header(key: string, payload: string): string {
+  return JSON.stringify({ magic: MAGIC, format: FORMAT, key, sha256: createHash('sha256').update(payload).digest('hex'), length: payload.length });
+}
+
+/** The stored Knowledge for this key, or undefined when there is none, or it is corrupt or for another key. */
 export function loadSnapshot(key: string, options: SnapshotOptions = {}): Knowledge | undefined {
   const path = join(options.dir ?? defaultSnapshotDir(), `${key}${SUFFIX}`);
-  let json: string;
+  let text: string;
   try {
-    json = readFileSync(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
+  const newline = text.indexOf('\n');
+  const payload = newline < 0 ? '' : text.slice(newline + 1);
+  if (newline < 0 || text.slice(0, newline) !== header(key, payload)) return undefined; // truncated, altered or foreign: rebuilt and replaced
   try {
-    return decodeKnowledge(json);
+    return decodeKnowledge(payload);
   } catch {
-    // A truncated or foreign file is no snapshot: it will be rebuilt and replaced.
     return undefined;
   }
 }
@@ -79,10 +105,12 @@ export function saveSnapshot(key: string, knowledge: Knowledge, options: Snapsho
   const path = join(dir, `${key}${SUFFIX}`);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temporary, encodeKnowledge(knowledge));
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const payload = encodeKnowledge(knowledge);
+    writeFileSync(temporary, `${header(key, payload)}\n${payload}`, { mode: 0o600 });
+    chmodSync(temporary, 0o600); // the mode is masked by umask on creation, and ignored when the file already existed
     renameSync(temporary, path);
-    prune(dir, options.keep ?? 8);
+    prune(dir, options.keep ?? 8, options.staleTemporaryMs ?? 10 * 60_000);
     return true;
   } catch {
     try {
@@ -94,17 +122,35 @@ export function saveSnapshot(key: string, knowledge: Knowledge, options: Snapsho
   }
 }
 
-function prune(dir: string, keep: number): void {
-  const files = readdirSync(dir)
+/** Keeps the newest `keep` snapshots, and removes temporary files whose writer has gone. */
+export function prune(dir: string, keep: number, staleTemporaryMs = 10 * 60_000, now = Date.now()): void {
+  const names = readdirSync(dir);
+  const files = names
     .filter((n) => n.endsWith(SUFFIX))
     .map((n) => ({ path: join(dir, n), at: statSync(join(dir, n)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
-  for (const f of files.slice(keep)) {
+  const remove = (path: string) => {
     try {
-      unlinkSync(f.path);
+      unlinkSync(path);
     } catch {
-      // another process pruned it first
+      // another process removed it first
     }
+  };
+  for (const f of files.slice(keep)) remove(f.path);
+  for (const name of names) {
+    const m = TEMPORARY.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    const age = now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now);
+    if (Number(m[1]) !== process.pid && (age > staleTemporaryMs || !isRunning(Number(m[1])))) remove(path);
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -116,13 +116,35 @@ describe('errors and exit codes', () => {
     expect(r.stderr).toContain("Unknown option '--jsn'");
   });
 
-  it('a broken corpus: one clear message naming the file and line, exit 1', async () => {
+  it('a broken corpus with --strict: one clear message naming the file and line, exit 1', async () => {
     corpus = tempCorpus();
     corpus.write('a.md', '---\ntitle: T\npublished: 2025-02-30\n---\nBody.');
-    const r = await ask(['--corpus', corpus.dir, 'q']);
+    const r = await ask(['--strict', '--corpus', corpus.dir, 'q']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`corpus error in ${corpus.dir}/a.md, line 3, field "published": must be a real date written YYYY-MM-DD\n`);
+  });
+
+  it('CORPUS_STRICT=1 is --strict', async () => {
+    corpus = tempCorpus();
+    corpus.write('a.md', '---\ntitle: T\npublished: 2025-02-30\n---\nBody.');
+    const r = await ask(['--corpus', corpus.dir, 'q'], '', { CORPUS_STRICT: '1' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/field "published": must be a real date/);
+  });
+
+  it('a corpus with one bad file among good ones starts with a warning and answers', async () => {
+    corpus = tempCorpus();
+    corpus.write('bridge.txt', 'The Lumen bridge will cost €12 million.');
+    corpus.write('broken.md', '---\ntitle: [oops\n---\nBody.');
+    corpus.write('empty.md', '');
+    const r = await ask(['--json', '--corpus', corpus.dir, 'How much will the Lumen bridge cost?']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).quotes[0].text).toBe('The Lumen bridge will cost €12 million.');
+    const warnings = r.stderr.trim().split('\n');
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^corpus warning in .*broken\.md, line 2: invalid YAML: .*\(document skipped\)$/);
+    expect(warnings[1]).toMatch(/^corpus warning in .*empty\.md, field "body": the document has no text \(document skipped\)$/);
   });
 
   it('reads the corpus from CORPUS_DIR when no flag is given', async () => {

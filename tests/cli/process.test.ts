@@ -46,10 +46,10 @@ describe.each([
   ['duplicate figure ids', { 'a.md': DOC, 'figures.yaml': FIGURE + FIGURE }, /^corpus error in .*figures\.yaml, line 9, field "\[1\]\.id": duplicate figure id "f1"/],
   ['an invalid date', { 'a.md': '---\npublished: 2025-13-40\n---\nBody.' }, /^corpus error in .*a\.md, line 2, field "published": must be a real date/],
 ])('a corpus with %s', (_name, files, message) => {
-  it.each(['adapters/cli/ask-main.ts', 'adapters/cli/repl-main.ts'])('%s stops with one clear line and exit code 1', async (entry) => {
+  it.each(['adapters/cli/ask-main.ts', 'adapters/cli/repl-main.ts'])('%s --strict stops with one clear line and exit code 1', async (entry) => {
     corpus = tempCorpus();
     for (const [name, content] of Object.entries(files)) corpus.write(name, content);
-    const args = entry.includes('ask') ? ['--corpus', corpus.dir, 'a question'] : ['--corpus', corpus.dir];
+    const args = entry.includes('ask') ? ['--strict', '--corpus', corpus.dir, 'a question'] : ['--strict', '--corpus', corpus.dir];
     const r = await run(entry, args, { input: '' });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');

@@ -1,0 +1,19 @@
+/** `.md` / `.markdown`: any front matter, then the body exactly as written. */
+import { decodeText } from './decode.js';
+import { readFrontMatter } from './front-matter.js';
+import type { DocumentText } from './types.js';
+
+export function readMarkdown(file: string, bytes: Uint8Array): DocumentText {
+  return markdownFromText(file, decodeText(file, bytes));
+}
+
+export function markdownFromText(file: string, text: string): DocumentText {
+  const { meta, bodyStart, problems } = readFrontMatter(file, text);
+  const body = text.slice(bodyStart);
+  return { body, meta, title: firstHeading(body), problems };
+}
+
+function firstHeading(body: string): string | undefined {
+  const m = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body);
+  return m?.[1]?.trim() || undefined;
+}
