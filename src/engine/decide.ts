@@ -97,8 +97,8 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   if (fitting > 0 && sentences[fitting]!.score >= sentences[0]!.score * PREFER_FIT_RATIO) sentences.unshift(...sentences.splice(fitting, 1));
   const top = sentences[0];
   if (!top) {
-    ex.decision = `abstain: no passage fits (${q.type})`;
-    return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
+    ex.decision = `abstain: no passage fits (${q.type})${q.missing.length ? `; missing ${q.missing.join(', ')}` : ''}`;
+    return compose.notFound(q.missing.length ? `The sources don't mention ${joinOr(q.missing)}.` : missingMessage(q, k), suggestionsFor(q, k));
   }
   const ratio = options.companionRatio ?? 0.8;
   const max = options.maxPassageQuotes ?? 3;

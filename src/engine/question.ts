@@ -48,6 +48,8 @@ export interface Term {
   informative: number;
   /** Known only through a related English word (WordNet): it counts for less. */
   paraphrase?: boolean;
+  /** Unknown and a name ("Japan", "Nvidia", "GPUs"): a thing the sources would have to name to answer. */
+  named?: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -59,8 +61,10 @@ export interface AnalyzedQuestion {
   terms: Term[];
   /** Lexicon expansions of the terms, stems not already among them. */
   expansions: string[];
-  /** Words the corpus never uses, as typed, merged into phrases ("Champions League"). */
+  /** Names the corpus never uses, as typed, merged into phrases ("Champions League"): the sources cannot answer about them. */
   unknown: string[];
+  /** Telling words the corpus never uses, whatever their class ("lunch", "spread"): named when nothing answers. */
+  missing: string[];
   /** "it", "they", "that": refers back to an earlier question. */
   hasReference: boolean;
   /** Figures of the previous answer that a follow-up ("how does that compare to X?") builds on. */
@@ -169,13 +173,28 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     const rank = known ? undefined : englishRank(token);
     const topicNoun = !known && usedAsNoun && rank !== undefined && rank > FILLER_NOUN_RANK && canBeNoun(token);
     const informative = known || name ? 1 : topicNoun ? Math.max(recognised.informative, MISSING_THRESHOLD) : recognised.informative;
-    terms.push({ stem, word, known, inEntity, phrasing, informative, ...(topic ? { topic } : {}), ...(recognised.paraphrase ? { paraphrase: true } : {}) });
+    // A word unknown to the corpus and to English is a name or a term of art ("Nvidia", "GPUs").
+    const named = !known && !phrasing && (name || (rank === undefined && !/\d/.test(token) && !recognised.corrected && !isEnglishWord(token)));
+    terms.push({ stem, word, known, inEntity, phrasing, informative, ...(topic ? { topic } : {}), ...(recognised.paraphrase ? { paraphrase: true } : {}), ...(named ? { named } : {}) });
   }
   const stems = new Set(terms.map((t) => t.stem));
   const expansions = [...new Set(terms.flatMap((t) => knowledge.lexicon.expand(t.stem)))].filter((s) => !stems.has(s));
   const hasReference = (folded.match(/[a-z']+/g) ?? []).some((w) => REFERENCE_WORDS.has(w));
-  return { text, type, entities, amounts, terms, expansions, unknown: unknownPhrases(text, terms, knowledge), hasReference };
+  // Names and telling nouns the corpus never uses: the sources cannot answer about them.
+  const missing = unknownPhrases(text, terms.filter((t) => (t.named || t.informative >= MISSING_THRESHOLD) && !DOCUMENT_WORDS.has(t.word.toLowerCase())), knowledge);
+  const unknown = missing;
+  return { text, type, entities, amounts, terms, expansions, unknown, missing, hasReference };
 }
+
+/**
+ * Words about the documents themselves ("a quote", "the title", "the article"):
+ * any corpus has what they refer to, whether or not it uses the word.
+ */
+const DOCUMENT_WORDS: ReadonlySet<string> = new Set([
+  'article', 'articles', 'text', 'source', 'sources', 'document', 'documents', 'doc', 'docs', 'quote', 'quotes', 'quotation', 'title', 'titles',
+  'headline', 'headlines', 'heading', 'subheading', 'paragraph', 'paragraphs', 'passage', 'line', 'lines', 'sentence', 'word', 'words', 'wording',
+  'story', 'piece', 'report', 'page', 'link', 'links', 'citation', 'excerpt', 'summary', 'mention', 'mentions', 'author', 'writer',
+]);
 
 /** A noun at least this rare in English is a topic when used as a noun; commoner ones ("thing", "bit") are filler. */
 const FILLER_NOUN_RANK = 600;
@@ -188,6 +207,8 @@ interface Recognised {
   stem: string;
   informative: number;
   paraphrase?: boolean;
+  /** A misspelling of an ordinary English word. */
+  corrected?: boolean;
 }
 
 /**
@@ -212,7 +233,7 @@ function recognise(token: string, stem: string, k: Knowledge): Recognised {
   if (corrected) {
     const correctedStem = stemWord(corrected);
     if (k.vocabulary.has(corrected) || k.vocabulary.has(correctedStem)) return { known: true, stem: correctedStem, informative: 1 };
-    return knownThroughEnglish(corrected, correctedStem, k);
+    return { ...knownThroughEnglish(corrected, correctedStem, k), corrected: true };
   }
   return { known: false, stem, informative: 1 };
 }

@@ -293,9 +293,10 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
  * How much a question word counts: its rarity in the corpus; for a word the
  * corpus only has through the lexicon, the rarity of its best stand-in.
  */
-function termWeight(t: { stem: string; known: boolean; informative: number; paraphrase?: boolean }, k: Knowledge): number {
-  // An unknown word counts against coverage as much as it tells: filler hardly, a rare noun fully.
-  if (!t.known) return PHRASING_WEIGHT * t.informative;
+function termWeight(t: { stem: string; known: boolean; informative: number; paraphrase?: boolean; phrasing: boolean }, k: Knowledge): number {
+  // An unknown word counts against coverage as much as it tells: filler hardly; a telling noun as much as
+  // the rarest corpus word, since no passage holds it; an unseen verb or adjective as phrasing.
+  if (!t.known) return t.informative * (t.phrasing ? PHRASING_WEIGHT : k.weight(UNSEEN));
   if (k.vocabulary.has(t.stem)) return k.weight(t.stem) * (t.paraphrase ? PARAPHRASE_WEIGHT : 1);
   const standIns = k.lexicon.expand(t.stem).filter((s) => k.vocabulary.has(s));
   return standIns.length ? Math.max(...standIns.map((s) => k.weight(s))) : PHRASING_WEIGHT;
@@ -331,6 +332,9 @@ const SPEECH_QUESTION = /\b(?:say|said|says|tell|told|think|thinks|claim|claims|
 
 /** Share of its weight a word keeps when carried over from an earlier question. */
 const CARRIED_WEIGHT = 0.3;
+
+/** A key no passage holds: its weight is that of the rarest possible word. */
+const UNSEEN = '\u0000unseen';
 
 /** Weight of an unseen verb or adjective: it counts against coverage, but less than a rare corpus word. */
 const PHRASING_WEIGHT = 1;
