@@ -121,6 +121,11 @@ function digestFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
   return [...pool].sort((a, b) => (kindRank[a.figure.kind] ?? 5) - (kindRank[b.figure.kind] ?? 5) || weight(b) - weight(a));
 }
 
+/** A claim's evidence needs this share of the usual coverage: the asked values, left out of the search, are checked instead. */
+const CLAIM_COVERAGE_SHARE = 0.75;
+/** Passages about a claim's subject looked at for a value to check it against. */
+const CLAIM_EVIDENCE = 5;
+
 /** A yes/no question: the asked values are checked against the best evidence about the subject. */
 function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCoverage: number, options: DecideOptions): Answer {
   const claim = claimOf(q, k);
@@ -139,14 +144,16 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
     entities: subjectEntities.length ? subjectEntities : q.entities,
     terms: q.terms.filter((t) => !checked.has(t.word.toLowerCase()) && !/^\d/.test(t.stem) && !(t.inEntity && claim.people.length && subjectEntities.length && !subjectEntities.some((e) => q.text.slice(e.start, e.end).toLowerCase().includes(t.word.toLowerCase())))),
   };
-  const candidates = retrieve(subject, k, options.retrieve).filter((c) => c.kind === 'sentence' && c.coverage >= minCoverage && c.everySubject);
+  // The evidence must be about the subject: all of its names, and some of the rest.
+  const candidates = retrieve(subject, k, options.retrieve).filter((c) => c.kind === 'sentence' && c.entityFit >= 0.5 && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
   if (candidates.length === 0) {
     ex.decision = 'abstain: no passage about the claim';
     return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
   }
-  ex.decision = `claim checked against ¶${candidates.slice(0, 3).map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
+  const evidence = candidates.slice(0, CLAIM_EVIDENCE);
+  ex.decision = `claim checked against ¶${evidence.map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
   const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
-  const answer = answerClaim(q, claim, candidates.slice(0, 3), k, confidenceOf(candidates[0]!), unverifiable);
+  const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);
   return answer.answered ? answer : { ...answer, suggestions: suggestionsFor(q, k) };
 }
 

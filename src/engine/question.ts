@@ -97,6 +97,7 @@ const TYPE_RULES: [QuestionType, RegExp][] = [
   ['why', /\bwhat for\b|\bused for\b|\bpurpose of\b|\bpoint of\b|\breason\b|\bin order to\b|\bwhat (?:\w+ )*(?:for)\?*$/],
   ['yes_no', /^(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall)\b/],
 ];
+const CLEFT = /^(?:is|was|were|are)\s+(?:it|that|this)\s+(?:[\w'-]+\s+){1,4}(?:who|that|which)\b/;
 const BARE_WH: Record<string, QuestionType> = { when: 'when', where: 'where', who: 'who', whom: 'who', whose: 'who', why: 'why' };
 const FIRST_WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/;
 
@@ -109,6 +110,8 @@ const VERB_FOLLOWERS = new Set(['to', 'a', 'an', 'the', 'about', 'for', 'in', 'o
 const REFERENCE_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'this', 'those', 'these', 'he', 'she', 'her', 'him', 'his', 'there']);
 
 export function questionType(folded: string, amounts: Amount[], entityCount: number): QuestionType {
+  // "Was it Macron who announced it?": a cleft asks yes or no, whatever wh-word it holds.
+  if (CLEFT.test(folded)) return 'yes_no';
   const firstWh = FIRST_WH.exec(folded)?.[1];
   for (const [type, rule] of TYPE_RULES) {
     if (!rule.test(folded)) continue;

@@ -58,7 +58,7 @@ export function claimWords(c: Claim): Set<string> {
 export type Verdict = { verdict: 'yes' | 'no' | 'unsaid'; because?: string };
 
 /** Compares a claim with one passage about its subject. */
-export function judgeClaim(c: Claim, p: Passage, k: Knowledge, q: AnalyzedQuestion): Verdict {
+export function judgeClaim(c: Claim, p: Passage, k: Knowledge, q: AnalyzedQuestion, subjects: readonly string[] = []): Verdict {
   const text = p.sentence.text;
   if (c.amounts.length) {
     const given = p.money.length ? p.money : findAmounts(text).filter((a) => a.value >= 1000);
@@ -82,7 +82,8 @@ export function judgeClaim(c: Claim, p: Passage, k: Knowledge, q: AnalyzedQuesti
     if (given.length && !given.some((n) => c.places.some((pl) => n.toLowerCase().includes(pl)))) return { verdict: 'no', because: `the sources say ${given[0]}, not ${capitalise(c.places[0]!)}` };
     if (given.length) return { verdict: 'yes' };
   }
-  if (c.people.length) {
+  // Who did it is only read off a sentence that names what was done to.
+  if (c.people.length && subjects.every((id) => p.entities.has(id))) {
     const actors = [p.speaker, ...[...p.entities].filter((id) => k.matcher.get(id)?.kind === 'person')].filter((id): id is string => !!id);
     if (actors.length && !actors.some((id) => c.people.includes(id))) return { verdict: 'no', because: `according to the sources it was ${k.matcher.get(actors[0]!)?.name ?? actors[0]}` };
   }
@@ -94,10 +95,16 @@ export function judgeClaim(c: Claim, p: Passage, k: Knowledge, q: AnalyzedQuesti
 }
 
 /** The answer to a yes/no question from its best evidence (already chosen as about its subject). */
-export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candidate[], k: Knowledge, confidence: number, unverifiable: string[] = []): Answer {
+export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candidate[], k: Knowledge, confidence: number, unverifiable: string[] = [], subjects: readonly string[] = []): Answer {
+  const dated = checkAgainstDate(claim, subjects, k);
+  if (dated) return dated;
   const passages = evidence.map((c) => c.passage).filter((p): p is Passage => !!p);
-  for (const p of passages) {
-    const v = judgeClaim(claim, p, k, q);
+  // Evidence that states a value of the asked kind (an amount, a day, a place) is checked first.
+  const states = (p: Passage) =>
+    (claim.amounts.length > 0 && p.money.length > 0) || ((claim.days.length > 0 || claim.months.length > 0) && p.hasTime) || (claim.places.length > 0 && p.places.size > 0);
+  const ordered = [...passages.filter(states), ...passages.filter((p) => !states(p))];
+  for (const p of ordered) {
+    const v = judgeClaim(claim, p, k, q, subjects);
     if (v.verdict === 'no') return compose.answerFromPassagesWithLead(`No: ${v.because}.`, [p, ...passages.filter((x) => x !== p)].slice(0, 2), k, q, confidence);
     if (v.verdict === 'yes') return compose.answerFromPassagesWithLead(`Yes, according to the source: ${compose.clip(p.sentence.text, 200)}`, [p], k, q, confidence);
   }
@@ -111,4 +118,28 @@ export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candida
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * "X was announced on Monday": a dated figure about the subject tells the
+ * weekday and month of the day it gives, so the claim can be checked even
+ * where no sentence names the day.
+ */
+function checkAgainstDate(c: Claim, subjects: readonly string[], k: Knowledge): Answer | undefined {
+  if ((!c.days.length && !c.months.length) || !subjects.length) return undefined;
+  const entry = k.figures.find((f) => f.figure.kind === 'date' && /^\d{4}-\d\d-\d\d$/.test(f.figure.when ?? '') && subjects.every((id) => f.entities.has(id)));
+  if (!entry) return undefined;
+  const date = new Date(`${entry.figure.when}T12:00:00Z`);
+  const weekday = WEEKDAY_NAMES[date.getUTCDay()]!;
+  const month = date.toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+  const dayOk = !c.days.length || c.days.includes(weekday.toLowerCase());
+  const monthOk = !c.months.length || c.months.includes(month.toLowerCase());
+  const asked = c.days.length ? capitalise(c.days[0]!) : capitalise(c.months[0]!);
+  const text = dayOk && monthOk
+    ? `Yes: ${entry.figure.display}, ${entry.figure.what.replace(/\.$/, '')}, was a ${weekday}.`
+    : `No: the sources give ${entry.figure.display} (${entry.figure.what.replace(/\.$/, '')}), a ${weekday}, not ${asked}.`;
+  const answer = compose.answerFromFigure(entry, k, 0.85);
+  return { ...answer, answer: text };
 }
