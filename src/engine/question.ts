@@ -169,12 +169,14 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
       entities.some((e) => !e.adjective && e.end <= m.index && /^[\s-]*$/.test(text.slice(e.end, m.index))) &&
       !VERB_FOLLOWERS.has(after) &&
       canBeNoun(token);
-    const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(token);
+    // Word-class look-ups use the word as meant ("acheive" is "achieve").
+    const meant = recognised.corrected ?? token;
+    const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(meant);
     const topic = topicStart >= 0 && m.index > topicStart;
     // A capitalised unknown word is a name: as telling as any. A noun used as one ("the lunch") is a topic,
     // unless it is one of the commonest words ("the thing", "the bit"), which say nothing.
-    const rank = known ? undefined : englishRank(token);
-    const topicNoun = !known && usedAsNoun && rank !== undefined && rank > FILLER_NOUN_RANK && canBeNoun(token);
+    const rank = known ? undefined : englishRank(meant);
+    const topicNoun = !known && usedAsNoun && rank !== undefined && rank > FILLER_NOUN_RANK && canBeNoun(meant);
     const informative = known || name ? 1 : topicNoun ? Math.max(recognised.informative, MISSING_THRESHOLD) : recognised.informative;
     // A word unknown to the corpus and to English is a name or a term of art ("Nvidia", "GPUs").
     const named = !known && !phrasing && (name || (rank === undefined && !/\d/.test(token) && !recognised.corrected && !isEnglishWord(token)));
@@ -210,8 +212,8 @@ interface Recognised {
   stem: string;
   informative: number;
   paraphrase?: boolean;
-  /** A misspelling of an ordinary English word. */
-  corrected?: boolean;
+  /** The ordinary English word this one is a misspelling of. */
+  corrected?: string;
 }
 
 /**
@@ -236,9 +238,10 @@ function recognise(token: string, stem: string, k: Knowledge): Recognised {
   if (corrected) {
     const correctedStem = stemWord(corrected);
     if (k.vocabulary.has(corrected) || k.vocabulary.has(correctedStem)) return { known: true, stem: correctedStem, informative: 1 };
-    return { ...knownThroughEnglish(corrected, correctedStem, k), corrected: true };
+    return { ...knownThroughEnglish(corrected, correctedStem, k), corrected };
   }
-  return { known: false, stem, informative: 1 };
+  // An English word WordNet does not list as such ("forgot", "outta"): as telling as it is common.
+  return { known: false, stem, informative: englishRank(token) !== undefined ? informativeness(token) : 1 };
 }
 
 function inflections(word: string): string[] {

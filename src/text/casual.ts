@@ -9,7 +9,7 @@
 const CHAT_FORMS: Record<string, string> = {
   u: 'you', ur: 'your', r: 'are', b4: 'before', 'w/': 'with', 'w/o': 'without',
   pls: 'please', plz: 'please', pl0x: 'please', thx: 'thanks', thnx: 'thanks', ty: 'thanks', tysm: 'thanks',
-  gonna: 'going to', wanna: 'want to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of', lotta: 'lot of', dunno: "don't know", lemme: 'let me', gimme: 'give me',
+  gonna: 'going to', wanna: 'want to', tryna: 'trying to', finna: 'going to', outta: 'out of', coulda: 'could have', shoulda: 'should have', woulda: 'would have', hafta: 'have to', oughta: 'ought to', gotta: 'got to', kinda: 'kind of', sorta: 'sort of', lotta: 'lot of', dunno: "don't know", lemme: 'let me', gimme: 'give me',
   wat: 'what', wut: 'what', wot: 'what', whats: 'what is', wats: 'what is', whos: 'who is', wheres: 'where is', whens: 'when is', hows: 'how is', whys: 'why is',
   thats: 'that is', theres: 'there is', heres: 'here is', im: 'i am', ive: 'i have',
   dont: "don't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", arent: "aren't", wasnt: "wasn't", werent: "weren't", wont: "won't",

@@ -68,7 +68,7 @@ function splitSentences(text: string): string[] {
 }
 
 // "…, need it for the caption", "…, settling a bet": why the person asks, not what.
-const PURPOSE_TAIL = /,\s*(?:(?:i\s+)?(?:need|want|wanted|have|got)\s+(?:it|this|that|to|the|a|names)\b|settling|trying|writing|asking|just (?:double )?checking|for (?:my|our|the) |so (?:i|we) |need it|no rush)[^,]*$/i;
+const PURPOSE_TAIL = /,\s*(?:(?:i\s+)?(?:need|want|wanted|have|got)\s+(?:it|this|that|them|these|those|to|the|a|an|names)\b|settling|trying|writing|asking|just (?:double )?checking|for (?:my|our|the) |so (?:i|we) |need it|no rush)[^,]*$/i;
 
 function dropPurposeTail(sentence: string): string {
   const cut = sentence.replace(PURPOSE_TAIL, '').trim();
