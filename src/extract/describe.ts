@@ -14,9 +14,13 @@ export interface DescribeContext {
   antecedent?: string;
   /** Name of the nearest entity written before the amount in the sentence. */
   subjectBefore?: string;
+  /** Name of the first entity written after it. */
+  subjectAfter?: string;
   /** What the sentence before says was wrong or corrected ("the size of the Atlantic Compute Fund"). */
   correctedThing?: string;
   correction?: 'corrected' | 'superseded';
+  /** The description of the money figure in the same sentence, for its period ("over five years"). */
+  moneyWhat?: string;
 }
 
 const MONEY_VERBS = /\b(?:spend|spends|spent|spending|pledge|pledged|pledges|pledging|promise|promised|promises|put|puts|putting|invest|invests|invested|investing|mobilise|mobilize|mobilising|mobilizing|raise|raised|raises|receive|receives|received|get|gets|got|allocate|allocated|allocates|commit|committed|commits|provide|provides|provided|contribute|contributes|contributed|replenish|earmark|earmarked|win|secure|secured|bring|brings|supply|supplies|cost|costs|owe|owes|pay|pays|paid|offer|offers|offered|grant|granted|lend|lent|borrow|borrowed|fund|funds|funded|announce|announced|announces|unveil|unveiled|add|adds|added|make|makes|made|back|backed|valued\s+at|worth|totaling|totalling|totals|amounting\s+to|reaching|reach|reached|set\s+aside)\b/gi;
@@ -24,6 +28,8 @@ const MONEY_VERBS = /\b(?:spend|spends|spent|spending|pledge|pledged|pledges|ple
 const MEASURE_NOUN = /\b(?:(?:annual|total|overall|operating|initial|combined|planned|proposed)\s+)*(?:budget|cost|size|value|target|fund|funding|investment|package|deal|contribution|pledge|commitment|grant|loan|price|revenue|turnover|fee|sum|total|share|stake|mandate|term|period|deadline|capacity|goal)\s+of\s*$/i;
 const PRONOUN_SUBJECT = /^(?:it|they|this|these|that|he|she|its|their)$/i;
 const LEADING_ADVERBIAL = /^(?:(?:separately|meanwhile|however|also|additionally|moreover|in addition|together|today|yesterday|on \w+|in \w+(?: \d{4})?|by \w+),?\s+)+/i;
+/** "LISBON, March 3 (CPS) - " or "LISBON — " opening a story. */
+export const DATELINE = /^[\p{Lu}][\p{Lu}\s.'-]{2,40}(?:,[^-–—]{0,60}?)?\s+(?:-|–|—|--)\s+/u;
 const CUT_TAIL = /\s+(?:with the aim|in order|so that|which|who|because|although|though|while|after|before|as part)\b.*$/i;
 
 /** Words of `s` up to `max`, without a trailing comma or stop word. */
@@ -36,20 +42,23 @@ function words(s: string, max: number): string {
 /** The clause of the sentence that holds [start, end): cut at semicolons, dashes, colons and opening list markers. */
 export function clauseAround(text: string, start: number, end: number): { clause: string; offset: number } {
   let left = 0;
-  for (const m of text.slice(0, start).matchAll(/;\s|:\s|\s[—–]\s|\s--\s|\(|\|/g)) left = m.index + m[0].length;
+  for (const m of text.slice(0, start).matchAll(/;\s|:\s|\s[—–]\s|\s--?\s|\||[.!?]\s+(?=\S)/g)) left = m.index + m[0].length;
   let right = text.length;
-  const after = /;|\s[—–]\s|\s--\s|\)|\|/.exec(text.slice(end));
+  const after = /;|\s[—–]\s|\s--?\s|\||[.!?]\s/.exec(text.slice(end));
   if (after) right = end + after.index;
   return { clause: text.slice(left, right), offset: left };
 }
 
 /** Lower-case the first letter unless it starts a name. */
 function lowerFirst(s: string): string {
-  return /^[\p{Lu}][\p{Ll}]+\b/u.test(s) && /^(?:The|A|An|This|That|These|Those|Its|Our|Their|Each|Every|Some|All)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+  return /^(?:The|A|An|This|That|These|Those|Its|Our|Their|Each|Every|Some|All)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
 function subjectPhrase(raw: string, ctx: DescribeContext): string | undefined {
   let s = raw.replace(LEADING_ADVERBIAL, '').replace(/^.*\b(?:said|says|announced|told \w+)\s+(?:that\s+)?/i, '').replace(/^.*\bthat\s+/i, '');
+  // "By my count, the 20 key investors": the subject is the last part that is not an aside ("including ...").
+  const parts = s.split(/,\s+/).filter((p, i) => p.trim() && !/^(?:including|such|with|who|which|whose|like|notably|especially|excluding)\b/i.test(p.trim()) && !(i > 0 && /^(?:a|an)\b/i.test(p.trim())));
+  if (parts.length) s = parts[parts.length - 1]!;
   s = s.replace(/^[-*•\d.)\s]+/, '').replace(/\*\*/g, '').trim();
   const first = s.split(/\s+/)[0] ?? '';
   if (PRONOUN_SUBJECT.test(first) && ctx.antecedent) s = ctx.antecedent + s.slice(first.length);
@@ -102,7 +111,29 @@ export function describeFigure(ctx: DescribeContext): string {
     case 'money': {
       if (label) return label.length > 2 ? lowerFirst(label) : `${label} amount`;
       if (measured && owner) return `the ${measured[0].replace(/\s+of\s*$/i, '').toLowerCase()} of ${owner}`;
-      return verbalPhrase(clause, start, end, ctx) ?? fallback(clause, start, end, 'the amount');
+      // "the Atlantic Compute Fund (ACF) of €12 billion": the size of what is named just before.
+      if (ctx.subjectBefore && /\b(?:[\p{Lu}][\p{L}\-]*|\))\s+of\s*$/u.test(before)) return `the size of ${ctx.subjectBefore}`;
+      // "a supply deal worth roughly €3.2 billion", "100,000 accelerators, worth $3.5bn"
+      const worth = /((?:[\p{L}\p{N},\-]+\s+){0,3}[\p{L}\-]+),?\s+(?:(?:is|are|was|were|being|been|be)\s+)?(?:worth|valued\s+at|totall?ing|amounting\s+to|costing)\s*$/iu.exec(before);
+      if (worth) {
+        const np = worth[1]!.replace(/\s+(?:is|are|was|were|being|been|be)$/i, '').replace(/^.*\b(?:a|an|the|its|their|under|for|of|with|in)\s+/i, '').replace(/^(?:about|around|approx\.?|some)\s+/i, '').replace(/^\d[\d,.]*\s+/, '');
+        return `the value of the ${lowerFirst(np.replace(/,$/, ''))}`;
+      }
+      // "a €900 million access scheme": the amount qualifies the noun after it.
+      const qualifies = /^\s+((?:[\p{Ll}\-]+\s+){0,2}[\p{Ll}\-]+)(?=[,.;]|$|\s+(?:for|to|in|on|at|with|that|which)\b)/u.exec(clause.slice(end));
+      if (qualifies && /\b(?:a|an|the|its|their)\s*$/i.test(before) && !/^(?:of|for|to|in|on|at|and|or|over|by)\b/.test(qualifies[1]!)) {
+        return `the ${qualifies[1]}${ctx.subjectBefore && /^\p{Lu}/u.test(ctx.subjectBefore) ? ` ${ctx.subjectBefore}` : ''}`;
+      }
+      // "between 30 and 50 billion euros of investment in shared computing": the noun after "of".
+      const ofNoun = /^\s+of\s+([\p{Ll}][^,;.]{2,80})/u.exec(clause.slice(end));
+      if (ofNoun) return `the ${words(ofNoun[1]!.replace(/\s+by\s+\d{4}.*$/, '').replace(CUT_TAIL, ''), 8)}`;
+      // "The €8 billion pledged by 20 key investors": the amount is the subject.
+      const participle = /^\s+((?:[\p{Ll}]+ed|paid|put|spent|given|promised|made)\s+(?:by|to|for|from|in)\s+[^,;.]{2,60})/u.exec(clause.slice(end));
+      if (participle && /^\s*(?:the|a|an)?\s*$/i.test(before)) return `what was ${words(participle[1]!.replace(/\s+(?:was|were|is|are|has|had|have|will|would)\b.*$/, ''), 8)}`;
+      const verbal = verbalPhrase(clause, start, end, ctx);
+      if (verbal) return verbal;
+      if (ctx.subjectBefore) return `the amount for ${ctx.subjectBefore}`;
+      return fallback(clause, start, end, 'the amount');
     }
     case 'percent': {
       const of = /^\s*(?:of\s+)([^,;.]+)/.exec(clause.slice(end));
@@ -112,20 +143,32 @@ export function describeFigure(ctx: DescribeContext): string {
     }
     case 'count': {
       if (label && figure.noun && label.toLowerCase() === figure.noun) return `the number of ${figure.noun}`;
-      const tail = words(clause.slice(end).replace(CUT_TAIL, '').split(/[,;.]/)[0]!, 6);
-      return `the number of ${figure.noun}${tail && !/^(?:and|or)\b/i.test(tail) ? ` ${/^(?:[\p{Ll}]+ed|had|have|has|will|would|are|were|is|can|could|should|to)\b/u.test(tail) ? `that ${tail}` : tail}` : ''}`;
+      const tail = words(clause.slice(end).replace(CUT_TAIL, '').split(/[,;.€$£\d]/)[0]!, 6);
+      const verbal = /^(?:[\p{Ll}]+ed|had|have|has|will|would|are|were)\b/u.test(tail);
+      return `the number of ${figure.noun}${verbal ? ` that ${tail}` : ''}`;
     }
     case 'duration': {
       if (label) return `the period of ${lowerFirst(label)}`;
+      // "a two-day summit": the length of the noun it qualifies.
+      if (/-/.test(figure.display)) {
+        const noun = /^\s+((?:[\p{Ll}\-]+\s+){0,1}[\p{Ll}\-]+)/u.exec(clause.slice(end));
+        if (noun) return `the length of the ${noun[1]}`;
+      }
+      if (ctx.moneyWhat) return `the period of ${ctx.moneyWhat}`;
       const m = /\b((?:an?|the)\s+)?((?:[\p{L}\-]+\s+){0,2}(?:mandate|term|period|contract|programme|program|plan|deal|agreement|lease|ban|moratorium|freeze|transition|delay))\s+of\s*$/iu.exec(before);
       if (m) return `the length of the ${m[2]!.toLowerCase()}${owner ? ` of ${owner}` : ''}`;
-      const money = verbalPhrase(clause, start, start, ctx);
-      if (money) return `the period of ${money.replace(/^what /, 'what ')}`;
       return fallback(clause, start, end, 'the period');
     }
     case 'date': {
-      if (label) return `the date of ${lowerFirst(label)}`;
-      return `when ${fallback(clause, start, end, 'it happened').replace(/^the\s+/i, 'the ')}`;
+      if (label) return /^(?:dates?|published|issued|recorded|updated|posted)$/i.test(label) ? `the ${label.toLowerCase()} given in the document` : `the date of ${lowerFirst(label)}`;
+      // "Founded in 2014, Quillon ...": when Quillon was founded.
+      const participle = /^\s*([\p{Lu}][\p{Ll}]+ed)\s*$/u.exec(before);
+      if (participle && ctx.subjectAfter) return `when ${ctx.subjectAfter} was ${participle[1]!.toLowerCase()}`;
+      const subject = before.replace(/\b(?:in|on|by|at|from|since|until|of|during|before|after|late|early|the end of)\s*$/i, '').trim();
+      let text = subject.split(/\s+/).length >= 2 ? subject : `${subject} ${clause.slice(end)}`;
+      const first = text.trim().split(/\s+/)[0] ?? '';
+      if (PRONOUN_SUBJECT.test(first) && ctx.antecedent) text = ctx.antecedent + text.trim().slice(first.length);
+      return `when ${fallback(text, text.length, text.length, 'it happened')}`;
     }
   }
 }
@@ -135,7 +178,7 @@ function fallback(clause: string, start: number, end: number, otherwise: string)
   const before = clause.slice(0, start).replace(/\b(?:in|on|by|at|from|since|until|of|over|for|about|around|approx\.|approximately|some|the|between|up to)\s*$/i, '');
   const after = clause.slice(end);
   let text = `${before} ${after}`.replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, '');
-  text = text.replace(/^[-*•\d.)\s]+/, '').replace(/\*\*/g, '').replace(LEADING_ADVERBIAL, '');
+  text = text.replace(DATELINE, '').replace(/^\d+\/\d+\s+/, '').replace(/^[-*•\d.)\s]+/, '').replace(/\*\*/g, '').replace(LEADING_ADVERBIAL, '');
   const short = words(text.replace(CUT_TAIL, ''), 12);
   return short.length >= 3 ? lowerFirst(short) : otherwise;
 }

@@ -55,6 +55,7 @@ interface Candidate {
 }
 
 /** Acronyms that name a role or a technology, not an entity, unless the text defines them. */
+const COMPANY_SUFFIXES = /^(?:inc|ltd|llc|plc|corp|co|gmbh|sa|ag|bv|nv)\.?$/;
 const GENERIC_ACRONYMS = new Set(['ai', 'ceo', 'cfo', 'cto', 'coo', 'gpu', 'cpu', 'pdf', 'url', 'faq', 'ps', 'tbd', 'ok', 'tv', 'it', 'ip', 'id', 'eu-wide', 'q&a', 'pm', 'am', 'rsvp', 'gdp', 'r&d']);
 const CONNECTOR_WORDS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'de', 'da', 'do', 'von', 'van', 'der', 'la', 'le', 'du']);
 
@@ -191,6 +192,15 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     cands.get(key)!.defined = true;
   }
   const multi = [...cands.values()].filter((c) => c.key.includes(' '));
+  // "U.S." and "United States": an undefined acronym matching the initials of exactly one name.
+  const byInitials = new Map<string, Candidate[]>();
+  for (const c of multi) push(byInitials, initialsOf(surfaceOf(c), false), c);
+  for (const c of cands.values()) {
+    if (!c.acronym || c.defined || acronymOf.has(c.key)) continue;
+    // People are not abbreviated this way in running text ("N.C." is a state, not Noor Castellan).
+    const matches = (byInitials.get(c.key.replace(/\./g, '').toUpperCase()) ?? []).filter((m) => kindOf(m) !== 'person' && !personShaped(surfaceOf(m)));
+    if (matches.length === 1) union(c.key, matches[0]!.key);
+  }
   const persons = multi.filter((c) => kindOf(c) === 'person' || (personShaped(surfaceOf(c)) && !kindOf(c)));
   // Surnames and misspelt names: compared only within small buckets.
   const bySurname = new Map<string, Candidate[]>();
@@ -266,6 +276,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
       kind = main.acronym ? 'organisation' : mainName.split(/\s+/).length <= 2 && !/\d/.test(mainName) ? 'place' : 'organisation';
     }
     if (members.length === 1 && main.acronym && GENERIC_ACRONYMS.has(main.key) && !defined) continue;
+    if (COMPANY_SUFFIXES.test(main.key)) continue;
     if (count < 2 && !defined && (ranked[0]?.[1] ?? 0) < 2) continue;
     const aliases = new Set<string>();
     for (const c of members) {

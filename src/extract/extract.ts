@@ -10,11 +10,12 @@ import type { Sentence } from '../text/segment.js';
 import { findFigures, type FigureKind, type FoundAmount } from './amounts.js';
 import { speakerInSentence, speakerLabel } from './attribution.js';
 import { corpusReference, datelineDate, ownDates, type DocumentDates } from './document-date.js';
-import { describeFigure } from './describe.js';
+import { DATELINE, describeFigure } from './describe.js';
 import { buildEntities, type EntityDraft, type EntityIndex, type SentenceRecord } from './entities.js';
-import { collectLowercaseWords, findMentions, titleCase, type Mention } from './mentions.js';
+import { collectLowercaseWords, collectMidSentenceCapitals, findMentions, titleCase, type Mention } from './mentions.js';
 import { entityQuestions, keywordsOf } from './questions.js';
 import { quoteWindow } from './quote.js';
+import { extractionSentences } from './units.js';
 
 export interface ExtractOptions {
   /** Kinds of figures to extract. Default: all (money, percent, count, duration, date). */
@@ -56,8 +57,10 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
 
   const commonWords = new Set<string>();
   const capsTokens = new Set<string>();
+  const midCaps = new Set<string>();
   for (const doc of documents) {
     collectLowercaseWords(doc.body, commonWords);
+    collectMidSentenceCapitals(doc.body, midCaps);
     for (const m of doc.body.matchAll(/(?<![\p{L}\p{N}@])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu)) capsTokens.add(m[0]);
   }
 
@@ -66,11 +69,11 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   for (const doc of documents) {
     const list: SentenceRecord[] = [];
     let prev: Sentence | undefined;
-    for (const sentence of doc.sentences) {
+    for (const sentence of extractionSentences(doc)) {
       const sameParagraph = prev?.paragraph === sentence.paragraph;
       // "Dr." cut off from its name by the sentence splitter still makes a title.
       const leadingTitle = sameParagraph ? /\b(Mr|Mrs|Ms|Dr|Prof)\.$/.exec(prev!.text)?.[1] : undefined;
-      const rec: SentenceRecord = { doc, sentence, mentions: findMentions(sentence.text, sentence.start, commonWords, leadingTitle), paragraphStart: sentence.indexInParagraph === 0 };
+      const rec: SentenceRecord = { doc, sentence, mentions: findMentions(sentence.text, sentence.start, commonWords, leadingTitle, midCaps), paragraphStart: sentence.indexInParagraph === 0 };
       records.push(rec);
       list.push(rec);
       prev = sentence;
@@ -89,6 +92,7 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
     const recs = byDoc.get(doc)!;
     let kept = 0;
     let antecedent: { name: string; id: string } | undefined;
+    let person: { name: string; id: string } | undefined;
     let paragraphSpeaker: string | undefined;
     let paragraphAttribution: Map<number, string | undefined> | undefined;
     for (let i = 0; i < recs.length && kept < maxPerDoc; i++) {
@@ -102,16 +106,23 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
         paragraphSpeaker = who ? ids.get(who) : undefined;
         paragraphAttribution = undefined;
         antecedent = undefined;
+        person = undefined;
       }
-      const found = findFigures(sentence.text, ctx).filter((f) => kinds.has(f.kind));
+      // A question asserts nothing ("What would failure look like in three years?").
+      const found = /\?["”]?$/.test(sentence.text) ? [] : findFigures(sentence.text, ctx).filter((f) => kinds.has(f.kind));
       if (found.length) {
         paragraphAttribution ??= attributionsOf(recs, i, index, ids);
         const speakers = resolved.filter((r) => r.draft.kind === 'person' || r.draft.kind === 'organisation').map((r) => ({ mention: r.mention, id: ids.get(r.draft)! }));
-        const who = speakerInSentence(sentence.text, sentence.start, speakers) ?? paragraphSpeaker ?? paragraphAttribution.get(sentence.paragraph);
         const correction = CORRECTION_SENTENCE.test(sentence.text) ? correctionContext(recs, i, index, ids) : undefined;
         const local: LoadedFigure[] = [];
-        for (const f of found) {
-          const figure = buildFigure(doc, sentence, f, found, resolved, { who, antecedent, correction, ids, usedFigureIds });
+        let moneyWhat: string | undefined;
+        // Money first: its description also tells what a period in the same sentence is the period of.
+        const ordered = [...found.filter((f) => f.kind === 'money'), ...found.filter((f) => f.kind !== 'money')];
+        for (const f of ordered) {
+          const who = speakerInSentence(sentence.text, sentence.start, speakers, f.start) ?? paragraphSpeaker ?? paragraphAttribution.get(sentence.paragraph);
+          const personal = /^(?:He|She|His|Her)\b/.test(sentence.text.replace(/^[\s*"“]+/, ''));
+          const figure = buildFigure(doc, sentence, f, found, resolved, { who, antecedent: personal ? person : antecedent, correction, ids, usedFigureIds, moneyWhat });
+          if (figure?.kind === 'money') moneyWhat ??= figure.what;
           if (!figure) continue;
           local.push(figure);
           figures.push(figure);
@@ -123,8 +134,10 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
           for (const f of fixed) corrections.push({ figure: f, superseded: old });
         }
       }
-      const lead = resolved.find((r) => r.draft.kind !== 'place');
+      const lead = resolved.find((r) => r.draft.kind !== 'place' && r.draft.kind !== 'person');
       if (lead) antecedent = { name: writtenName(lead.mention, sentence), id: ids.get(lead.draft)! };
+      const someone = [...resolved].reverse().find((r) => r.draft.kind === 'person');
+      if (someone) person = { name: someone.draft.name, id: ids.get(someone.draft)! };
     }
   }
 
@@ -203,24 +216,31 @@ interface BuildContext {
   correction?: CorrectionContext;
   ids: Map<EntityDraft, string>;
   usedFigureIds: Set<string>;
+  moneyWhat?: string;
 }
 
 function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, all: FoundAmount[], resolved: { mention: Mention; draft: EntityDraft }[], ctx: BuildContext): LoadedFigure | undefined {
   const rel = (m: Mention) => m.start - sentence.start;
-  const before = resolved.filter((r) => rel(r.mention) < f.start && r.draft.kind !== 'place');
+  const dateline = DATELINE.exec(sentence.text)?.[0].length ?? 0;
+  const inBody = resolved.filter((r) => rel(r.mention) >= dateline);
+  const before = inBody.filter((r) => rel(r.mention) < f.start && r.draft.kind !== 'place');
   const nearestBefore = before[before.length - 1];
+  const firstAfter = inBody.find((r) => rel(r.mention) >= f.end && r.draft.kind !== 'place');
   const pronoun = PRONOUN_START.test(sentence.text.replace(/^[\s*"“]+/, ''));
   const clauseText = sentence.text.slice(0, f.start);
   const superseded = ctx.correction && SUPERSEDED_CLAUSE.test(clauseText.split(/;/).pop()!);
   const correction = ctx.correction?.thing ? (superseded ? 'superseded' : 'corrected') : undefined;
-  const what = describeFigure({
+  const what = f.kind === 'date' && f.start < dateline ? 'the date the story was filed' : describeFigure({
     text: sentence.text,
     figure: f,
     ...(pronoun && ctx.antecedent ? { antecedent: ctx.antecedent.name } : {}),
     ...(nearestBefore ? { subjectBefore: writtenName(nearestBefore.mention, sentence) } : {}),
+    ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, sentence) } : {}),
+    ...(ctx.moneyWhat && f.kind === 'duration' ? { moneyWhat: ctx.moneyWhat } : {}),
     ...(correction ? { correction, correctedThing: ctx.correction!.thing } : {}),
   });
-  const byDistance = [...resolved].sort((a, b) => Math.abs(rel(a.mention) - f.start) - Math.abs(rel(b.mention) - f.start));
+  // Nearest first, places after everything else: "in Lisbon" is rarely what a figure is about.
+  const byDistance = [...inBody].sort((a, b) => Number(a.draft.kind === 'place') - Number(b.draft.kind === 'place') || Math.abs(rel(a.mention) - f.start) - Math.abs(rel(b.mention) - f.start));
   const subjects: string[] = [];
   if (ctx.correction?.subject) subjects.push(ctx.correction.subject);
   if (pronoun && ctx.antecedent) subjects.push(ctx.antecedent.id);

@@ -74,7 +74,7 @@ export function collectLowercaseWords(text: string, into: Set<string>): void {
  * Name mentions of a sentence. `commonWords` holds words seen in lower case in
  * the corpus: at the start of a sentence such a word is an ordinary word.
  */
-export function findMentions(sentence: string, offset: number, commonWords: ReadonlySet<string>, leadingTitle?: string): Mention[] {
+export function findMentions(sentence: string, offset: number, commonWords: ReadonlySet<string>, leadingTitle?: string, midCaps?: ReadonlySet<string>): Mention[] {
   const tokens = tokenize(sentence, offset);
   const out: Mention[] = [];
   let i = 0;
@@ -100,6 +100,12 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
         continue;
       }
       out.push({ text: word, start: tok.start, end: tok.end, before: lowerBefore(tokens, i), sentenceStart, modifier: false, acronym: false, handle: true });
+      i++;
+      sentenceStart = false;
+      continue;
+    }
+    // Hashtags are topics, not names.
+    if (tok.start > offset && sentence[tok.start - offset - 1] === '#') {
       i++;
       sentenceStart = false;
       continue;
@@ -138,12 +144,13 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
     let words = tokens.slice(first, last + 1);
     // A capitalised common word opening the sentence ("Separately", "Diplomats") is not part of a name.
     const plain = (w: string) => w.toLowerCase().replace(/[’'].*$/u, '').replace(/\.$/, '');
-    if (sentenceStart && words.length && !title && (FUNCTION_WORDS.has(plain(words[0]!.text)) || commonWords.has(plain(words[0]!.text)) || readNumber(plain(words[0]!.text)) !== undefined)) {
+    const knownName = (w: string) => midCaps?.has(w.replace(/[’']s$/u, '')) ?? false;
+    if (sentenceStart && words.length && !title && (FUNCTION_WORDS.has(plain(words[0]!.text)) || (commonWords.has(plain(words[0]!.text)) && !knownName(words[0]!.text)) || readNumber(plain(words[0]!.text)) !== undefined)) {
       words = words.slice(1);
       while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
     }
     // "Chief Executive Officer of Quillon": the role is not a name, what follows "of" is.
-    const roleEnd = words.findIndex((w, k) => k > 0 && /^(?:of|for)$/.test(w.text) && ROLE_HEAD.test(words[k - 1]!.text));
+    const roleEnd = words.findIndex((w, k) => k > 0 && w.text === 'of' && ROLE_HEAD.test(words[k - 1]!.text));
     if (roleEnd > 0 && roleEnd + 1 < words.length) words = words.slice(roleEnd + 1);
     // A word followed by a number is a label ("Day 2", "Episode 112"), not a name.
     if (words.length === 1 && /^\s\d/.test(sentence.slice(words[0]!.end - offset))) words = [];
@@ -189,4 +196,9 @@ function lowerBefore(tokens: Token[], index: number): string {
 /** Title-cases a name written in capitals ("NOOR CASTELLAN" -> "Noor Castellan"). */
 export function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/** Capitalised words written after a lower-case word ("the Harbour programme"): names, even where a sentence opens with them. */
+export function collectMidSentenceCapitals(text: string, into: Set<string>): void {
+  for (const m of text.matchAll(/(?<=[\p{Ll},] )[\p{Lu}][\p{L}\p{N}\-]*/gu)) into.add(m[0]);
 }

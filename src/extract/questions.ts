@@ -25,8 +25,10 @@ export function baseVerb(verb: string): string {
   return v;
 }
 
+const TAKES_THE = /\b(?:Alliance|Fund|Forum|Summit|Council|Commission|Union|Secretariat|Programme|Program|Initiative|Project|Declaration|Agreement|Centre|Center|Grid|Network|Institute|Group|Ministry|Agency|Committee|Bank|Conference|Partnership|Coalition|Association|Foundation|Authority|Board|Office|Service|Plan|Strategy|Pact|Treaty)\b/;
+
 function withThe(d: EntityDraft): string {
-  return d.kind === 'person' || d.kind === 'place' || !/\s/.test(d.name) ? d.name : `the ${d.name}`;
+  return d.kind !== 'person' && TAKES_THE.test(d.name) && !/^the\b/i.test(d.name) ? `the ${d.name}` : d.name;
 }
 
 /** A question a money figure's description answers, when it is "what X (will) VERB ...". */
@@ -49,7 +51,6 @@ export function entityQuestions(d: EntityDraft, id: string, figuresBySubject: Re
     if (out.length >= 2) break;
     let q: string | undefined;
     if (f.kind === 'money') q = moneyQuestion(f.what) ?? (/^the (?:budget|size|value|cost|target) of /.test(f.what) ? `What is ${f.what}?` : undefined);
-    else if (f.kind === 'date' && /^when /.test(f.what) && f.what.split(' ').length <= 12) q = `When ${f.what.slice(5)}?`.replace(/^When (.)/, (_, c: string) => `When ${c}`);
     if (q && q.length <= 140 && !out.includes(q)) out.push(q);
   }
   return out.map((q) => q.replace(/\s+/g, ' '));
