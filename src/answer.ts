@@ -36,13 +36,13 @@ function defineSchemas(z: typeof Z) {
 
   const FigureSchema = z.object({
     id: z.string(),
-    kind: z.enum(['money', 'duration', 'date', 'count']),
+    kind: z.enum(['money', 'duration', 'date', 'count', 'percent']),
     /** What the figure is, in plain words. */
     what: z.string(),
     /** Human form: "€200 billion", "four years", "February 11, 2025". */
     display: z.string(),
     amount: z.number().optional(),
-    currency: z.enum(['EUR', 'USD']).optional(),
+    currency: z.enum(['EUR', 'USD', 'GBP']).optional(),
     who: z.string().optional(),
     when: z.string().optional(),
     source: SourceSchema,

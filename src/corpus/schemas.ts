@@ -22,11 +22,11 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters,
 export const FigureRecordSchema = z
   .object({
     id: Id,
-    kind: z.enum(['money', 'duration', 'date', 'count']),
+    kind: z.enum(['money', 'duration', 'date', 'count', 'percent']),
     what: z.string().min(3),
     display: z.string().min(1),
     amount: z.number().nonnegative().optional(),
-    currency: z.enum(['EUR', 'USD']).optional(),
+    currency: z.enum(['EUR', 'USD', 'GBP']).optional(),
     /** Ids of figures that add up to this one (the article states the total). */
     parts: z.array(Id).default([]),
     approximate: z.boolean().optional(),

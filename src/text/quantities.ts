@@ -3,7 +3,7 @@
  * questions ("$500bn", "€200 billion", "150 billion euros", "February 11, 2025").
  */
 
-export type Currency = 'EUR' | 'USD';
+export type Currency = 'EUR' | 'USD' | 'GBP';
 
 export interface Amount {
   value: number;
@@ -12,15 +12,17 @@ export interface Amount {
   end: number;
 }
 
+import { NUMBER_WORDS_SOURCE, readNumber } from './number-words.js';
+
 const SCALE: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, mln: 1e6,
   billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, trn: 1e12,
 };
-const CURRENCY_SYMBOL: Record<string, Currency> = { '€': 'EUR', $: 'USD' };
-const CURRENCY_WORD: Record<string, Currency> = { eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: 'USD', dollars: 'USD' };
+const CURRENCY_SYMBOL: Record<string, Currency> = { '€': 'EUR', $: 'USD', '£': 'GBP' };
+const CURRENCY_WORD: Record<string, Currency> = { eur: 'EUR', euro: 'EUR', euros: 'EUR', usd: 'USD', dollar: 'USD', dollars: 'USD', gbp: 'GBP', pound: 'GBP', pounds: 'GBP' };
 
 // [currency] number [scale] [currency word], matched on the text as written so offsets hold.
-const AMOUNT = /(?<sym>[€$])?\s?(?<num>\d+(?:[.,]\d+)*)\s?(?<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|[bmk])?\b(?:\s(?<cur>euros?|dollars?|eur|usd)\b)?/gi;
+const AMOUNT = /(?<sym>[€$£])?\s?(?<num>\d+(?:[.,]\d+)*)\s?(?<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|[bmk])?\b(?:\s(?<cur>euros?|dollars?|pounds?|eur|usd|gbp)\b)?/gi;
 
 /** Every number in the text with its scale and currency when written next to it. */
 export function findAmounts(text: string): Amount[] {
@@ -66,7 +68,7 @@ export function hasNumber(text: string): boolean {
 
 /** "€200 billion", "$112 billion", "4". */
 export function formatAmount(value: number, currency?: Currency): string {
-  const symbol = currency === 'EUR' ? '€' : currency === 'USD' ? '$' : '';
+  const symbol = currency === 'EUR' ? '€' : currency === 'USD' ? '$' : currency === 'GBP' ? '£' : '';
   for (const [word, scale] of [['trillion', 1e12], ['billion', 1e9], ['million', 1e6]] as const) {
     if (Math.abs(value) >= scale) return `${symbol}${trimNumber(value / scale)} ${word}`;
   }
@@ -91,4 +93,96 @@ export function amountSpellings(value: number, currency?: Currency): string[] {
   }
   forms.add(String(value));
   return [...forms];
+}
+
+/** An amount of money as written, with its range and qualifier ("between 30 and 50 billion euros", "approx. $3.5 billion"). */
+export interface MoneySpan {
+  value: number;
+  /** Upper end of a range ("€30–50bn"). */
+  high?: number;
+  currency: Currency;
+  /** "about", "approx.", "around": the source gives it as approximate. */
+  approximate: boolean;
+  /** Offsets of the whole amount, qualifier and "between" included. */
+  start: number;
+  end: number;
+}
+
+const QUALIFIER = String.raw`(?:approx\.|approximately|about|around|roughly|some|nearly|almost|up\s+to|more\s+than|over|at\s+least|close\s+to|just\s+over|just\s+under|under|less\s+than|between|from)`;
+const APPROXIMATE = /^(?:approx|approximately|about|around|roughly|some|nearly|almost|close)\b/i;
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+const WORD_NUM = String.raw`(?:${NUM}|half\s+a|a|${NUMBER_WORDS_SOURCE})`;
+const SCALE_WORD = String.raw`(?:thousand|million|billion|trillion|bn|mn|mln|tn|trn|[bmk])`;
+const CUR_WORD = String.raw`(?:euros?|dollars?|pounds(?:\s+sterling)?|pound|EUR|USD|GBP)`;
+const CUR_CODE = String.raw`(?:US\$|EUR|USD|GBP)`;
+const RANGE_JOIN = String.raw`\s?(?:–|—|-|to|and)\s?`;
+
+// "€30–50bn", "$3.5 billion", "US$ 2m", "EUR 40 million", "€30bn-€50bn"
+const SYMBOL_FIRST = new RegExp(
+  String.raw`(?:(?<q>${QUALIFIER})\s+)?(?<sym>[€$£]|${CUR_CODE}\s?)(?<n1>${NUM})(?:\s?(?<s1>${SCALE_WORD})\b)?(?:${RANGE_JOIN}(?:[€$£]|${CUR_CODE}\s?)?(?<n2>${NUM})(?:\s?(?<s2>${SCALE_WORD})\b)?)?`,
+  'gid',
+);
+// "between 30 and 50 billion euros", "half a billion euros", "900 million euros", "Fifty million dollars"
+const WORD_LAST = new RegExp(
+  String.raw`(?:(?<q>${QUALIFIER})\s+)?\b(?<n1>${WORD_NUM})(?:\s+(?<s1>${SCALE_WORD}))?(?:${RANGE_JOIN}(?<n2>${WORD_NUM}))?(?:\s+(?<s2>${SCALE_WORD}))?\s+(?<cur>${CUR_WORD})\b`,
+  'gid',
+);
+
+function currencyOf(sym: string | undefined, word: string | undefined): Currency | undefined {
+  const s = sym?.trim().toUpperCase();
+  if (s === 'US$' || s === 'USD' || s === '$') return 'USD';
+  if (s === '€' || s === 'EUR') return 'EUR';
+  if (s === '£' || s === 'GBP') return 'GBP';
+  return word ? CURRENCY_WORD[word.toLowerCase().split(/\s/)[0]!] : undefined;
+}
+
+function scaled(num: string | undefined, scale: string | undefined): number | undefined {
+  if (num === undefined) return undefined;
+  const t = num.trim().toLowerCase();
+  const base = /^half\s+a$/.test(t) ? 0.5 : t === 'a' ? 1 : readNumber(t);
+  if (base === undefined) return undefined;
+  return base * (scale ? (SCALE[scale.toLowerCase()] ?? 1) : 1);
+}
+
+/**
+ * Every amount of money with its currency, as written: ranges, number words,
+ * "half a billion euros", qualifiers. Overlapping matches keep the longest.
+ */
+export function findMoneySpans(text: string): MoneySpan[] {
+  const found: MoneySpan[] = [];
+  for (const pattern of [SYMBOL_FIRST, WORD_LAST]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const g = m.groups!;
+      const q = g.q?.toLowerCase().replace(/\s+/g, ' ');
+      // "€5m and $3m" are two amounts: a range joined by "and" needs "between".
+      if (g.n2 !== undefined && q !== 'between' && /^\s?and\b/i.test(text.slice(m.indices!.groups!.s1?.[1] ?? m.indices!.groups!.n1![1]))) {
+        const firstEnd = m.indices!.groups!.s1?.[1] ?? m.indices!.groups!.n1![1];
+        if (pattern === SYMBOL_FIRST) {
+          const value = scaled(g.n1, g.s1);
+          const currency = currencyOf(g.sym, g.cur);
+          if (value !== undefined && currency) found.push({ value, currency, approximate: APPROXIMATE.test(q ?? ''), start: m.index, end: firstEnd });
+        }
+        pattern.lastIndex = firstEnd;
+        continue;
+      }
+      const currency = currencyOf(g.sym, g.cur);
+      if (!currency) continue;
+      // A bare "a" is not an amount ("a euro coin"); "a billion euros" is.
+      if (g.n1!.trim().toLowerCase() === 'a' && !g.s1 && !g.s2) continue;
+      // In "30 and 50 billion" both ends share the scale written once after the range.
+      const value = scaled(g.n1, g.s1 ?? g.s2);
+      if (value === undefined) continue;
+      const high = g.n2 !== undefined ? scaled(g.n2, g.s2 ?? g.s1) : undefined;
+      found.push({ value, ...(high !== undefined && high > value ? { high } : {}), currency, approximate: APPROXIMATE.test(q ?? ''), start: m.index, end: m.index + m[0].length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: MoneySpan[] = [];
+  for (const span of found) {
+    const last = out[out.length - 1];
+    if (last && span.start < last.end) continue;
+    out.push(span);
+  }
+  return out;
 }

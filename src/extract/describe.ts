@@ -1,0 +1,184 @@
+/**
+ * What a figure is, in a few plain words taken from its sentence: the
+ * subject and verb around the amount ("what Northport will spend on a new
+ * container terminal"), the noun it measures ("the budget of the Harbour
+ * programme"), the table row or list label it sits in ("Harbour programme").
+ */
+import type { FoundAmount } from './amounts.js';
+
+export interface DescribeContext {
+  /** The sentence text. */
+  text: string;
+  figure: FoundAmount;
+  /** The entity the sentence is about, when the sentence says only "It"/"They" (from the sentence before). */
+  antecedent?: string;
+  /** Name of the nearest entity written before the amount in the sentence. */
+  subjectBefore?: string;
+  /** Name of the first entity written after it. */
+  subjectAfter?: string;
+  /** What the sentence before says was wrong or corrected ("the size of the Atlantic Compute Fund"). */
+  correctedThing?: string;
+  correction?: 'corrected' | 'superseded';
+  /** The description of the money figure in the same sentence, for its period ("over five years"). */
+  moneyWhat?: string;
+}
+
+const MONEY_VERBS = /\b(?:spend|spends|spent|spending|pledge|pledged|pledges|pledging|promise|promised|promises|put|puts|putting|invest|invests|invested|investing|mobilise|mobilize|mobilising|mobilizing|raise|raised|raises|receive|receives|received|get|gets|got|allocate|allocated|allocates|commit|committed|commits|provide|provides|provided|contribute|contributes|contributed|replenish|earmark|earmarked|win|secure|secured|bring|brings|supply|supplies|cost|costs|owe|owes|pay|pays|paid|offer|offers|offered|grant|granted|lend|lent|borrow|borrowed|fund|funds|funded|announce|announced|announces|unveil|unveiled|add|adds|added|make|makes|made|back|backed|valued\s+at|worth|totaling|totalling|totals|amounting\s+to|reaching|reach|reached|set\s+aside)\b/gi;
+/** Nouns a figure measures when written "a NOUN of AMOUNT". */
+const MEASURE_NOUN = /\b(?:(?:annual|total|overall|operating|initial|combined|planned|proposed)\s+)*(?:budget|cost|size|value|target|fund|funding|investment|package|deal|contribution|pledge|commitment|grant|loan|price|revenue|turnover|fee|sum|total|share|stake|mandate|term|period|deadline|capacity|goal)\s+of\s*$/i;
+const PRONOUN_SUBJECT = /^(?:it|they|this|these|that|he|she|its|their)$/i;
+const LEADING_ADVERBIAL = /^(?:(?:separately|meanwhile|however|also|additionally|moreover|in addition|together|today|yesterday|on \w+|in \w+(?: \d{4})?|by \w+),?\s+)+/i;
+/** "LISBON, March 3 (CPS) - " or "LISBON — " opening a story. */
+export const DATELINE = /^[\p{Lu}][\p{Lu}\s.'-]{2,40}(?:,[^-–—]{0,60}?)?\s+(?:-|–|—|--)\s+/u;
+const CUT_TAIL = /\s+(?:with the aim|in order|so that|which|who|because|although|though|while|after|before|as part)\b.*$/i;
+
+/** Words of `s` up to `max`, without a trailing comma or stop word. */
+function words(s: string, max: number): string {
+  const w = s.trim().split(/\s+/).filter(Boolean).slice(0, max);
+  while (w.length && /^(?:and|or|of|to|the|a|an|with|for|in|on|by|at|from|that|which|its|their)$/i.test(w[w.length - 1]!)) w.pop();
+  return w.join(' ').replace(/[,;:.]+$/, '');
+}
+
+/** The clause of the sentence that holds [start, end): cut at semicolons, dashes, colons and opening list markers. */
+export function clauseAround(text: string, start: number, end: number): { clause: string; offset: number } {
+  let left = 0;
+  for (const m of text.slice(0, start).matchAll(/;\s|:\s|\s[—–]\s|\s--?\s|\||[.!?]\s+(?=\S)/g)) left = m.index + m[0].length;
+  let right = text.length;
+  const after = /;|\s[—–]\s|\s--?\s|\||[.!?]\s/.exec(text.slice(end));
+  if (after) right = end + after.index;
+  return { clause: text.slice(left, right), offset: left };
+}
+
+/** Lower-case the first letter unless it starts a name. */
+function lowerFirst(s: string): string {
+  return /^(?:The|A|An|This|That|These|Those|Its|Our|Their|Each|Every|Some|All)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+function subjectPhrase(raw: string, ctx: DescribeContext): string | undefined {
+  let s = raw.replace(LEADING_ADVERBIAL, '').replace(/^.*\b(?:said|says|announced|told \w+)\s+(?:that\s+)?/i, '').replace(/^.*\bthat\s+/i, '');
+  // "By my count, the 20 key investors": the subject is the last part that is not an aside ("including ...").
+  const parts = s.split(/,\s+/).filter((p, i) => p.trim() && !/^(?:including|such|with|who|which|whose|like|notably|especially|excluding)\b/i.test(p.trim()) && !(i > 0 && /^(?:a|an)\b/i.test(p.trim())));
+  if (parts.length) s = parts[parts.length - 1]!;
+  s = s.replace(/^[-*•\d.)\s]+/, '').replace(/\*\*/g, '').trim();
+  const first = s.split(/\s+/)[0] ?? '';
+  if (PRONOUN_SUBJECT.test(first) && ctx.antecedent) s = ctx.antecedent + s.slice(first.length);
+  if (!s || s.split(/\s+/).length > 10) return ctx.subjectBefore;
+  return lowerFirst(s);
+}
+
+/** "what X pledged to the ACF": the subject, the verb group and what follows the amount. */
+function verbalPhrase(clause: string, start: number, end: number, ctx: DescribeContext): string | undefined {
+  const before = clause.slice(0, start);
+  let verb: RegExpExecArray | undefined;
+  for (const m of before.matchAll(MONEY_VERBS)) verb = m as RegExpExecArray;
+  if (!verb) return undefined;
+  // Auxiliaries and particles right before the verb belong to it ("will spend", "is valued at").
+  const aux = /((?:\b(?:will|would|shall|can|could|should|may|might|must|is|are|was|were|has|have|had|be|been|to|also|jointly|further|not)\s+)*)$/i.exec(before.slice(0, verb.index))![1]!;
+  const subject = subjectPhrase(before.slice(0, verb.index - aux.length), ctx);
+  const between = words(before.slice(verb.index + verb[0].length).replace(/\b(?:a\s+combined|a\s+further|an\s+additional|a\s+total\s+of|about|around|approx\.|approximately|up\s+to|some|roughly)\s*$/i, ''), 5);
+  const tail = words(clause.slice(end).replace(CUT_TAIL, '').replace(/^[\s,]+/, '').split(/[,;.]/)[0]!, 7);
+  const tailText = /^(?:on|for|to|into|in|towards|from|over|by|across)\b/i.test(tail) ? ` ${tail}` : '';
+  if (!subject) return `what was ${verb[0].toLowerCase()}${between ? ` ${between}` : ''}${tailText}`;
+  return `what ${subject} ${(aux + verb[0]).toLowerCase().trim()}${between ? ` ${between}` : ''}${tailText}`;
+}
+
+/** A table row's first cell or a list item's label names what the figure in it is. */
+function labelOf(text: string, start: number): string | undefined {
+  if (/^\s*\|/.test(text)) {
+    const cells = text.split('|').map((c) => c.trim()).filter(Boolean);
+    const first = cells[0];
+    if (first && !text.slice(0, start).endsWith(first)) return first.replace(/\*\*/g, '');
+  }
+  const label = /^\s*(?:[-*•]\s+)?(?:\*\*)?([\p{L}][^:]{2,80}?)(?:\*\*)?:\s/u.exec(text);
+  if (label && label.index + label[0].length <= start) return label[1]!.replace(/\*\*/g, '').trim();
+  return undefined;
+}
+
+/** A short plain description of the figure, at least three characters long. */
+export function describeFigure(ctx: DescribeContext): string {
+  const { text, figure } = ctx;
+  if (ctx.correction && ctx.correctedThing) {
+    return ctx.correction === 'corrected' ? `the corrected figure for ${ctx.correctedThing}` : `an earlier figure for ${ctx.correctedThing}, since corrected`;
+  }
+  const label = labelOf(text, figure.start);
+  const { clause, offset } = clauseAround(text, figure.start, figure.end);
+  const start = figure.start - offset;
+  const end = figure.end - offset;
+  const before = clause.slice(0, start);
+  const measured = MEASURE_NOUN.exec(before);
+  const owner = ctx.subjectBefore ?? ctx.antecedent;
+  switch (figure.kind) {
+    case 'money': {
+      if (label) return label.length > 2 ? lowerFirst(label) : `${label} amount`;
+      if (measured && owner) return `the ${measured[0].replace(/\s+of\s*$/i, '').toLowerCase()} of ${owner}`;
+      // "the Atlantic Compute Fund (ACF) of €12 billion": the size of what is named just before.
+      if (ctx.subjectBefore && /\b(?:[\p{Lu}][\p{L}\-]*|\))\s+of\s*$/u.test(before)) return `the size of ${ctx.subjectBefore}`;
+      // "a supply deal worth roughly €3.2 billion", "100,000 accelerators, worth $3.5bn"
+      const worth = /((?:[\p{L}\p{N},\-]+\s+){0,3}[\p{L}\-]+),?\s+(?:(?:is|are|was|were|being|been|be)\s+)?(?:worth|valued\s+at|totall?ing|amounting\s+to|costing)\s*$/iu.exec(before);
+      if (worth) {
+        const np = worth[1]!.replace(/\s+(?:is|are|was|were|being|been|be)$/i, '').replace(/^.*\b(?:a|an|the|its|their|under|for|of|with|in)\s+/i, '').replace(/^(?:about|around|approx\.?|some)\s+/i, '').replace(/^\d[\d,.]*\s+/, '');
+        return `the value of the ${lowerFirst(np.replace(/,$/, ''))}`;
+      }
+      // "a €900 million access scheme": the amount qualifies the noun after it.
+      const qualifies = /^\s+((?:[\p{Ll}\-]+\s+){0,2}[\p{Ll}\-]+)(?=[,.;]|$|\s+(?:for|to|in|on|at|with|that|which)\b)/u.exec(clause.slice(end));
+      if (qualifies && /\b(?:a|an|the|its|their)\s*$/i.test(before) && !/^(?:of|for|to|in|on|at|and|or|over|by)\b/.test(qualifies[1]!)) {
+        return `the ${qualifies[1]}${ctx.subjectBefore && /^\p{Lu}/u.test(ctx.subjectBefore) ? ` ${ctx.subjectBefore}` : ''}`;
+      }
+      // "between 30 and 50 billion euros of investment in shared computing": the noun after "of".
+      const ofNoun = /^\s+of\s+([\p{Ll}][^,;.]{2,80})/u.exec(clause.slice(end));
+      if (ofNoun) return `the ${words(ofNoun[1]!.replace(/\s+by\s+\d{4}.*$/, '').replace(CUT_TAIL, ''), 8)}`;
+      // "The €8 billion pledged by 20 key investors": the amount is the subject.
+      const participle = /^\s+((?:[\p{Ll}]+ed|paid|put|spent|given|promised|made)\s+(?:by|to|for|from|in)\s+[^,;.]{2,60})/u.exec(clause.slice(end));
+      if (participle && /^\s*(?:the|a|an)?\s*$/i.test(before)) return `what was ${words(participle[1]!.replace(/\s+(?:was|were|is|are|has|had|have|will|would)\b.*$/, ''), 8)}`;
+      const verbal = verbalPhrase(clause, start, end, ctx);
+      if (verbal) return verbal;
+      if (ctx.subjectBefore) return `the amount for ${ctx.subjectBefore}`;
+      return fallback(clause, start, end, 'the amount');
+    }
+    case 'percent': {
+      const of = /^\s*(?:of\s+)([^,;.]+)/.exec(clause.slice(end));
+      if (of) return `the share of ${words(of[1]!.replace(CUT_TAIL, ''), 10)}`;
+      if (label) return `${lowerFirst(label)} (per cent)`;
+      return fallback(clause, start, end, 'the percentage');
+    }
+    case 'count': {
+      if (label && figure.noun && label.toLowerCase() === figure.noun) return `the number of ${figure.noun}`;
+      const tail = words(clause.slice(end).replace(CUT_TAIL, '').split(/[,;.€$£\d]/)[0]!, 6);
+      const verbal = /^(?:[\p{Ll}]+ed|had|have|has|will|would|are|were)\b/u.test(tail);
+      return `the number of ${figure.noun}${verbal ? ` that ${tail}` : ''}`;
+    }
+    case 'duration': {
+      if (label) return `the period of ${lowerFirst(label)}`;
+      // "a two-day summit": the length of the noun it qualifies.
+      if (/-/.test(figure.display)) {
+        const noun = /^\s+((?:[\p{Ll}\-]+\s+){0,1}[\p{Ll}\-]+)/u.exec(clause.slice(end));
+        if (noun) return `the length of the ${noun[1]}`;
+      }
+      if (ctx.moneyWhat) return `the period of ${ctx.moneyWhat}`;
+      const m = /\b((?:an?|the)\s+)?((?:[\p{L}\-]+\s+){0,2}(?:mandate|term|period|contract|programme|program|plan|deal|agreement|lease|ban|moratorium|freeze|transition|delay))\s+of\s*$/iu.exec(before);
+      if (m) return `the length of the ${m[2]!.toLowerCase()}${owner ? ` of ${owner}` : ''}`;
+      return fallback(clause, start, end, 'the period');
+    }
+    case 'date': {
+      if (label) return /^(?:dates?|published|issued|recorded|updated|posted)$/i.test(label) ? `the ${label.toLowerCase()} given in the document` : `the date of ${lowerFirst(label)}`;
+      // "Founded in 2014, Quillon ...": when Quillon was founded.
+      const participle = /^\s*([\p{Lu}][\p{Ll}]+ed)\s*$/u.exec(before);
+      if (participle && ctx.subjectAfter) return `when ${ctx.subjectAfter} was ${participle[1]!.toLowerCase()}`;
+      const subject = before.replace(/\b(?:in|on|by|at|from|since|until|of|during|before|after|late|early|the end of)\s*$/i, '').trim();
+      let text = subject.split(/\s+/).length >= 2 ? subject : `${subject} ${clause.slice(end)}`;
+      const first = text.trim().split(/\s+/)[0] ?? '';
+      if (PRONOUN_SUBJECT.test(first) && ctx.antecedent) text = ctx.antecedent + text.trim().slice(first.length);
+      return `when ${fallback(text, text.length, text.length, 'it happened')}`;
+    }
+  }
+}
+
+/** The clause with the figure taken out, trimmed to a dozen words. */
+function fallback(clause: string, start: number, end: number, otherwise: string): string {
+  const before = clause.slice(0, start).replace(/\b(?:in|on|by|at|from|since|until|of|over|for|about|around|approx\.|approximately|some|the|between|up to)\s*$/i, '');
+  const after = clause.slice(end);
+  let text = `${before} ${after}`.replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, '');
+  text = text.replace(DATELINE, '').replace(/^\d+\/\d+\s+/, '').replace(/^[-*•\d.)\s]+/, '').replace(/\*\*/g, '').replace(LEADING_ADVERBIAL, '');
+  const short = words(text.replace(CUT_TAIL, ''), 12);
+  return short.length >= 3 ? lowerFirst(short) : otherwise;
+}

@@ -1,0 +1,396 @@
+/**
+ * Entities from name mentions: mentions of one name are grouped, then groups
+ * that are the same thing are merged (an acronym and the name it abbreviates,
+ * a surname and the full name, a misspelt surname, "Quillon" and "Quillon
+ * Semiconductors", an @handle), and each group gets a kind, aliases and a
+ * description. Work is proportional to the number of mentions.
+ */
+import { typoDistance } from '../text/edit-distance.js';
+import type { CorpusDocument } from '../corpus/document.js';
+import type { Sentence } from '../text/segment.js';
+import { titleCase, type Mention } from './mentions.js';
+import { kindFromName, personShaped, signalsOf, type Kind, type PlaceKind } from './signals.js';
+
+export interface SentenceRecord {
+  doc: CorpusDocument;
+  sentence: Sentence;
+  mentions: Mention[];
+  paragraphStart: boolean;
+}
+
+export interface DefinitionSource {
+  doc: CorpusDocument;
+  sentence: Sentence;
+  /** How strongly the sentence defines the entity: copula and acronym definitions first. */
+  strength: number;
+}
+
+export interface EntityDraft {
+  name: string;
+  kind: Kind;
+  place?: PlaceKind;
+  aliases: Set<string>;
+  description?: string;
+  descriptionStrength: number;
+  definitions: DefinitionSource[];
+  mentions: number;
+}
+
+interface Candidate {
+  key: string;
+  surfaces: Map<string, number>;
+  votes: Partial<Record<Kind, number>>;
+  place: Partial<Record<PlaceKind, number>>;
+  aliases: Set<string>;
+  description?: string;
+  descriptionStrength: number;
+  definitions: DefinitionSource[];
+  count: number;
+  /** Mentions not at a sentence start, where a capital letter does say "name". */
+  mid: number;
+  /** Mentions used as a modifier ("Atlantic coast"). */
+  modifier: number;
+  acronym: boolean;
+  defined: boolean;
+}
+
+/** Acronyms that name a role or a technology, not an entity, unless the text defines them. */
+const COMPANY_SUFFIXES = /^(?:inc|ltd|llc|plc|corp|co|gmbh|sa|ag|bv|nv)\.?$/;
+const GENERIC_ACRONYMS = new Set(['ai', 'ceo', 'cfo', 'cto', 'coo', 'gpu', 'cpu', 'pdf', 'url', 'faq', 'ps', 'tbd', 'ok', 'tv', 'it', 'ip', 'id', 'eu-wide', 'q&a', 'pm', 'am', 'rsvp', 'gdp', 'r&d']);
+const CONNECTOR_WORDS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'de', 'da', 'do', 'von', 'van', 'der', 'la', 'le', 'du']);
+
+/** Lower-case, accent-free, without "the" and a possessive: how names are compared. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']s$/u, '')
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function initialsOf(name: string, all: boolean): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => all || !CONNECTOR_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0] ?? '')
+    .join('')
+    .toUpperCase();
+}
+
+const ACRONYM_AFTER = /^\s*\(\s*((?:\p{Lu}\.?){2,6}|\p{Lu}[\p{Lu}\p{N}&]{1,6})\s*\)/u;
+const CORRECTION = /(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*),\s+not\s+(\p{Lu}[\p{L}'’-]+)/gu;
+const COPULA = /^\s*(?:\*\*|")?\s*(?:is|are|was|=|means|refers to)\s+((?:a|an|the)\s+[^.;:!?]{3,140})/u;
+
+export interface EntityIndex {
+  drafts: EntityDraft[];
+  /** The entity a mention stands for, if any. */
+  resolve(mention: Mention): EntityDraft | undefined;
+  /** The entity a name or alias stands for (case and accents ignored). */
+  lookup(name: string): EntityDraft | undefined;
+}
+
+export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet<string>): EntityIndex {
+  const cands = new Map<string, Candidate>();
+  const acronymOf = new Map<string, string>();
+  const preferred = new Map<string, string>();
+  const handles = new Set<string>();
+  const candidate = (key: string): Candidate => {
+    let c = cands.get(key);
+    if (!c) cands.set(key, (c = { key, surfaces: new Map(), votes: {}, place: {}, aliases: new Set(), descriptionStrength: 0, definitions: [], count: 0, mid: 0, modifier: 0, acronym: false, defined: false }));
+    return c;
+  };
+
+  // Names listed together ("Finland and Romania", "Accra, Ghana") are of one sort.
+  const neighbours: [string, string, string][] = [];
+  for (const rec of records) {
+    const { sentence, doc } = rec;
+    for (let i = 1; i < rec.mentions.length; i++) {
+      const a = rec.mentions[i - 1]!;
+      const b = rec.mentions[i]!;
+      const between = sentence.text.slice(a.end - sentence.start, b.start - sentence.start);
+      if (!a.handle && !b.handle && /^(?:,\s*|\s+and\s+(?:the\s+)?|,\s+and\s+(?:the\s+)?|\s+or\s+)$/.test(between)) neighbours.push([nameKey(a.text), nameKey(b.text), between.trim()]);
+    }
+    for (const m of sentence.text.matchAll(CORRECTION)) preferred.set(nameKey(m[2]!), m[1]!.split(/\s+/).pop()!);
+    for (const m of rec.mentions) {
+      if (m.handle) {
+        handles.add(m.text);
+        continue;
+      }
+      const shout = /^\p{Lu}[\p{Lu}\s.'-]+$/u.test(m.text) && /\s/.test(m.text);
+      const surface = shout ? titleCase(m.text) : m.text;
+      const key = nameKey(surface);
+      if (!key || key.length < 2) continue;
+      const c = candidate(key);
+      c.count++;
+      if (!m.sentenceStart || m.title) c.mid++;
+      if (m.modifier) c.modifier++;
+      c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+      c.acronym ||= m.acronym;
+      const sig = signalsOf(m, sentence.text, sentence.start, rec.paragraphStart && m.start - sentence.start < 2);
+      for (const [k, v] of Object.entries(sig.kinds) as [Kind, number][]) c.votes[k] = (c.votes[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(sig.place) as [PlaceKind, number][]) c.place[k] = (c.place[k] ?? 0) + v;
+      for (const a of sig.aliases) c.aliases.add(a);
+      const after = sentence.text.slice(m.end - sentence.start);
+      const acr = ACRONYM_AFTER.exec(after);
+      if (acr && /\s/.test(surface)) {
+        const letters = acr[1]!.replace(/\./g, '');
+        if (letters === initialsOf(surface, false) || letters === initialsOf(surface, true)) {
+          acronymOf.set(nameKey(letters), key);
+          c.aliases.add(acr[1]!);
+          offerDefinition(c, { doc, sentence, strength: 2 });
+        }
+      }
+      if (sig.description) offerDescription(c, sig.description, { doc, sentence, strength: 2 });
+      const copula = COPULA.exec(after.replace(/^\s*\([^)]*\)/, ''));
+      if (copula && (m.sentenceStart || m.start - sentence.start <= 6)) offerDescription(c, copula[1]!.trim(), { doc, sentence, strength: sig.kinds.person ? 2 : 3 });
+    }
+  }
+
+  // Union-find over candidate keys.
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.has(r)) r = parent.get(r)!;
+    return r;
+  };
+  const union = (from: string, into: string) => {
+    const a = find(from);
+    const b = find(into);
+    if (a !== b) parent.set(a, b);
+  };
+  const kindOf = (c: Candidate): Kind | undefined => {
+    const own = kindFromName(c.key.replace(/\b\w/g, (x) => x.toUpperCase()));
+    const ranked = (Object.entries(c.votes) as [Kind, number][]).sort((a, b) => b[1] - a[1]);
+    return ranked[0]?.[0] ?? own;
+  };
+  const surfaceOf = (c: Candidate) => [...c.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+
+  for (const [a, b, sep] of neighbours) {
+    const ca = cands.get(a);
+    const cb = cands.get(b);
+    if (!ca || !cb) continue;
+    // "Accra, Ghana": the second is the larger place.
+    if (sep === ',' && (ca.place.city ?? 0) > 0 && !kindOf(cb)) {
+      cb.votes.place = (cb.votes.place ?? 0) + 1;
+      cb.place[/\./.test(b) ? 'region' : 'country'] = (cb.place.country ?? 0) + 1;
+    }
+  }
+  for (let round = 0; round < 2; round++) {
+    for (const [a, b] of neighbours) {
+      const ca = cands.get(a);
+      const cb = cands.get(b);
+      if (!ca || !cb) continue;
+      if (kindOf(ca) === 'place' && !kindOf(cb)) cb.votes.place = 1;
+      else if (kindOf(cb) === 'place' && !kindOf(ca)) ca.votes.place = 1;
+    }
+  }
+  for (const [acr, key] of acronymOf) {
+    if (cands.has(acr)) union(acr, key);
+    cands.get(key)!.defined = true;
+  }
+  const multi = [...cands.values()].filter((c) => c.key.includes(' '));
+  // "U.S." and "United States": an undefined acronym matching the initials of exactly one name.
+  const byInitials = new Map<string, Candidate[]>();
+  for (const c of multi) push(byInitials, initialsOf(surfaceOf(c), false), c);
+  for (const c of cands.values()) {
+    if (!c.acronym || c.defined || acronymOf.has(c.key)) continue;
+    // People are not abbreviated this way in running text ("N.C." is a state, not Noor Castellan).
+    const matches = (byInitials.get(c.key.replace(/\./g, '').toUpperCase()) ?? []).filter((m) => kindOf(m) !== 'person' && !personShaped(surfaceOf(m)));
+    if (matches.length === 1) union(c.key, matches[0]!.key);
+  }
+  const persons = multi.filter((c) => kindOf(c) === 'person' || (personShaped(surfaceOf(c)) && !kindOf(c)));
+  // Surnames and misspelt names: compared only within small buckets.
+  const bySurname = new Map<string, Candidate[]>();
+  const byFirstName = new Map<string, Candidate[]>();
+  const bucketOf = (w: string) => w.slice(0, 2);
+  for (const p of persons) {
+    const words = p.key.split(' ');
+    push(bySurname, bucketOf(words[words.length - 1]!), p);
+    push(byFirstName, words[0]!, p);
+  }
+  for (const group of byFirstName.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i]!.key.split(' ').pop()!;
+        const b = group[j]!.key.split(' ').pop()!;
+        if (a !== b && closeSpelling(a, b)) union(pickLoser(group[i]!, group[j]!, preferred), pickWinner(group[i]!, group[j]!, preferred).key);
+      }
+    }
+  }
+  const firstToken = new Map<string, Candidate[]>();
+  const lastToken = new Map<string, Candidate[]>();
+  for (const c of multi) {
+    const k = kindOf(c);
+    if (k === 'organisation' || k === 'programme' || k === 'event') {
+      push(firstToken, c.key.split(' ')[0]!, c);
+      push(lastToken, c.key.split(/\s+(?:of|for|on|de)\s+/)[0]!.split(' ').pop()!, c);
+    }
+  }
+  for (const c of cands.values()) {
+    if (c.key.includes(' ') || acronymOf.has(c.key)) continue;
+    const ownKind = kindOf(c);
+    const surnameMatches = (bySurname.get(bucketOf(c.key)) ?? []).filter((p) => {
+      const s = p.key.split(' ').pop()!;
+      return s === c.key || closeSpelling(s, c.key);
+    });
+    const distinct = new Set(surnameMatches.map((p) => find(p.key)));
+    if (distinct.size === 1 && ownKind !== 'place' && ownKind !== 'organisation') {
+      union(c.key, surnameMatches[0]!.key);
+      continue;
+    }
+    if (ownKind === 'place' || ownKind === 'person') continue;
+    const starts = firstToken.get(c.key) ?? [];
+    const ends = lastToken.get(c.key) ?? [];
+    if (starts.length === 1 && c.key.length >= 4 && c.modifier * 2 < c.count) union(c.key, starts[0]!.key);
+    else if (ends.length === 1 && !starts.length) union(c.key, ends[0]!.key);
+  }
+
+  // Groups to drafts.
+  const groups = new Map<string, Candidate[]>();
+  for (const c of cands.values()) push(groups, find(c.key), c);
+  const drafts: EntityDraft[] = [];
+  const byKey = new Map<string, EntityDraft>();
+  for (const members of groups.values()) {
+    const count = members.reduce((n, c) => n + c.count, 0);
+    const votes: Partial<Record<Kind, number>> = {};
+    const place: Partial<Record<PlaceKind, number>> = {};
+    for (const c of members) {
+      for (const [k, v] of Object.entries(c.votes) as [Kind, number][]) votes[k] = (votes[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(c.place) as [PlaceKind, number][]) place[k] = (place[k] ?? 0) + v;
+    }
+    const main = canonical(members, preferred);
+    const mainName = surfaceOf(main);
+    const ranked = (Object.entries(votes) as [Kind, number][]).sort((a, b) => b[1] - a[1]);
+    let kind = ranked[0]?.[0] ?? kindFromName(mainName);
+    const defined = members.some((c) => c.defined);
+    const mid = members.reduce((n, c) => n + c.mid, 0);
+    // A single capitalised word seen only opening sentences is an ordinary word ("Welcome", "Signatories").
+    if (mid === 0 && !defined && !main.key.includes(' ') && !ranked.length) continue;
+    if (!kind) {
+      // Unclassified names earn a place only when repeated or defined.
+      if (count < 2 && !defined) continue;
+      // An acronym is an organisation's more often than a place's; a bare one- or two-word name a place's.
+      kind = main.acronym ? 'organisation' : mainName.split(/\s+/).length <= 2 && !/\d/.test(mainName) ? 'place' : 'organisation';
+    }
+    if (members.length === 1 && main.acronym && GENERIC_ACRONYMS.has(main.key) && !defined) continue;
+    if (COMPANY_SUFFIXES.test(main.key)) continue;
+    if (count < 2 && !defined && (ranked[0]?.[1] ?? 0) < 2) continue;
+    const aliases = new Set<string>();
+    for (const c of members) {
+      for (const s of c.surfaces.keys()) aliases.add(s);
+      for (const a of c.aliases) aliases.add(a);
+    }
+    if (kind === 'person') addPersonAliases(mainName, aliases, capsTokens);
+    aliases.delete(mainName);
+    const best = members.filter((c) => c.description).sort((a, b) => b.descriptionStrength - a.descriptionStrength)[0];
+    const draft: EntityDraft = {
+      name: mainName,
+      kind,
+      ...(kind === 'place' ? placeKind(place) : {}),
+      aliases,
+      ...(best?.description ? { description: best.description } : {}),
+      descriptionStrength: best?.descriptionStrength ?? 0,
+      definitions: members.flatMap((c) => c.definitions).sort((a, b) => b.strength - a.strength),
+      mentions: count,
+    };
+    drafts.push(draft);
+    for (const c of members) byKey.set(c.key, draft);
+    for (const a of aliases) if (!byKey.has(nameKey(a))) byKey.set(nameKey(a), draft);
+  }
+  linkHandles(handles, drafts, byKey);
+  const lookup = (name: string) => byKey.get(nameKey(name.startsWith('@') ? name : name));
+  return {
+    drafts,
+    lookup,
+    resolve: (m) => lookup(/^\p{Lu}[\p{Lu}\s.'-]+$/u.test(m.text) && /\s/.test(m.text) ? titleCase(m.text) : m.text),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Two spellings of one name: one or two typing mistakes apart, depending on length. */
+function closeSpelling(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2 || a[0] !== b[0]) return false;
+  const limit = Math.min(a.length, b.length) >= 8 ? 2 : Math.min(a.length, b.length) >= 5 ? 1 : 0;
+  return limit > 0 && typoDistance(a, b) <= limit;
+}
+
+/** The spelling to keep: the one a correction names, else the most used. */
+function pickWinner(a: Candidate, b: Candidate, preferred: Map<string, string>): Candidate {
+  const lastA = a.key.split(' ').pop()!;
+  const lastB = b.key.split(' ').pop()!;
+  if (preferred.has(lastA) && nameKey(preferred.get(lastA)!) === lastB) return b;
+  if (preferred.has(lastB) && nameKey(preferred.get(lastB)!) === lastA) return a;
+  return b.count > a.count ? b : a;
+}
+function pickLoser(a: Candidate, b: Candidate, preferred: Map<string, string>): string {
+  return pickWinner(a, b, preferred) === a ? b.key : a.key;
+}
+
+function canonical(members: Candidate[], preferred: Map<string, string>): Candidate {
+  const corrected = new Set([...preferred.keys()]);
+  return [...members].sort((a, b) => {
+    const wrongA = corrected.has(a.key.split(' ').pop()!) ? 1 : 0;
+    const wrongB = corrected.has(b.key.split(' ').pop()!) ? 1 : 0;
+    if (wrongA !== wrongB) return wrongA - wrongB;
+    const multiA = a.key.includes(' ') && !a.acronym ? 1 : 0;
+    const multiB = b.key.includes(' ') && !b.acronym ? 1 : 0;
+    if (multiA !== multiB) return multiB - multiA;
+    return b.count - a.count || b.key.length - a.key.length;
+  })[0]!;
+}
+
+/** A person is also called by surname, by title and surname, and by initials where the text uses them. */
+function addPersonAliases(name: string, aliases: Set<string>, capsTokens: ReadonlySet<string>): void {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return;
+  aliases.add(words[words.length - 1]!);
+  const initials = initialsOf(name, false);
+  if (initials.length >= 2 && capsTokens.has(initials)) aliases.add(initials);
+}
+
+function placeKind(votes: Partial<Record<PlaceKind, number>>): { place?: PlaceKind } {
+  const best = (Object.entries(votes) as [PlaceKind, number][]).sort((a, b) => b[1] - a[1])[0];
+  return best ? { place: best[0] } : {};
+}
+
+/** "@QuillonSemi" is Quillon's account when the handle holds the name; "(@RitaAbreuTech)" after a name was linked already. */
+function linkHandles(handles: Set<string>, drafts: EntityDraft[], byKey: Map<string, EntityDraft>): void {
+  const squash = (s: string) => nameKey(s).replace(/[^a-z0-9]/g, '');
+  for (const handle of handles) {
+    if (byKey.has(nameKey(handle))) continue;
+    const h = squash(handle);
+    const owners = drafts.filter((d) => {
+      const words = nameKey(d.name).split(' ').map((w) => w.replace(/[^a-z0-9]/g, ''));
+      if (d.kind === 'person') return words.length >= 2 && h.includes(words[0]! + words[words.length - 1]!);
+      return words[0]!.length >= 5 && h.startsWith(words[0]!);
+    });
+    if (owners.length === 1) {
+      owners[0]!.aliases.add(handle);
+      byKey.set(nameKey(handle), owners[0]!);
+    }
+  }
+}
+
+function offerDescription(c: Candidate, text: string, source: DefinitionSource): void {
+  // "executive director of the LCA" says more than "the new executive director".
+  const strength = source.strength + (/\b(?:of|for)\b/.test(text) ? 1 : 0);
+  if (strength > c.descriptionStrength) {
+    c.description = text.replace(/[\s,;:]+$/, '');
+    c.descriptionStrength = strength;
+  }
+  offerDefinition(c, source);
+}
+
+function offerDefinition(c: Candidate, source: DefinitionSource): void {
+  if (source.sentence.text.length > 300) return;
+  if (c.definitions.some((d) => d.sentence === source.sentence)) return;
+  if (c.definitions.length < 6) c.definitions.push(source);
+}

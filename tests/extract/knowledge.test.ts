@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { EntitySchema, FigureRecordSchema } from '../../src/corpus/schemas.js';
+import type { LoadedEntity, LoadedFigure } from '../../src/corpus/types.js';
+import type { CorpusDocument } from '../../src/corpus/document.js';
+import { extractKnowledge, type ExtractedKnowledge } from '../../src/extract/index.js';
+import { fileDocument, forumDocuments } from './documents.js';
+
+let docs: CorpusDocument[];
+let k: ExtractedKnowledge;
+const entity = (name: string): LoadedEntity => {
+  const e = k.entities.find((x) => x.name === name || x.aliases.includes(name));
+  if (!e) throw new Error(`no entity named ${name}`);
+  return e;
+};
+const figuresIn = (docId: string, display: string): LoadedFigure[] => k.figures.filter((f) => f.document === docId && f.display === display);
+
+beforeAll(() => {
+  docs = forumDocuments();
+  k = extractKnowledge(docs);
+});
+
+describe('records in the shapes of figures.yaml and entities.yaml', () => {
+  it('every figure validates, quotes its whole sentence verbatim at its offsets, within 300 characters', () => {
+    const body = new Map(docs.map((d) => [d.id, d.body]));
+    expect(k.figures.length).toBeGreaterThan(50);
+    for (const f of k.figures) {
+      const { at, alsoAt, ...record } = f;
+      expect(() => FigureRecordSchema.parse(record), f.id).not.toThrow();
+      expect(alsoAt).toEqual([]);
+      expect(body.get(at.documentId)!.slice(at.start, at.end)).toBe(f.quote);
+      expect(f.quote.length).toBeLessThanOrEqual(300);
+      expect(f.quote).toContain(f.display);
+    }
+    expect(new Set(k.figures.map((f) => f.id)).size).toBe(k.figures.length);
+  });
+
+  it('every entity validates and every reference points at one', () => {
+    const ids = new Set(k.entities.map((e) => e.id));
+    expect(ids.size).toBe(k.entities.length);
+    const body = new Map(docs.map((d) => [d.id, d.body]));
+    for (const e of k.entities) {
+      const { definitionAt, ...record } = e;
+      expect(() => z.array(EntitySchema).parse([record]), e.id).not.toThrow();
+      definitionAt.forEach((at, i) => expect(body.get(at.documentId)!.slice(at.start, at.end)).toBe(e.definition[i]));
+    }
+    for (const f of k.figures) for (const ref of [f.who, ...f.subjects]) if (ref) expect(ids.has(ref), `${f.id} -> ${ref}`).toBe(true);
+  });
+
+  it('re-joins a sentence cut after an abbreviation so the quote is the whole sentence', () => {
+    const [f] = figuresIn('quillon-press-release', 'approx. $3.5 billion');
+    expect(f!.quote).toBe('The agreement is valued at approx. $3.5 billion.');
+    expect(f!.what).toBe('the value of the agreement');
+    expect(f!.approximate).toBe(true);
+  });
+});
+
+describe('figures', () => {
+  it('prefers the correction notice: the corrected figure is marked and linked to the figure it replaces in the wire story', () => {
+    const [fixed] = figuresIn('cps-correction-2026-03-05', '€14 billion');
+    expect(fixed!.what).toMatch(/corrected.*Atlantic Compute Fund/);
+    expect(fixed!.keywords).toContain('corrected');
+    expect(fixed!.subjects[0]).toBe(entity('Atlantic Compute Fund').id);
+    const [wire] = figuresIn('cps-wire-2026-03-03', '€12 billion');
+    const link = k.corrections.find((c) => c.figure === fixed!.id);
+    expect(link?.replaces).toContain(wire!.id);
+  });
+
+  it('reads ranges in words and in a table', () => {
+    const [declared] = figuresIn('lisbon-declaration', 'between 30 and 50 billion euros');
+    expect(declared).toMatchObject({ kind: 'money', amount: 30e9, currency: 'EUR', when: '2030' });
+    expect(declared!.keywords).toContain('range');
+    expect(figuresIn('lisbon-by-the-numbers', '€30–50bn')[0]).toMatchObject({ amount: 30e9, what: 'LCA investment target' });
+  });
+
+  it('reads percentages with what they are a share of', () => {
+    const [share] = figuresIn('lisbon-declaration', 'at least 80%');
+    expect(share).toMatchObject({ kind: 'percent', amount: 80, when: '2030' });
+    expect(share!.what).toMatch(/^the share of the electricity used by Alliance hubs/);
+  });
+
+  it('reads counts in digits, words and list labels', () => {
+    expect(figuresIn('cps-wire-2026-03-03', 'Fifty-eight countries')[0]).toMatchObject({ kind: 'count', amount: 58 });
+    expect(figuresIn('cps-wire-2026-03-03', '20 key investors')[0]).toMatchObject({ kind: 'count', amount: 20, what: 'the number of key investors' });
+    expect(figuresIn('fact-sheet', '1,214')[0]).toMatchObject({ kind: 'count', amount: 1214, what: 'the number of registered delegates' });
+  });
+
+  it('resolves relative dates against the document date, and a pronoun subject against the sentence before', () => {
+    expect(figuresIn('cps-wire-2026-03-03', '€8 billion')[0]).toMatchObject({ when: '2026-03-03' });
+    expect(figuresIn('lisbon-by-the-numbers', 'Wednesday')[0]).toMatchObject({ kind: 'date', when: '2026-03-04' });
+    expect(figuresIn('thread-ritaabreutech', '4/3/2026')[0]).toMatchObject({ when: '2026-03-04' });
+    const [opens] = figuresIn('lisbon-declaration', 'September 2026');
+    expect(opens).toMatchObject({ when: '2026-09', what: 'when the Harbour programme will open to applications' });
+    expect(opens!.subjects[0]).toBe(entity('Harbour').id);
+  });
+
+  it('describes money from its sentence and names who said it', () => {
+    expect(figuresIn('lisbon-declaration', '900 million euros')[0]!.what).toBe('the budget of the Harbour programme');
+    expect(figuresIn('cps-wire-2026-03-03', 'half a billion euros')[0]!.what).toBe('what Portugal will put into the site');
+    const [chips] = figuresIn('cps-wire-2026-03-03', '58 countries');
+    expect(chips!.who).toBe(entity('Marta Quintela').id);
+    const gpu = figuresIn('interview-noor-castellan', 'up to 250,000 GPU-hours')[0]!;
+    expect(gpu.who).toBe(entity('Noor Castellan').id);
+  });
+
+  it('skips questions: a question asserts no figure', () => {
+    expect(k.figures.some((f) => f.quote.endsWith('?'))).toBe(false);
+  });
+});
+
+describe('entities', () => {
+  it('takes acronyms defined in the text as aliases, with a description from the apposition', () => {
+    const lca = entity('Lisbon Compute Alliance');
+    expect(lca.aliases).toContain('LCA');
+    expect(lca.kind).toBe('organisation');
+    expect(lca.description).toMatch(/^an intergovernmental partnership/);
+    expect(lca.definition[0]).toContain('Lisbon Compute Alliance (LCA)');
+    expect(lca.questions[0]).toBe('What is the Lisbon Compute Alliance?');
+    expect(entity('ACF').name).toBe('Atlantic Compute Fund');
+  });
+
+  it('knows people by title, surname and the initials the text uses, not by a state abbreviation', () => {
+    const nc = entity('Noor Castellan');
+    expect(nc.kind).toBe('person');
+    expect(nc.aliases).toEqual(expect.arrayContaining(['Castellan', 'NC']));
+    expect(nc.aliases).not.toContain('N.C.');
+    expect(nc.description).toBe('Executive Director of the LCA');
+    expect(entity('Marta Quintela').description).toBe("Portugal's minister for digital infrastructure");
+  });
+
+  it('clusters a misspelt surname under the spelling the correction gives', () => {
+    const ceo = entity('Achterburg');
+    expect(ceo.name).toBe('Desmond Achterberg');
+    expect(ceo.aliases).toEqual(expect.arrayContaining(['Achterberg', 'Desmond Achterburg']));
+    expect(ceo.description).toBe('Chief Executive Officer of Quillon');
+  });
+
+  it('links @handles written beside a name or holding it', () => {
+    expect(entity('@RitaAbreuTech').name).toBe('Rita Abreu');
+    expect(entity('@MartaQuintelaPT').name).toBe('Marta Quintela');
+    expect(entity('@QuillonSemi').name).toBe('Quillon Semiconductors');
+  });
+
+  it('tells places from organisations and cities from countries where the text gives a sign', () => {
+    expect(entity('Lisbon')).toMatchObject({ kind: 'place', place: 'city' });
+    expect(entity('Sines')).toMatchObject({ kind: 'place', place: 'city', description: 'a port town south of Lisbon' });
+    expect(entity('Ghana')).toMatchObject({ kind: 'place', place: 'country' });
+    expect(entity('Harbour')).toMatchObject({ kind: 'programme' });
+    expect(entity('Harbour').aliases).toContain('Harbour programme');
+  });
+});
+
+describe('a document about something else', () => {
+  it('extracts the harbour plan figures with who announced them and when', () => {
+    const doc = fileDocument('tests/fixtures/harbour/harbour-plan.md');
+    const kh = extractKnowledge([{ ...doc, meta: { published: '2024-05-14' } }]);
+    const by = (display: string) => kh.figures.find((f) => f.display === display)!;
+    const calder = kh.entities.find((e) => e.name === 'Ines Calder')!;
+    expect(calder.kind).toBe('person');
+    expect(by('€40 million')).toMatchObject({ what: 'what Northport will spend on a new container terminal', who: calder.id, when: '2024-05-14', currency: 'EUR', amount: 4e7 });
+    expect(by('$30 million')).toMatchObject({ currency: 'USD', amount: 3e7 });
+    expect(by('five years')).toMatchObject({ kind: 'duration', amount: 5 });
+    expect(by('March 2025')).toMatchObject({ kind: 'date', when: '2025-03' });
+    expect(kh.entities.find((e) => e.name === 'Atlantic Freight Group')?.kind).toBe('organisation');
+  });
+});
