@@ -13,6 +13,8 @@ import type { Sentence } from '../text/segment.js';
 import { FuzzyWords } from '../text/fuzzy.js';
 import { EntityMatcher } from './entities.js';
 import { Lexicon } from './lexicon.js';
+import { mergeKnowledge } from './curation.js';
+import { extractKnowledge } from '../extract/index.js';
 
 export interface Passage {
   /** Position in Knowledge.passages, also its search id. */
@@ -99,11 +101,15 @@ const REPORTED_SPEECH = /^(?:She|He)\s+(?:said|says|suggests|suggested|insisted|
 const SPEECH_TAG = /\b(?:said|says|adds|added|told|insisted|insists|stated|explained|noted|announced)\b/;
 
 export interface KnowledgeOptions {
+  /** Extract figures and entities from the documents (beside any curated ones). Default true. */
+  extract?: boolean;
   /** Called as documents are annotated, for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
 }
 
-export function buildKnowledge(corpus: Corpus, options: KnowledgeOptions = {}): Knowledge {
+export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}): Knowledge {
+  // Figures and entities come from every document; the curated files add to them and win ties.
+  const corpus = options.extract === false ? curated : mergeKnowledge(curated, extractKnowledge(curated.documents));
   const matcher = new EntityMatcher(corpus.entities);
   const lexicon = new Lexicon(corpus.lexicon);
   // Collected in a plain Set first: the radix tree is built once from the distinct words.

@@ -7,6 +7,31 @@ import { stemWord, tokenize } from '../text/analyze.js';
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/**
+ * Words that shape a question in any English ("what is the goal", "the size
+ * of", "what role"): searched for, never reported as missing. A corpus's
+ * lexicon may add its own.
+ */
+export const QUESTION_FRAME_WORDS: readonly string[] = [
+  'tell', 'explain', 'describe', 'know', 'mean', 'means', 'meaning', 'play', 'plays', 'thing', 'things', 'kind', 'type', 'about',
+  'detail', 'details', 'info', 'information', 'say', 'think', 'happen', 'happened', 'happening', 'going', 'get', 'got', 'make', 'made',
+  'compare', 'comparison', 'versus', 'vs', 'difference', 'differ', 'total', 'sum', 'combined', 'altogether', 'plus',
+  'exactly', 'actually', 'really', 'roughly', 'approximately', 'around', 'size', 'amount', 'number', 'figure', 'figures', 'value',
+  'give', 'given', 'want', 'wants', 'wanted', 'involve', 'involved', 'take', 'takes', 'place', 'regarding',
+  'concerning', 'according', 'article', 'report', 'source', 'sources', 'news', 'story', 'question', 'answer', 'anything', 'something',
+  'overview', 'summary', 'summarise', 'summarize', 'purpose', 'point', 'idea', 'key', 'main', 'new', 'latest', 'whole', 'help', 'helps',
+  'plan', 'plans', 'planned', 'expected', 'expect', 'supposed', 'will', 'fit', 'fits', 'stand', 'stands', 'deal',
+  'meant', 'view', 'views', 'opinion', 'mind', 'perspective', 'stance', 'position', 'handful', 'bunch', 'lot', 'lots', 'shot', 'chance',
+  'tier', 'kinds', 'sort', 'sorts', 'way', 'ways', 'manner', 'aspect', 'aspects', 'claim', 'claims', 'believe', 'believes', 'hope', 'hopes',
+  'reportedly', 'supposedly', 'basically', 'generally', 'specifically', 'particular', 'particularly', 'exact', 'precise',
+  'reason', 'reasons', 'explanation', 'issue', 'issues', 'problem', 'problems', 'challenge', 'challenges', 'concern', 'concerns',
+  'impact', 'effect', 'effects', 'result', 'results', 'consequence', 'consequences', 'significance', 'importance', 'status',
+  'progress', 'update', 'updates', 'background', 'context', 'motivation', 'rationale', 'justification', 'intention', 'overall',
+  'area', 'areas', 'field', 'fields', 'domain', 'domains', 'theme', 'themes', 'subject', 'subjects',
+  'goal', 'goals', 'aim', 'aims', 'objective', 'role', 'roles', 'date', 'dates', 'day', 'days', 'time', 'times', 'year', 'years', 'month', 'months',
+  'city', 'country', 'location', 'venue', 'name', 'names', 'called', 'happens', 'part', 'parts', 'stated', 'official', 'exactly', 'specific',
+];
+
 export class Lexicon {
   private readonly related = new Map<string, readonly string[]>();
   private readonly frame = new Set<string>();
@@ -20,7 +45,7 @@ export class Lexicon {
         this.related.set(s, Object.freeze([...merged]));
       }
     }
-    for (const w of record.frame) for (const t of tokenize(w)) this.frame.add(stemWord(t));
+    for (const w of [...QUESTION_FRAME_WORDS, ...record.frame]) for (const t of tokenize(w)) this.frame.add(stemWord(t));
   }
 
   /** Stems that stand in for this one (not including itself). */

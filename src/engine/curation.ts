@@ -1,0 +1,81 @@
+/**
+ * Joins what was extracted from the documents with what was curated by hand
+ * (figures.yaml, entities.yaml). Curation is optional: it adds names, fixes a
+ * description, merges two spellings of one entity. An extracted entity that
+ * shares a name with a curated one becomes part of it; an extracted figure
+ * that a curated figure already states (same document, same sentence, same
+ * amount) is dropped; everything else is kept, so a document nobody curated
+ * is known as well as one somebody did.
+ */
+import type { Corpus, LoadedEntity, LoadedFigure } from '../corpus/load.js';
+import { fold } from '../text/normalize.js';
+
+/** A correction notice's figure and the earlier figures it corrects. */
+export interface Correction {
+  figure: string;
+  replaces: string[];
+}
+
+export interface Extracted {
+  entities: LoadedEntity[];
+  figures: LoadedFigure[];
+  corrections: Correction[];
+}
+
+const formsOf = (e: { name: string; aliases: readonly string[] }) => [e.name, ...e.aliases].map((n) => fold(n).replace(/^the\s+/, '').trim()).filter((n) => n.length >= 2);
+
+export function mergeKnowledge(corpus: Corpus, extracted: Extracted): Corpus & { corrections: Correction[] } {
+  const entities = corpus.entities.map((e) => ({ ...e, aliases: [...e.aliases] }));
+  const byForm = new Map<string, LoadedEntity>();
+  for (const e of entities) for (const f of formsOf(e)) if (!byForm.has(f)) byForm.set(f, e);
+  const usedIds = new Set(entities.map((e) => e.id));
+  const idMap = new Map<string, string>();
+
+  for (const e of extracted.entities) {
+    const curated = formsOf(e).map((f) => byForm.get(f)).find((c) => c !== undefined);
+    if (curated) {
+      // A curated entity keeps its name and description; it gains the spellings the documents use.
+      idMap.set(e.id, curated.id);
+      const known = new Set(formsOf(curated));
+      for (const alias of [e.name, ...e.aliases]) {
+        const folded = fold(alias).replace(/^the\s+/, '').trim();
+        if (!known.has(folded) && !byForm.has(folded)) {
+          curated.aliases.push(alias);
+          known.add(folded);
+          byForm.set(folded, curated);
+        }
+      }
+      continue;
+    }
+    const id = uniqueId(e.id, usedIds);
+    idMap.set(e.id, id);
+    const added = { ...e, id };
+    entities.push(added);
+    for (const f of formsOf(added)) if (!byForm.has(f)) byForm.set(f, added);
+  }
+
+  const figures = [...corpus.figures];
+  const usedFigureIds = new Set(figures.map((f) => f.id));
+  const figureIdMap = new Map<string, string>();
+  for (const f of extracted.figures) {
+    const stated = corpus.figures.some(
+      (c) => c.at.documentId === f.at.documentId && c.at.start < f.at.end && f.at.start < c.at.end && c.kind === f.kind && (c.amount === undefined || f.amount === undefined || Math.abs(c.amount - f.amount) <= 0.01 * c.amount),
+    );
+    if (stated) continue;
+    const id = uniqueId(f.id, usedFigureIds);
+    figureIdMap.set(f.id, id);
+    const remap = (ref: string) => idMap.get(ref) ?? ref;
+    figures.push({ ...f, id, subjects: [...new Set(f.subjects.map(remap))], ...(f.who ? { who: remap(f.who) } : {}), parts: f.parts.map((p) => figureIdMap.get(p) ?? p) });
+  }
+  const corrections = extracted.corrections
+    .filter((c) => figureIdMap.has(c.figure))
+    .map((c) => ({ figure: figureIdMap.get(c.figure)!, replaces: c.replaces.map((r) => figureIdMap.get(r) ?? r).filter((r) => usedFigureIds.has(r)) }));
+  return { ...corpus, entities, figures, corrections };
+}
+
+function uniqueId(id: string, used: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+  used.add(candidate);
+  return candidate;
+}
