@@ -56,9 +56,10 @@ describe('REPL', () => {
     const corpus = tempCorpus();
     try {
       for (let i = 1; i <= 5; i++) corpus.write(`doc-${i}.md`, `# Report ${i}\n\nThe summit in city ${i} pledged €${i} billion.\n`);
+      // Each report states one amount: one figure each, found without a figures file.
       const many = await createEngine({ corpusDir: corpus.dir, snapshot: false });
       const out = await session([':sources'], { engine: many, maxListedSources: 2 });
-      expect(out.split('\n').slice(0, 4)).toEqual(['5 documents, 10 sentences, 0 figures.', '  Report 1: 2 paragraphs [doc-1]', '  Report 2: 2 paragraphs [doc-2]', '  … and 3 more.']);
+      expect(out.split('\n').slice(0, 4)).toEqual(['5 documents, 10 sentences, 5 figures.', '  Report 1: 2 paragraphs [doc-1]', '  Report 2: 2 paragraphs [doc-2]', '  … and 3 more.']);
     } finally {
       corpus.remove();
     }
