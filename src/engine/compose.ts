@@ -9,6 +9,7 @@ import type { LoadedEntity } from '../corpus/load.js';
 import { NAMED_PLACE, passageAt, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
+import { DIGITS_SOURCE, NUMBER_WORDS_SOURCE, readNumber } from '../text/number-words.js';
 
 export function figureOf(entry: FigureEntry): Figure {
   const f = entry.figure;
@@ -152,6 +153,13 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
       if (money) return `${capitalise(p.sentence.text.slice(money.start, money.end).trim())}: ${sentence}`;
       break;
     }
+    case 'how_many': {
+      // The count the sentence states, in digits ("Fifty-eight countries" answers "58").
+      const count = k.figures.find((f) => f.doc === p.doc && f.figure.kind === 'count' && f.figure.at.start < p.sentence.end && p.sentence.start < f.figure.at.end);
+      const value = count ? countValue(count.figure.display) : undefined;
+      if (value !== undefined) return `${value.toLocaleString('en')}: ${sentence}`;
+      break;
+    }
     case 'yes_no': {
       const allCovered = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem)).every((t) => stemsOf(p).has(t.stem) || k.lexicon.expand(t.stem).some((s) => stemsOf(p).has(s)));
       if (allCovered && !/\b(?:not|no|never|n't)\b/i.test(p.sentence.text)) return `Yes, according to ${speaker ?? 'the source'}: ${sentence}`;
@@ -159,6 +167,14 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
     }
   }
   return speaker ? `${speaker} said: ${sentence}` : `The source says: ${sentence}`;
+}
+
+const COUNT_NUMBER = new RegExp(`(?:${DIGITS_SOURCE})|${NUMBER_WORDS_SOURCE}`, 'i');
+
+/** The number a count is written with: "Fifty-eight countries" -> 58, "about 100,000 chips" -> 100000. */
+function countValue(display: string): number | undefined {
+  const m = COUNT_NUMBER.exec(display);
+  return m ? readNumber(m[0]) : undefined;
 }
 
 /** At most `max` characters, cut at a word boundary with an ellipsis. */

@@ -31,7 +31,13 @@ export function mergeKnowledge(corpus: Corpus, extracted: Extracted): Corpus & {
   const usedIds = new Set(entities.map((e) => e.id));
   const idMap = new Map<string, string>();
 
-  for (const e of extracted.entities) {
+  // A one-word alias that is part of several extracted names ("Forum" of "Lisbon Compute Forum" and
+  // "Forum Secretariat") names none of them for sure.
+  const nameWords = new Map<string, number>();
+  for (const e of extracted.entities) for (const w of new Set(fold(e.name).split(/\s+/))) nameWords.set(w, (nameWords.get(w) ?? 0) + 1);
+  const clear = (alias: string) => /\s/.test(alias.trim()) || /^\p{Lu}{2,}$|^@/u.test(alias.trim()) || (nameWords.get(fold(alias.trim())) ?? 0) <= 1;
+  for (const raw of extracted.entities) {
+    const e = { ...raw, aliases: raw.aliases.filter(clear) };
     const curated = formsOf(e).map((f) => byForm.get(f)).find((c) => c !== undefined);
     if (curated) {
       // A curated entity keeps its name and description; it gains the spellings the documents use.
