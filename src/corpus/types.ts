@@ -29,5 +29,7 @@ export interface Corpus {
   lexicon: LexiconRecord;
   /** One line per problem found while loading (a file skipped, a value ignored); empty when all is well. */
   warnings: string[];
+  /** Figures of correction notices and the earlier figures they replace (by figure id). */
+  corrections?: { figure: string; replaces: string[] }[];
 }
 

@@ -33,6 +33,11 @@ function figureQuotes(entry: FigureEntry, k: Knowledge): Quote[] {
   return [entry.figure.at, ...entry.figure.alsoAt].map((at) => quoteSpan(entry.doc, at.start, at.end, { speaker }));
 }
 
+/** The quote of a figure's own sentence. */
+export function figureQuote(entry: FigureEntry, k: Knowledge): Quote {
+  return figureQuotes(entry, k)[0]!;
+}
+
 export function dedupeQuotes(quotes: Quote[]): Quote[] {
   const out: Quote[] = [];
   for (const q of quotes) {

@@ -68,15 +68,25 @@ export function mergeKnowledge(corpus: Corpus, extracted: Extracted): Corpus & {
       (c) => c.at.documentId === f.at.documentId && c.at.start < f.at.end && f.at.start < c.at.end && c.kind === f.kind && (c.amount === undefined || f.amount === undefined || Math.abs(c.amount - f.amount) <= 0.01 * c.amount),
     );
     if (stated) continue;
+    // "today", "on Tuesday": shown with the day they stand for, when the document's date tells it.
+    const relative = f.kind === 'date' && RELATIVE_DAY.test(f.display) && f.when && /^\d{4}-\d\d-\d\d$/.test(f.when);
+    if (f.kind === 'date' && RELATIVE_DAY.test(f.display) && !relative) continue;
     const id = uniqueId(f.id, usedFigureIds);
     figureIdMap.set(f.id, id);
     const remap = (ref: string) => idMap.get(ref) ?? ref;
-    figures.push({ ...f, id, subjects: [...new Set(f.subjects.map(remap))], ...(f.who ? { who: remap(f.who) } : {}), parts: f.parts.map((p) => figureIdMap.get(p) ?? p) });
+    figures.push({ ...f, id, ...(relative ? { display: `${f.display} (${longDate(f.when!)})` } : {}), subjects: [...new Set(f.subjects.map(remap))], ...(f.who ? { who: remap(f.who) } : {}), parts: f.parts.map((p) => figureIdMap.get(p) ?? p) });
   }
   const corrections = extracted.corrections
     .filter((c) => figureIdMap.has(c.figure))
     .map((c) => ({ figure: figureIdMap.get(c.figure)!, replaces: c.replaces.map((r) => figureIdMap.get(r) ?? r).filter((r) => usedFigureIds.has(r)) }));
   return { ...corpus, entities, figures, corrections };
+}
+
+/** Days named relative to the document's own date. */
+const RELATIVE_DAY = /^(?:(?:on|by|from|until)\s+)?(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:week|night)|(?:late |early )?(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))$/i;
+
+function longDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 function uniqueId(id: string, used: Set<string>): string {

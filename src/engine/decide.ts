@@ -11,6 +11,7 @@ import type { AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
 import { answerClaim, claimOf, claimWords } from './verify.js';
+import { answerWithSources } from './sources.js';
 
 export interface DecideOptions {
   /** Least coverage of the question a passage needs to answer it. Default 0.4. */
@@ -78,7 +79,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   const figure = bestFigure(q, candidates);
   if (figure) {
     ex.decision = `figure ${figure.figure!.figure.id}`;
-    return compose.answerFromFigure(figure.figure!, k, confidenceOf(figure));
+    return answerWithSources(figure.figure!, k, confidenceOf(figure));
   }
 
   // A date, place or amount must be said of the subject: in its sentence or paragraph, not only nearby.

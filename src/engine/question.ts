@@ -50,6 +50,8 @@ export interface Term {
   paraphrase?: boolean;
   /** Unknown and a name ("Japan", "Nvidia", "GPUs"): a thing the sources would have to name to answer. */
   named?: boolean;
+  /** Written capitalised inside the question ("Germany"): a name the answer must hold. */
+  capitalised?: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -180,7 +182,7 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     const informative = known || name ? 1 : topicNoun ? Math.max(recognised.informative, MISSING_THRESHOLD) : recognised.informative;
     // A word unknown to the corpus and to English is a name or a term of art ("Nvidia", "GPUs").
     const named = !known && !phrasing && (name || (rank === undefined && !/\d/.test(token) && !recognised.corrected && !isEnglishWord(token)));
-    terms.push({ stem, word, known, inEntity, phrasing, informative, ...(topic ? { topic } : {}), ...(recognised.paraphrase ? { paraphrase: true } : {}), ...(named ? { named } : {}) });
+    terms.push({ stem, word, known, inEntity, phrasing, informative, ...(topic ? { topic } : {}), ...(recognised.paraphrase ? { paraphrase: true } : {}), ...(named ? { named } : {}), ...(name && !inEntity ? { capitalised: true } : {}) });
   }
   const stems = new Set(terms.map((t) => t.stem));
   const expansions = [...new Set(terms.flatMap((t) => knowledge.lexicon.expand(t.stem)))].filter((s) => !stems.has(s));

@@ -160,7 +160,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
 
 /** What judging needs from the question, worked out once rather than for every candidate. */
 interface QuestionView {
-  words: { stem: string; weight: number; expansions: readonly string[]; topic: boolean }[];
+  words: { stem: string; weight: number; expansions: readonly string[]; topic: boolean; name: boolean }[];
   wordWeight: number;
   entities: { id: string; weight: number }[];
   entityWeight: number;
@@ -181,7 +181,7 @@ function viewOf(q: AnalyzedQuestion, k: Knowledge, reasons: boolean): QuestionVi
   const typeWords = TYPE_WORDS[q.type];
   const words = q.terms
     .filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !typeWords?.has(t.stem))
-    .map((t) => ({ stem: t.stem, weight: termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1), expansions: k.lexicon.expand(t.stem), topic: Boolean(t.topic && t.known) }));
+    .map((t) => ({ stem: t.stem, weight: termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1), expansions: k.lexicon.expand(t.stem), topic: Boolean(t.topic && t.known), name: Boolean(t.capitalised && t.known) }));
   const entities = [...new Set(q.entities.map((e) => e.entity.id))].map((id) => {
     // "the European gigafactories": an adjective only qualifies the subject.
     const onlyAdjective = q.entities.every((e) => e.entity.id !== id || e.adjective);
@@ -217,9 +217,12 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
 
   let covered = 0;
   let topicHeld = !v.hasTopic;
+  // A name the question writes ("Germany") must be there: another country's figure is no answer.
+  let namesHeld = true;
   for (const w of v.words) {
     const h = holds(w);
     covered += h * w.weight;
+    if (w.name && h === 0) namesHeld = false;
     // "…say about Y": Y (its words or their stand-ins) must be there.
     if (w.topic && h > 0) topicHeld = true;
   }
@@ -242,7 +245,8 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   const everySubject =
     (!v.several || v.specific.every((id) => direct.has(id) || context.has(id) || speaker === id)) &&
     v.speakers.every((id) => direct.has(id) || speaker === id || !c.passage) &&
-    topicHeld;
+    topicHeld &&
+    namesHeld;
   const entityIds = v.entities;
   if (covered) reasons?.push(`words ${covered.toFixed(1)}/${wordWeight.toFixed(1)}`);
   if (entityIds.length) reasons?.push(`entities ${entityHits.toFixed(1)}/${entityIds.length}`);

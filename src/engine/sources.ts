@@ -1,0 +1,98 @@
+/**
+ * Several sources on one figure: the same amount stated elsewhere is cited
+ * from each document; a different amount for the same thing is shown side
+ * by side with its source and date; a correction is preferred to the figure
+ * it corrects, which is mentioned. Currencies are never converted.
+ */
+import type { Answer, Quote } from '../answer.js';
+import type { FigureEntry, Knowledge } from './knowledge.js';
+import * as compose from './compose.js';
+
+/** Share of their description words two figures must share to be about the same thing. */
+const SAME_THING = 0.4;
+/** Description words that say what kind of figure it is, not what it is about. */
+const GENERIC = new Set(['number', 'date', 'period', 'length', 'size', 'share', 'valu', 'amount', 'figur', 'when', 'what', 'the', 'durat', 'total']);
+
+export interface Related {
+  /** The figure to answer with: the given one, or the correction that replaces it. */
+  lead: FigureEntry;
+  /** The figure the lead corrects, when it is a correction. */
+  corrected?: FigureEntry;
+  /** The same value for the same thing, in other documents. */
+  agreeing: FigureEntry[];
+  /** Another value for the same thing. */
+  disagreeing: FigureEntry[];
+}
+
+function aboutWords(f: FigureEntry): Set<string> {
+  return new Set([...f.keywords].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)));
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+function sameValue(a: FigureEntry, b: FigureEntry): boolean {
+  const x = a.figure;
+  const y = b.figure;
+  if (x.amount !== undefined && y.amount !== undefined) return x.currency === y.currency && Math.abs(x.amount - y.amount) <= 0.01 * Math.max(x.amount, y.amount);
+  return x.display.toLowerCase().replace(/^(?:in|by|on)\s+/, '') === y.display.toLowerCase().replace(/^(?:in|by|on)\s+/, '');
+}
+
+/** What the other sources say about the thing a figure measures. */
+export function relatedFigures(entry: FigureEntry, k: Knowledge): Related {
+  const byId = new Map(k.figures.map((f) => [f.figure.id, f]));
+  const corrections = k.corpus.corrections ?? [];
+  const replacedBy = corrections.find((c) => c.replaces.includes(entry.figure.id));
+  const lead = (replacedBy && byId.get(replacedBy.figure)) || entry;
+  const correctedId = corrections.find((c) => c.figure === lead.figure.id)?.replaces[0];
+  const corrected = correctedId ? byId.get(correctedId) : undefined;
+  const superseded = new Set(corrections.flatMap((c) => c.replaces));
+  const words = aboutWords(lead);
+  const agreeing: FigureEntry[] = [];
+  const disagreeing: FigureEntry[] = [];
+  for (const other of k.figures) {
+    if (other === lead || other === corrected || other.figure.kind !== lead.figure.kind || superseded.has(other.figure.id)) continue;
+    // A quote from the same sentence says nothing new.
+    if (other.doc === lead.doc && other.figure.at.start === lead.figure.at.start) continue;
+    if (similarity(words, aboutWords(other)) < SAME_THING) continue;
+    if (sameValue(lead, other)) {
+      if (other.doc !== lead.doc && !agreeing.some((a) => a.doc === other.doc)) agreeing.push(other);
+    } else if (other.doc !== lead.doc && !disagreeing.some((d) => d.doc === other.doc || sameValue(d, other))) disagreeing.push(other);
+  }
+  return { lead, ...(corrected ? { corrected } : {}), agreeing, disagreeing };
+}
+
+function sourceName(f: FigureEntry): string {
+  const published = f.doc.meta.published;
+  const date = published instanceof Date ? published.toISOString().slice(0, 10) : published;
+  const name = f.doc.meta.publisher ?? compose.clip(f.doc.title, 60);
+  return `${name}${date ? `, ${date}` : ''}`;
+}
+
+/** An answer from a figure, with what the other sources say about the same thing. */
+export function answerWithSources(entry: FigureEntry, k: Knowledge, confidence: number): Answer {
+  const r = relatedFigures(entry, k);
+  const several = k.corpus.documents.length > 1;
+  const base = compose.answerFromFigure(r.lead, k, confidence);
+  if (!several) return base;
+  const notes: string[] = [];
+  const extra: Quote[] = [];
+  if (r.corrected) {
+    notes.push(`${sourceName(r.lead)} corrects an earlier ${r.corrected.figure.display}.`);
+    extra.push(compose.figureQuote(r.corrected, k));
+  }
+  if (r.disagreeing.length) {
+    notes.push(`The sources differ: ${[r.lead, ...r.disagreeing].map((f) => `${sourceName(f)} says ${f.figure.display}`).join('; ')}.`);
+    extra.push(...r.disagreeing.map((f) => compose.figureQuote(f, k)));
+  }
+  if (r.agreeing.length) extra.push(...r.agreeing.map((f) => compose.figureQuote(f, k)));
+  const text = `${base.answer.replace(/\.$/, '')} (${sourceName(r.lead)}).${notes.length ? ` ${notes.join(' ')}` : ''}`;
+  // The lead's own quote first, then the other sources', then the lead's further quotes.
+  const quotes = compose.dedupeQuotes([base.quotes[0]!, ...extra, ...base.quotes.slice(1)]);
+  const figures = [...base.figures, ...r.disagreeing.map(compose.figureOf)];
+  return { ...base, answer: text, quotes, figures, confidence: r.disagreeing.length ? confidence * 0.8 : confidence };
+}
