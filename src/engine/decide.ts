@@ -160,7 +160,7 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */
 function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | undefined {
-  const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit);
+  const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit && c.namesHeld);
   const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
   if (sameAmount) return sameAmount;
   if (FIGURE_TYPES.has(q.type)) return figures.find((c) => c.entityFit >= 0.5 && c.coverage >= MIN_FIGURE_COVERAGE);

@@ -21,6 +21,8 @@ export interface Candidate {
   wordCoverage: number;
   /** Holds the kind of fact the question asks for. */
   typeFit: boolean;
+  /** Holds every name the question writes ("Germany"). */
+  namesHeld: boolean;
   /** Names every subject of a question that has several (in the sentence, its paragraph, or as speaker), and covers its topic. */
   everySubject: boolean;
   score: number;
@@ -290,7 +292,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
     score -= 0.5;
     reasons?.push('misses a subject');
   }
-  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, everySubject, score, reasons: reasons ?? [] };
+  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, everySubject, namesHeld, score, reasons: reasons ?? [] };
 }
 
 /**
