@@ -177,9 +177,18 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
 const COUNT_NUMBER = new RegExp(`(?:${DIGITS_SOURCE})|${NUMBER_WORDS_SOURCE}`, 'i');
 
 /** The number a count is written with: "Fifty-eight countries" -> 58, "about 100,000 chips" -> 100000. */
-function countValue(display: string): number | undefined {
+export function countValue(display: string): number | undefined {
   const m = COUNT_NUMBER.exec(display);
   return m ? readNumber(m[0]) : undefined;
+}
+
+/** A count as digits ("Fifty-eight countries" -> "58 countries"); other figures as the source writes them. */
+function inDigits(e: FigureEntry): string {
+  const display = e.figure.display;
+  if (e.figure.kind !== 'count') return display;
+  const m = COUNT_NUMBER.exec(display);
+  const value = m ? readNumber(m[0]) : undefined;
+  return m && value !== undefined ? `${display.slice(0, m.index)}${value.toLocaleString('en')}${display.slice(m.index + m[0].length)}` : display;
 }
 
 /** At most `max` characters, cut at a word boundary with an ellipsis. */
@@ -245,7 +254,7 @@ export function answerDigest(entries: FigureEntry[], k: Knowledge): Answer {
     return base('answer', true, `In short, from ${k.corpus.documents.length === 1 ? 'the source' : `${k.corpus.documents.length} sources`}: ${clip(quotes[0]!.text, 200)}`, { quotes, confidence: 0.6 });
   }
   const shown = entries.slice(0, DIGEST_FIGURES);
-  const text = `The main figures: ${shown.map((e) => `${e.figure.display} (${e.figure.what.replace(/\.$/, '')})`).join('; ')}.`;
+  const text = `The main figures: ${shown.map((e) => `${inDigits(e)} (${e.figure.what.replace(/\.$/, '')})`).join('; ')}.`;
   const quotes = dedupeQuotes(shown.map((e) => figureQuotes(e, k)[0]!));
   return base('answer', true, text, { quotes, figures: shown.map(figureOf), confidence: 0.8 });
 }

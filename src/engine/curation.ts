@@ -79,7 +79,10 @@ export function mergeKnowledge(corpus: Corpus, extracted: Extracted): Corpus & {
   const corrections = extracted.corrections
     .filter((c) => figureIdMap.has(c.figure))
     .map((c) => ({ figure: figureIdMap.get(c.figure)!, replaces: c.replaces.map((r) => figureIdMap.get(r) ?? r).filter((r) => usedFigureIds.has(r)) }));
-  return { ...corpus, entities, figures, corrections };
+  // A correction replaces other figures, never itself; a figure another correction replaces corrects nothing.
+  const replaced = new Set(corrections.flatMap((c) => c.replaces.filter((r) => r !== c.figure)));
+  const kept = corrections.filter((c) => !replaced.has(c.figure)).map((c) => ({ ...c, replaces: c.replaces.filter((r) => r !== c.figure) })).filter((c) => c.replaces.length > 0);
+  return { ...corpus, entities, figures, corrections: kept };
 }
 
 /** Days named relative to the document's own date. */

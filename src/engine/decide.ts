@@ -10,8 +10,8 @@ import { terms } from '../text/analyze.js';
 import type { AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
-import { answerClaim, claimOf, claimWords } from './verify.js';
-import { answerWithSources } from './sources.js';
+import { answerAmountClaim, answerClaim, claimOf, claimWords } from './verify.js';
+import { answerWithSources, rankForDigest, relatedFigures } from './sources.js';
 
 export interface DecideOptions {
   /** Least coverage of the question a passage needs to answer it. Default 0.4. */
@@ -108,18 +108,11 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   return compose.answerFromPassages(q, chosen.map((c) => c.passage!), k, confidenceOf(top));
 }
 
-/**
- * The figures of a digest, most important first: those about the question's
- * subject when it names one; money before counts and dates; a figure the
- * documents repeat, or that others add up to, before one said once.
- */
+/** The figures of a digest: about the question's subject when it names one, most important first (see sources.ts). */
 function digestFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
   const ids = new Set(q.entities.map((e) => e.entity.id));
   const about = ids.size ? k.figures.filter((f) => [...ids].some((id) => f.entities.has(id))) : k.figures;
-  const pool = about.length ? about : k.figures;
-  const kindRank: Record<string, number> = { money: 0, count: 1, percent: 2, duration: 3, date: 4 };
-  const weight = (f: FigureEntry) => (f.headline ? 2 : 0) + f.figure.also.length + (f.figure.parts.length ? 1 : 0);
-  return [...pool].sort((a, b) => (kindRank[a.figure.kind] ?? 5) - (kindRank[b.figure.kind] ?? 5) || weight(b) - weight(a));
+  return rankForDigest(about.length ? about : k.figures, k);
 }
 
 /** A claim's evidence needs this share of the usual coverage: the asked values, left out of the search, are checked instead. */
@@ -145,8 +138,15 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
     entities: subjectEntities.length ? subjectEntities : q.entities,
     terms: q.terms.filter((t) => !checked.has(t.word.toLowerCase()) && !/^\d/.test(t.stem) && !(t.inEntity && claim.people.length && subjectEntities.length && !subjectEntities.some((e) => q.text.slice(e.start, e.end).toLowerCase().includes(t.word.toLowerCase())))),
   };
+  const found = retrieve(subject, k, options.retrieve);
+  // An amount is checked against the subject's figure, as corrected where a correction replaced it.
+  const figure = claim.amounts.length ? found.find((c) => c.kind === 'figure' && c.figure!.figure.kind === 'money' && c.entityFit >= 0.5 && c.namesHeld && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE) : undefined;
+  if (figure) {
+    ex.decision = `claim checked against figure ${figure.figure!.figure.id}`;
+    return answerAmountClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure));
+  }
   // The evidence must be about the subject: all of its names, and some of the rest.
-  const candidates = retrieve(subject, k, options.retrieve).filter((c) => c.kind === 'sentence' && c.entityFit >= 0.5 && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
+  const candidates = found.filter((c) => c.kind === 'sentence' && c.entityFit >= 0.5 && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
   if (candidates.length === 0) {
     ex.decision = 'abstain: no passage about the claim';
     return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));

@@ -48,8 +48,9 @@ export function relatedFigures(entry: FigureEntry, k: Knowledge): Related {
   const corrections = k.corpus.corrections ?? [];
   const replacedBy = corrections.find((c) => c.replaces.includes(entry.figure.id));
   const lead = (replacedBy && byId.get(replacedBy.figure)) || entry;
-  const correctedId = corrections.find((c) => c.figure === lead.figure.id)?.replaces[0];
-  const corrected = correctedId ? byId.get(correctedId) : undefined;
+  // The figure corrected, as another document gave it where one did.
+  const replaced = (corrections.find((c) => c.figure === lead.figure.id)?.replaces ?? []).map((id) => byId.get(id)).filter((f): f is FigureEntry => !!f);
+  const corrected = replaced.find((f) => f.doc !== lead.doc) ?? replaced[0];
   const superseded = new Set(corrections.flatMap((c) => c.replaces));
   const words = aboutWords(lead);
   const agreeing: FigureEntry[] = [];
@@ -82,7 +83,7 @@ export function answerWithSources(entry: FigureEntry, k: Knowledge, confidence: 
   const notes: string[] = [];
   const extra: Quote[] = [];
   if (r.corrected) {
-    notes.push(`${sourceName(r.lead)} corrects an earlier ${r.corrected.figure.display}.`);
+    notes.push(`It corrects the ${r.corrected.figure.display} given earlier${r.corrected.doc !== r.lead.doc ? ` (${sourceName(r.corrected)})` : ''}.`);
     extra.push(compose.figureQuote(r.corrected, k));
   }
   if (r.disagreeing.length) {
@@ -95,4 +96,36 @@ export function answerWithSources(entry: FigureEntry, k: Knowledge, confidence: 
   const quotes = compose.dedupeQuotes([base.quotes[0]!, ...extra, ...base.quotes.slice(1)]);
   const figures = [...base.figures, ...r.disagreeing.map(compose.figureOf)];
   return { ...base, answer: text, quotes, figures, confidence: r.disagreeing.length ? confidence * 0.8 : confidence };
+}
+
+/** Kinds of figure a digest shows, in the order it prefers them. */
+const DIGEST_KINDS: Record<string, number> = { money: 0, count: 1, percent: 2, duration: 3 };
+
+/** What a figure's value is, whatever the words around it: "€900m" and "900 million euros" alike. */
+export function valueKey(f: FigureEntry): string {
+  const x = f.figure;
+  if (x.amount !== undefined) return `${x.kind} ${x.currency ?? ''} ${Math.round(x.amount * 100) / 100}`;
+  const count = compose.countValue(x.display);
+  return `${x.kind} ${count ?? x.display.toLowerCase()}`;
+}
+
+/**
+ * The main figures, most important first: a value that more documents state
+ * matters more; then money before counts, shares and periods; then a
+ * headline figure, one quoted more than once, or a stated total. A figure a
+ * correction replaced is left out, and each value is shown once.
+ */
+export function rankForDigest(pool: FigureEntry[], k: Knowledge): FigureEntry[] {
+  const superseded = new Set((k.corpus.corrections ?? []).flatMap((c) => c.replaces));
+  const documents = new Map<string, Set<string>>();
+  for (const f of k.figures) {
+    const key = valueKey(f);
+    documents.set(key, (documents.get(key) ?? new Set()).add(f.doc.id));
+  }
+  const weight = (f: FigureEntry) => (f.headline ? 2 : 0) + f.figure.also.length + (f.figure.parts.length ? 1 : 0);
+  const ranked = pool
+    .filter((f) => DIGEST_KINDS[f.figure.kind] !== undefined && !superseded.has(f.figure.id))
+    .sort((a, b) => documents.get(valueKey(b))!.size - documents.get(valueKey(a))!.size || DIGEST_KINDS[a.figure.kind]! - DIGEST_KINDS[b.figure.kind]! || weight(b) - weight(a));
+  const seen = new Set<string>();
+  return ranked.filter((f) => (seen.has(valueKey(f)) ? false : (seen.add(valueKey(f)), true)));
 }

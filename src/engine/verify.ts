@@ -10,6 +10,7 @@
 import type { Answer } from '../answer.js';
 import { findAmounts, formatAmount, type Amount } from '../text/quantities.js';
 import * as compose from './compose.js';
+import { answerWithSources, type Related } from './sources.js';
 import type { Knowledge, Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Candidate } from './retrieve.js';
@@ -142,4 +143,18 @@ function checkAgainstDate(c: Claim, subjects: readonly string[], k: Knowledge): 
     : `No: the sources give ${entry.figure.display} (${entry.figure.what.replace(/\.$/, '')}), a ${weekday}, not ${asked}.`;
   const answer = compose.answerFromFigure(entry, k, 0.85);
   return { ...answer, answer: text };
+}
+
+/** "Is X €12 billion?" against X's figure: its value as corrected, and what the other sources say. */
+export function answerAmountClaim(c: Claim, r: Related, k: Knowledge, confidence: number): Answer {
+  const lead = r.lead.figure;
+  const asked = c.amounts[0]!;
+  const same = lead.amount !== undefined && Math.abs(lead.amount - asked.value) <= 0.01 * asked.value && (!asked.currency || !lead.currency || asked.currency === lead.currency);
+  const base = answerWithSources(r.lead, k, confidence);
+  const askedText = formatAmount(asked.value, asked.currency);
+  const earlier = r.corrected && r.corrected.figure.amount !== undefined && Math.abs(r.corrected.figure.amount - asked.value) <= 0.01 * asked.value ? ` ${askedText} was an earlier figure, since corrected.` : '';
+  const text = same
+    ? `Yes: ${lead.display}, ${lead.what.replace(/\.$/, '')}.`
+    : `No: the sources give ${lead.display} (${lead.what.replace(/\.$/, '')}), not ${askedText}.${earlier}`;
+  return { ...base, answer: `${text}${base.answer.includes('The sources differ') ? ` ${base.answer.slice(base.answer.indexOf('The sources differ'))}` : ''}` };
 }
