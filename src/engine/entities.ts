@@ -181,7 +181,7 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di
  * word of its own ("Leyen" is not; "Castellan" is).
  */
 export function shortForms(entity: EntityRecord): string[] {
-  if (entity.kind !== 'person') return [];
+  if (entity.kind !== 'person') return initialisms(entity);
   const out = new Set<string>();
   for (const name of [entity.name, ...entity.aliases]) {
     const words = name.split(/\s+/).filter((w) => /^\p{L}[\p{L}'’-]*$/u.test(w));
@@ -195,4 +195,17 @@ export function shortForms(entity: EntityRecord): string[] {
     if (!surname.slice(0, -1).some((w) => PARTICLES.has(w.toLowerCase())) && last.length >= 4) out.add(last);
   }
   return [...out].filter((f) => f.length >= 2);
+}
+
+const MINOR_WORDS = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'a', 'an', 'to']);
+
+/** "United Kingdom" -> UK, "Lisbon Compute Alliance" -> LCA: the initials of a name of several capitalised words. */
+function initialisms(entity: EntityRecord): string[] {
+  const out = new Set<string>();
+  for (const name of [entity.name, ...entity.aliases]) {
+    const words = name.split(/\s+/).filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+    if (words.length < 2 || words.length > 6 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+    out.add(words.map((w) => w[0]!).join(''));
+  }
+  return [...out];
 }

@@ -30,6 +30,22 @@ export const QUESTION_FRAME_WORDS: readonly string[] = [
   'area', 'areas', 'field', 'fields', 'domain', 'domains', 'theme', 'themes', 'subject', 'subjects',
   'goal', 'goals', 'aim', 'aims', 'objective', 'role', 'roles', 'date', 'dates', 'day', 'days', 'time', 'times', 'year', 'years', 'month', 'months',
   'city', 'country', 'location', 'venue', 'name', 'names', 'called', 'happens', 'part', 'parts', 'stated', 'official', 'exactly', 'specific',
+  'cash', 'money', 'bucks', 'dough',
+];
+
+/**
+ * Abbreviations of ordinary English and the words they stand for: each group
+ * stands in for the others when searching, in any corpus.
+ */
+export const GENERAL_SYNONYMS: readonly (readonly string[])[] = [
+  ['ceo', 'chief executive'],
+  ['cfo', 'chief financial'],
+  ['cto', 'chief technology'],
+  ['coo', 'chief operating'],
+  ['vp', 'vice president'],
+  ['pm', 'prime minister'],
+  ['govt', 'government'],
+  ['hq', 'headquarters'],
 ];
 
 export class Lexicon {
@@ -37,7 +53,7 @@ export class Lexicon {
   private readonly frame = new Set<string>();
 
   constructor(record: LexiconRecord) {
-    for (const group of record.synonyms) {
+    for (const group of [...GENERAL_SYNONYMS, ...record.synonyms]) {
       // Stems of two letters ("uses" -> "us") collide with names; they bridge nothing.
       const stems = [...new Set(group.flatMap((w) => tokenize(w)).map(stemWord))].filter((s) => s.length > 2);
       for (const s of stems) {

@@ -350,6 +350,9 @@ const PARAPHRASE_WEIGHT = 0.6;
 // Words that name people without naming a person: they can answer "who?".
 const PEOPLE_WORDS = /\b(?:everyone|everybody|anyone|anybody|researchers|startups|talent|companies|industry|industries|investors|providers|players|people|delegates|president|line|lines)\b/i;
 
+/** "How big / large", "what size": asks for a size, money or not. */
+const SIZE_QUESTION = /\bhow (?:big|large)\b|\bwhat size\b/i;
+
 /** Types whose answer must hold the asked-for kind of fact: a date, a place, an amount, a count, a duration. */
 export function mustFit(type: QuestionType): boolean {
   return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long';
@@ -369,11 +372,14 @@ function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
       if (q.entities.some((e) => e.entity.kind !== 'place' && !p.entities.has(e.entity.id))) return false;
       const wanted = /\bcit(?:y|ies)|\btowns?\b/i.test(q.text) ? 'city' : /\bcountr/i.test(q.text) ? 'country' : undefined;
       const places = [...p.places].map((id) => k.matcher.get(id)?.place);
-      if (wanted) return places.includes(wanted);
+      // A place whose kind nobody recorded (found in a document, not curated) may be what is wanted.
+      if (wanted) return places.includes(wanted) || places.includes(undefined);
       // A venue is no answer when the question is about the event itself.
       return places.length > 0 || (p.venue && !q.entities.some((e) => e.entity.kind === 'event'));
     }
     case 'how_much':
+      // "How big is the secretariat?": a size need not be money.
+      return p.money.length > 0 || (SIZE_QUESTION.test(q.text) && p.hasNumber);
     case 'total':
     case 'compare':
       return p.money.length > 0;
@@ -405,11 +411,13 @@ function figureFits(q: AnalyzedQuestion, f: FigureEntry): boolean {
   const kind = f.figure.kind;
   switch (q.type) {
     case 'how_much':
+      return kind === 'money' || (kind === 'count' && SIZE_QUESTION.test(q.text));
     case 'total':
     case 'compare':
       return kind === 'money';
     case 'how_many':
-      return kind === 'count' || kind === 'duration';
+      // "How many years?" is a period; any other "how many" a count.
+      return kind === 'count' || (kind === 'duration' && /\bhow many (?:years|months|weeks|days|hours)\b/i.test(q.text));
     case 'how_long':
       return kind === 'duration';
     case 'when':

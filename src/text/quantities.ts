@@ -50,7 +50,9 @@ const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
 const RELATIVE_TIME = ['today', 'tomorrow', 'yesterday', 'tonight', 'eve', 'week', 'month', 'year', 'years', 'months', 'weeks', 'days', 'decade', 'annually', 'soon'];
 
 const TIME_PATTERN = new RegExp(
-  `\\b(?:${[...MONTHS.filter((m) => m !== 'may'), ...WEEKDAYS, ...RELATIVE_TIME].join('|')})\\b|\\b(?:19|20)\\d\\d\\b|\\b\\d{4}-\\d\\d-\\d\\d\\b`,
+  `\\b(?:${[...MONTHS.filter((m) => m !== 'may'), ...WEEKDAYS, ...RELATIVE_TIME].join('|')})\\b|\\b(?:19|20)\\d\\d\\b|\\b\\d{4}-\\d\\d-\\d\\d\\b` +
+    // "Feb. 12", "Sept 3": abbreviated months with a day; "11:40", "9am": times of day; "4/3/2026": numeric dates.
+    `|\\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d\\d\\b|\\b\\d{1,2}\\s?(?:am|pm)\\b|\\b\\d{1,2}\\/\\d{1,2}\\/\\d{2,4}\\b`,
   'i',
 );
 
