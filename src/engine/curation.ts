@@ -64,8 +64,14 @@ export function mergeKnowledge(corpus: Corpus, extracted: Extracted): Corpus & {
   const usedFigureIds = new Set(figures.map((f) => f.id));
   const figureIdMap = new Map<string, string>();
   for (const f of extracted.figures) {
+    // Curated already: the same kind of figure in the same document, with the same value or in the same sentence.
     const stated = corpus.figures.some(
-      (c) => c.at.documentId === f.at.documentId && c.at.start < f.at.end && f.at.start < c.at.end && c.kind === f.kind && (c.amount === undefined || f.amount === undefined || Math.abs(c.amount - f.amount) <= 0.01 * c.amount),
+      (c) =>
+        c.at.documentId === f.at.documentId &&
+        c.kind === f.kind &&
+        ((c.amount !== undefined && f.amount !== undefined && Math.abs(c.amount - f.amount) <= 0.01 * c.amount) ||
+          (c.when !== undefined && c.when === f.when) ||
+          (c.at.start < f.at.end && f.at.start < c.at.end && (c.amount === undefined || f.amount === undefined))),
     );
     if (stated) continue;
     // "today", "on Tuesday": shown with the day they stand for, when the document's date tells it.

@@ -163,7 +163,13 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | u
   const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit && c.namesHeld);
   const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
   if (sameAmount) return sameAmount;
-  if (FIGURE_TYPES.has(q.type)) return figures.find((c) => c.entityFit >= 0.5 && c.coverage >= MIN_FIGURE_COVERAGE);
+  if (FIGURE_TYPES.has(q.type)) {
+    const fitting = figures.find((c) => c.entityFit >= 0.5 && c.coverage >= MIN_FIGURE_COVERAGE);
+    if (fitting || q.type !== 'how_many') return fitting;
+    // "How many countries…?": a count of that very noun is the answer, said however the rest is worded.
+    const counted = countedNouns(q.text);
+    return counted.length ? figures.find((c) => c.entityFit >= 0.5 && c.coverage >= MIN_COUNTED_COVERAGE && terms(c.figure!.figure.display).some((t) => counted.includes(t))) : undefined;
+  }
   const best = figures[0];
   if (!best) return undefined;
   // Other questions take a figure only when it is clearly what they are about ("goal of InvestAI").
@@ -227,6 +233,15 @@ const MIN_SUBJECT_FIT = 0.6;
 const MIN_EVENT_COVERAGE = 0.5;
 /** A fitting sentence within this share of the best one's score is preferred to it. */
 const PREFER_FIT_RATIO = 0.9;
+/** Least coverage for a count of the very noun a "how many" question counts. */
+const MIN_COUNTED_COVERAGE = 0.25;
+
+/** What a "how many" question counts, as search stems of the two words after it: "how many countries signed" -> countri, sign. */
+function countedNouns(text: string): string[] {
+  const m = /\bhow many\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(text);
+  return m ? terms(m[1]!) : [];
+}
+
 /** Least coverage of the question for a figure to answer it. */
 const MIN_FIGURE_COVERAGE = 0.5;
 

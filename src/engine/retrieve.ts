@@ -6,7 +6,7 @@
  * entities it names, and whether it holds the kind of fact the question asks for.
  */
 import type { AnalyzedQuestion, QuestionType } from './question.js';
-import { stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 
 export interface Candidate {
   kind: 'sentence' | 'figure';
@@ -211,8 +211,10 @@ function viewOf(q: AnalyzedQuestion, k: Knowledge, reasons: boolean): QuestionVi
 function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?: Passage; figure?: FigureEntry; searchScore: number }): Candidate {
   const stems = c.passage ? stemsOf(c.passage) : c.figure!.stems;
   const direct = c.passage?.entities ?? c.figure!.entities;
-  const context = c.passage?.context ?? NO_ENTITIES;
-  const speaker = c.passage?.speaker;
+  // A figure's sentence sits in a paragraph too: "The company employs 2,300 people" is about the company named before.
+  const holder = c.passage ?? passageAt(k, c.figure!.doc, c.figure!.figure.at.start);
+  const context = holder?.context ?? NO_ENTITIES;
+  const speaker = holder?.speaker;
   // Reasons are only written down when someone will read them (explain): answering skips the strings.
   const reasons: string[] | undefined = v.reasons ? [] : undefined;
   const holds = (w: QuestionView['words'][number]) => (stems.has(w.stem) ? 1 : w.expansions.some((s) => stems.has(s)) ? 0.7 : 0);
