@@ -69,6 +69,8 @@ export interface AnalyzedQuestion {
   missing: string[];
   /** "it", "they", "that": refers back to an earlier question. */
   hasReference: boolean;
+  /** "What is the capital of France?": the thing asked of the subject, which the answer must name itself. */
+  head?: string;
   /** Figures of the previous answer that a follow-up ("how does that compare to X?") builds on. */
   carriedFigures?: string[];
 }
@@ -99,6 +101,7 @@ const TYPE_RULES: [QuestionType, RegExp][] = [
   ['why', /\bwhat for\b|\bused for\b|\bpurpose of\b|\bpoint of\b|\breason\b|\bin order to\b|\bwhat (?:\w+ )*(?:for)\?*$/],
   ['yes_no', /^(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall)\b/],
 ];
+const HEAD_OF = /\b(?:what|which|who)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the|its|their|his|her)\s+([a-z]+)\s+of\b/;
 const CLEFT = /^(?:is|was|were|are)\s+(?:it|that|this)\s+(?:[\w'-]+\s+){1,4}(?:who|that|which)\b/;
 const BARE_WH: Record<string, QuestionType> = { when: 'when', where: 'where', who: 'who', whom: 'who', whose: 'who', why: 'why' };
 const FIRST_WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/;
@@ -173,7 +176,8 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
       canBeNoun(token);
     // Word-class look-ups use the word as meant ("acheive" is "achieve").
     const meant = recognised.corrected ?? token;
-    const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(meant);
+    // Phrasing is a verb or adjective as people mostly use it: "rate" and "exchange" are mostly nouns.
+    const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(meant) && dominantClass(meant) !== 'noun';
     const topic = topicStart >= 0 && m.index > topicStart;
     // A capitalised unknown word is a name: as telling as any. A noun used as one ("the lunch") is a topic,
     // unless it is one of the commonest words ("the thing", "the bit"), which say nothing.
@@ -190,7 +194,10 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
   // Names and telling nouns the corpus never uses: the sources cannot answer about them.
   const missing = unknownPhrases(text, terms.filter((t) => (t.named || t.informative >= MISSING_THRESHOLD) && !DOCUMENT_WORDS.has(t.word.toLowerCase())), knowledge);
   const unknown = missing;
-  return { text, type, entities, amounts, terms, expansions, unknown, missing, hasReference };
+  // "the X of Y": X is what is asked of Y; a word merely related to X ("money" for "capital") does not answer it.
+  const headWord = HEAD_OF.exec(folded)?.[1];
+  const headTerm = headWord ? terms.find((t) => t.word.toLowerCase() === headWord && t.known && !t.inEntity && !knowledge.lexicon.isFrame(t.stem)) : undefined;
+  return { text, type, entities, amounts, terms, expansions, unknown, missing, hasReference, ...(headTerm ? { head: headTerm.stem } : {}) };
 }
 
 /**

@@ -227,6 +227,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
     const h = holds(w);
     covered += h * w.weight;
     if (w.name && h === 0) namesHeld = false;
+    if (w.stem === q.head && !stems.has(w.stem)) namesHeld = false;
     // "…say about Y": Y (its words or their stand-ins) must be there.
     if (w.topic && h > 0) topicHeld = true;
   }
