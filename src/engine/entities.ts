@@ -134,7 +134,7 @@ export class EntityMatcher {
     const candidates = forgiving
       ? /^\p{L}+$/u.test(first.folded) && first.folded.length >= 5 && !this.byFirstToken.has(first.folded) && !isWord(first.folded)
         ? this.byFirstTokenFuzzy.near(first.folded).flatMap((n) => n.value)
-        : this.byFirstToken.get(first.folded) ?? []
+        : this.byFirstToken.get(first.folded) ?? (first.folded.length >= 3 ? this.byFirstToken.get(first.folded.replace(/s$/, '')) : undefined) ?? []
       : this.byFirstToken.get(first.folded) ?? [];
     let best: { mention: EntityMention; length: number; typos: number } | undefined;
     for (const form of candidates) {
@@ -147,6 +147,8 @@ export class EntityMatcher {
         const tok = tokens[i + k]!;
         const want = form.tokens[k]!;
         if (tok.folded === want) continue;
+        // "the eus plan", "europes pitch": a possessive typed without its apostrophe.
+        if (forgiving && k === n - 1 && tok.folded === `${want}s` && want.length >= 2) continue;
         const d = forgiving && /^\p{L}+$/u.test(want) ? typoDistance(tok.folded, want) : Infinity;
         if (d <= allowedTypos(want.length) && tok.folded.length >= 4) typos += d;
         else ok = false;

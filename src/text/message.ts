@@ -70,8 +70,11 @@ function splitSentences(text: string): string[] {
 // "…, need it for the caption", "…, settling a bet": why the person asks, not what.
 const PURPOSE_TAIL = /,\s*(?:(?:i\s+)?(?:need|want|wanted|have|got)\s+(?:it|this|that|them|these|those|to|the|a|an|names)\b|settling|trying|writing|asking|just (?:double )?checking|for (?:my|our|the) |so (?:i|we) |need it|no rush)[^,]*$/i;
 
+// "… for my slide deck", "… for the newsletter": who it is for, at the end of a request.
+const FOR_WHOM_TAIL = /\s+for\s+(?:my|our|the|a|an)\s+(?:[\p{L}-]+\s+){0,2}(?:deck|slides?|newsletter|digest|post|blog|thread|report|presentation|meeting|standup|team|boss|manager|article|piece|caption|timeline|notes?|doc|draft|email|talk|class|homework|essay|story)(?:\s+(?:please|pls|thanks))?\s*$/iu;
+
 function dropPurposeTail(sentence: string): string {
-  const cut = sentence.replace(PURPOSE_TAIL, '').trim();
+  const cut = sentence.replace(PURPOSE_TAIL, '').replace(FOR_WHOM_TAIL, '').trim();
   return cut.split(/\s+/).length >= 2 ? cut : sentence;
 }
 
