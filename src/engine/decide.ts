@@ -24,16 +24,26 @@ export interface DecideOptions {
 }
 
 /** "tl;dr", "summary", "key numbers", "main announcements", "what happened": a digest, not a search. */
-const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|key (?:numbers|figures|points|facts|takeaways)|main (?:announcements|points|figures|numbers|takeaways)|(?:big|major|biggest) announcements|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures)|the numbers)\b/i;
+const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|(?:key|main|big|major|biggest|important)\s+(?:[a-z]+\s+)?(?:numbers|figures|points|facts|takeaways|announcements)|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures)|the numbers)\b/i;
+
+const CONVERSION = /\bin\s+(euros?|dollars?|pounds?|yen|yuan)\b/i;
+const currencyOf = (word: string) => (/^euro/i.test(word) ? 'EUR' : /^dollar/i.test(word) ? 'USD' : /^pound/i.test(word) ? 'GBP' : word.toUpperCase());
 
 export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, options: DecideOptions = {}): Answer {
   const minCoverage = options.minCoverage ?? 0.4;
-  if (DIGEST_ASKED.test(q.text) && q.unknown.length === 0) {
+  // A digest is of the sources: words about its format ("3 bullets", "for standup") do not stop it; a name the sources lack does.
+  if (DIGEST_ASKED.test(q.text) && !q.terms.some((t) => !t.known && t.capitalised)) {
     const digest = digestFigures(q, k);
     ex.decision = `digest of ${digest.length} figures`;
     return compose.answerDigest(digest, k);
   }
   if (q.type === 'yes_no') return decideClaim(q, k, ex, minCoverage, options);
+  // "How much is the $112bn in euros?": the sources convert nothing.
+  const conversion = CONVERSION.exec(q.text);
+  if (conversion && q.amounts.some((a) => a.currency && a.currency !== currencyOf(conversion[1]!)) ) {
+    ex.decision = 'abstain: currency conversion';
+    return compose.notFound(`The sources give no exchange rate, so they can't say what that is in ${conversion[1]!.toLowerCase()}.`, suggestionsFor(q, k));
+  }
   if (q.unknown.length > 0) {
     ex.decision = `abstain: unknown ${q.unknown.join(', ')}`;
     return compose.notFound(`The sources don't mention ${joinOr(q.unknown)}.`, suggestionsFor(q, k));

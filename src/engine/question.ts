@@ -233,7 +233,8 @@ interface Recognised {
  * informativeness in general English.
  */
 function recognise(token: string, stem: string, k: Knowledge): Recognised {
-  if (/^\d/.test(token)) return { known: true, stem, informative: 1 };
+  // Numbers and their scales are amounts, checked as amounts, never missing words.
+  if (/^\d/.test(token) || /^(?:thousand|million|billion|trillion)s?$/.test(token)) return { known: true, stem, informative: 1 };
   if (k.vocabulary.has(token) || k.vocabulary.has(stem)) return { known: true, stem, informative: 1 };
   if (k.lexicon.isFrame(stem) || k.lexicon.expand(stem).some((s) => k.vocabulary.has(s))) return { known: true, stem, informative: 1 };
   if (token.length < 4) return { known: false, stem, informative: informativeness(token) };

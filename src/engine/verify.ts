@@ -21,6 +21,7 @@ const DAY_RE = new RegExp(`\\b(?:${DAYS.join('|')})\\b`, 'gi');
 const MONTH_RE = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`, 'gi');
 /** "in Brussels", "at Davos": the word after is a place the question puts forward. */
 const PLACE_AFTER = /\b(?:in|at|from)\s+([\p{L}][\p{L}'’-]+)/giu;
+const CLEFT_PERSON = /^(?:is|was|were|are)\s+(?:it|that|this)\b/i;
 const NEGATION = /\b(?:not|no|never|nor|neither|without|n[o']t|won[’']t|isn[’']t|doesn[’']t|didn[’']t)\b/i;
 
 export interface Claim {
@@ -47,7 +48,11 @@ export function claimOf(q: AnalyzedQuestion, k: Knowledge): Claim {
     days: [...new Set((text.match(DAY_RE) ?? []).map((d) => d.toLowerCase()))],
     months: [...new Set((text.match(MONTH_RE) ?? []).map((d) => d.toLowerCase()))],
     places,
-    people: [...new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'person').map((e) => e.entity.id))],
+    // A person is a claimed value ("was it Macron who…", "did von der Leyen announce Stargate?") when the
+    // question also names the thing done; otherwise the person is its subject.
+    people: q.entities.some((e) => ['programme', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? '')) || CLEFT_PERSON.test(text)
+      ? [...new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'person').map((e) => e.entity.id))]
+      : [],
   };
 }
 

@@ -77,7 +77,7 @@ const UNITS: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const NUMBER_WORDS = Object.keys(UNITS).join('|');
-const SPELLED_AMOUNT = new RegExp(String.raw`\b(half an?|a quarter of an?|(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))?(?:\s+hundred)?|\d+(?:\.\d+)?)\s+(thousand|million|billion|trillion)\b`, 'gi');
+const SPELLED_AMOUNT = new RegExp(String.raw`\b(half an?|a quarter of an?|an?(?=\s+(?:full\s+)?(?:million|billion|trillion))|(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))?(?:\s+hundred)?|\d+(?:\.\d+)?)\s+(?:full\s+|whole\s+)?(thousand|million|billion|trillion)\b`, 'gi');
 
 /**
  * Amounts written in words or in an unusual scale, as documents write them:
@@ -89,6 +89,7 @@ export function spellAmounts(text: string): string {
     const lower = count.toLowerCase();
     let n: number;
     if (lower.startsWith('half')) n = 0.5;
+    else if (lower === 'a' || lower === 'an') n = 1;
     else if (lower.startsWith('a quarter')) n = 0.25;
     else if (/^\d/.test(lower)) n = Number(lower);
     else {
