@@ -86,7 +86,9 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     if (defined.definitionAt.length || naming.length) return compose.answerDefinition(defined, k, 0.9, naming);
   }
 
-  const figure = bestFigure(q, candidates);
+  // "What is the name of…?", "what's it called?": only a name answers, never a figure.
+  const nameAsked = NAME_ASKED.test(q.text);
+  const figure = nameAsked ? undefined : bestFigure(q, candidates);
   if (figure) {
     ex.decision = `figure ${figure.figure!.figure.id}`;
     return answerWithSources(figure.figure!, k, confidenceOf(figure));
@@ -101,7 +103,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   // "Which companies…?" is answered by names or not at all.
   const fitRequired = mustFit(q.type) || (q.type === 'who' && NAMES_WANTED.test(q.text));
   const sentences = candidates.filter(
-    (c) => c.kind === 'sentence' && c.coverage >= minCoverage && c.everySubject && (c.typeFit || !fitRequired) && subjectHeld(c) && eventHeld(c),
+    (c) => c.kind === 'sentence' && c.coverage >= minCoverage && c.everySubject && (c.typeFit || !fitRequired) && subjectHeld(c) && eventHeld(c) && (!nameAsked || namesAnother(q, c, k)),
   );
   // Where a kind of answer is preferred but not required (a reason for "why"), a fitting sentence close to the best goes first.
   const fitting = sentences.findIndex((c) => c.typeFit);
@@ -166,6 +168,22 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
   const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);
   return answer.answered ? answer : { ...answer, suggestions: suggestionsFor(q, k) };
+}
+
+const NAME_ASKED = /\b(?:the name of|what(?:'s| is| was) (?:it|that|this|the [\p{L}-]+(?: [\p{L}-]+){0,3}) called|what (?:is|was|are) [\p{L}-]+(?: [\p{L}-]+){0,4} called)\b/iu;
+
+/**
+ * Whether a passage gives a name the question lacks: an entity it does not
+ * name itself, of the same kind as its subject when that is a person ("the
+ * name of the French president" wants a person's name, not the summit's).
+ */
+function namesAnother(q: AnalyzedQuestion, c: Candidate, k: Knowledge): boolean {
+  const asked = new Set(q.entities.map((e) => e.entity.id));
+  const personAsked = q.entities.some((e) => !e.adjective && e.entity.kind === 'person');
+  return [...c.passage!.entities].some((id) => {
+    const kind = k.matcher.get(id)?.kind;
+    return !asked.has(id) && kind !== undefined && kind !== 'place' && (!personAsked || kind === 'person');
+  });
 }
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */
