@@ -7,7 +7,7 @@ import * as compose from './compose.js';
 import type { LoadedEntity } from '../corpus/load.js';
 import type { FigureEntry, Knowledge } from './knowledge.js';
 import { terms } from '../text/analyze.js';
-import type { AnalyzedQuestion } from './question.js';
+import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
 import { answerAmountClaim, answerClaim, claimOf, claimWords } from './verify.js';
@@ -49,7 +49,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     return compose.notFound(`The sources don't mention ${joinOr(q.unknown)}.`, suggestionsFor(q, k));
   }
   // "When will X be finished?": if the corpus never uses the event's word, it cannot date it.
-  const unseenEvent = q.type === 'when' ? q.terms.find((t) => !t.known && !k.lexicon.isFrame(t.stem)) : undefined;
+  const unseenEvent = q.type === 'when' ? q.terms.find((t) => !t.known && t.informative >= MISSING_THRESHOLD && !k.lexicon.isFrame(t.stem)) : undefined;
   if (unseenEvent) {
     ex.decision = `abstain: when-question about an event the corpus never mentions (${unseenEvent.word})`;
     return compose.notFound(`The sources don't say when: they say nothing about “${unseenEvent.word}” for ${subjectOf(q)}.`, suggestionsFor(q, k));

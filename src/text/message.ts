@@ -95,7 +95,24 @@ function splitCoordinated(sentence: string): string[] {
   return parts.length ? parts : [sentence];
 }
 
-function toPart(text: string): MessagePart {
+// Words too common to make a clause a question on their own.
+const LIGHT = /^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall|the|a|an|it|its|this|that|they|them|their|there|he|she|his|her|of|to|in|on|at|for|by|and|or|so|be|been|more|less|much|many|even|just|really|actually|exactly|one|ones|thing|things)$/i;
+
+/**
+ * "who's putting up the 150bn, is that govt money": what follows the first
+ * comma of a question that stands on its own is an aside (a guess, a
+ * restatement, a reason); the question is what comes before it.
+ */
+function dropAside(question: string): string {
+  const cut = /\s*(?:,|\s[—–-])\s+/.exec(question);
+  if (!cut || !QUESTION_START.test(question)) return question;
+  const main = question.slice(0, cut.index);
+  const content = (main.match(/[\p{L}\p{N}'’]+/gu) ?? []).filter((w) => w.length >= 3 && !LIGHT.test(w));
+  return content.length >= 2 ? main : question;
+}
+
+function toPart(raw: string): MessagePart {
+  const text = dropAside(raw.replace(/[\s?!.]+$/, '')) + (/\?\s*$/.test(raw) ? '?' : '');
   const trimmed = text.replace(/[\s?!.]+$/, '');
   // A question keeps its question mark: it is shown back to the user as they asked it.
   if (QUESTION_START.test(trimmed) || REQUEST_START.test(trimmed)) return { text: /\?\s*$/.test(text) ? `${trimmed}?` : trimmed, claim: false };
