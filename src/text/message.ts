@@ -107,6 +107,8 @@ function dropAside(question: string): string {
   const cut = /\s*(?:,|\s[—–-])\s+/.exec(question);
   if (!cut || !QUESTION_START.test(question)) return question;
   const main = question.slice(0, cut.index);
+  // "…, like which companies": an aside that asks again says what kind of answer is wanted; keep it.
+  if (/\b(?:what|which|who|whom|whose|when|where|why|how)\b/i.test(question.slice(cut.index))) return question;
   const content = (main.match(/[\p{L}\p{N}'’]+/gu) ?? []).filter((w) => w.length >= 3 && !LIGHT.test(w));
   return content.length >= 2 ? main : question;
 }
