@@ -15,3 +15,5 @@ export {
   type AnswerSchemas,
 } from './answer.js';
 export { UserFacingError, CorpusError, ConfigError, isUserFacing } from './errors.js';
+export { readDocument, DOCUMENT_EXTENSIONS, type DocumentText, type DocumentMeta, type PageSpan } from './corpus/readers/index.js';
+export { slug } from './corpus/document.js';

@@ -26,6 +26,8 @@ export interface DocumentMeta {
   language?: string;
   note?: string;
   paragraphs?: ParagraphMode;
+  /** Body offsets where pages 1, 2, ... start (written by `npm run ingest` for a PDF), so quotes keep citing their page. */
+  pages?: number[];
   /** Every other key (author, tags, draft, description, layout, categories...), kept as written. */
   extra?: Record<string, unknown>;
 }
@@ -138,6 +140,10 @@ function normalise(file: string, values: Record<string, unknown>, source: YamlSo
       case 'paragraphs':
         if (value === 'auto' || value === 'blocks' || value === 'lines') meta.paragraphs = value;
         else problem(key, 'must be one of auto, blocks, lines');
+        break;
+      case 'pages':
+        if (Array.isArray(value) && value.length > 0 && value.every((v, i) => Number.isInteger(v) && v >= 0 && (i === 0 || v > (value[i - 1] as number)))) meta.pages = value as number[];
+        else problem(key, 'must be a list of increasing body offsets where pages start');
         break;
       default:
         extra[rawKey] = value;

@@ -10,7 +10,8 @@ export function readMarkdown(file: string, bytes: Uint8Array): DocumentText {
 export function markdownFromText(file: string, text: string): DocumentText {
   const { meta, bodyStart, problems } = readFrontMatter(file, text);
   const body = text.slice(bodyStart);
-  return { body, meta, title: firstHeading(body), problems };
+  const pages = meta.pages?.filter((start) => start < body.length).map((start, i, all) => ({ number: i + 1, start, end: all[i + 1] ?? body.length }));
+  return { body, meta, title: firstHeading(body), problems, ...(pages?.length ? { pages } : {}) };
 }
 
 function firstHeading(body: string): string | undefined {
