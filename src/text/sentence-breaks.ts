@@ -26,6 +26,10 @@ const LONGEST = WINDOW - 256;
 /** Sentence ranges of `text` as Intl.Segmenter finds them, in windows of bounded size. */
 export function segmenterBreaks(text: string): Range[] {
   const out: Range[] = [];
+  if (text.length <= WINDOW) {
+    for (const seg of segmenter.segment(text)) out.push([seg.index, seg.index + seg.segment.length]);
+    return out;
+  }
   let pos = 0;
   while (pos < text.length) {
     const windowEnd = Math.min(text.length, pos + WINDOW);
@@ -102,13 +106,12 @@ export function isFalseBreak(text: string, at: number): boolean {
 }
 
 /** Joins ranges split at a false break (see isFalseBreak). */
-export function joinFalseBreaks(text: string, ranges: readonly Range[]): Range[] {
+export function joinFalseBreaks(text: string, ranges: Range[]): Range[] {
   const out: Range[] = [];
   for (const r of ranges) {
     const prev = out[out.length - 1];
-    const breakAt = prev ? trimmedEnd(text, prev[1]) : 0;
-    if (prev && text[breakAt - 1] === '.' && !text.slice(prev[1] - 1, r[0] + 1).includes('\n') && isFalseBreak(text, prev[1])) prev[1] = r[1];
-    else out.push([r[0], r[1]]);
+    if (prev && text[trimmedEnd(text, prev[1]) - 1] === '.' && !text.slice(prev[1] - 1, r[0] + 1).includes('\n') && isFalseBreak(text, prev[1])) prev[1] = r[1];
+    else out.push(r);
   }
   return out;
 }
@@ -126,7 +129,7 @@ const ENDS_SENTENCE = /[.!?:;…]["'\u2019\u201D)\]]*\s*$/;
  * the line ends like a sentence or the next one is a list item, heading,
  * quote or table row.
  */
-export function joinWrappedLines(text: string, ranges: readonly Range[]): Range[] {
+export function joinWrappedLines(text: string, ranges: Range[]): Range[] {
   const out: Range[] = [];
   for (const r of ranges) {
     const prev = out[out.length - 1];
@@ -138,7 +141,7 @@ export function joinWrappedLines(text: string, ranges: readonly Range[]): Range[
         continue;
       }
     }
-    out.push([r[0], r[1]]);
+    out.push(r);
   }
   return out;
 }
@@ -146,19 +149,20 @@ export function joinWrappedLines(text: string, ranges: readonly Range[]): Range[
 /** "LISBON, March 3, 2026 /Newswire/ --", "LISBON, March 3 (CPS) -", "LISBON —": a place in capitals, then a date or agency, then a dash. */
 const DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .'-]{1,40}(?:,[^\n.!?]{0,80}?)?\s+(?:--|—|–|-)\s+(?=\S)/u;
 
-/** Splits a dateline from the sentence it opens, so the sentence starts with its own first word. */
-export function splitDatelines(text: string, ranges: readonly Range[]): Range[] {
-  const out: Range[] = [];
-  for (const [start, end] of ranges) {
-    const m = DATELINE.exec(text.slice(start, Math.min(end, start + 160)));
-    if (m && start + m[0].length < end && /\p{Lu}{2}/u.test(m[0])) {
-      out.push([start, start + m[0].length], [start + m[0].length, end]);
-    } else out.push([start, end]);
-  }
-  return out;
+/** Splits a dateline from the sentence it opens (a paragraph's first), so the sentence starts with its own first word. */
+export function splitDateline(text: string, ranges: Range[]): Range[] {
+  const first = ranges[0];
+  if (!first || !/^\p{Lu}{2}/u.test(text.slice(first[0], first[0] + 2))) return ranges;
+  const [start, end] = first;
+  const m = DATELINE.exec(text.slice(start, Math.min(end, start + 160)));
+  if (m && start + m[0].length < end) ranges.splice(0, 1, [start, start + m[0].length], [start + m[0].length, end]);
+  return ranges;
 }
 
 /** Sentence ranges of one paragraph's text. */
 export function sentenceRanges(text: string): Range[] {
-  return splitDatelines(text, joinWrappedLines(text, joinFalseBreaks(text, segmenterBreaks(text))));
+  let ranges = segmenterBreaks(text);
+  if (ranges.length > 1) ranges = joinFalseBreaks(text, ranges);
+  if (ranges.length > 1 && text.includes('\n')) ranges = joinWrappedLines(text, ranges);
+  return splitDateline(text, ranges);
 }
