@@ -43,8 +43,9 @@ export function splitParagraphs(body: string, mode: ParagraphMode = 'auto'): Par
 
 // Marks that may open or close a sentence without being part of what it says.
 // A closing single quote is kept: at a sentence end it is usually an apostrophe.
-const OPENING_EDGE = /["'\u201C\u201D\u2018\u2019\u00AB\u00BB\s]/;
-const CLOSING_EDGE = /["\u201C\u201D\u00AB\u00BB\s]/;
+// Markdown emphasis (`**About us**`, `*Note: ...*`) is markup, not words.
+const OPENING_EDGE = /["'\u201C\u201D\u2018\u2019\u00AB\u00BB\s*_]/;
+const CLOSING_EDGE = /["\u201C\u201D\u00AB\u00BB\s*_]/;
 // A trailing link or arrow (a pasted post's "↓ https://t.co/x") is not part of the sentence.
 const TRAILING_LINK = /\s*(?:[\u2190-\u21FF]\s*)?(?:https?:\/\/\S+\s*)+$/u;
 // Markdown heading or list markers at the start of a paragraph.

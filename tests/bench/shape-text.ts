@@ -23,5 +23,7 @@ export function shapeText(shape: ShapeName, mb: number): string {
     length += s.length + 1;
     if (shape === 'paragraphs' && i % 4 === 3) parts.push('');
   }
-  return parts.join(shape === 'list-lines' || shape === 'paragraphs' ? '\n' : ' ');
+  // The list follows a heading and a blank line, so it is one 1 MB block of lines (the harder case), not a paragraph per line.
+  if (shape === 'list-lines') return `# Announcements\n\n${parts.join('\n')}`;
+  return parts.join(shape === 'paragraphs' ? '\n' : ' ');
 }

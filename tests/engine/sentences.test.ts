@@ -35,6 +35,7 @@ describe('datelines, lists and wrapped lines', () => {
     ['LISBON — Fifty-eight countries signed.', ['LISBON —', 'Fifty-eight countries signed.']],
     ['Intro.\n\nThe main points:\n- First item without a period\n- Second item\n* Third one.\n1. Numbered', ['Intro.', 'The main points:', 'First item without a period', 'Second item', 'Third one.', 'Numbered']],
     ['Intro.\n\nA hard-wrapped sentence that\ngoes on to the next line. Then another.', ['Intro.', 'A hard-wrapped sentence that\ngoes on to the next line.', 'Then another.']],
+    ['**About Quillon**\n\n*Note: three countries did not sign.*', ['About Quillon', 'Note: three countries did not sign.']],
   ])('%j', (body, expected) => {
     expect(sentences(body)).toEqual(expected);
   });
