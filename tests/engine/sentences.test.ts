@@ -9,6 +9,7 @@ import { buildDocument } from '../../src/corpus/document.js';
 import { markdownFromText } from '../../src/corpus/readers/markdown.js';
 import { segmentDocument } from '../../src/text/segment.js';
 import { segmenterBreaks } from '../../src/text/sentence-breaks.js';
+import { FORUM_CORPUS } from '../helpers/corpus.js';
 
 const sentences = (body: string) => segmentDocument(body).sentences.map((s) => s.text);
 
@@ -41,8 +42,8 @@ describe('datelines, lists and wrapped lines', () => {
   });
 });
 
-describe('the forum practice corpus', () => {
-  const FORUM = '/work/shared/eval/forum/corpus';
+describe.skipIf(!FORUM_CORPUS)('the forum practice corpus', () => {
+  const FORUM = FORUM_CORPUS!;
   const doc = (name: string) => buildDocument(name, markdownFromText(name, readFileSync(`${FORUM}/${name}`, 'utf8')));
 
   it('the press release: titles, months, approx., e.g. and "U.S." before "It"', () => {
