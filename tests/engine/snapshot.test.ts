@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/index.js';
 import { readCorpus } from '../../src/corpus/read.js';
-import { loadSnapshot, prune, snapshotKey } from '../../src/engine/snapshot.js';
+import { engineFingerprint, loadSnapshot, prune, snapshotKey } from '../../src/engine/snapshot.js';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
 
 let corpus: TempCorpus;
@@ -75,6 +75,23 @@ describe('snapshots', () => {
     expect(snapshotKey(corpus.dir, { ...raw, files: raw.files.map((f) => ({ ...f, bytes: Buffer.from(f.bytes.toString().replace('12', '13')) })) })).not.toBe(key);
     expect(snapshotKey(corpus.dir, { ...raw, files: [] })).not.toBe(key);
     expect(snapshotKey(corpus.dir, raw)).toBe(key);
+  });
+
+  it('the engine fingerprint covers the code and the lock file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'summit-qa-root-'));
+    try {
+      writeFileSync(join(root, 'engine.ts'), 'export const a = 1;');
+      writeFileSync(join(root, 'package-lock.json'), '{"packages": {"node_modules/minisearch": {"version": "7.2.0"}}}');
+      const first = engineFingerprint(root, root);
+      expect(engineFingerprint(root, root)).toBe(first);
+      writeFileSync(join(root, 'package-lock.json'), '{"packages": {"node_modules/minisearch": {"version": "7.2.1"}}}');
+      const second = engineFingerprint(root, root);
+      expect(second).not.toBe(first);
+      writeFileSync(join(root, 'engine.ts'), 'export const a = 2;');
+      expect(engineFingerprint(root, root)).not.toBe(second);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('warnings of a corpus served from a snapshot are reported again at every start', async () => {
