@@ -6,7 +6,7 @@
  * are kept as metadata and never fatal.
  */
 import { CorpusError } from '../../errors.js';
-import { isRealIsoDate } from '../schemas.js';
+import { isRealIsoDate } from '../dates.js';
 import { parseYaml, type YamlSource } from '../yaml-source.js';
 
 export type ParagraphMode = 'auto' | 'blocks' | 'lines';
