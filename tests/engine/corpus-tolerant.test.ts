@@ -93,10 +93,12 @@ describe('tolerant loading', () => {
     symlinkSync(join(outside, 'secret.md'), join(corpus.dir, 'escape.md'));
     symlinkSync(outside, join(corpus.dir, 'escape-dir'));
     symlinkSync(corpus.dir, join(corpus.dir, 'shared/loop')); // a cycle back to the root is walked once
+    symlinkSync(join(corpus.dir, 'gone.md'), join(corpus.dir, 'dangling.md'));
     const c = await loadCorpus(corpus.dir);
     expect(c.documents.map((d) => d.id).sort()).toEqual(['linked', 'original']);
     expect(c.documents.every((d) => !d.body.includes('Outside'))).toBe(true);
     expect(c.warnings.map((l) => l.split(corpus!.dir).join('DIR'))).toEqual([
+      'corpus warning in DIR/dangling.md: broken symbolic link (skipped)',
       'corpus warning in DIR/escape-dir: symbolic link to a path outside the corpus directory (skipped)',
       'corpus warning in DIR/escape.md: symbolic link to a path outside the corpus directory (skipped)',
     ]);
