@@ -45,6 +45,17 @@ describe('front matter', () => {
     expect(r.body).toContain('This transcript has been edit');
   });
 
+  it('Hugo TOML (+++) and JSON front matter', () => {
+    const text = '+++\ntitle = "Ferry fares"\ndate = 2026-04-01T09:00:00+02:00\ndraft = false\ntags = ["ferry", "port"]\nweight = 3\n[params]\nhidden = true\n+++\nBody.\n';
+    const toml = readFrontMatter('t.md', text);
+    expect(toml.meta).toEqual({ title: 'Ferry fares', published: '2026-04-01', extra: { date: '2026-04-01T09:00:00+02:00', draft: false, tags: ['ferry', 'port'], weight: 3 } });
+    expect(toml.problems).toEqual([]);
+    expect(text.slice(toml.bodyStart)).toBe('Body.\n');
+    const json = readFrontMatter('j.md', '{\n  "title": "Tram line",\n  "date": "2026-05-02"\n}\nBody.\n');
+    expect(json.meta).toEqual({ title: 'Tram line', published: '2026-05-02', extra: { date: '2026-05-02' } });
+    expect(() => readFrontMatter('b.md', '+++\ntitle: nope\n+++\nBody.')).toThrow('corpus error in b.md, line 2: invalid TOML front matter: expected key = value');
+  });
+
   it('a body that merely starts with "Note:" is not metadata', () => {
     const r = readFrontMatter('n.md', 'Note: the figures below are provisional.\nSecond line.\n');
     expect(r).toEqual({ meta: {}, bodyStart: 0, problems: [] });

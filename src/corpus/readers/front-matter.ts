@@ -1,13 +1,14 @@
 /**
  * Front matter of Markdown and text documents, as people write it: YAML
- * between `---` lines (this project's keys, Hugo's and Jekyll's), or
- * MultiMarkdown metadata lines (`Title: ...`) at the top. Known keys are
+ * between `---` lines (this project's keys, Hugo's and Jekyll's), Hugo's TOML
+ * (`+++`) or JSON, or MultiMarkdown metadata lines (`Title: ...`) at the top. Known keys are
  * checked; a known key with a bad value is reported and dropped, unknown keys
  * are kept as metadata and never fatal.
  */
 import { CorpusError } from '../../errors.js';
 import { isRealIsoDate } from '../dates.js';
 import { parseYaml, type YamlSource } from '../yaml-source.js';
+import { readOtherFrontMatter } from './other-front-matter.js';
 
 export type ParagraphMode = 'auto' | 'blocks' | 'lines';
 
@@ -56,6 +57,11 @@ export function readFrontMatter(file: string, text: string): FrontMatterResult {
       throw new CorpusError({ file, line: 2 }, 'front matter must be a list of "key: value" lines');
     }
     return { ...normalise(file, source.value as Record<string, unknown>, source), bodyStart: yaml[0].length };
+  }
+  const other = readOtherFrontMatter(file, text);
+  if (other) {
+    const source: YamlSource = { value: other.values, lineOf: (path) => other.lines[String(path[0])] };
+    return { ...normalise(file, other.values, source), bodyStart: other.bodyStart };
   }
   return readMultiMarkdown(file, text);
 }
