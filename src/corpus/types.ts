@@ -28,6 +28,6 @@ export interface Corpus {
   entities: LoadedEntity[];
   lexicon: LexiconRecord;
   /** One line per problem found while loading (a file skipped, a value ignored); empty when all is well. */
-  warnings: string[];
+  warnings?: string[];
 }
 
