@@ -15,3 +15,11 @@ export {
   type AnswerSchemas,
 } from './answer.js';
 export { UserFacingError, CorpusError, ConfigError, isUserFacing } from './errors.js';
+export { DOCUMENT_EXTENSIONS } from './corpus/readers/formats.js';
+export type { DocumentText, DocumentMeta, PageSpan } from './corpus/readers/index.js';
+export { slug } from './corpus/document.js';
+
+/** Reads one document file's bytes as the corpus loader does (the readers load on first use). */
+export async function readDocument(file: string, ext: string, bytes: Uint8Array): Promise<import('./corpus/readers/index.js').DocumentText> {
+  return (await import('./corpus/readers/index.js')).readDocument(file, ext, bytes);
+}

@@ -1,13 +1,13 @@
 /**
  * One corpus document: the text a reader extracted from its file (the body
  * the bot quotes from, kept exactly), what is known about it, and its
- * paragraphs and sentences.
+ * paragraphs and sentences. Light on purpose: the answer path imports it, so
+ * it never imports a reader (YAML, zod, DOM or PDF libraries).
  */
 import { basename, extname } from 'node:path';
 import { CorpusError } from '../errors.js';
 import { segmentDocument, type Paragraph, type Sentence } from '../text/segment.js';
 import type { DocumentMeta } from './readers/front-matter.js';
-import { markdownFromText } from './readers/markdown.js';
 import type { DocumentText, PageSpan } from './readers/types.js';
 
 export interface CorpusDocument {
@@ -38,15 +38,6 @@ export function buildDocument(file: string, text: DocumentText): CorpusDocument 
     sentences,
     ...(text.pages?.length ? { pages: text.pages } : {}),
   };
-}
-
-/** A Markdown document from its text; any problem with its front matter is an error. */
-export function parseDocument(file: string, text: string): CorpusDocument {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (source.includes('\u0000')) throw new CorpusError({ file }, 'not a text file (it contains NUL bytes)');
-  const read = markdownFromText(file, source);
-  if (read.problems[0]) throw read.problems[0];
-  return buildDocument(file, read);
 }
 
 /** The page (from 1) holding a body offset, for documents that have pages. */

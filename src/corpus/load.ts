@@ -25,8 +25,11 @@ export interface LoadOptions {
   onProgress?: LoadProgress;
 }
 
+/** A corpus as the loader returns it: its warnings always listed (empty when all is well). */
+export type LoadedCorpus = Corpus & { warnings: string[] };
+
 /** Reads and parses a corpus directory. */
-export async function loadCorpus(dir: string, options: LoadOptions | LoadProgress = {}): Promise<Corpus> {
+export async function loadCorpus(dir: string, options: LoadOptions | LoadProgress = {}): Promise<LoadedCorpus> {
   return parseCorpus(await readCorpus(dir), options);
 }
 
@@ -59,7 +62,7 @@ class Problems {
 }
 
 /** Parses and validates files already read. */
-export async function parseCorpus(raw: RawCorpus, options: LoadOptions | LoadProgress = {}): Promise<Corpus> {
+export async function parseCorpus(raw: RawCorpus, options: LoadOptions | LoadProgress = {}): Promise<LoadedCorpus> {
   const { strict = false, onProgress } = typeof options === 'function' ? { onProgress: options } : options;
   const { dir } = raw;
   const problems = new Problems();

@@ -7,7 +7,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { CorpusError } from '../errors.js';
-import { DOCUMENT_EXTENSIONS } from './readers/index.js';
+import { DOCUMENT_EXTENSIONS } from './readers/formats.js';
 
 export { DOCUMENT_EXTENSIONS };
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);

@@ -28,7 +28,7 @@ export interface Corpus {
   entities: LoadedEntity[];
   lexicon: LexiconRecord;
   /** One line per problem found while loading (a file skipped, a value ignored); empty when all is well. */
-  warnings: string[];
+  warnings?: string[];
   /** Figures of correction notices and the earlier figures they replace (by figure id). */
   corrections?: { figure: string; replaces: string[] }[];
 }

@@ -77,15 +77,15 @@ async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   const key = snapshot ? snapshotKey(dir, raw) : undefined;
   const stored = key ? loadSnapshot(key, snapshot) : undefined;
   // Strict mode re-parses a corpus that had warnings, so the error is raised.
-  if (stored && !(options.strict && stored.corpus.warnings.length)) {
-    stored.corpus.warnings.forEach((w) => warn(w));
+  if (stored && !(options.strict && stored.corpus.warnings?.length)) {
+    stored.corpus.warnings?.forEach((w) => warn(w));
     return stored;
   }
   // Parsing needs the YAML and validation code: loaded only when there is parsing to do.
   const { parseCorpus } = await import('../corpus/load.js');
   const onLoad: LoadProgress | undefined = options.onProgress && ((e) => options.onProgress!({ phase: 'load', done: e.loaded, total: e.total }));
   const corpus = await parseCorpus(raw, { onProgress: onLoad, strict: options.strict });
-  corpus.warnings.forEach((w) => warn(w));
+  corpus.warnings?.forEach((w) => warn(w));
   const knowledge = buildKnowledge(corpus, { onProgress: onIndex });
   if (key) saveSnapshot(key, knowledge, snapshot);
   return knowledge;

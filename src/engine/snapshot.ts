@@ -45,11 +45,13 @@ export function defaultSnapshotDir(): string {
 
 let codeHash: string | undefined;
 
-/** A hash of the engine's own files (src/, or its compiled copy) and of the lock file, so code or dependency changes invalidate snapshots. */
-function engineCodeHash(): string {
-  if (codeHash) return codeHash;
+/**
+ * A hash of the engine's own files under `srcDir` (.ts and .js) and of the
+ * project's package-lock.json and package.json in `root`, so a change to the
+ * code or to any locked dependency version invalidates snapshots.
+ */
+export function engineFingerprint(srcDir: string, root: string): string {
   const hash = createHash('sha256');
-  const srcDir = fileURLToPath(new URL('../', import.meta.url));
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
@@ -60,17 +62,21 @@ function engineCodeHash(): string {
   walk(srcDir);
   for (const name of ['package-lock.json', 'package.json']) {
     try {
-      hash.update(`\0${name}\0`).update(readFileSync(join(projectRoot(), name)));
+      hash.update(`\0${name}\0`).update(readFileSync(join(root, name)));
     } catch {
       hash.update(`\0no ${name}\0`);
     }
   }
-  return (codeHash = hash.digest('hex').slice(0, 16));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function engineCodeHash(): string {
+  return (codeHash ??= engineFingerprint(fileURLToPath(new URL('../', import.meta.url)), projectRoot()));
 }
 
 /** The key of a corpus as read: its directory, every file's path and a hash of its bytes, and the engine. */
-export function snapshotKey(dir: string, raw: Pick<RawCorpus, 'files' | 'problems'>, extra = ''): string {
-  const hash = createHash('sha256').update(`format ${FORMAT}\0engine ${engineCodeHash()}\0${dir}\0${extra}\0`);
+export function snapshotKey(dir: string, raw: Pick<RawCorpus, 'files' | 'problems'>): string {
+  const hash = createHash('sha256').update(`format ${FORMAT}\0engine ${engineCodeHash()}\0${dir}\0`);
   for (const f of raw.files) hash.update(`${f.path}\0${f.bytes.length}\0`).update(f.bytes).update('\0');
   for (const p of raw.problems) hash.update(`problem ${p.message}\0`);
   return hash.digest('hex').slice(0, 32);

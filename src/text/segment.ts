@@ -2,6 +2,7 @@
  * Splits a document body into paragraphs and sentences, keeping exact UTF-16
  * offsets so that every quote is `body.slice(start, end)`.
  */
+import { sentenceRanges } from './sentence-breaks.js';
 
 export interface Span {
   start: number;
@@ -39,26 +40,28 @@ export function splitParagraphs(body: string, mode: ParagraphMode = 'auto'): Par
   return paragraphs;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // Marks that may open or close a sentence without being part of what it says.
 // A closing single quote is kept: at a sentence end it is usually an apostrophe.
-const OPENING_EDGE = /["'\u201C\u201D\u2018\u2019\u00AB\u00BB\s]/;
-const CLOSING_EDGE = /["\u201C\u201D\u00AB\u00BB\s]/;
+// Markdown emphasis (`**About us**`, `*Note: ...*`) is markup, not words.
+const OPENING_EDGE = /["'\u201C\u201D\u2018\u2019\u00AB\u00BB\s*_]/;
+const CLOSING_EDGE = /["\u201C\u201D\u00AB\u00BB\s*_]/;
 // A trailing link or arrow (a pasted post's "↓ https://t.co/x") is not part of the sentence.
 const TRAILING_LINK = /\s*(?:[\u2190-\u21FF]\s*)?(?:https?:\/\/\S+\s*)+$/u;
 // Markdown heading or list markers at the start of a paragraph.
-const LEADING_MARKUP = /^(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/;
+const LEADING_MARKUP = /^(?:#{1,6}\s+|[-*+•◦▪‣]\s+|\d+[.)]\s+|>\s*)/;
 
 export function splitSentences(body: string, paragraph: Paragraph): Sentence[] {
   const text = body.slice(paragraph.start, paragraph.end);
   const sentences: Sentence[] = [];
-  for (const seg of segmenter.segment(text)) {
-    let start = paragraph.start + seg.index;
-    let end = start + seg.segment.length;
-    const lead = LEADING_MARKUP.exec(body.slice(start, end));
+  for (const [from, to] of sentenceRanges(text)) {
+    let start = paragraph.start + from;
+    let end = paragraph.start + to;
+    const segment = text.slice(from, to);
+    const lead = LEADING_MARKUP.exec(segment);
     if (lead) start += lead[0].length;
-    const link = body.includes('http', start) && body.indexOf('http', start) < end ? TRAILING_LINK.exec(body.slice(start, end)) : null;
+    // Only the segment is searched: looking from `start` to the end of the body made long documents quadratic.
+    const link = segment.includes('http') ? TRAILING_LINK.exec(body.slice(start, end)) : null;
     if (link && link.index > 0) end = start + link.index;
     const span = keepBalancedClose(body, trimSpan(body, start, end, OPENING_EDGE, CLOSING_EDGE));
     const sentenceText = body.slice(span.start, span.end);

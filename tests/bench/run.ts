@@ -1,14 +1,14 @@
 /**
  * The benchmark suite (`npm run bench`): answer latency on the bundled
- * corpus, cold start, scale on synthetic corpora, and the adapters' round
- * trips. Every speed figure is reported next to a baseline timed in the same
+ * corpus, cold start, scale on synthetic corpora, indexing cost of awkward
+ * document shapes, and the adapters' round trips. Every speed figure is reported next to a baseline timed in the same
  * run, because the machines are shared and noisy: ratios travel, ms do not.
  * Prints tables and writes tests/bench/results/latest.json.
  *
  *   npm run bench                          sizes 1,000 / 10,000 / 100,000
  *   npm run bench -- --quick               sizes 1,000 / 10,000, fewer rounds
  *   npm run bench -- --sizes 1000,50000    chosen sizes
- *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, adapters)
+ *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters)
  *   npm run bench -- --profile 100000      also profile build and answering at that size ("bundled": the bundled corpus)
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -23,10 +23,11 @@ import { checkGoals, formatGoals, formatReport, type Report } from './report.js'
 import { median } from './measure.js';
 import type { ChildResult, ChildSpec, StartResult } from './scale-child.js';
 import { ensureSynthCorpus } from './synth-corpus.js';
+import { formatShapes, measureShapes, type ShapeRow } from './shapes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
-const SECTIONS = ['bundled', 'cold', 'scale', 'adapters'] as const;
+const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters'] as const;
 
 interface Settings {
   sizes: number[];
@@ -169,6 +170,11 @@ async function main(): Promise<void> {
       report.scale.push({ sentences: size, entities: m.entities, result });
     }
   });
+  let shapes: ShapeRow[] | undefined;
+  await section('shape', async () => {
+    shapes = await measureShapes(log);
+    json.shapes = shapes;
+  });
   await section('adapters', async () => {
     log(`adapters: ${s.adapterRuns} round trips each ...`);
     report.loopbackMs = await loopbackHttpMedian(s.adapterRuns * 5);
@@ -176,7 +182,7 @@ async function main(): Promise<void> {
   });
 
   const goals = checkGoals(report);
-  const text = `${formatReport(report)}\n${formatGoals(goals)}\n`;
+  const text = `${formatReport(report)}\n${shapes ? `${formatShapes(shapes)}\n\n` : ''}${formatGoals(goals)}\n`;
   process.stdout.write(`\n${text}`);
 
   const size = s.profile;

@@ -59,6 +59,19 @@ describe.each([
   });
 });
 
+describe('a corpus with one bad file among good ones', () => {
+  it.each(['adapters/cli/ask-main.ts', 'adapters/cli/repl-main.ts'])('%s starts with one warning line and answers', async (entry) => {
+    corpus = tempCorpus();
+    corpus.write('bridge.txt', 'The Lumen bridge will cost €12 million.');
+    corpus.write('broken.md', '---\ntitle: [oops\n---\nBody.');
+    const question = 'How much will the Lumen bridge cost?';
+    const r = await run(entry, entry.includes('ask') ? ['--corpus', corpus.dir, question] : ['--corpus', corpus.dir], { input: entry.includes('ask') ? '' : `${question}\n` });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('€12 million');
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^corpus warning in .*broken\.md, line 2: invalid YAML: .*\(document skipped\)$/)]);
+  });
+});
+
 describe('REPL process', () => {
   it('ends cleanly on SIGTERM after the answer it is giving', async () => {
     const r = await run('adapters/cli/repl-main.ts', [], {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/corpus/document.js';
+import { parseDocument } from '../../src/corpus/readers/markdown.js';
 import { segmentDocument, splitParagraphs } from '../../src/text/segment.js';
 import { BUNDLED_CORPUS } from '../helpers/corpus.js';
 

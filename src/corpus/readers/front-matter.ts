@@ -1,13 +1,14 @@
 /**
  * Front matter of Markdown and text documents, as people write it: YAML
- * between `---` lines (this project's keys, Hugo's and Jekyll's), or
- * MultiMarkdown metadata lines (`Title: ...`) at the top. Known keys are
+ * between `---` lines (this project's keys, Hugo's and Jekyll's), Hugo's TOML
+ * (`+++`) or JSON, or MultiMarkdown metadata lines (`Title: ...`) at the top. Known keys are
  * checked; a known key with a bad value is reported and dropped, unknown keys
  * are kept as metadata and never fatal.
  */
 import { CorpusError } from '../../errors.js';
-import { isRealIsoDate } from '../schemas.js';
+import { isRealIsoDate } from '../dates.js';
 import { parseYaml, type YamlSource } from '../yaml-source.js';
+import { readOtherFrontMatter } from './other-front-matter.js';
 
 export type ParagraphMode = 'auto' | 'blocks' | 'lines';
 
@@ -26,6 +27,8 @@ export interface DocumentMeta {
   language?: string;
   note?: string;
   paragraphs?: ParagraphMode;
+  /** Body offsets where pages 1, 2, ... start (written by `npm run ingest` for a PDF), so quotes keep citing their page. */
+  pages?: number[];
   /** Every other key (author, tags, draft, description, layout, categories...), kept as written. */
   extra?: Record<string, unknown>;
 }
@@ -54,6 +57,11 @@ export function readFrontMatter(file: string, text: string): FrontMatterResult {
       throw new CorpusError({ file, line: 2 }, 'front matter must be a list of "key: value" lines');
     }
     return { ...normalise(file, source.value as Record<string, unknown>, source), bodyStart: yaml[0].length };
+  }
+  const other = readOtherFrontMatter(file, text);
+  if (other) {
+    const source: YamlSource = { value: other.values, lineOf: (path) => other.lines[String(path[0])] };
+    return { ...normalise(file, other.values, source), bodyStart: other.bodyStart };
   }
   return readMultiMarkdown(file, text);
 }
@@ -138,6 +146,10 @@ function normalise(file: string, values: Record<string, unknown>, source: YamlSo
       case 'paragraphs':
         if (value === 'auto' || value === 'blocks' || value === 'lines') meta.paragraphs = value;
         else problem(key, 'must be one of auto, blocks, lines');
+        break;
+      case 'pages':
+        if (Array.isArray(value) && value.length > 0 && value.every((v, i) => Number.isInteger(v) && v >= 0 && (i === 0 || v > (value[i - 1] as number)))) meta.pages = value as number[];
+        else problem(key, 'must be a list of increasing body offsets where pages start');
         break;
       default:
         extra[rawKey] = value;

@@ -1,9 +1,16 @@
-/** One reader per document format, chosen by file extension. */
-import { readHtml } from './html.js';
+/**
+ * One reader per document format, chosen by file extension. The HTML and PDF
+ * readers load their libraries (linkedom, Readability, pdf.js) only when a
+ * corpus has such a file, so a start from a snapshot never pays for them.
+ */
+import { CorpusError } from '../../errors.js';
+import { DOCUMENT_EXTENSIONS } from './formats.js';
 import { readMarkdown } from './markdown.js';
-import { readPdf } from './pdf.js';
 import { readPlainText } from './plain-text.js';
-import type { DocumentReader } from './types.js';
+import type { DocumentReader, DocumentText } from './types.js';
+
+const readHtml: DocumentReader = async (file, bytes) => (await import('./html.js')).readHtml(file, bytes);
+const readPdf: DocumentReader = async (file, bytes) => (await import('./pdf.js')).readPdf(file, bytes);
 
 export const READERS: Readonly<Record<string, DocumentReader>> = {
   '.md': readMarkdown,
@@ -11,10 +18,17 @@ export const READERS: Readonly<Record<string, DocumentReader>> = {
   '.txt': readPlainText,
   '.html': readHtml,
   '.htm': readHtml,
-  '.pdf': (file, bytes) => readPdf(file, bytes),
+  '.pdf': readPdf,
 };
 
-export const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(READERS));
+export { DOCUMENT_EXTENSIONS };
+
+/** Reads one document's bytes with the reader for its extension (".md", ".html", ".pdf"...). */
+export async function readDocument(file: string, ext: string, bytes: Uint8Array): Promise<DocumentText> {
+  const reader = READERS[ext.toLowerCase()];
+  if (!reader) throw new CorpusError({ file }, `not a document format the bot reads (${[...DOCUMENT_EXTENSIONS].join(', ')})`);
+  return reader(file, bytes);
+}
 
 export type { DocumentReader, DocumentText, PageSpan } from './types.js';
 export type { DocumentMeta } from './front-matter.js';

@@ -121,7 +121,8 @@ export function linesOf(items: readonly TextItem[]): Line[] {
 export function paragraphsOf(lines: readonly Line[]): string[] {
   const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
   // The usual spacing of lines within a paragraph: a low quantile, since the gaps between paragraphs can be as many.
-  const usual = gaps.length ? gaps[Math.floor(gaps.length / 4)]! : 0;
+  // With too few lines to tell, ordinary leading (1.25 times the type size) stands in.
+  const usual = gaps.length >= 3 ? gaps[Math.floor(gaps.length / 4)]! : 1.25 * (lines[0]?.height ?? 0);
   const paragraphs: string[] = [];
   let current = '';
   lines.forEach((l, i) => {
