@@ -206,10 +206,21 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   const bySurname = new Map<string, Candidate[]>();
   const byFirstName = new Map<string, Candidate[]>();
   const bucketOf = (w: string) => w.slice(0, 2);
+  // A misspelling keeps either the start or the end of a surname: two buckets catch both.
+  const suffixBucket = (w: string) => `~${w.slice(-3)}`;
+  const suffixes = new Map<string, Candidate[]>();
   for (const p of persons) {
     const words = p.key.split(' ');
-    push(bySurname, bucketOf(words[words.length - 1]!), p);
+    const surname = words[words.length - 1]!;
+    push(bySurname, bucketOf(surname), p);
+    push(bySurname, suffixBucket(surname), p);
     push(byFirstName, words[0]!, p);
+    // "Von Der Leyen" is "Ursula von der Leyen" without the first name.
+    for (let n = 2; n < words.length; n++) push(suffixes, words.slice(words.length - n).join(' '), p);
+  }
+  for (const c of multi) {
+    const owners = new Set((suffixes.get(c.key) ?? []).filter((p) => p !== c).map((p) => find(p.key)));
+    if (owners.size === 1) union(c.key, [...owners][0]!);
   }
   for (const group of byFirstName.values()) {
     for (let i = 0; i < group.length; i++) {
@@ -232,7 +243,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   for (const c of cands.values()) {
     if (c.key.includes(' ') || acronymOf.has(c.key)) continue;
     const ownKind = kindOf(c);
-    const surnameMatches = (bySurname.get(bucketOf(c.key)) ?? []).filter((p) => {
+    const surnameMatches = [...new Set([...(bySurname.get(bucketOf(c.key)) ?? []), ...(bySurname.get(`~${c.key.slice(-3)}`) ?? [])])].filter((p) => {
       const s = p.key.split(' ').pop()!;
       return s === c.key || closeSpelling(s, c.key);
     });
@@ -273,7 +284,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
       // Unclassified names earn a place only when repeated or defined.
       if (count < 2 && !defined) continue;
       // An acronym is an organisation's more often than a place's; a bare one- or two-word name a place's.
-      kind = main.acronym ? 'organisation' : mainName.split(/\s+/).length <= 2 && !/\d/.test(mainName) ? 'place' : 'organisation';
+      kind = !main.acronym && /^[\p{Lu}][\p{Ll}\-]+$/u.test(mainName) ? 'place' : 'organisation';
     }
     if (members.length === 1 && main.acronym && GENERIC_ACRONYMS.has(main.key) && !defined) continue;
     if (COMPANY_SUFFIXES.test(main.key)) continue;
@@ -317,7 +328,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Two spellings of one name: one or two typing mistakes apart, depending on length. */
 function closeSpelling(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2 || a[0] !== b[0]) return false;
+  if (Math.abs(a.length - b.length) > 2) return false;
   const limit = Math.min(a.length, b.length) >= 8 ? 2 : Math.min(a.length, b.length) >= 5 ? 1 : 0;
   return limit > 0 && typoDistance(a, b) <= limit;
 }
@@ -343,8 +354,18 @@ function canonical(members: Candidate[], preferred: Map<string, string>): Candid
     const multiA = a.key.includes(' ') && !a.acronym ? 1 : 0;
     const multiB = b.key.includes(' ') && !b.acronym ? 1 : 0;
     if (multiA !== multiB) return multiB - multiA;
+    // A person's full name ("Ursula von der Leyen") over a shorter form written more often.
+    const wordsA = a.key.split(' ').length;
+    const wordsB = b.key.split(' ').length;
+    if (multiA && wordsA !== wordsB && [...a.surfaces.keys(), ...b.surfaces.keys()].every((s) => /^\p{Lu}/u.test(s.split(' ').pop()!))) {
+      if (personShaped(surfaceOfKey(a)) || personShaped(surfaceOfKey(b))) return wordsB - wordsA;
+    }
     return b.count - a.count || b.key.length - a.key.length;
   })[0]!;
+}
+
+function surfaceOfKey(c: Candidate): string {
+  return [...c.surfaces.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 /** A person is also called by surname, by title and surname, and by initials where the text uses them. */

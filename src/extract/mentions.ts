@@ -136,12 +136,24 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
       if (isCap(t) && !CALENDAR.test(t) && !/\.$/.test(tokens[j - 1]!.text)) {
         last = j;
         j++;
-      } else if (CONNECTORS.has(t) && j + 1 < tokens.length && isCap(tokens[j + 1]!.text) && !CALENDAR.test(tokens[j + 1]!.text)) {
-        j++;
+      } else if (CONNECTORS.has(t)) {
+        // "von der Leyen": a run of connectors joins only when a capitalised word follows it.
+        let k = j;
+        while (k < tokens.length && CONNECTORS.has(tokens[k]!.text)) k++;
+        if (k < tokens.length && isCap(tokens[k]!.text) && !CALENDAR.test(tokens[k]!.text) && k - j <= 2) j = k;
+        else break;
       } else break;
       if (/[’']s$/u.test(tokens[last]!.text)) break;
     }
     let words = tokens.slice(first, last + 1);
+    // "US-based Stargate project": the hyphenated adjective is not part of the name that follows.
+    if (words.length > 1 && /^[\p{Lu}.]+-\p{Ll}+$/u.test(words[0]!.text)) {
+      const adj = words[0]!;
+      const place = adj.text.replace(/-\p{Ll}+$/u, '');
+      out.push({ text: place, start: adj.start, end: adj.start + place.length, before: lowerBefore(tokens, first), sentenceStart, modifier: true, acronym: isAcronym(place), handle: false });
+      words = words.slice(1);
+      sentenceStart = false;
+    }
     // A capitalised common word opening the sentence ("Separately", "Diplomats") is not part of a name.
     const plain = (w: string) => w.toLowerCase().replace(/[’'].*$/u, '').replace(/\.$/, '');
     const knownName = (w: string) => midCaps?.has(w.replace(/[’']s$/u, '')) ?? false;

@@ -18,7 +18,7 @@ export interface Signals {
   aliases: string[];
 }
 
-const ORG_SUFFIX = /\b(?:Inc|Ltd|LLC|PLC|GmbH|SA|AG|Corp|Corporation|Company|Co|Group|Groups|Alliance|Fund|Council|Ministry|Department|Semiconductors|Commission|Union|Secretariat|Service|Services|Partners|Bank|Agency|Institute|University|Foundation|Association|Committee|Authority|Press|Media|Network|Grid|Labs?|Holdings|Capital|Ventures|Technologies|Systems|Government|Parliament|Office|Board|Centre|Center|Society|Organisation|Organization|Federation|Party|Court|News|Times|Post|Europe|Communications)\.?$/;
+const ORG_SUFFIX = /\b(?:Inc|Ltd|LLC|PLC|GmbH|SA|AG|Corp|Corporation|Company|Co|Group|Groups|Alliance|Fund|Council|Ministry|Department|Semiconductors|Commission|Union|Secretariat|Service|Services|Partners|Bank|Agency|Institute|University|Foundation|Association|Committee|Authority|Press|Media|Network|Grid|Labs?|Holdings|Capital|Ventures|Technologies|Systems|Government|Parliament|Office|Board|Centre|Center|Society|Organisation|Organization|Federation|Party|Court|News|Times|Post|Communications)\.?$/;
 const PROGRAMME_SUFFIX = /\b(?:Programme|Program|Initiative|Project|Plan|Scheme|Strategy|Declaration|Agreement|Pact|Treaty|Act|Charter|Accord|Mission|Facility)$/;
 const EVENT_SUFFIX = /\b(?:Forum|Summit|Conference|Congress|Festival|Expo|Games|Olympics|Week|Convention|Symposium|Assembly|Meeting|Championship)$/;
 /** Nouns written after a name that say what the name is ("the Harbour programme", "the Stargate project"). */
@@ -101,7 +101,7 @@ export function signalsOf(m: Mention, sentence: string, offset: number, paragrap
   }
   // Places: "in Lisbon", "at Sines, Portugal", "LISBON, March 3" (a dateline), "Government of Portugal".
   const single = !/\s/.test(m.text) || m.text.split(/\s+/).length <= 2;
-  if (single && !own && !shaped && (PLACE_PREPOSITIONS.has(m.before) || /\b(?:in|at|from|to|across)\s+the\s+$/.test(before))) vote('place', 1);
+  if (single && !own && !shaped && (PLACE_PREPOSITIONS.has(m.before) || /\b(?:in|at|from|to|across)\s+the\s+$/i.test(before))) vote('place', 1);
   if (paragraphStart && /^\p{Lu}[\p{Lu} .'-]+$/u.test(m.text) && /^\s*(?:,|—|–|-)\s*(?:\p{Lu}[\p{L}.]*\s+\d|\()/u.test(after)) {
     vote('place', 3);
     s.place.city = (s.place.city ?? 0) + 3;
