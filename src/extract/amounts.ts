@@ -45,13 +45,28 @@ function overlaps(a: { start: number; end: number }, taken: { start: number; end
   return taken.some((t) => a.start < t.end && t.start < a.end);
 }
 
+// Cheap tests that let most sentences skip the costly patterns.
+const HAS_DIGIT = /\d/;
+const HAS_NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|half|an?)\b/i;
+const HAS_CURRENCY = /[€$£]|\b(?:euros?|dollars?|pounds?|EUR|USD|GBP)\b/i;
+const HAS_TIME_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening|week|month|year)|(?:last|next)\s+(?:week|month|year))/i;
+
+/** Whether a sentence can hold a figure at all: a digit, a number word or a date word. */
+export function mayHoldFigure(text: string): boolean {
+  return HAS_DIGIT.test(text) || HAS_NUMBER_WORD.test(text) || HAS_TIME_WORD.test(text);
+}
+
 /** The figures of one sentence, in reading order. */
 export function findFigures(text: string, ctx: DateContext): FoundAmount[] {
   const out: FoundAmount[] = [];
-  for (const m of findMoneySpans(text)) {
+  const digit = HAS_DIGIT.test(text);
+  const numberWord = HAS_NUMBER_WORD.test(text);
+  if (!digit && !numberWord && !HAS_TIME_WORD.test(text)) return out;
+  const money = (digit || numberWord) && HAS_CURRENCY.test(text) ? findMoneySpans(text) : [];
+  for (const m of money) {
     out.push({ kind: 'money', start: m.start, end: m.end, display: text.slice(m.start, m.end), amount: m.value, ...(m.high !== undefined ? { high: m.high } : {}), currency: m.currency, approximate: m.approximate });
   }
-  for (const m of text.matchAll(PERCENT)) {
+  for (const m of digit ? text.matchAll(PERCENT) : []) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (overlaps(span, out)) continue;
     const g = m.groups!;
@@ -59,7 +74,7 @@ export function findFigures(text: string, ctx: DateContext): FoundAmount[] {
     const high = g.n2 !== undefined ? Number(g.n2.replace(/,/g, '')) : undefined;
     out.push({ kind: 'percent', ...span, display: m[0], amount: value, ...(high !== undefined ? { high } : {}), approximate: APPROXIMATE.test(g.q ?? '') });
   }
-  for (const d of findDurations(text)) {
+  for (const d of digit || numberWord ? findDurations(text) : []) {
     if (overlaps(d, out)) continue;
     out.push({ kind: 'duration', start: d.start, end: d.end, display: d.display, amount: d.amount, noun: d.unit });
   }
@@ -67,7 +82,7 @@ export function findFigures(text: string, ctx: DateContext): FoundAmount[] {
     if (overlaps(d, out)) continue;
     out.push({ kind: 'date', start: d.start, end: d.end, display: d.display, when: d.when });
   }
-  for (const m of text.matchAll(COUNT)) {
+  for (const m of digit || numberWord ? text.matchAll(COUNT) : []) {
     const g = m.groups!;
     const numStart = m.indices!.groups!.n![0];
     const span = { start: m.index, end: m.index + m[0].length };
@@ -84,7 +99,7 @@ export function findFigures(text: string, ctx: DateContext): FoundAmount[] {
     if (/^(?:one|a)$/i.test(g.n!)) continue;
     out.push({ kind: 'count', ...span, display: m[0], amount: n, approximate: APPROXIMATE.test(g.q ?? '') || !!g.plus, noun });
   }
-  const labelled = LABELLED_COUNT.exec(text);
+  const labelled = digit ? LABELLED_COUNT.exec(text) : null;
   if (labelled && !out.some((f) => f.kind === 'count')) {
     const g = labelled.groups!;
     const start = text.lastIndexOf(g.n!);

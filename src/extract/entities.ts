@@ -60,7 +60,20 @@ const GENERIC_ACRONYMS = new Set(['ai', 'ceo', 'cfo', 'cto', 'coo', 'gpu', 'cpu'
 const CONNECTOR_WORDS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'de', 'da', 'do', 'von', 'van', 'der', 'la', 'le', 'du']);
 
 /** Lower-case, accent-free, without "the" and a possessive: how names are compared. */
+const keyCache = new Map<string, string>();
+
 export function nameKey(name: string): string {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = computeKey(name);
+    // Bounded: a huge corpus of distinct names must not grow the cache without limit.
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
+function computeKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -161,12 +161,18 @@ function assignIds(drafts: EntityDraft[]): Map<EntityDraft, string> {
   return ids;
 }
 
+/** `base`, or `base-2`, `base-3`...: the next free number is remembered per base, so repeats cost nothing. */
 function uniqueId(base: string, used: Set<string>): string {
   let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  let n = (nextSuffix.get(used)?.get(base) ?? 1);
+  while (used.has(id)) id = `${base}-${++n}`;
+  let bases = nextSuffix.get(used);
+  if (!bases) nextSuffix.set(used, (bases = new Map()));
+  bases.set(base, n);
   used.add(id);
   return id;
 }
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
 /** "the Harbour programme" as the sentence writes it around the mention. */
 function writtenName(m: Mention, sentence: Sentence): string {
