@@ -84,6 +84,9 @@ function verbalPhrase(clause: string, start: number, end: number, ctx: DescribeC
 
 /** A table row's first cell or a list item's label names what the figure in it is. */
 function labelOf(text: string, start: number): string | undefined {
+  // "**Harbour.** The access programme: €900m": the label and the run-in heading it belongs to.
+  const runIn = /^\s*\*\*([^*]{1,60}?)\.?\*\*\s+([\p{L}][^:]{2,80}?):\s/u.exec(text);
+  if (runIn && runIn[0].length <= start) return `${lowerFirst(runIn[2]!.trim())} (${runIn[1]!.trim()})`;
   if (/^\s*\|/.test(text)) {
     const cells = text.split('|').map((c) => c.trim()).filter(Boolean);
     const first = cells[0];

@@ -87,6 +87,7 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   const figures: LoadedFigure[] = [];
   const corrections: { figure: LoadedFigure; superseded: LoadedFigure[] }[] = [];
   const usedFigureIds = new Set<string>();
+  const correctionOf = new Map<LoadedFigure, 'corrected' | 'superseded'>();
   for (const doc of documents) {
     const ctx = { reference: dates.get(doc)!.reference, order: dates.get(doc)!.order, corpusReference: corpusRef };
     const recs = byDoc.get(doc)!;
@@ -121,7 +122,7 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
         for (const f of ordered) {
           const who = speakerInSentence(sentence.text, sentence.start, speakers, f.start) ?? paragraphSpeaker ?? paragraphAttribution.get(sentence.paragraph);
           const personal = /^(?:He|She|His|Her)\b/.test(sentence.text.replace(/^[\s*"“]+/, ''));
-          const figure = buildFigure(doc, sentence, f, found, resolved, { who, antecedent: personal ? person : antecedent, correction, ids, usedFigureIds, moneyWhat });
+          const figure = buildFigure(doc, sentence, f, found, resolved, { who, antecedent: personal ? person : antecedent, correction, ids, usedFigureIds, moneyWhat, correctionOf });
           if (figure?.kind === 'money') moneyWhat ??= figure.what;
           if (!figure) continue;
           local.push(figure);
@@ -129,13 +130,13 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
           kept++;
         }
         if (correction) {
-          const fixed = local.filter((f) => f.keywords.includes('corrected'));
-          const old = local.filter((f) => f.keywords.includes('superseded'));
+          const fixed = local.filter((f) => correctionOf.get(f) === 'corrected');
+          const old = local.filter((f) => correctionOf.get(f) === 'superseded');
           for (const f of fixed) corrections.push({ figure: f, superseded: old });
         }
       }
       const lead = resolved.find((r) => r.draft.kind !== 'place' && r.draft.kind !== 'person');
-      if (lead) antecedent = { name: writtenName(lead.mention, sentence), id: ids.get(lead.draft)! };
+      if (lead) antecedent = { name: writtenName(lead.mention, sentence, lead.draft), id: ids.get(lead.draft)! };
       const someone = [...resolved].reverse().find((r) => r.draft.kind === 'person');
       if (someone) person = { name: someone.draft.name, id: ids.get(someone.draft)! };
     }
@@ -175,7 +176,9 @@ function uniqueId(base: string, used: Set<string>): string {
 const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
 /** "the Harbour programme" as the sentence writes it around the mention. */
-function writtenName(m: Mention, sentence: Sentence): string {
+function writtenName(m: Mention, sentence: Sentence, draft?: EntityDraft): string {
+  // "the ACF" reads better in a description as the name it stands for.
+  if (m.acronym && draft && draft.name !== m.text) return /\b(?:Alliance|Fund|Forum|Union|Council|Commission|Programme|Agency|Bank|Group)\b/.test(draft.name) ? `the ${draft.name}` : draft.name;
   const noun = m.nounAfter && /^(?:programme|program|initiative|project|plan|scheme|fund|alliance|summit|forum)$/.test(m.nounAfter) ? ` ${m.nounAfter}` : '';
   const the = m.before === 'the' || noun ? 'the ' : '';
   void sentence;
@@ -223,6 +226,7 @@ interface BuildContext {
   ids: Map<EntityDraft, string>;
   usedFigureIds: Set<string>;
   moneyWhat?: string;
+  correctionOf: Map<LoadedFigure, 'corrected' | 'superseded'>;
 }
 
 function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, all: FoundAmount[], resolved: { mention: Mention; draft: EntityDraft }[], ctx: BuildContext): LoadedFigure | undefined {
@@ -240,8 +244,8 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
     text: sentence.text,
     figure: f,
     ...(pronoun && ctx.antecedent ? { antecedent: ctx.antecedent.name } : {}),
-    ...(nearestBefore ? { subjectBefore: writtenName(nearestBefore.mention, sentence) } : {}),
-    ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, sentence) } : {}),
+    ...(nearestBefore ? { subjectBefore: writtenName(nearestBefore.mention, sentence, nearestBefore.draft) } : {}),
+    ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, sentence, firstAfter.draft) } : {}),
     ...(ctx.moneyWhat && f.kind === 'duration' ? { moneyWhat: ctx.moneyWhat } : {}),
     ...(correction ? { correction, correctedThing: ctx.correction!.thing } : {}),
   });
@@ -265,7 +269,7 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
   const keywords = keywordsOf(what, f.kind);
   if (correction) keywords.push(correction);
   if (f.high !== undefined) keywords.push('range');
-  return {
+  const figure: LoadedFigure = {
     id,
     kind: f.kind,
     what,
@@ -284,6 +288,8 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
     at,
     alsoAt: [],
   };
+  if (correction) ctx.correctionOf.set(figure, correction);
+  return figure;
 }
 
 /** Earlier figures a correction replaces: same amount and currency as the superseded figure, about the same thing, in other documents. */

@@ -156,7 +156,7 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
     }
     // A capitalised common word opening the sentence ("Separately", "Diplomats") is not part of a name.
     const plain = (w: string) => w.toLowerCase().replace(/[’'].*$/u, '').replace(/\.$/, '');
-    const knownName = (w: string) => midCaps?.has(w.replace(/[’']s$/u, '')) ?? false;
+    const knownName = (w: string) => midCaps?.has(w.replace(/\.$/, '').replace(/[’']s$/u, '')) ?? false;
     if (sentenceStart && words.length && !title && (FUNCTION_WORDS.has(plain(words[0]!.text)) || (commonWords.has(plain(words[0]!.text)) && !knownName(words[0]!.text)) || readNumber(plain(words[0]!.text)) !== undefined)) {
       words = words.slice(1);
       while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);

@@ -27,7 +27,13 @@ export function extractionSentences(doc: CorpusDocument): Sentence[] {
   return out.flatMap((s) => (s.text.includes('\n') ? splitLines(doc.body, s) : [s]));
 }
 
+// "- **Harbour.**" cut off from the text it heads.
+const RUN_IN_HEADING = /(?:^|\n)\s*(?:[-*+•]\s+)?\*\*[^*\n]{1,60}\*\*\s*$/;
+
 function joins(prev: string, next: string): boolean {
+  if (RUN_IN_HEADING.test(prev) && !/^\s*(?:[-*+•]\s|\d+[.)]\s|#)/.test(next)) return true;
+  // "**Harbour." | "** The access programme: ...": a bold run-in heading split at its full stop.
+  if (/^\*\*/.test(next) && (prev.match(/\*\*/g) ?? []).length % 2 === 1) return true;
   if (TITLE_END.test(prev)) return /^\p{Lu}/u.test(next);
   // "approx. $3.5 billion", "Feb. 12", "e.g. climate": the next part goes on the same sentence.
   if (SOFT_END.test(prev)) return /^[\p{Ll}\p{N}€$£(]/u.test(next) || /(?:approx|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/i.test(prev) && /^\d/.test(next);
