@@ -30,6 +30,8 @@ export interface EntityDraft {
   kind: Kind;
   place?: PlaceKind;
   aliases: Set<string>;
+  /** Adjectives that name it ("Canadian" for Canada). */
+  adjectives: Set<string>;
   description?: string;
   descriptionStrength: number;
   definitions: DefinitionSource[];
@@ -110,6 +112,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   const acronymOf = new Map<string, string>();
   const preferred = new Map<string, string>();
   const handles = new Set<string>();
+  const adjectives = new Set<string>();
   const candidate = (key: string): Candidate => {
     let c = cands.get(key);
     if (!c) cands.set(key, (c = { key, surfaces: new Map(), votes: {}, place: {}, aliases: new Set(), descriptionStrength: 0, definitions: [], count: 0, mid: 0, modifier: 0, acronym: false, defined: false }));
@@ -132,6 +135,8 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
         handles.add(m.text);
         continue;
       }
+      // "a Canadian delegate": a nationality adjective, matched to its country later.
+      if (m.modifier && /^\p{Lu}\p{Ll}{3,}(?:ian|an|ese|ish|i|ch)$/u.test(m.text)) adjectives.add(m.text);
       const shout = /^\p{Lu}[\p{Lu}\s.'-]+$/u.test(m.text) && /\s/.test(m.text);
       const surface = shout ? titleCase(m.text) : m.text;
       const key = nameKey(surface);
@@ -211,7 +216,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   for (const c of cands.values()) {
     if (!c.acronym || c.defined || acronymOf.has(c.key)) continue;
     // People are not abbreviated this way in running text ("N.C." is a state, not Noor Castellan).
-    const matches = (byInitials.get(c.key.replace(/\./g, '').toUpperCase()) ?? []).filter((m) => kindOf(m) !== 'person' && !personShaped(surfaceOf(m)));
+    const matches = (byInitials.get(c.key.replace(/\./g, '').toUpperCase()) ?? []).filter((m) => kindOf(m) !== 'person');
     if (matches.length === 1) union(c.key, matches[0]!.key);
   }
   const persons = multi.filter((c) => kindOf(c) === 'person' || (personShaped(surfaceOf(c)) && !kindOf(c)));
@@ -315,6 +320,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
       kind,
       ...(kind === 'place' ? placeKind(place) : {}),
       aliases,
+      adjectives: new Set(),
       ...(best?.description ? { description: best.description } : {}),
       descriptionStrength: best?.descriptionStrength ?? 0,
       definitions: members.flatMap((c) => c.definitions).sort((a, b) => b.strength - a.strength),
@@ -325,6 +331,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     for (const a of aliases) if (!byKey.has(nameKey(a))) byKey.set(nameKey(a), draft);
   }
   linkHandles(handles, drafts, byKey);
+  linkAdjectives(adjectives, drafts, byKey);
   const lookup = (name: string) => byKey.get(nameKey(name.startsWith('@') ? name : name));
   return {
     drafts,
@@ -410,6 +417,27 @@ function linkHandles(handles: Set<string>, drafts: EntityDraft[], byKey: Map<str
       owners[0]!.aliases.add(handle);
       byKey.set(nameKey(handle), owners[0]!);
     }
+  }
+}
+
+/** "Canadian" names Canada, "Portuguese" Portugal: a long shared start with a place, which makes it a country. */
+function linkAdjectives(adjectives: Set<string>, drafts: EntityDraft[], byKey: Map<string, EntityDraft>): void {
+  const places = new Map<string, EntityDraft[]>();
+  for (const d of drafts) if (d.kind === 'place' && !/\s/.test(d.name)) push(places, d.name.slice(0, 4).toLowerCase(), d);
+  for (const adj of adjectives) {
+    const owner = (places.get(adj.slice(0, 4).toLowerCase()) ?? []).filter((p) => {
+      let n = 0;
+      while (n < p.name.length && p.name[n]!.toLowerCase() === adj[n]!.toLowerCase()) n++;
+      return n >= Math.min(5, p.name.length - 1) && p.name.length - n <= 3;
+    });
+    if (owner.length !== 1) continue;
+    const place = owner[0]!;
+    place.adjectives.add(adj);
+    place.place ??= 'country';
+    // The adjective itself is not a separate entity.
+    const own = byKey.get(nameKey(adj));
+    if (own && own !== place) drafts.splice(drafts.indexOf(own), 1);
+    byKey.set(nameKey(adj), place);
   }
 }
 

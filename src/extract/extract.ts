@@ -323,7 +323,7 @@ function toEntity(d: EntityDraft, id: string, figures: ReadonlyMap<string, Loade
     kind: d.kind,
     aliases: [...d.aliases].filter((a) => a !== d.name),
     ...(d.place ? { place: d.place } : {}),
-    adjectives: [],
+    adjectives: [...d.adjectives],
     pronouns: [],
     ...(d.description ? { description: d.description } : {}),
     definition: defs.map((x) => x.sentence.text),

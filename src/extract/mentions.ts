@@ -180,6 +180,12 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
       const next = tokens[last + 1];
       const nounAfter = next && /^[\p{Ll}]+$/u.test(next.text) ? next.text : undefined;
       const modifier = !!nounAfter && !possessive && !VERBISH.test(nounAfter!);
+      // "Government of Portugal" also names Portugal.
+      const of = /^(?:Government|Republic|Kingdom|Embassy|People|President|Prime Minister|City|Port|Parliament|Ministry of [\p{L} ]+? of) of (\p{Lu}[\p{L}\- ]+)$/u.exec(text);
+      if (of) {
+        const inner = start + text.length - of[1]!.length;
+        out.push({ text: of[1]!, start: inner, end: inner + of[1]!.length, before: 'of', sentenceStart: false, modifier: false, acronym: false, handle: false });
+      }
       if (text && !CALENDAR.test(text)) {
         out.push({
           text,

@@ -164,3 +164,23 @@ describe('a document about something else', () => {
     expect(kh.entities.find((e) => e.name === 'Atlantic Freight Group')?.kind).toBe('organisation');
   });
 });
+
+describe('text shapes', () => {
+  it('rejoins a bold run-in heading with the text it heads, and labels the figure with both', () => {
+    const [f] = figuresIn('lisbon-by-the-numbers', '900 million euros');
+    expect(f!.quote).toBe('**Harbour.** The access programme: 900 million euros over five years for researchers, universities and startups.');
+    expect(f!.what).toBe('the access programme (Harbour)');
+    expect(f!.subjects[0]).toBe(entity('Harbour').id);
+  });
+
+  it('reads one figure per table row, labelled by the row', () => {
+    const [row] = figuresIn('lisbon-by-the-numbers', '€9.4bn');
+    expect(row!.quote).toBe('| Pledges from 20 key investors | €9.4bn | not stated | Firm |');
+    expect(row!.what).toBe('Pledges from 20 key investors');
+  });
+
+  it('links a nationality adjective to its country', () => {
+    expect(entity('Canada')).toMatchObject({ kind: 'place', place: 'country', adjectives: ['Canadian'] });
+    expect(entity('Portugal')).toMatchObject({ kind: 'place', place: 'country' });
+  });
+});
