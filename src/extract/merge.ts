@@ -24,9 +24,9 @@ export interface Candidate {
   defined: boolean;
 }
 
-export /** Lower-case, accent-free, without "the" and a possessive: how names are compared. */
 const keyCache = new Map<string, string>();
 
+/** Lower-case, accent-free, without "the" and a possessive: how names are compared. */
 export function nameKey(name: string): string {
   let key = keyCache.get(name);
   if (key === undefined) {
