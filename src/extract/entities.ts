@@ -259,7 +259,8 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     }
     if (members.length === 1 && main.acronym && GENERIC_ACRONYMS.has(main.key) && !defined) continue;
     if (COMPANY_SUFFIXES.test(main.key)) continue;
-    if (count < 2 && !defined && (ranked[0]?.[1] ?? 0) < 2) continue;
+    // One mention with one weak clue is noise, unless it is a place written mid-sentence ("an office in Dublin").
+    if (count < 2 && !defined && (ranked[0]?.[1] ?? 0) < 2 && !(kind === 'place' && mid > 0)) continue;
     const aliases = new Set<string>();
     for (const c of members) {
       for (const s of c.surfaces.keys()) aliases.add(s);

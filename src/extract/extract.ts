@@ -109,8 +109,9 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
         antecedent = undefined;
         person = undefined;
       }
-      // A question asserts nothing ("What would failure look like in three years?").
-      const found = /\?["”]?$/.test(sentence.text) ? [] : findFigures(sentence.text, ctx).filter((f) => kinds.has(f.kind));
+      // A question asserts nothing ("What would failure look like in three years?"); the statement before it does.
+      const asks = /\?["”]?$/.test(sentence.text) ? questionStart(sentence.text) : sentence.text.length;
+      const found = findFigures(sentence.text, ctx).filter((f) => kinds.has(f.kind) && f.end <= asks);
       if (found.length) {
         paragraphAttribution ??= attributionsOf(recs, i, index, ids);
         const speakers = resolved.filter((r) => r.draft.kind === 'person' || r.draft.kind === 'organisation').map((r) => ({ mention: r.mention, id: ids.get(r.draft)! }));
@@ -153,6 +154,13 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   }
   const entities = index.drafts.map((d) => toEntity(d, ids.get(d)!, bySubject));
   return { entities, figures, corrections: linkCorrections(corrections, figures) };
+}
+
+/** Where the question ending a sentence starts: after its last ":", ";" or dash, else the sentence start. */
+function questionStart(text: string): number {
+  let at = 0;
+  for (const m of text.matchAll(/[:;]\s|\s[—–]\s/g)) at = m.index;
+  return at;
 }
 
 function assignIds(drafts: EntityDraft[]): Map<EntityDraft, string> {

@@ -67,6 +67,8 @@ export function signalsOf(m: Mention, sentence: string, offset: number, paragrap
   const shaped = personShaped(m.text);
   // "By Tomás Reiner" opening a paragraph: a byline.
   if (shaped && m.before === 'by' && /^\s*By\s+$/u.test(before)) vote('person', 3);
+  // "(Reporting by Tomás Reiner; Editing by Ana Pryce)", "Media contact: Dana Whitcombe"
+  else if (shaped && (/\b(?:[Rr]eporting|[Ee]diting|[Ww]ritten|[Pp]hotos?|[Ii]nterview(?:ed)?|[Ss]igned|[Pp]osted)\s+by\s+$/.test(before) || /\b[Cc]ontact:\s*$/.test(before))) vote('person', 2);
   if (shaped && (SAY_VERBS.test(after) || /\b(?:said|says|told|according to)\s*$/.test(before))) vote('person', 2);
   // "RUTH KELLER (RK): ..." opening a paragraph: a speaker label in a transcript.
   if (paragraphStart && /^[\p{Lu} .'-]+$/u.test(m.text) && /^\s*(?:\([^)]{1,12}\))?:/.test(after) && personShaped(m.text.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()))) vote('person', 4);

@@ -103,8 +103,11 @@ describe('figures', () => {
     expect(gpu.who).toBe(entity('Noor Castellan').id);
   });
 
-  it('skips questions: a question asserts no figure', () => {
-    expect(k.figures.some((f) => f.quote.endsWith('?'))).toBe(false);
+  it('skips questions: a question asserts no figure, the statement before it does', () => {
+    expect(k.figures.filter((f) => f.quote === 'RK: Last question. What would failure look like in three years?' || f.quote.startsWith('What would failure'))).toEqual([]);
+    const asked = figuresIn('thread-ritaabreutech', '61 countries')[0]!;
+    expect(asked.quote).toMatch(/does the declaration get signed today\?/);
+    expect(k.figures.some((f) => f.quote === asked.quote && f.display === 'today')).toBe(false);
   });
 });
 
