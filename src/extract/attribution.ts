@@ -19,14 +19,14 @@ export interface Speaker {
 /** The speaker named by this sentence, among `candidates` (person or organisation mentions with their entity ids). */
 export function speakerInSentence(text: string, offset: number, candidates: { mention: Mention; id: string }[], figureAt?: number): string | undefined {
   for (const { mention, id } of candidates) {
-    const after = text.slice(mention.end - offset);
-    const before = text.slice(0, mention.start - offset).replace(/\s*(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$/, ' ');
+    const after = text.slice(mention.end - offset, mention.end - offset + 200);
+    const before = text.slice(Math.max(0, mention.start - offset - 60), mention.start - offset).replace(/\s*(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$/, ' ');
     if (SAY_AFTER.test(after) || SAY_BEFORE.test(before)) return id;
   }
   if (figureAt === undefined) return undefined;
   for (const { mention, id } of candidates) {
     const end = mention.end - offset;
-    if (end > figureAt || !ACT_AFTER.test(text.slice(end))) continue;
+    if (end > figureAt || !ACT_AFTER.test(text.slice(end, end + 200))) continue;
     // "Portugal put €500m into the hub, @QuillonSemi announced its deal": another clause's verb is not this figure's.
     const between = text.slice(end, figureAt).replace(/^(?:\s*,[^.;"“”]{0,140}?,)/, '');
     if (!/[;]|,\s+(?:and|but|while)\b/.test(between)) return id;

@@ -14,6 +14,9 @@ import { addPersonAliases, canonical, closeSpelling, initialsOf, linkAdjectives,
 
 export { nameKey };
 
+/** Most names compared with one another in a bucket: keeps clustering linear in the number of names. */
+const MAX_BUCKET = 64;
+
 export interface SentenceRecord {
   doc: CorpusDocument;
   sentence: Sentence;
@@ -104,7 +107,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
       for (const [k, v] of Object.entries(sig.kinds) as [Kind, number][]) c.votes[k] = (c.votes[k] ?? 0) + v;
       for (const [k, v] of Object.entries(sig.place) as [PlaceKind, number][]) c.place[k] = (c.place[k] ?? 0) + v;
       for (const a of sig.aliases) c.aliases.add(a);
-      const after = sentence.text.slice(m.end - sentence.start);
+      const after = sentence.text.slice(m.end - sentence.start, m.end - sentence.start + 200);
       const acr = ACRONYM_AFTER.exec(after);
       if (acr && /\s/.test(surface)) {
         const letters = acr[1]!.replace(/\./g, '');
@@ -176,7 +179,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   // Surnames and misspelt names: compared only within small buckets.
   const bySurname = new Map<string, Candidate[]>();
   const byFirstName = new Map<string, Candidate[]>();
-  const bucketOf = (w: string) => w.slice(0, 2);
+  const bucketOf = (w: string) => w.slice(0, 3);
   // A misspelling keeps either the start or the end of a surname: two buckets catch both.
   const suffixBucket = (w: string) => `~${w.slice(-3)}`;
   const suffixes = new Map<string, Candidate[]>();
@@ -194,6 +197,8 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     if (owners.size === 1) union(c.key, [...owners][0]!);
   }
   for (const group of byFirstName.values()) {
+    // A first name shared by very many people is no clue; comparing them all would cost the square of their number.
+    if (group.length > MAX_BUCKET) continue;
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const a = group[i]!.key.split(' ').pop()!;
@@ -214,7 +219,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   for (const c of cands.values()) {
     if (c.key.includes(' ') || acronymOf.has(c.key)) continue;
     const ownKind = kindOf(c);
-    const surnameMatches = [...new Set([...(bySurname.get(bucketOf(c.key)) ?? []), ...(bySurname.get(`~${c.key.slice(-3)}`) ?? [])])].filter((p) => {
+    const surnameMatches = [...new Set([...(bySurname.get(bucketOf(c.key)) ?? []).slice(0, MAX_BUCKET), ...(bySurname.get(`~${c.key.slice(-3)}`) ?? []).slice(0, MAX_BUCKET)])].filter((p) => {
       const s = p.key.split(' ').pop()!;
       return s === c.key || closeSpelling(s, c.key);
     });

@@ -20,7 +20,7 @@ import { extractionSentences } from './units.js';
 export interface ExtractOptions {
   /** Kinds of figures to extract. Default: all (money, percent, count, duration, date). */
   kinds?: readonly FigureKind[];
-  /** Most figures kept per document, in reading order. Default 2,000: bounds the output of a huge document. */
+  /** Most figures kept per document, in reading order. Default 20,000: bounds the output of a huge document. */
   maxFiguresPerDocument?: number;
 }
 
@@ -44,7 +44,7 @@ const PRONOUN_START = /^(?:It|They|Its|Their|This|These|He|She)\b/;
 
 export function extractKnowledge(documents: CorpusDocument[], options: ExtractOptions = {}): ExtractedKnowledge {
   const kinds = new Set(options.kinds ?? ALL_KINDS);
-  const maxPerDoc = options.maxFiguresPerDocument ?? 2000;
+  const maxPerDoc = options.maxFiguresPerDocument ?? 20_000;
 
   // Dates each document is anchored to; a document without one borrows the corpus's middle date.
   const dates = new Map<CorpusDocument, DocumentDates>();

@@ -126,23 +126,27 @@ export function placeKind(votes: Partial<Record<PlaceKind, number>>): { place?: 
 /** "@QuillonSemi" is Quillon's account when the handle holds the name; "(@RitaAbreuTech)" after a name was linked already. */
 export function linkHandles(handles: Set<string>, drafts: EntityDraft[], byKey: Map<string, EntityDraft>): void {
   const squash = (s: string) => nameKey(s).replace(/[^a-z0-9]/g, '');
+  // Owners indexed by how their handle would start: a person's first name, an organisation's first word.
+  const byStart = new Map<string, { draft: EntityDraft; stem: string }[]>();
+  for (const d of drafts) {
+    const words = nameKey(d.name).split(' ').map((w) => w.replace(/[^a-z0-9]/g, ''));
+    if (d.kind === 'person' && words.length >= 2) push(byStart, words[0]!.slice(0, 3), { draft: d, stem: words[0]! + words[words.length - 1]! });
+    else if (d.kind !== 'person' && words[0]!.length >= 5) push(byStart, words[0]!.slice(0, 3), { draft: d, stem: words[0]! });
+  }
   for (const handle of handles) {
     if (byKey.has(nameKey(handle))) continue;
     const h = squash(handle);
-    const owners = drafts.filter((d) => {
-      const words = nameKey(d.name).split(' ').map((w) => w.replace(/[^a-z0-9]/g, ''));
-      if (d.kind === 'person') return words.length >= 2 && h.includes(words[0]! + words[words.length - 1]!);
-      return words[0]!.length >= 5 && h.startsWith(words[0]!);
-    });
+    const owners = (byStart.get(h.slice(0, 3)) ?? []).filter((o) => h.startsWith(o.stem));
     if (owners.length === 1) {
-      owners[0]!.aliases.add(handle);
-      byKey.set(nameKey(handle), owners[0]!);
+      owners[0]!.draft.aliases.add(handle);
+      byKey.set(nameKey(handle), owners[0]!.draft);
     }
   }
 }
 
 /** "Canadian" names Canada, "Portuguese" Portugal: a long shared start with a place, which makes it a country. */
 export function linkAdjectives(adjectives: Set<string>, drafts: EntityDraft[], byKey: Map<string, EntityDraft>): void {
+  const removed = new Set<EntityDraft>();
   const places = new Map<string, EntityDraft[]>();
   for (const d of drafts) if (d.kind === 'place' && !/\s/.test(d.name)) push(places, d.name.slice(0, 4).toLowerCase(), d);
   for (const adj of adjectives) {
@@ -157,7 +161,11 @@ export function linkAdjectives(adjectives: Set<string>, drafts: EntityDraft[], b
     place.place ??= 'country';
     // The adjective itself is not a separate entity.
     const own = byKey.get(nameKey(adj));
-    if (own && own !== place) drafts.splice(drafts.indexOf(own), 1);
+    if (own && own !== place) removed.add(own);
     byKey.set(nameKey(adj), place);
   }
+  if (!removed.size) return;
+  let kept = 0;
+  for (const d of drafts) if (!removed.has(d)) drafts[kept++] = d;
+  drafts.length = kept;
 }

@@ -54,8 +54,9 @@ export function personShaped(name: string): boolean {
 export function signalsOf(m: Mention, sentence: string, offset: number, paragraphStart: boolean): Signals {
   const s: Signals = { kinds: {}, place: {}, aliases: [] };
   const vote = (k: Kind, n: number) => (s.kinds[k] = (s.kinds[k] ?? 0) + n);
-  const after = sentence.slice(m.end - offset);
-  const before = sentence.slice(0, m.start - offset);
+  // Clues sit close to the name: bounded windows keep the work per mention constant.
+  const after = sentence.slice(m.end - offset, m.end - offset + 320);
+  const before = sentence.slice(Math.max(0, m.start - offset - 160), m.start - offset);
   const own = kindFromName(m.text);
   if (own) vote(own, 3);
   if (m.title) vote('person', 3);
