@@ -107,7 +107,8 @@ export function describeFigure(ctx: DescribeContext): string {
   const { clause, offset } = clauseAround(text, figure.start, figure.end);
   const start = figure.start - offset;
   const end = figure.end - offset;
-  const before = clause.slice(0, start);
+  // What says what the figure is sits just before it: a bounded window keeps the patterns cheap.
+  const before = start > 160 ? clause.slice(start - 160, start).replace(/^\S*\s/, '') : clause.slice(0, start);
   const measured = MEASURE_NOUN.exec(before);
   const owner = ctx.subjectBefore ?? ctx.antecedent;
   switch (figure.kind) {
