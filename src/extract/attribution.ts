@@ -8,7 +8,7 @@ import type { Mention } from './mentions.js';
 
 const SAY_AFTER = /^(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:said|says|told|added|stated|wrote|posted|tweeted|confirmed|revealed|estimated|predicted|argued|noted)\b/;
 /** Verbs of doing, not saying: they name the figure's source only in its own clause, before it. */
-const ACT_AFTER = /^(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:today\s+|on\s+\w+\s+|also\s+)?(?:announced|announces|pledged|pledges|promised|promises|unveiled|unveils|committed|launched|launches)\b/;
+const ACT_AFTER = /^(?:\s+(?:programme|program|project|initiative|group|company|fund|alliance|government|ministry))?(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:today\s+|on\s+\w+\s+|also\s+)?(?:announced|announces|pledged|pledges|promised|promises|unveiled|unveils|committed|launched|launches)\b/;
 const SAY_BEFORE = /(?:said|says|told|according\s+to|added|wrote|announced\s+by|pledged\s+by|by)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?$/;
 
 export interface Speaker {

@@ -40,6 +40,7 @@ const ALL_KINDS: readonly FigureKind[] = ['money', 'percent', 'count', 'duration
 const CORRECTION_SENTENCE = /\b(?:earlier|previous|original|incorrect)\s+(?:version|story|report|figure)\b|\bcorrect(?:ed)?\s+(?:figure|amount|number|total)\b|\bshould\s+have\s+(?:said|read)\b/i;
 const SUPERSEDED_CLAUSE = /\b(?:earlier|previous|original|incorrect(?:ly)?|wrong(?:ly)?|misstated)\b/i;
 const CORRECTED_THING = /\b(?:misstated|misreported|misquoted|got\s+wrong|understated|overstated|incorrectly\s+(?:stated|reported|gave))\s+(the\s+[^.;,]{3,80})/i;
+const SAID_BY_PRONOUN = /(?:^|[,”"]\s*)(?:she|he)\s+(?:said|says|told|added|announced|explained|noted)\b|\b(?:said|says|added)\s+(?:she|he)\b/i;
 const PRONOUN_START = /^(?:It|They|Its|Their|This|These|He|She)\b/;
 
 export function extractKnowledge(documents: CorpusDocument[], options: ExtractOptions = {}): ExtractedKnowledge {
@@ -91,6 +92,7 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   for (const doc of documents) {
     const ctx = { reference: dates.get(doc)!.reference, order: dates.get(doc)!.order, corpusReference: corpusRef };
     const recs = byDoc.get(doc)!;
+    const signed = signatures(recs, index, ids);
     let kept = 0;
     let antecedent: { name: string; id: string } | undefined;
     let person: { name: string; id: string } | undefined;
@@ -106,22 +108,24 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
         const who = label ? (index.lookup(label) ?? index.lookup(titleCase(label))) : undefined;
         paragraphSpeaker = who ? ids.get(who) : undefined;
         paragraphAttribution = undefined;
+        // A thing is taken up again within its paragraph; a person ("she said") often in the next ones too.
         antecedent = undefined;
-        person = undefined;
       }
       // A question asserts nothing ("What would failure look like in three years?"); the statement before it does.
       const asks = /\?["”]?$/.test(sentence.text) ? questionStart(sentence.text) : sentence.text.length;
       const found = findFigures(sentence.text, ctx).filter((f) => kinds.has(f.kind) && f.end <= asks);
       if (found.length) {
-        paragraphAttribution ??= attributionsOf(recs, i, index, ids);
-        const speakers = resolved.filter((r) => r.draft.kind === 'person' || r.draft.kind === 'organisation').map((r) => ({ mention: r.mention, id: ids.get(r.draft)! }));
+        paragraphAttribution ??= attributionsOf(recs, i, index, ids, person?.id);
+        const speakers = resolved.filter((r) => r.draft.kind !== 'place').map((r) => ({ mention: r.mention, id: ids.get(r.draft)! }));
         const correction = CORRECTION_SENTENCE.test(sentence.text) ? correctionContext(recs, i, index, ids) : undefined;
+        // "..., she said": the person last named.
+        const saidByPronoun = SAID_BY_PRONOUN.test(sentence.text);
         const local: LoadedFigure[] = [];
         let moneyWhat: string | undefined;
         // Money first: its description also tells what a period in the same sentence is the period of.
         const ordered = [...found.filter((f) => f.kind === 'money'), ...found.filter((f) => f.kind !== 'money')];
         for (const f of ordered) {
-          const who = speakerInSentence(sentence.text, sentence.start, speakers, f.start) ?? paragraphSpeaker ?? paragraphAttribution.get(sentence.paragraph);
+          const who = speakerInSentence(sentence.text, sentence.start, speakers, f.start) ?? (saidByPronoun && person ? person.id : undefined) ?? paragraphSpeaker ?? paragraphAttribution.get(sentence.paragraph) ?? signed.get(sentence.paragraph);
           const personal = /^(?:He|She|His|Her)\b/.test(sentence.text.replace(/^[\s*"“]+/, ''));
           const figure = buildFigure(doc, sentence, f, found, resolved, { who, antecedent: personal ? person : antecedent, correction, ids, usedFigureIds, moneyWhat, correctionOf });
           if (figure?.kind === 'money') moneyWhat ??= figure.what;
@@ -154,6 +158,22 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   }
   const entities = index.drafts.map((d) => toEntity(d, ids.get(d)!, bySubject));
   return { entities, figures, corrections: linkCorrections(corrections, figures) };
+}
+
+/**
+ * An embedded post signed on the line after it ("— Ursula von der Leyen
+ * (@vonderleyen) February 11, 2025"): the signer is who says the two
+ * paragraphs before the signature.
+ */
+function signatures(recs: SentenceRecord[], index: EntityIndex, ids: Map<EntityDraft, string>): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const rec of recs) {
+    if (!rec.paragraphStart || !/^[—–]\s*\p{Lu}/u.test(rec.sentence.text)) continue;
+    const signer = rec.mentions.map((m) => index.resolve(m)).find((d) => d && d.kind !== 'place');
+    if (!signer) continue;
+    for (let p = rec.sentence.paragraph - 1; p >= Math.max(1, rec.sentence.paragraph - 2); p--) if (!out.has(p)) out.set(p, ids.get(signer)!);
+  }
+  return out;
 }
 
 /** Where the question ending a sentence starts: after its last ":", ";" or dash, else the sentence start. */
@@ -194,7 +214,7 @@ function writtenName(m: Mention, sentence: Sentence, draft?: EntityDraft): strin
 }
 
 /** Per paragraph, the speaker a quoted paragraph names once ("… ," said X) for its other sentences. */
-function attributionsOf(recs: SentenceRecord[], at: number, index: EntityIndex, ids: Map<EntityDraft, string>): Map<number, string | undefined> {
+function attributionsOf(recs: SentenceRecord[], at: number, index: EntityIndex, ids: Map<EntityDraft, string>, lastPerson?: string): Map<number, string | undefined> {
   const paragraph = recs[at]!.sentence.paragraph;
   let from = at;
   while (from > 0 && recs[from - 1]!.sentence.paragraph === paragraph) from--;
@@ -204,6 +224,8 @@ function attributionsOf(recs: SentenceRecord[], at: number, index: EntityIndex, 
     if (!/[“”"]/.test(rec.sentence.text)) continue;
     const cands = rec.mentions.map((m) => ({ mention: m, draft: index.resolve(m) })).filter((r) => r.draft && (r.draft.kind === 'person' || r.draft.kind === 'organisation'));
     speaker = speakerInSentence(rec.sentence.text, rec.sentence.start, cands.map((c) => ({ mention: c.mention, id: ids.get(c.draft!)! })));
+    // “...,” she told delegates: the person named last before the quote.
+    if (!speaker && lastPerson && SAID_BY_PRONOUN.test(rec.sentence.text)) speaker = lastPerson;
     if (speaker) break;
   }
   return new Map([[paragraph, speaker]]);

@@ -24,6 +24,15 @@ describe('the bundled article without its yaml', () => {
     const eu = k.entities.find((e) => e.aliases.includes('EU'));
     expect(eu?.name).toBe('European Union');
   });
+
+  it('attributes figures to "she told ..." in the same quoted paragraph and to the signature under an embedded post', async () => {
+    const { documents } = await loadCorpus(BUNDLED_CORPUS);
+    const k = extractKnowledge(documents);
+    const vdl = k.entities.find((e) => e.name === 'Ursula von der Leyen')!;
+    expect(k.figures.find((f) => f.display === '150 billion euros')?.who).toBe(vdl.id);
+    expect(k.figures.find((f) => f.display === '€200 billion')?.who).toBe(vdl.id);
+    expect(k.figures.find((f) => f.display === 'up to $500 billion')?.who).toBe(k.entities.find((e) => e.name === 'Stargate')!.id);
+  });
 });
 
 describe('the harbour fixture without its yaml', () => {
