@@ -192,8 +192,16 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     // "Von Der Leyen" is "Ursula von der Leyen" without the first name.
     for (let n = 2; n < words.length; n++) push(suffixes, words.slice(words.length - n).join(' '), p);
   }
+  // "Forum Secretariat" is "Lisbon Compute Forum Secretariat" cut short, as "Von Der Leyen" is a full name without its first name.
   for (const c of multi) {
-    const owners = new Set((suffixes.get(c.key) ?? []).filter((p) => p !== c).map((p) => find(p.key)));
+    const k = kindOf(c);
+    if (persons.includes(c) || (k !== 'organisation' && k !== 'programme' && k !== 'event')) continue;
+    const words = c.key.split(' ');
+    if (words.length > 6) continue;
+    for (let n = 2; n < words.length; n++) push(suffixes, words.slice(words.length - n).join(' '), c);
+  }
+  for (const c of multi) {
+    const owners = new Set((suffixes.get(c.key) ?? []).filter((p) => p !== c).slice(0, MAX_BUCKET).map((p) => find(p.key)));
     if (owners.size === 1) union(c.key, [...owners][0]!);
   }
   for (const group of byFirstName.values()) {
@@ -232,7 +240,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     const starts = firstToken.get(c.key) ?? [];
     const ends = lastToken.get(c.key) ?? [];
     if (starts.length === 1 && c.key.length >= 4 && c.modifier * 2 < c.count) union(c.key, starts[0]!.key);
-    else if (ends.length === 1 && !starts.length) union(c.key, ends[0]!.key);
+    else if (ends.length && !starts.length && new Set(ends.map((e) => find(e.key))).size === 1) union(c.key, ends[0]!.key);
   }
 
   // Groups to drafts.
@@ -255,7 +263,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     const defined = members.some((c) => c.defined);
     const mid = members.reduce((n, c) => n + c.mid, 0);
     // A single capitalised word seen only opening sentences is an ordinary word ("Welcome", "Signatories").
-    if (mid === 0 && !defined && !main.key.includes(' ') && !ranked.length) continue;
+    if (mid === 0 && !defined && !main.key.includes(' ') && !main.acronym && members.length === 1 && ranked[0]?.[0] !== 'person') continue;
     if (!kind) {
       // Unclassified names earn a place only when repeated or defined.
       if (count < 2 && !defined) continue;

@@ -118,8 +118,13 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
     // Titles before a name.
     let title: string | undefined = i === 0 || (sentenceStart && out.length === 0) ? leadingTitle : undefined;
     if (PERSON_TITLES.test(word) && (i + 1 >= tokens.length || !isCap(tokens[i + 1]!.text))) {
-      // A title left alone ("Dr." cut off from its name by the sentence splitter) names no one.
+      // A title left alone ("Dr." cut off from its name by the sentence splitter) names no one;
+      // "Minister for Digital Infrastructure" is a role, not a place called Digital Infrastructure.
       i++;
+      if (i < tokens.length && /^(?:for|of)$/.test(tokens[i]!.text)) {
+        i++;
+        while (i < tokens.length && (isCap(tokens[i]!.text) || CONNECTORS.has(tokens[i]!.text))) i++;
+      }
       sentenceStart = false;
       continue;
     }

@@ -20,6 +20,7 @@ const harbour = fileDocument('tests/fixtures/harbour/harbour-plan.md');
 const docs = [...forumDocuments(), { ...harbour, id: 'harbour-plan', meta: { published: '2024-05-14' } }];
 const refOf = (d) => (typeof d.meta.published === 'string' ? d.meta.published : undefined) ?? { 'cps-wire-2026-03-03': '2026-03-03', 'thread-ritaabreutech': '2026-03-04', 'interview-noor-castellan': '2026-03-06' }[d.id] ?? '2026-03-04';
 const key = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^the\s+/, '').replace(/[’']s$/, '').trim();
+const trueNames = new Set([...gold.people, ...gold.organisations, ...gold.places, ...gold.alsoNames].map((n) => key(n)));
 const sentences = docs.reduce((n, d) => n + d.sentences.length, 0);
 
 function score(found) {
@@ -29,7 +30,7 @@ function score(found) {
     people: names(gold.people, found.people),
     organisations: names(gold.organisations, found.organisations),
     places: names(gold.places, found.places),
-    namePrecision: found.allNames.size ? [...found.allNames].filter((n) => [...gold.people, ...gold.organisations, ...gold.places].some((g) => key(g) === n)).length / found.allNames.size : 0,
+    namePrecision: found.allNames.size ? [...found.allNames].filter((n) => trueNames.has(n)).length / found.allNames.size : 0,
     money: pct(gold.money, ([doc, v, c]) => found.money.has(`${doc}|${v}|${c}`)),
     percent: pct(gold.percent, ([doc, v]) => found.percent.has(`${doc}|${v}`)),
     counts: pct(gold.counts, ([doc, v]) => found.counts.has(`${doc}|${v}`)),
