@@ -239,8 +239,12 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     if (ownKind === 'place' || ownKind === 'person') continue;
     const starts = firstToken.get(c.key) ?? [];
     const ends = lastToken.get(c.key) ?? [];
-    if (starts.length === 1 && c.key.length >= 4 && c.modifier * 2 < c.count) union(c.key, starts[0]!.key);
-    else if (ends.length && !starts.length && new Set(ends.map((e) => find(e.key))).size === 1) union(c.key, ends[0]!.key);
+    // "the Forum", "the Alliance": a head noun stands for the one name it ends; "Quillon" for the one it starts.
+    const head = kindFromName(surfaceOf(c)) !== undefined;
+    const endsOne = ends.length > 0 && new Set(ends.map((e) => find(e.key))).size === 1;
+    if (head && endsOne) union(c.key, ends[0]!.key);
+    else if (!head && starts.length === 1 && c.key.length >= 4 && c.modifier * 2 < c.count) union(c.key, starts[0]!.key);
+    else if (endsOne && !starts.length) union(c.key, ends[0]!.key);
   }
 
   // Groups to drafts.
