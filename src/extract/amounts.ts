@@ -31,10 +31,11 @@ const QUAL = String.raw`(?:(?<q>approx\.|approximately|about|around|roughly|near
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const PERCENT = new RegExp(String.raw`${QUAL}(?<n1>${NUM})(?:\s?(?:–|-|to)\s?(?<n2>${NUM}))?\s?(?:%|per\s?cent\b|percent\b)`, 'gi');
 const IRREGULAR_PLURALS = 'people|staff|children|men|women|personnel|police|cattle|media|data';
-const COUNT = new RegExp(
-  String.raw`${QUAL}\b(?<n>${NUM}|${NUMBER_WORDS_SOURCE})(?<plus>\+)?\s+(?<noun>(?:of\s+(?:its|their|the|our)\s+)?(?:[\p{L}\p{N}][\p{L}\p{N}\-]*\s+){0,2}?(?:[\p{L}\-]*[\p{Ll}\-]s|${IRREGULAR_PLURALS}))\b`,
-  'giud',
-);
+const NOUN = String.raw`(?<plus>\+)?\s+(?<noun>(?:of\s+(?:its|their|the|our)\s+)?(?:[\p{L}\p{N}][\p{L}\p{N}\-]*\s+){0,2}?(?:[\p{L}\-]*[\p{Ll}\-]s|${IRREGULAR_PLURALS}))\b`;
+// Digit-led and word-led counts are separate patterns: a pattern that starts with a digit is scanned fast.
+const COUNT_DIGITS = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?<n>${NUM})${NOUN}`, 'giud');
+const COUNT_WORDS = new RegExp(String.raw`\b(?<n>${NUMBER_WORDS_SOURCE})${NOUN}`, 'giud');
+const QUALIFIER_BEFORE = /(?:^|\s)(?<q>approx\.|approximately|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|up\s+to|some|close\s+to|under|less\s+than)\s+$/i;
 const APPROXIMATE = /^(?:approx|approximately|about|around|roughly|nearly|almost|some|close)/i;
 /** Nouns that make a number something other than a count. */
 const NOT_COUNTED = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|yrs?|percent|per|euros?|dollars?|pounds?|times|am|pm|bn|billion|million|thousand|trillion)$/i;
@@ -45,13 +46,28 @@ function overlaps(a: { start: number; end: number }, taken: { start: number; end
   return taken.some((t) => a.start < t.end && t.start < a.end);
 }
 
+// Cheap tests that let most sentences skip the costly patterns.
+const HAS_DIGIT = /\d/;
+const HAS_NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|half|decade|thousand|million|billion|trillion)/i;
+const HAS_CURRENCY = /[€$£]|\b(?:euros?|dollars?|pounds?|EUR|USD|GBP)\b/i;
+const HAS_TIME_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening|week|month|year)|(?:last|next)\s+(?:week|month|year))/i;
+
+/** Whether a sentence can hold a figure at all: a digit, a number word or a date word. */
+export function mayHoldFigure(text: string): boolean {
+  return HAS_DIGIT.test(text) || HAS_NUMBER_WORD.test(text) || HAS_TIME_WORD.test(text);
+}
+
 /** The figures of one sentence, in reading order. */
 export function findFigures(text: string, ctx: DateContext): FoundAmount[] {
   const out: FoundAmount[] = [];
-  for (const m of findMoneySpans(text)) {
+  const digit = HAS_DIGIT.test(text);
+  const numberWord = HAS_NUMBER_WORD.test(text);
+  if (!digit && !numberWord && !HAS_TIME_WORD.test(text)) return out;
+  const money = (digit || numberWord) && HAS_CURRENCY.test(text) ? findMoneySpans(text) : [];
+  for (const m of money) {
     out.push({ kind: 'money', start: m.start, end: m.end, display: text.slice(m.start, m.end), amount: m.value, ...(m.high !== undefined ? { high: m.high } : {}), currency: m.currency, approximate: m.approximate });
   }
-  for (const m of text.matchAll(PERCENT)) {
+  for (const m of digit ? text.matchAll(PERCENT) : []) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (overlaps(span, out)) continue;
     const g = m.groups!;
@@ -59,18 +75,21 @@ export function findFigures(text: string, ctx: DateContext): FoundAmount[] {
     const high = g.n2 !== undefined ? Number(g.n2.replace(/,/g, '')) : undefined;
     out.push({ kind: 'percent', ...span, display: m[0], amount: value, ...(high !== undefined ? { high } : {}), approximate: APPROXIMATE.test(g.q ?? '') });
   }
-  for (const d of findDurations(text)) {
+  for (const d of digit || numberWord ? findDurations(text) : []) {
     if (overlaps(d, out)) continue;
     out.push({ kind: 'duration', start: d.start, end: d.end, display: d.display, amount: d.amount, noun: d.unit });
   }
-  for (const d of findDates(text, ctx)) {
+  for (const d of digit || HAS_TIME_WORD.test(text) ? findDates(text, ctx) : []) {
     if (overlaps(d, out)) continue;
     out.push({ kind: 'date', start: d.start, end: d.end, display: d.display, when: d.when });
   }
-  for (const m of text.matchAll(COUNT)) {
+  const counts = [...(digit ? text.matchAll(COUNT_DIGITS) : []), ...(numberWord ? text.matchAll(COUNT_WORDS) : [])];
+  for (const m of counts) {
     const g = m.groups!;
     const numStart = m.indices!.groups!.n![0];
-    const span = { start: m.index, end: m.index + m[0].length };
+    const q = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, m.index - 14), m.index))?.groups?.q;
+    const start = q ? text.lastIndexOf(q, m.index) : m.index;
+    const span = { start, end: m.index + m[0].length };
     if (overlaps(span, out)) continue;
     const noun = g.noun!.replace(/^of\s+(?:its|their|the|our)\s+/i, '');
     const lastNoun = noun.split(/\s+/).pop()!;
@@ -80,11 +99,11 @@ export function findFigures(text: string, ctx: DateContext): FoundAmount[] {
     // Years, list numbers ("1/12"), times and labels ("Q7", "para 9") are not counts.
     if (/^(?:19|20)\d\d$/.test(g.n!) && !g.n!.includes(',')) continue;
     const before = text.slice(Math.max(0, numStart - 8), numStart);
-    if (/[/:#\p{L}]$|\bno\.\s*$|\bpara\s*$/iu.test(before) || /^[/:]/.test(text.slice(span.end))) continue;
+    if (/[/:#\p{L}]$|\bno\.\s*$|\bpara\s*$/iu.test(before) || /^[/:]/.test(text.slice(m.index + m[0].length))) continue;
     if (/^(?:one|a)$/i.test(g.n!)) continue;
-    out.push({ kind: 'count', ...span, display: m[0], amount: n, approximate: APPROXIMATE.test(g.q ?? '') || !!g.plus, noun });
+    out.push({ kind: 'count', ...span, display: text.slice(span.start, span.end), amount: n, approximate: APPROXIMATE.test(q ?? '') || !!g.plus, noun });
   }
-  const labelled = LABELLED_COUNT.exec(text);
+  const labelled = digit ? LABELLED_COUNT.exec(text) : null;
   if (labelled && !out.some((f) => f.kind === 'count')) {
     const g = labelled.groups!;
     const start = text.lastIndexOf(g.n!);

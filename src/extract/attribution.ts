@@ -8,7 +8,7 @@ import type { Mention } from './mentions.js';
 
 const SAY_AFTER = /^(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:said|says|told|added|stated|wrote|posted|tweeted|confirmed|revealed|estimated|predicted|argued|noted)\b/;
 /** Verbs of doing, not saying: they name the figure's source only in its own clause, before it. */
-const ACT_AFTER = /^(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:today\s+|on\s+\w+\s+|also\s+)?(?:announced|announces|pledged|pledges|promised|promises|unveiled|unveils|committed|launched|launches)\b/;
+const ACT_AFTER = /^(?:\s+(?:programme|program|project|initiative|group|company|fund|alliance|government|ministry))?(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:today\s+|on\s+\w+\s+|also\s+)?(?:announced|announces|pledged|pledges|promised|promises|unveiled|unveils|committed|launched|launches)\b/;
 const SAY_BEFORE = /(?:said|says|told|according\s+to|added|wrote|announced\s+by|pledged\s+by|by)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?$/;
 
 export interface Speaker {
@@ -19,14 +19,14 @@ export interface Speaker {
 /** The speaker named by this sentence, among `candidates` (person or organisation mentions with their entity ids). */
 export function speakerInSentence(text: string, offset: number, candidates: { mention: Mention; id: string }[], figureAt?: number): string | undefined {
   for (const { mention, id } of candidates) {
-    const after = text.slice(mention.end - offset);
-    const before = text.slice(0, mention.start - offset).replace(/\s*(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$/, ' ');
+    const after = text.slice(mention.end - offset, mention.end - offset + 200);
+    const before = text.slice(Math.max(0, mention.start - offset - 60), mention.start - offset).replace(/\s*(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$/, ' ');
     if (SAY_AFTER.test(after) || SAY_BEFORE.test(before)) return id;
   }
   if (figureAt === undefined) return undefined;
   for (const { mention, id } of candidates) {
     const end = mention.end - offset;
-    if (end > figureAt || !ACT_AFTER.test(text.slice(end))) continue;
+    if (end > figureAt || !ACT_AFTER.test(text.slice(end, end + 200))) continue;
     // "Portugal put €500m into the hub, @QuillonSemi announced its deal": another clause's verb is not this figure's.
     const between = text.slice(end, figureAt).replace(/^(?:\s*,[^.;"“”]{0,140}?,)/, '');
     if (!/[;]|,\s+(?:and|but|while)\b/.test(between)) return id;

@@ -73,7 +73,7 @@ function verbalPhrase(clause: string, start: number, end: number, ctx: DescribeC
   for (const m of before.matchAll(MONEY_VERBS)) verb = m as RegExpExecArray;
   if (!verb) return undefined;
   // Auxiliaries and particles right before the verb belong to it ("will spend", "is valued at").
-  const aux = /((?:\b(?:will|would|shall|can|could|should|may|might|must|is|are|was|were|has|have|had|be|been|to|also|jointly|further|not)\s+)*)$/i.exec(before.slice(0, verb.index))![1]!;
+  const aux = /((?:\b(?:will|would|shall|can|could|should|may|might|must|is|are|was|were|has|have|had|be|been|able|to|also|jointly|further|not)\s+)*)$/i.exec(before.slice(0, verb.index))![1]!;
   const subject = subjectPhrase(before.slice(0, verb.index - aux.length), ctx);
   const between = words(before.slice(verb.index + verb[0].length).replace(/\b(?:a\s+combined|a\s+further|an\s+additional|a\s+total\s+of|about|around|approx\.|approximately|up\s+to|some|roughly)\s*$/i, ''), 5);
   const tail = words(clause.slice(end).replace(CUT_TAIL, '').replace(/^[\s,]+/, '').split(/[,;.]/)[0]!, 7);
@@ -84,6 +84,9 @@ function verbalPhrase(clause: string, start: number, end: number, ctx: DescribeC
 
 /** A table row's first cell or a list item's label names what the figure in it is. */
 function labelOf(text: string, start: number): string | undefined {
+  // "**Harbour.** The access programme: €900m": the label and the run-in heading it belongs to.
+  const runIn = /^\s*\*\*([^*]{1,60}?)\.?\*\*\s+([\p{L}][^:]{2,80}?):\s/u.exec(text);
+  if (runIn && runIn[0].length <= start) return `${lowerFirst(runIn[2]!.trim())} (${runIn[1]!.trim()})`;
   if (/^\s*\|/.test(text)) {
     const cells = text.split('|').map((c) => c.trim()).filter(Boolean);
     const first = cells[0];
@@ -104,7 +107,8 @@ export function describeFigure(ctx: DescribeContext): string {
   const { clause, offset } = clauseAround(text, figure.start, figure.end);
   const start = figure.start - offset;
   const end = figure.end - offset;
-  const before = clause.slice(0, start);
+  // What says what the figure is sits just before it: a bounded window keeps the patterns cheap.
+  const before = start > 160 ? clause.slice(start - 160, start).replace(/^\S*\s/, '') : clause.slice(0, start);
   const measured = MEASURE_NOUN.exec(before);
   const owner = ctx.subjectBefore ?? ctx.antecedent;
   switch (figure.kind) {
@@ -114,7 +118,7 @@ export function describeFigure(ctx: DescribeContext): string {
       // "the Atlantic Compute Fund (ACF) of €12 billion": the size of what is named just before.
       if (ctx.subjectBefore && /\b(?:[\p{Lu}][\p{L}\-]*|\))\s+of\s*$/u.test(before)) return `the size of ${ctx.subjectBefore}`;
       // "a supply deal worth roughly €3.2 billion", "100,000 accelerators, worth $3.5bn"
-      const worth = /((?:[\p{L}\p{N},\-]+\s+){0,3}[\p{L}\-]+),?\s+(?:(?:is|are|was|were|being|been|be)\s+)?(?:worth|valued\s+at|totall?ing|amounting\s+to|costing)\s*$/iu.exec(before);
+      const worth = /((?:[\p{L}\p{N},\-]+\s+){0,5}[\p{L}\-]+),?\s+(?:(?:is|are|was|were|being|been|be)\s+)?(?:worth|valued\s+at|totall?ing|amounting\s+to|costing)\s*$/iu.exec(before);
       if (worth) {
         const np = worth[1]!.replace(/\s+(?:is|are|was|were|being|been|be)$/i, '').replace(/^.*\b(?:a|an|the|its|their|under|for|of|with|in)\s+/i, '').replace(/^(?:about|around|approx\.?|some)\s+/i, '').replace(/^\d[\d,.]*\s+/, '');
         return `the value of the ${lowerFirst(np.replace(/,$/, ''))}`;
@@ -127,6 +131,9 @@ export function describeFigure(ctx: DescribeContext): string {
       // "between 30 and 50 billion euros of investment in shared computing": the noun after "of".
       const ofNoun = /^\s+of\s+([\p{Ll}][^,;.]{2,80})/u.exec(clause.slice(end));
       if (ofNoun) return `the ${words(ofNoun[1]!.replace(/\s+by\s+\d{4}.*$/, '').replace(CUT_TAIL, ''), 8)}`;
+      // "20 billion euros to accelerate AI adoption": money for a purpose.
+      const purpose = /^\s+((?:to|for)\s+[^,;.]{3,80})/.exec(clause.slice(end));
+      if (purpose && !before.trim()) return `the money ${words(purpose[1]!, 8)}`;
       // "The €8 billion pledged by 20 key investors": the amount is the subject.
       const participle = /^\s+((?:[\p{Ll}]+ed|paid|put|spent|given|promised|made)\s+(?:by|to|for|from|in)\s+[^,;.]{2,60})/u.exec(clause.slice(end));
       if (participle && /^\s*(?:the|a|an)?\s*$/i.test(before)) return `what was ${words(participle[1]!.replace(/\s+(?:was|were|is|are|has|had|have|will|would)\b.*$/, ''), 8)}`;
@@ -177,7 +184,7 @@ export function describeFigure(ctx: DescribeContext): string {
 function fallback(clause: string, start: number, end: number, otherwise: string): string {
   const before = clause.slice(0, start).replace(/\b(?:in|on|by|at|from|since|until|of|over|for|about|around|approx\.|approximately|some|the|between|up to)\s*$/i, '');
   const after = clause.slice(end);
-  let text = `${before} ${after}`.replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, '');
+  let text = `${before} ${after}`.replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').replace(/([,;])[,;]+/g, '$1').replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, '');
   text = text.replace(DATELINE, '').replace(/^\d+\/\d+\s+/, '').replace(/^[-*•\d.)\s]+/, '').replace(/\*\*/g, '').replace(LEADING_ADVERBIAL, '');
   const short = words(text.replace(CUT_TAIL, ''), 12);
   return short.length >= 3 ? lowerFirst(short) : otherwise;

@@ -5,11 +5,17 @@
  * Semiconductors", an @handle), and each group gets a kind, aliases and a
  * description. Work is proportional to the number of mentions.
  */
-import { typoDistance } from '../text/edit-distance.js';
 import type { CorpusDocument } from '../corpus/document.js';
 import type { Sentence } from '../text/segment.js';
 import { titleCase, type Mention } from './mentions.js';
 import { kindFromName, personShaped, signalsOf, type Kind, type PlaceKind } from './signals.js';
+import { nameKey } from './merge.js';
+import { addPersonAliases, canonical, closeSpelling, initialsOf, linkAdjectives, linkHandles, pickLoser, pickWinner, placeKind, push, type Candidate } from './merge.js';
+
+export { nameKey };
+
+/** Most names compared with one another in a bucket: keeps clustering linear in the number of names. */
+const MAX_BUCKET = 64;
 
 export interface SentenceRecord {
   doc: CorpusDocument;
@@ -30,55 +36,20 @@ export interface EntityDraft {
   kind: Kind;
   place?: PlaceKind;
   aliases: Set<string>;
+  /** Adjectives that name it ("Canadian" for Canada). */
+  adjectives: Set<string>;
   description?: string;
   descriptionStrength: number;
   definitions: DefinitionSource[];
   mentions: number;
 }
 
-interface Candidate {
-  key: string;
-  surfaces: Map<string, number>;
-  votes: Partial<Record<Kind, number>>;
-  place: Partial<Record<PlaceKind, number>>;
-  aliases: Set<string>;
-  description?: string;
-  descriptionStrength: number;
-  definitions: DefinitionSource[];
-  count: number;
-  /** Mentions not at a sentence start, where a capital letter does say "name". */
-  mid: number;
-  /** Mentions used as a modifier ("Atlantic coast"). */
-  modifier: number;
-  acronym: boolean;
-  defined: boolean;
-}
 
 /** Acronyms that name a role or a technology, not an entity, unless the text defines them. */
 const COMPANY_SUFFIXES = /^(?:inc|ltd|llc|plc|corp|co|gmbh|sa|ag|bv|nv)\.?$/;
 const GENERIC_ACRONYMS = new Set(['ai', 'ceo', 'cfo', 'cto', 'coo', 'gpu', 'cpu', 'pdf', 'url', 'faq', 'ps', 'tbd', 'ok', 'tv', 'it', 'ip', 'id', 'eu-wide', 'q&a', 'pm', 'am', 'rsvp', 'gdp', 'r&d']);
-const CONNECTOR_WORDS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'de', 'da', 'do', 'von', 'van', 'der', 'la', 'le', 'du']);
 
-/** Lower-case, accent-free, without "the" and a possessive: how names are compared. */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']s$/u, '')
-    .replace(/^the\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
-function initialsOf(name: string, all: boolean): string {
-  return name
-    .split(/[\s-]+/)
-    .filter((w) => all || !CONNECTOR_WORDS.has(w.toLowerCase()))
-    .map((w) => w[0] ?? '')
-    .join('')
-    .toUpperCase();
-}
 
 const ACRONYM_AFTER = /^\s*\(\s*((?:\p{Lu}\.?){2,6}|\p{Lu}[\p{Lu}\p{N}&]{1,6})\s*\)/u;
 const CORRECTION = /(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*),\s+not\s+(\p{Lu}[\p{L}'’-]+)/gu;
@@ -97,6 +68,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   const acronymOf = new Map<string, string>();
   const preferred = new Map<string, string>();
   const handles = new Set<string>();
+  const adjectives = new Set<string>();
   const candidate = (key: string): Candidate => {
     let c = cands.get(key);
     if (!c) cands.set(key, (c = { key, surfaces: new Map(), votes: {}, place: {}, aliases: new Set(), descriptionStrength: 0, definitions: [], count: 0, mid: 0, modifier: 0, acronym: false, defined: false }));
@@ -119,6 +91,8 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
         handles.add(m.text);
         continue;
       }
+      // "a Canadian delegate": a nationality adjective, matched to its country later.
+      if (m.modifier && /^\p{Lu}\p{Ll}{3,}(?:ian|an|ese|ish|i|ch)$/u.test(m.text)) adjectives.add(m.text);
       const shout = /^\p{Lu}[\p{Lu}\s.'-]+$/u.test(m.text) && /\s/.test(m.text);
       const surface = shout ? titleCase(m.text) : m.text;
       const key = nameKey(surface);
@@ -133,7 +107,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
       for (const [k, v] of Object.entries(sig.kinds) as [Kind, number][]) c.votes[k] = (c.votes[k] ?? 0) + v;
       for (const [k, v] of Object.entries(sig.place) as [PlaceKind, number][]) c.place[k] = (c.place[k] ?? 0) + v;
       for (const a of sig.aliases) c.aliases.add(a);
-      const after = sentence.text.slice(m.end - sentence.start);
+      const after = sentence.text.slice(m.end - sentence.start, m.end - sentence.start + 200);
       const acr = ACRONYM_AFTER.exec(after);
       if (acr && /\s/.test(surface)) {
         const letters = acr[1]!.replace(/\./g, '');
@@ -198,20 +172,41 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   for (const c of cands.values()) {
     if (!c.acronym || c.defined || acronymOf.has(c.key)) continue;
     // People are not abbreviated this way in running text ("N.C." is a state, not Noor Castellan).
-    const matches = (byInitials.get(c.key.replace(/\./g, '').toUpperCase()) ?? []).filter((m) => kindOf(m) !== 'person' && !personShaped(surfaceOf(m)));
+    const matches = (byInitials.get(c.key.replace(/\./g, '').toUpperCase()) ?? []).filter((m) => kindOf(m) !== 'person');
     if (matches.length === 1) union(c.key, matches[0]!.key);
   }
   const persons = multi.filter((c) => kindOf(c) === 'person' || (personShaped(surfaceOf(c)) && !kindOf(c)));
   // Surnames and misspelt names: compared only within small buckets.
   const bySurname = new Map<string, Candidate[]>();
   const byFirstName = new Map<string, Candidate[]>();
-  const bucketOf = (w: string) => w.slice(0, 2);
+  const bucketOf = (w: string) => w.slice(0, 3);
+  // A misspelling keeps either the start or the end of a surname: two buckets catch both.
+  const suffixBucket = (w: string) => `~${w.slice(-3)}`;
+  const suffixes = new Map<string, Candidate[]>();
   for (const p of persons) {
     const words = p.key.split(' ');
-    push(bySurname, bucketOf(words[words.length - 1]!), p);
+    const surname = words[words.length - 1]!;
+    push(bySurname, bucketOf(surname), p);
+    push(bySurname, suffixBucket(surname), p);
     push(byFirstName, words[0]!, p);
+    // "Von Der Leyen" is "Ursula von der Leyen" without the first name.
+    for (let n = 2; n < words.length; n++) push(suffixes, words.slice(words.length - n).join(' '), p);
+  }
+  // "Forum Secretariat" is "Lisbon Compute Forum Secretariat" cut short, as "Von Der Leyen" is a full name without its first name.
+  for (const c of multi) {
+    const k = kindOf(c);
+    if (persons.includes(c) || (k !== 'organisation' && k !== 'programme' && k !== 'event')) continue;
+    const words = c.key.split(' ');
+    if (words.length > 6) continue;
+    for (let n = 2; n < words.length; n++) push(suffixes, words.slice(words.length - n).join(' '), c);
+  }
+  for (const c of multi) {
+    const owners = new Set((suffixes.get(c.key) ?? []).filter((p) => p !== c).slice(0, MAX_BUCKET).map((p) => find(p.key)));
+    if (owners.size === 1) union(c.key, [...owners][0]!);
   }
   for (const group of byFirstName.values()) {
+    // A first name shared by very many people is no clue; comparing them all would cost the square of their number.
+    if (group.length > MAX_BUCKET) continue;
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const a = group[i]!.key.split(' ').pop()!;
@@ -232,7 +227,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   for (const c of cands.values()) {
     if (c.key.includes(' ') || acronymOf.has(c.key)) continue;
     const ownKind = kindOf(c);
-    const surnameMatches = (bySurname.get(bucketOf(c.key)) ?? []).filter((p) => {
+    const surnameMatches = [...new Set([...(bySurname.get(bucketOf(c.key)) ?? []).slice(0, MAX_BUCKET), ...(bySurname.get(`~${c.key.slice(-3)}`) ?? []).slice(0, MAX_BUCKET)])].filter((p) => {
       const s = p.key.split(' ').pop()!;
       return s === c.key || closeSpelling(s, c.key);
     });
@@ -244,8 +239,12 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     if (ownKind === 'place' || ownKind === 'person') continue;
     const starts = firstToken.get(c.key) ?? [];
     const ends = lastToken.get(c.key) ?? [];
-    if (starts.length === 1 && c.key.length >= 4 && c.modifier * 2 < c.count) union(c.key, starts[0]!.key);
-    else if (ends.length === 1 && !starts.length) union(c.key, ends[0]!.key);
+    // "the Forum", "the Alliance": a head noun stands for the one name it ends; "Quillon" for the one it starts.
+    const head = kindFromName(surfaceOf(c)) !== undefined;
+    const endsOne = ends.length > 0 && new Set(ends.map((e) => find(e.key))).size === 1;
+    if (head && endsOne) union(c.key, ends[0]!.key);
+    else if (!head && starts.length === 1 && c.key.length >= 4 && c.modifier * 2 < c.count) union(c.key, starts[0]!.key);
+    else if (endsOne && !starts.length) union(c.key, ends[0]!.key);
   }
 
   // Groups to drafts.
@@ -268,16 +267,17 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     const defined = members.some((c) => c.defined);
     const mid = members.reduce((n, c) => n + c.mid, 0);
     // A single capitalised word seen only opening sentences is an ordinary word ("Welcome", "Signatories").
-    if (mid === 0 && !defined && !main.key.includes(' ') && !ranked.length) continue;
+    if (mid === 0 && !defined && !main.key.includes(' ') && !main.acronym && members.length === 1 && ranked[0]?.[0] !== 'person') continue;
     if (!kind) {
       // Unclassified names earn a place only when repeated or defined.
       if (count < 2 && !defined) continue;
       // An acronym is an organisation's more often than a place's; a bare one- or two-word name a place's.
-      kind = main.acronym ? 'organisation' : mainName.split(/\s+/).length <= 2 && !/\d/.test(mainName) ? 'place' : 'organisation';
+      kind = !main.acronym && /^[\p{Lu}][\p{Ll}\-]+$/u.test(mainName) ? 'place' : 'organisation';
     }
     if (members.length === 1 && main.acronym && GENERIC_ACRONYMS.has(main.key) && !defined) continue;
     if (COMPANY_SUFFIXES.test(main.key)) continue;
-    if (count < 2 && !defined && (ranked[0]?.[1] ?? 0) < 2) continue;
+    // One mention with one weak clue is noise, unless it is a place written mid-sentence ("an office in Dublin").
+    if (count < 2 && !defined && (ranked[0]?.[1] ?? 0) < 2 && !(kind === 'place' && mid > 0)) continue;
     const aliases = new Set<string>();
     for (const c of members) {
       for (const s of c.surfaces.keys()) aliases.add(s);
@@ -291,6 +291,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
       kind,
       ...(kind === 'place' ? placeKind(place) : {}),
       aliases,
+      adjectives: new Set(),
       ...(best?.description ? { description: best.description } : {}),
       descriptionStrength: best?.descriptionStrength ?? 0,
       definitions: members.flatMap((c) => c.definitions).sort((a, b) => b.strength - a.strength),
@@ -301,6 +302,7 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     for (const a of aliases) if (!byKey.has(nameKey(a))) byKey.set(nameKey(a), draft);
   }
   linkHandles(handles, drafts, byKey);
+  linkAdjectives(adjectives, drafts, byKey);
   const lookup = (name: string) => byKey.get(nameKey(name.startsWith('@') ? name : name));
   return {
     drafts,
@@ -309,75 +311,14 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
-/** Two spellings of one name: one or two typing mistakes apart, depending on length. */
-function closeSpelling(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2 || a[0] !== b[0]) return false;
-  const limit = Math.min(a.length, b.length) >= 8 ? 2 : Math.min(a.length, b.length) >= 5 ? 1 : 0;
-  return limit > 0 && typoDistance(a, b) <= limit;
-}
 
-/** The spelling to keep: the one a correction names, else the most used. */
-function pickWinner(a: Candidate, b: Candidate, preferred: Map<string, string>): Candidate {
-  const lastA = a.key.split(' ').pop()!;
-  const lastB = b.key.split(' ').pop()!;
-  if (preferred.has(lastA) && nameKey(preferred.get(lastA)!) === lastB) return b;
-  if (preferred.has(lastB) && nameKey(preferred.get(lastB)!) === lastA) return a;
-  return b.count > a.count ? b : a;
-}
-function pickLoser(a: Candidate, b: Candidate, preferred: Map<string, string>): string {
-  return pickWinner(a, b, preferred) === a ? b.key : a.key;
-}
 
-function canonical(members: Candidate[], preferred: Map<string, string>): Candidate {
-  const corrected = new Set([...preferred.keys()]);
-  return [...members].sort((a, b) => {
-    const wrongA = corrected.has(a.key.split(' ').pop()!) ? 1 : 0;
-    const wrongB = corrected.has(b.key.split(' ').pop()!) ? 1 : 0;
-    if (wrongA !== wrongB) return wrongA - wrongB;
-    const multiA = a.key.includes(' ') && !a.acronym ? 1 : 0;
-    const multiB = b.key.includes(' ') && !b.acronym ? 1 : 0;
-    if (multiA !== multiB) return multiB - multiA;
-    return b.count - a.count || b.key.length - a.key.length;
-  })[0]!;
-}
 
-/** A person is also called by surname, by title and surname, and by initials where the text uses them. */
-function addPersonAliases(name: string, aliases: Set<string>, capsTokens: ReadonlySet<string>): void {
-  const words = name.split(/\s+/);
-  if (words.length < 2) return;
-  aliases.add(words[words.length - 1]!);
-  const initials = initialsOf(name, false);
-  if (initials.length >= 2 && capsTokens.has(initials)) aliases.add(initials);
-}
 
-function placeKind(votes: Partial<Record<PlaceKind, number>>): { place?: PlaceKind } {
-  const best = (Object.entries(votes) as [PlaceKind, number][]).sort((a, b) => b[1] - a[1])[0];
-  return best ? { place: best[0] } : {};
-}
 
-/** "@QuillonSemi" is Quillon's account when the handle holds the name; "(@RitaAbreuTech)" after a name was linked already. */
-function linkHandles(handles: Set<string>, drafts: EntityDraft[], byKey: Map<string, EntityDraft>): void {
-  const squash = (s: string) => nameKey(s).replace(/[^a-z0-9]/g, '');
-  for (const handle of handles) {
-    if (byKey.has(nameKey(handle))) continue;
-    const h = squash(handle);
-    const owners = drafts.filter((d) => {
-      const words = nameKey(d.name).split(' ').map((w) => w.replace(/[^a-z0-9]/g, ''));
-      if (d.kind === 'person') return words.length >= 2 && h.includes(words[0]! + words[words.length - 1]!);
-      return words[0]!.length >= 5 && h.startsWith(words[0]!);
-    });
-    if (owners.length === 1) {
-      owners[0]!.aliases.add(handle);
-      byKey.set(nameKey(handle), owners[0]!);
-    }
-  }
-}
+
+
 
 function offerDescription(c: Candidate, text: string, source: DefinitionSource): void {
   // "executive director of the LCA" says more than "the new executive director".

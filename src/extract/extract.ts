@@ -20,7 +20,7 @@ import { extractionSentences } from './units.js';
 export interface ExtractOptions {
   /** Kinds of figures to extract. Default: all (money, percent, count, duration, date). */
   kinds?: readonly FigureKind[];
-  /** Most figures kept per document, in reading order. Default 2,000: bounds the output of a huge document. */
+  /** Most figures kept per document, in reading order. Default 20,000: bounds the output of a huge document. */
   maxFiguresPerDocument?: number;
 }
 
@@ -40,11 +40,12 @@ const ALL_KINDS: readonly FigureKind[] = ['money', 'percent', 'count', 'duration
 const CORRECTION_SENTENCE = /\b(?:earlier|previous|original|incorrect)\s+(?:version|story|report|figure)\b|\bcorrect(?:ed)?\s+(?:figure|amount|number|total)\b|\bshould\s+have\s+(?:said|read)\b/i;
 const SUPERSEDED_CLAUSE = /\b(?:earlier|previous|original|incorrect(?:ly)?|wrong(?:ly)?|misstated)\b/i;
 const CORRECTED_THING = /\b(?:misstated|misreported|misquoted|got\s+wrong|understated|overstated|incorrectly\s+(?:stated|reported|gave))\s+(the\s+[^.;,]{3,80})/i;
+const SAID_BY_PRONOUN = /(?:^|[,”"]\s*)(?:she|he)\s+(?:said|says|told|added|announced|explained|noted)\b|\b(?:said|says|added)\s+(?:she|he)\b/i;
 const PRONOUN_START = /^(?:It|They|Its|Their|This|These|He|She)\b/;
 
 export function extractKnowledge(documents: CorpusDocument[], options: ExtractOptions = {}): ExtractedKnowledge {
   const kinds = new Set(options.kinds ?? ALL_KINDS);
-  const maxPerDoc = options.maxFiguresPerDocument ?? 2000;
+  const maxPerDoc = options.maxFiguresPerDocument ?? 20_000;
 
   // Dates each document is anchored to; a document without one borrows the corpus's middle date.
   const dates = new Map<CorpusDocument, DocumentDates>();
@@ -87,9 +88,11 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   const figures: LoadedFigure[] = [];
   const corrections: { figure: LoadedFigure; superseded: LoadedFigure[] }[] = [];
   const usedFigureIds = new Set<string>();
+  const correctionOf = new Map<LoadedFigure, 'corrected' | 'superseded'>();
   for (const doc of documents) {
     const ctx = { reference: dates.get(doc)!.reference, order: dates.get(doc)!.order, corpusReference: corpusRef };
     const recs = byDoc.get(doc)!;
+    const signed = signatures(recs, index, ids);
     let kept = 0;
     let antecedent: { name: string; id: string } | undefined;
     let person: { name: string; id: string } | undefined;
@@ -105,23 +108,26 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
         const who = label ? (index.lookup(label) ?? index.lookup(titleCase(label))) : undefined;
         paragraphSpeaker = who ? ids.get(who) : undefined;
         paragraphAttribution = undefined;
+        // A thing is taken up again within its paragraph; a person ("she said") often in the next ones too.
         antecedent = undefined;
-        person = undefined;
       }
-      // A question asserts nothing ("What would failure look like in three years?").
-      const found = /\?["”]?$/.test(sentence.text) ? [] : findFigures(sentence.text, ctx).filter((f) => kinds.has(f.kind));
+      // A question asserts nothing ("What would failure look like in three years?"); the statement before it does.
+      const asks = /\?["”]?$/.test(sentence.text) ? questionStart(sentence.text) : sentence.text.length;
+      const found = findFigures(sentence.text, ctx).filter((f) => kinds.has(f.kind) && f.end <= asks);
       if (found.length) {
-        paragraphAttribution ??= attributionsOf(recs, i, index, ids);
-        const speakers = resolved.filter((r) => r.draft.kind === 'person' || r.draft.kind === 'organisation').map((r) => ({ mention: r.mention, id: ids.get(r.draft)! }));
+        paragraphAttribution ??= attributionsOf(recs, i, index, ids, person?.id);
+        const speakers = resolved.filter((r) => r.draft.kind !== 'place').map((r) => ({ mention: r.mention, id: ids.get(r.draft)! }));
         const correction = CORRECTION_SENTENCE.test(sentence.text) ? correctionContext(recs, i, index, ids) : undefined;
+        // "..., she said": the person last named.
+        const saidByPronoun = SAID_BY_PRONOUN.test(sentence.text);
         const local: LoadedFigure[] = [];
         let moneyWhat: string | undefined;
         // Money first: its description also tells what a period in the same sentence is the period of.
         const ordered = [...found.filter((f) => f.kind === 'money'), ...found.filter((f) => f.kind !== 'money')];
         for (const f of ordered) {
-          const who = speakerInSentence(sentence.text, sentence.start, speakers, f.start) ?? paragraphSpeaker ?? paragraphAttribution.get(sentence.paragraph);
+          const who = speakerInSentence(sentence.text, sentence.start, speakers, f.start) ?? (saidByPronoun && person ? person.id : undefined) ?? paragraphSpeaker ?? paragraphAttribution.get(sentence.paragraph) ?? signed.get(sentence.paragraph);
           const personal = /^(?:He|She|His|Her)\b/.test(sentence.text.replace(/^[\s*"“]+/, ''));
-          const figure = buildFigure(doc, sentence, f, found, resolved, { who, antecedent: personal ? person : antecedent, correction, ids, usedFigureIds, moneyWhat });
+          const figure = buildFigure(doc, sentence, f, found, resolved, { who, antecedent: personal ? person : antecedent, correction, ids, usedFigureIds, moneyWhat, correctionOf });
           if (figure?.kind === 'money') moneyWhat ??= figure.what;
           if (!figure) continue;
           local.push(figure);
@@ -129,13 +135,13 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
           kept++;
         }
         if (correction) {
-          const fixed = local.filter((f) => f.keywords.includes('corrected'));
-          const old = local.filter((f) => f.keywords.includes('superseded'));
+          const fixed = local.filter((f) => correctionOf.get(f) === 'corrected');
+          const old = local.filter((f) => correctionOf.get(f) === 'superseded');
           for (const f of fixed) corrections.push({ figure: f, superseded: old });
         }
       }
       const lead = resolved.find((r) => r.draft.kind !== 'place' && r.draft.kind !== 'person');
-      if (lead) antecedent = { name: writtenName(lead.mention, sentence), id: ids.get(lead.draft)! };
+      if (lead) antecedent = { name: writtenName(lead.mention, sentence, lead.draft), id: ids.get(lead.draft)! };
       const someone = [...resolved].reverse().find((r) => r.draft.kind === 'person');
       if (someone) person = { name: someone.draft.name, id: ids.get(someone.draft)! };
     }
@@ -154,6 +160,29 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   return { entities, figures, corrections: linkCorrections(corrections, figures) };
 }
 
+/**
+ * An embedded post signed on the line after it ("— Ursula von der Leyen
+ * (@vonderleyen) February 11, 2025"): the signer is who says the two
+ * paragraphs before the signature.
+ */
+function signatures(recs: SentenceRecord[], index: EntityIndex, ids: Map<EntityDraft, string>): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const rec of recs) {
+    if (!rec.paragraphStart || !/^[—–]\s*\p{Lu}/u.test(rec.sentence.text)) continue;
+    const signer = rec.mentions.map((m) => index.resolve(m)).find((d) => d && d.kind !== 'place');
+    if (!signer) continue;
+    for (let p = rec.sentence.paragraph - 1; p >= Math.max(1, rec.sentence.paragraph - 2); p--) if (!out.has(p)) out.set(p, ids.get(signer)!);
+  }
+  return out;
+}
+
+/** Where the question ending a sentence starts: after its last ":", ";" or dash, else the sentence start. */
+function questionStart(text: string): number {
+  let at = 0;
+  for (const m of text.matchAll(/[:;]\s|\s[—–]\s/g)) at = m.index;
+  return at;
+}
+
 function assignIds(drafts: EntityDraft[]): Map<EntityDraft, string> {
   const ids = new Map<EntityDraft, string>();
   const used = new Set<string>();
@@ -161,15 +190,23 @@ function assignIds(drafts: EntityDraft[]): Map<EntityDraft, string> {
   return ids;
 }
 
+/** `base`, or `base-2`, `base-3`...: the next free number is remembered per base, so repeats cost nothing. */
 function uniqueId(base: string, used: Set<string>): string {
   let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  let n = (nextSuffix.get(used)?.get(base) ?? 1);
+  while (used.has(id)) id = `${base}-${++n}`;
+  let bases = nextSuffix.get(used);
+  if (!bases) nextSuffix.set(used, (bases = new Map()));
+  bases.set(base, n);
   used.add(id);
   return id;
 }
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
 /** "the Harbour programme" as the sentence writes it around the mention. */
-function writtenName(m: Mention, sentence: Sentence): string {
+function writtenName(m: Mention, sentence: Sentence, draft?: EntityDraft): string {
+  // "the ACF" reads better in a description as the name it stands for.
+  if (m.acronym && draft && draft.name !== m.text) return /\b(?:Alliance|Fund|Forum|Union|Council|Commission|Programme|Agency|Bank|Group)\b/.test(draft.name) ? `the ${draft.name}` : draft.name;
   const noun = m.nounAfter && /^(?:programme|program|initiative|project|plan|scheme|fund|alliance|summit|forum)$/.test(m.nounAfter) ? ` ${m.nounAfter}` : '';
   const the = m.before === 'the' || noun ? 'the ' : '';
   void sentence;
@@ -177,7 +214,7 @@ function writtenName(m: Mention, sentence: Sentence): string {
 }
 
 /** Per paragraph, the speaker a quoted paragraph names once ("… ," said X) for its other sentences. */
-function attributionsOf(recs: SentenceRecord[], at: number, index: EntityIndex, ids: Map<EntityDraft, string>): Map<number, string | undefined> {
+function attributionsOf(recs: SentenceRecord[], at: number, index: EntityIndex, ids: Map<EntityDraft, string>, lastPerson?: string): Map<number, string | undefined> {
   const paragraph = recs[at]!.sentence.paragraph;
   let from = at;
   while (from > 0 && recs[from - 1]!.sentence.paragraph === paragraph) from--;
@@ -187,6 +224,8 @@ function attributionsOf(recs: SentenceRecord[], at: number, index: EntityIndex, 
     if (!/[“”"]/.test(rec.sentence.text)) continue;
     const cands = rec.mentions.map((m) => ({ mention: m, draft: index.resolve(m) })).filter((r) => r.draft && (r.draft.kind === 'person' || r.draft.kind === 'organisation'));
     speaker = speakerInSentence(rec.sentence.text, rec.sentence.start, cands.map((c) => ({ mention: c.mention, id: ids.get(c.draft!)! })));
+    // “...,” she told delegates: the person named last before the quote.
+    if (!speaker && lastPerson && SAID_BY_PRONOUN.test(rec.sentence.text)) speaker = lastPerson;
     if (speaker) break;
   }
   return new Map([[paragraph, speaker]]);
@@ -217,6 +256,7 @@ interface BuildContext {
   ids: Map<EntityDraft, string>;
   usedFigureIds: Set<string>;
   moneyWhat?: string;
+  correctionOf: Map<LoadedFigure, 'corrected' | 'superseded'>;
 }
 
 function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, all: FoundAmount[], resolved: { mention: Mention; draft: EntityDraft }[], ctx: BuildContext): LoadedFigure | undefined {
@@ -234,8 +274,8 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
     text: sentence.text,
     figure: f,
     ...(pronoun && ctx.antecedent ? { antecedent: ctx.antecedent.name } : {}),
-    ...(nearestBefore ? { subjectBefore: writtenName(nearestBefore.mention, sentence) } : {}),
-    ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, sentence) } : {}),
+    ...(nearestBefore ? { subjectBefore: writtenName(nearestBefore.mention, sentence, nearestBefore.draft) } : {}),
+    ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, sentence, firstAfter.draft) } : {}),
     ...(ctx.moneyWhat && f.kind === 'duration' ? { moneyWhat: ctx.moneyWhat } : {}),
     ...(correction ? { correction, correctedThing: ctx.correction!.thing } : {}),
   });
@@ -259,7 +299,7 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
   const keywords = keywordsOf(what, f.kind);
   if (correction) keywords.push(correction);
   if (f.high !== undefined) keywords.push('range');
-  return {
+  const figure: LoadedFigure = {
     id,
     kind: f.kind,
     what,
@@ -278,6 +318,8 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
     at,
     alsoAt: [],
   };
+  if (correction) ctx.correctionOf.set(figure, correction);
+  return figure;
 }
 
 /** Earlier figures a correction replaces: same amount and currency as the superseded figure, about the same thing, in other documents. */
@@ -311,7 +353,7 @@ function toEntity(d: EntityDraft, id: string, figures: ReadonlyMap<string, Loade
     kind: d.kind,
     aliases: [...d.aliases].filter((a) => a !== d.name),
     ...(d.place ? { place: d.place } : {}),
-    adjectives: [],
+    adjectives: [...d.adjectives],
     pronouns: [],
     ...(d.description ? { description: d.description } : {}),
     definition: defs.map((x) => x.sentence.text),

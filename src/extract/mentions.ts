@@ -118,8 +118,13 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
     // Titles before a name.
     let title: string | undefined = i === 0 || (sentenceStart && out.length === 0) ? leadingTitle : undefined;
     if (PERSON_TITLES.test(word) && (i + 1 >= tokens.length || !isCap(tokens[i + 1]!.text))) {
-      // A title left alone ("Dr." cut off from its name by the sentence splitter) names no one.
+      // A title left alone ("Dr." cut off from its name by the sentence splitter) names no one;
+      // "Minister for Digital Infrastructure" is a role, not a place called Digital Infrastructure.
       i++;
+      if (i < tokens.length && /^(?:for|of)$/.test(tokens[i]!.text)) {
+        i++;
+        while (i < tokens.length && (isCap(tokens[i]!.text) || CONNECTORS.has(tokens[i]!.text))) i++;
+      }
       sentenceStart = false;
       continue;
     }
@@ -136,15 +141,27 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
       if (isCap(t) && !CALENDAR.test(t) && !/\.$/.test(tokens[j - 1]!.text)) {
         last = j;
         j++;
-      } else if (CONNECTORS.has(t) && j + 1 < tokens.length && isCap(tokens[j + 1]!.text) && !CALENDAR.test(tokens[j + 1]!.text)) {
-        j++;
+      } else if (CONNECTORS.has(t)) {
+        // "von der Leyen": a run of connectors joins only when a capitalised word follows it.
+        let k = j;
+        while (k < tokens.length && CONNECTORS.has(tokens[k]!.text)) k++;
+        if (k < tokens.length && isCap(tokens[k]!.text) && !CALENDAR.test(tokens[k]!.text) && k - j <= 2) j = k;
+        else break;
       } else break;
       if (/[’']s$/u.test(tokens[last]!.text)) break;
     }
     let words = tokens.slice(first, last + 1);
+    // "US-based Stargate project": the hyphenated adjective is not part of the name that follows.
+    if (words.length > 1 && /^[\p{Lu}.]+-\p{Ll}+$/u.test(words[0]!.text)) {
+      const adj = words[0]!;
+      const place = adj.text.replace(/-\p{Ll}+$/u, '');
+      out.push({ text: place, start: adj.start, end: adj.start + place.length, before: lowerBefore(tokens, first), sentenceStart, modifier: true, acronym: isAcronym(place), handle: false });
+      words = words.slice(1);
+      sentenceStart = false;
+    }
     // A capitalised common word opening the sentence ("Separately", "Diplomats") is not part of a name.
     const plain = (w: string) => w.toLowerCase().replace(/[’'].*$/u, '').replace(/\.$/, '');
-    const knownName = (w: string) => midCaps?.has(w.replace(/[’']s$/u, '')) ?? false;
+    const knownName = (w: string) => midCaps?.has(w.replace(/\.$/, '').replace(/[’']s$/u, '')) ?? false;
     if (sentenceStart && words.length && !title && (FUNCTION_WORDS.has(plain(words[0]!.text)) || (commonWords.has(plain(words[0]!.text)) && !knownName(words[0]!.text)) || readNumber(plain(words[0]!.text)) !== undefined)) {
       words = words.slice(1);
       while (words.length && CONNECTORS.has(words[0]!.text)) words = words.slice(1);
@@ -168,6 +185,12 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
       const next = tokens[last + 1];
       const nounAfter = next && /^[\p{Ll}]+$/u.test(next.text) ? next.text : undefined;
       const modifier = !!nounAfter && !possessive && !VERBISH.test(nounAfter!);
+      // "Government of Portugal" also names Portugal.
+      const of = /^(?:Government|Republic|Kingdom|Embassy|People|President|Prime Minister|City|Port|Parliament|Ministry of [\p{L} ]+? of) of (\p{Lu}[\p{L}\- ]+)$/u.exec(text);
+      if (of) {
+        const inner = start + text.length - of[1]!.length;
+        out.push({ text: of[1]!, start: inner, end: inner + of[1]!.length, before: 'of', sentenceStart: false, modifier: false, acronym: false, handle: false });
+      }
       if (text && !CALENDAR.test(text)) {
         out.push({
           text,

@@ -33,12 +33,16 @@ function withThe(d: EntityDraft): string {
 
 /** A question a money figure's description answers, when it is "what X (will) VERB ...". */
 function moneyQuestion(what: string): string | undefined {
-  const m = /^what (.+?) ((?:will|would|can|could|should|shall|must) )?(spend|spends|spent|pledged?|pledges|promised?|promises|put|puts|invest(?:s|ed)?|mobili[sz]e[sd]?|raised?|raises|receives?|received|gets?|got|allocated?|committed|commits?|provides?|provided|contributes?|contributed|replenish|earmarked|wins?|secured?|brings?|supply|supplies|costs?|pays?|paid|offered|offers?|granted|funds?|funded|announced?|announces|unveiled|adds?|added|backed)\b(.*)$/i.exec(what);
+  const m = /^what (.+?) ((?:will|would|can|could|should|shall|must) (?:be able to )?)?(spend|spends|spent|pledged?|pledges|promised?|promises|put|puts|invest(?:s|ed)?|mobili[sz]e[sd]?|raised?|raises|receives?|received|gets?|got|allocated?|committed|commits?|provides?|provided|contributes?|contributed|replenish|earmarked|wins?|secured?|brings?|supply|supplies|costs?|pays?|paid|offered|offers?|granted|funds?|funded|announced?|announces|unveiled|adds?|added|backed)\b(.*)$/i.exec(what);
   if (!m) return undefined;
-  const [, subject, aux, verb, rest] = m;
-  if (/^(?:was|were|is)\b/i.test(subject!)) return undefined;
+  const [, written, aux, verb, rest] = m;
+  if (/^(?:was|were|is)\b/i.test(written!) || /^(?:we|i|you|they|it|he|she)\b/i.test(written!)) return undefined;
+  const subject = written!.replace(/^(?:our|their|its|my|your)\s+/i, 'the ');
   const tail = rest!.trim() ? ` ${rest!.trim()}` : '';
-  if (aux) return `How much ${aux.trim()} ${subject} ${baseVerb(verb!)}${tail}?`;
+  if (aux) {
+    const [modal, ...restAux] = aux.trim().split(' ');
+    return `How much ${modal} ${subject} ${[...restAux, baseVerb(verb!)].join(' ')}${tail}?`;
+  }
   const past = /(?:ed|put|spent|got|paid)$/i.test(verb!) && !/^(?:put|puts)$/i.test(verb!) || /^put$/i.test(verb!);
   const third = /[^s]s$/i.test(verb!) && !past;
   return `How much ${past ? 'did' : third ? 'does' : 'do'} ${subject} ${baseVerb(verb!)}${tail}?`;
@@ -50,7 +54,9 @@ export function entityQuestions(d: EntityDraft, id: string, figuresBySubject: Re
   for (const f of figuresBySubject.get(id) ?? []) {
     if (out.length >= 2) break;
     let q: string | undefined;
-    if (f.kind === 'money') q = moneyQuestion(f.what) ?? (/^the (?:budget|size|value|cost|target) of /.test(f.what) ? `What is ${f.what}?` : undefined);
+    if (f.kind === 'money') q = moneyQuestion(f.what) ?? (/^the (?:budget|size|value|cost|target|total) of /.test(f.what) ? `What is ${f.what}?` : undefined);
+    // A question about this entity must name it.
+    if (q && ![d.name, ...d.aliases].some((n) => q!.toLowerCase().includes(n.toLowerCase()))) q = undefined;
     if (q && q.length <= 140 && !out.includes(q)) out.push(q);
   }
   return out.map((q) => q.replace(/\s+/g, ' '));

@@ -18,7 +18,7 @@ export interface Signals {
   aliases: string[];
 }
 
-const ORG_SUFFIX = /\b(?:Inc|Ltd|LLC|PLC|GmbH|SA|AG|Corp|Corporation|Company|Co|Group|Groups|Alliance|Fund|Council|Ministry|Department|Semiconductors|Commission|Union|Secretariat|Service|Services|Partners|Bank|Agency|Institute|University|Foundation|Association|Committee|Authority|Press|Media|Network|Grid|Labs?|Holdings|Capital|Ventures|Technologies|Systems|Government|Parliament|Office|Board|Centre|Center|Society|Organisation|Organization|Federation|Party|Court|News|Times|Post|Europe|Communications)\.?$/;
+const ORG_SUFFIX = /\b(?:Inc|Ltd|LLC|PLC|GmbH|SA|AG|Corp|Corporation|Company|Co|Group|Groups|Alliance|Fund|Council|Ministry|Department|Semiconductors|Commission|Union|Secretariat|Service|Services|Partners|Bank|Agency|Institute|University|Foundation|Association|Committee|Authority|Press|Media|Network|Grid|Labs?|Holdings|Capital|Ventures|Technologies|Systems|Government|Parliament|Office|Board|Centre|Center|Society|Organisation|Organization|Federation|Party|Court|News|Times|Post|Communications)\.?$/;
 const PROGRAMME_SUFFIX = /\b(?:Programme|Program|Initiative|Project|Plan|Scheme|Strategy|Declaration|Agreement|Pact|Treaty|Act|Charter|Accord|Mission|Facility)$/;
 const EVENT_SUFFIX = /\b(?:Forum|Summit|Conference|Congress|Festival|Expo|Games|Olympics|Week|Convention|Symposium|Assembly|Meeting|Championship)$/;
 /** Nouns written after a name that say what the name is ("the Harbour programme", "the Stargate project"). */
@@ -54,8 +54,9 @@ export function personShaped(name: string): boolean {
 export function signalsOf(m: Mention, sentence: string, offset: number, paragraphStart: boolean): Signals {
   const s: Signals = { kinds: {}, place: {}, aliases: [] };
   const vote = (k: Kind, n: number) => (s.kinds[k] = (s.kinds[k] ?? 0) + n);
-  const after = sentence.slice(m.end - offset);
-  const before = sentence.slice(0, m.start - offset);
+  // Clues sit close to the name: bounded windows keep the work per mention constant.
+  const after = sentence.slice(m.end - offset, m.end - offset + 320);
+  const before = sentence.slice(Math.max(0, m.start - offset - 160), m.start - offset);
   const own = kindFromName(m.text);
   if (own) vote(own, 3);
   if (m.title) vote('person', 3);
@@ -67,6 +68,8 @@ export function signalsOf(m: Mention, sentence: string, offset: number, paragrap
   const shaped = personShaped(m.text);
   // "By Tomás Reiner" opening a paragraph: a byline.
   if (shaped && m.before === 'by' && /^\s*By\s+$/u.test(before)) vote('person', 3);
+  // "(Reporting by Tomás Reiner; Editing by Ana Pryce)", "Media contact: Dana Whitcombe"
+  else if (shaped && (/\b(?:[Rr]eporting|[Ee]diting|[Ww]ritten|[Pp]hotos?|[Ii]nterview(?:ed)?|[Ss]igned|[Pp]osted)\s+by\s+$/.test(before) || /\b[Cc]ontact:\s*$/.test(before))) vote('person', 2);
   if (shaped && (SAY_VERBS.test(after) || /\b(?:said|says|told|according to)\s*$/.test(before))) vote('person', 2);
   // "RUTH KELLER (RK): ..." opening a paragraph: a speaker label in a transcript.
   if (paragraphStart && /^[\p{Lu} .'-]+$/u.test(m.text) && /^\s*(?:\([^)]{1,12}\))?:/.test(after) && personShaped(m.text.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()))) vote('person', 4);
@@ -101,7 +104,7 @@ export function signalsOf(m: Mention, sentence: string, offset: number, paragrap
   }
   // Places: "in Lisbon", "at Sines, Portugal", "LISBON, March 3" (a dateline), "Government of Portugal".
   const single = !/\s/.test(m.text) || m.text.split(/\s+/).length <= 2;
-  if (single && !own && !shaped && (PLACE_PREPOSITIONS.has(m.before) || /\b(?:in|at|from|to|across)\s+the\s+$/.test(before))) vote('place', 1);
+  if (single && !own && !shaped && (PLACE_PREPOSITIONS.has(m.before) || /\b(?:in|at|from|to|across)\s+the\s+$/i.test(before))) vote('place', 1);
   if (paragraphStart && /^\p{Lu}[\p{Lu} .'-]+$/u.test(m.text) && /^\s*(?:,|—|–|-)\s*(?:\p{Lu}[\p{L}.]*\s+\d|\()/u.test(after)) {
     vote('place', 3);
     s.place.city = (s.place.city ?? 0) + 3;

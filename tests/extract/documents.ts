@@ -6,11 +6,13 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CorpusDocument } from '../../src/corpus/document.js';
 import { slug } from '../../src/corpus/document.js';
 import { segmentDocument } from '../../src/text/segment.js';
 
-export const FORUM_DIR = '/work/shared/eval/forum';
+/** A copy of ../shared/eval/forum/corpus (with the PDF's source text as fact-sheet.md). */
+export const FORUM_DIR = fileURLToPath(new URL('../fixtures/forum/', import.meta.url));
 
 export function documentFrom(file: string, text: string): CorpusDocument {
   let body = text;
@@ -46,14 +48,10 @@ export function documentFrom(file: string, text: string): CorpusDocument {
 
 /** The forum practice corpus, the PDF read from its source text. */
 export function forumDocuments(): CorpusDocument[] {
-  const dir = join(FORUM_DIR, 'corpus');
-  const docs = readdirSync(dir)
-    .filter((f) => /\.(md|txt|html)$/.test(f))
+  return readdirSync(FORUM_DIR)
+    .filter((f) => /\.(md|txt|html)$/.test(f) && f !== 'README.md')
     .sort()
-    .map((f) => documentFrom(join(dir, f), readFileSync(join(dir, f), 'utf8')));
-  const sheet = join(FORUM_DIR, 'corpus-src', 'fact-sheet.md');
-  docs.push(documentFrom(sheet, readFileSync(sheet, 'utf8')));
-  return docs;
+    .map((f) => documentFrom(join(FORUM_DIR, f), readFileSync(join(FORUM_DIR, f), 'utf8')));
 }
 
 export function fileDocument(path: string): CorpusDocument {

@@ -103,8 +103,11 @@ describe('figures', () => {
     expect(gpu.who).toBe(entity('Noor Castellan').id);
   });
 
-  it('skips questions: a question asserts no figure', () => {
-    expect(k.figures.some((f) => f.quote.endsWith('?'))).toBe(false);
+  it('skips questions: a question asserts no figure, the statement before it does', () => {
+    expect(k.figures.filter((f) => f.quote === 'RK: Last question. What would failure look like in three years?' || f.quote.startsWith('What would failure'))).toEqual([]);
+    const asked = figuresIn('thread-ritaabreutech', '61 countries')[0]!;
+    expect(asked.quote).toMatch(/does the declaration get signed today\?/);
+    expect(k.figures.some((f) => f.quote === asked.quote && f.display === 'today')).toBe(false);
   });
 });
 
@@ -162,5 +165,25 @@ describe('a document about something else', () => {
     expect(by('five years')).toMatchObject({ kind: 'duration', amount: 5 });
     expect(by('March 2025')).toMatchObject({ kind: 'date', when: '2025-03' });
     expect(kh.entities.find((e) => e.name === 'Atlantic Freight Group')?.kind).toBe('organisation');
+  });
+});
+
+describe('text shapes', () => {
+  it('rejoins a bold run-in heading with the text it heads, and labels the figure with both', () => {
+    const [f] = figuresIn('lisbon-by-the-numbers', '900 million euros');
+    expect(f!.quote).toBe('**Harbour.** The access programme: 900 million euros over five years for researchers, universities and startups.');
+    expect(f!.what).toBe('the access programme (Harbour)');
+    expect(f!.subjects[0]).toBe(entity('Harbour').id);
+  });
+
+  it('reads one figure per table row, labelled by the row', () => {
+    const [row] = figuresIn('lisbon-by-the-numbers', '€9.4bn');
+    expect(row!.quote).toBe('| Pledges from 20 key investors | €9.4bn | not stated | Firm |');
+    expect(row!.what).toBe('Pledges from 20 key investors');
+  });
+
+  it('links a nationality adjective to its country', () => {
+    expect(entity('Canada')).toMatchObject({ kind: 'place', place: 'country', adjectives: ['Canadian'] });
+    expect(entity('Portugal')).toMatchObject({ kind: 'place', place: 'country' });
   });
 });
