@@ -120,7 +120,8 @@ export function answerSum(entries: FigureEntry[], k: Knowledge, confidence: numb
 /** An answer from retrieved passages, led by the fact the question type asks for. */
 export function answerFromPassages(q: AnalyzedQuestion, passages: Passage[], k: Knowledge, confidence: number, extraFigures: FigureEntry[] = []): Answer {
   const focus = new Set(q.terms.map((t) => t.word.toLowerCase().slice(0, 5)));
-  const quotes = dedupeQuotes(passages.map((p) => quotePassage(p, k.passages, focus, p.speaker ? k.matcher.get(p.speaker)?.name : undefined)));
+  // The first quote takes in a following "It…" sentence: what the question asks is often there.
+  const quotes = dedupeQuotes(passages.map((p, i) => quotePassage(p, k.passages, focus, p.speaker ? k.matcher.get(p.speaker)?.name : undefined, { withNext: i === 0 })));
   const top = passages[0]!;
   const lead = leadFor(q, top, k);
   return base('answer', true, lead, { quotes, figures: extraFigures.map(figureOf), confidence });
@@ -185,6 +186,8 @@ export function countValue(display: string): number | undefined {
 /** A count as digits ("Fifty-eight countries" -> "58 countries"); other figures as the source writes them. */
 function inDigits(e: FigureEntry): string {
   const display = e.figure.display;
+  // "€900m" reads as "€900 million".
+  if (e.figure.kind === 'money' && e.figure.amount !== undefined && /\d\s*(?:m|bn|b|k|tn)\b/i.test(display)) return formatAmount(e.figure.amount, e.figure.currency as Currency);
   if (e.figure.kind !== 'count') return display;
   const m = COUNT_NUMBER.exec(display);
   const value = m ? readNumber(m[0]) : undefined;

@@ -36,7 +36,31 @@ export function mergeKnowledge(corpus: Corpus, extracted: Extracted): Corpus & {
   const nameWords = new Map<string, number>();
   for (const e of extracted.entities) for (const w of new Set(fold(e.name).split(/\s+/))) nameWords.set(w, (nameWords.get(w) ?? 0) + 1);
   const clear = (alias: string) => /\s/.test(alias.trim()) || /^\p{Lu}{2,}$|^@/u.test(alias.trim()) || (nameWords.get(fold(alias.trim())) ?? 0) <= 1;
+  // "U.S." and "United States" are one entity: an abbreviation joins the name it abbreviates.
+  const byInitials = new Map<string, LoadedEntity>();
+  for (const e of [...entities, ...extracted.entities]) {
+    const words = e.name.split(/\s+/).filter((w) => !/^(?:of|the|and|for)$/i.test(w));
+    if (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))) byInitials.set(words.map((w) => w[0]).join(''), e);
+  }
+  const abbreviated = new Map<string, LoadedEntity>();
+  for (const e of extracted.entities) {
+    const letters = /^(?:\p{Lu}\.?){2,5}$/u.test(e.name) ? e.name.replace(/\./g, '') : undefined;
+    const full = letters ? byInitials.get(letters) : undefined;
+    if (full && full !== e) abbreviated.set(e.id, full);
+  }
   for (const raw of extracted.entities) {
+    const target = abbreviated.get(raw.id);
+    if (target) {
+      // Joined below with the entity it abbreviates, under that entity's id.
+      if (!target.aliases.includes(raw.name)) target.aliases = [...target.aliases, raw.name];
+      continue;
+    }
+  }
+  for (const raw of extracted.entities) {
+    if (abbreviated.has(raw.id)) {
+      idMap.set(raw.id, idMap.get(abbreviated.get(raw.id)!.id) ?? abbreviated.get(raw.id)!.id);
+      continue;
+    }
     const e = { ...raw, aliases: raw.aliases.filter(clear) };
     const curated = formsOf(e).map((f) => byForm.get(f)).find((c) => c !== undefined);
     if (curated) {

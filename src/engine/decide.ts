@@ -24,7 +24,7 @@ export interface DecideOptions {
 }
 
 /** "tl;dr", "summary", "key numbers", "main announcements", "what happened": a digest, not a search. */
-const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|(?:key|main|big|major|biggest|important)\s+(?:[a-z]+\s+)?(?:numbers|figures|points|facts|takeaways|announcements)|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures)|the numbers)\b/i;
+const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|(?:key|main|big|major|biggest|important)\s+(?:[a-z]+\s+)?(?:numbers|figures|points|facts|takeaways|announcements)|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures))\b/i;
 
 const CONVERSION = /\bin\s+(euros?|dollars?|pounds?|yen|yuan)\b/i;
 const currencyOf = (word: string) => (/^euro/i.test(word) ? 'EUR' : /^dollar/i.test(word) ? 'USD' : /^pound/i.test(word) ? 'GBP' : word.toUpperCase());
@@ -163,7 +163,8 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
     ex.decision = 'abstain: no passage about the claim';
     return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
   }
-  const evidence = candidates.slice(0, CLAIM_EVIDENCE);
+  // Evidence naming more of the subject first ("the UK" and "the declaration" over "the declaration" alone).
+  const evidence = [...candidates].sort((a, b) => b.entityFit - a.entityFit).slice(0, CLAIM_EVIDENCE);
   ex.decision = `claim checked against ¶${evidence.map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
   const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
   const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);

@@ -208,6 +208,7 @@ const DOCUMENT_WORDS: ReadonlySet<string> = new Set([
   'article', 'articles', 'text', 'source', 'sources', 'document', 'documents', 'doc', 'docs', 'quote', 'quotes', 'quotation', 'title', 'titles',
   'headline', 'headlines', 'heading', 'subheading', 'paragraph', 'paragraphs', 'passage', 'line', 'lines', 'sentence', 'word', 'words', 'wording',
   'story', 'piece', 'report', 'page', 'link', 'links', 'citation', 'excerpt', 'summary', 'mention', 'mentions', 'author', 'writer',
+  'analysis', 'blog', 'column', 'op-ed', 'editorial', 'interview', 'transcript', 'release', 'notice', 'sheet', 'factsheet', 'brief', 'briefing',
 ]);
 
 /** A noun at least this rare in English is a topic when used as a noun; commoner ones ("thing", "bit") are filler. */

@@ -67,11 +67,18 @@ const LEADING_REFERENCE = /^(?:It|This|That|These|Those|They|He|She|Such)\b/;
  * The passage as a quote, joined to the sentence before it when it opens with
  * a reference ("It will be…") that the earlier sentence resolves.
  */
-export function quotePassage(p: Passage, passages: readonly Passage[], focus: ReadonlySet<string>, speakerName?: string): Quote {
+export function quotePassage(p: Passage, passages: readonly Passage[], focus: ReadonlySet<string>, speakerName?: string, options: { withNext?: boolean } = {}): Quote {
   let start = p.sentence.start;
+  let end = p.sentence.end;
   const prev = passages[p.id - 1];
   if (LEADING_REFERENCE.test(p.sentence.text) && prev && prev.doc === p.doc && prev.sentence.paragraph === p.sentence.paragraph && p.sentence.end - prev.sentence.start <= MAX_QUOTE_CHARS) {
     start = prev.sentence.start;
   }
-  return quoteSpan(p.doc, start, p.sentence.end, { speaker: speakerName, focus });
+  // "Officials picked Sines for the first hub. It sits at the landing point of…": the sentence after,
+  // when it goes on about the same thing, often holds the point.
+  const next = passages[p.id + 1];
+  if (options.withNext && next && next.doc === p.doc && next.sentence.paragraph === p.sentence.paragraph && LEADING_REFERENCE.test(next.sentence.text) && next.sentence.end - start <= MAX_QUOTE_CHARS) {
+    end = next.sentence.end;
+  }
+  return quoteSpan(p.doc, start, end, { speaker: speakerName, focus });
 }

@@ -404,7 +404,7 @@ function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
       return named || PEOPLE_WORDS.test(p.sentence.text);
     }
     case 'why':
-      return /\b(?:so|because|since|therefore|that[’']s why|to|in order|aim|so that)\b/i.test(p.sentence.text);
+      return /\b(?:so|because|since|therefore|that[’']s why|to|in order|aim|so that|due to|owing to|citing|cited|preferred|objected|(?:said|says) (?:it|they|he|she) (?:would|wanted|needed))\b/i.test(p.sentence.text);
     default:
       return true;
   }

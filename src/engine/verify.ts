@@ -92,6 +92,7 @@ export function judgeClaim(c: Claim, p: Passage, k: Knowledge, q: AnalyzedQuesti
   if (c.people.length && subjects.every((id) => p.entities.has(id))) {
     const actors = [p.speaker, ...[...p.entities].filter((id) => k.matcher.get(id)?.kind === 'person')].filter((id): id is string => !!id);
     if (actors.length && !actors.some((id) => c.people.includes(id))) return { verdict: 'no', because: `according to the sources it was ${k.matcher.get(actors[0]!)?.name ?? actors[0]}` };
+    if (actors.some((id) => c.people.includes(id))) return { verdict: 'yes' };
   }
   // A nationality or place the question ties to its subject ("a European project") against another in the sentence ("US-based").
   const askedPlaces = q.entities.filter((e) => e.adjective && ['place', 'organisation', 'group'].includes(e.entity.kind) && !p.entities.has(e.entity.id));
