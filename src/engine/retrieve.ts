@@ -289,6 +289,11 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
       reasons?.push('same amount');
     }
   }
+  // "the 200 billion euro initiative": a sentence stating the very amount is about the same thing.
+  if (c.passage && q.amounts.length && c.passage.money.some((m) => q.amounts.some((a) => Math.abs(a.value - m.value) <= 0.01 * a.value))) {
+    score += 0.3;
+    reasons?.push('same amount');
+  }
   // Between equals, the sentence that names more (entities, amounts) says more.
   if (c.passage) score += 0.002 * Math.min(3, c.passage.entities.size + c.passage.money.length);
   if (!everySubject) {
