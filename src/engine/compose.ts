@@ -133,6 +133,11 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
   const sentence = clip(p.sentence.text, 220);
   const speaker = p.speaker ? k.matcher.get(p.speaker)?.name : undefined;
   const asked = new Set(q.entities.map((e) => e.entity.id));
+  // "What is it called?": the name first, from the sentence or just before it.
+  if (/\bname of\b|\bcalled\b/i.test(q.text)) {
+    const named = [...p.entities, ...p.context].map((id) => k.matcher.get(id)).find((e) => e && !asked.has(e.id) && e.kind !== 'place');
+    if (named) return `${capitalise(named.name)}, according to the source: ${sentence}`;
+  }
   switch (q.type) {
     case 'who': {
       const kinds = ['person', 'organisation', 'group', 'programme'];

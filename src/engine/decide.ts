@@ -181,7 +181,8 @@ const NAME_ASKED = /\b(?:the name of|what(?:'s| is| was) (?:it|that|this|the [\p
 function namesAnother(q: AnalyzedQuestion, c: Candidate, k: Knowledge): boolean {
   const asked = new Set(q.entities.map((e) => e.entity.id));
   const personAsked = q.entities.some((e) => !e.adjective && e.entity.kind === 'person');
-  return [...c.passage!.entities].some((id) => {
+  // The name may stand in the sentence or just before it in its paragraph ("InvestAI… This aims to mobilise €200 billion").
+  return [...c.passage!.entities, ...c.passage!.context].some((id) => {
     const kind = k.matcher.get(id)?.kind;
     return !asked.has(id) && kind !== undefined && kind !== 'place' && (!personAsked || kind === 'person');
   });
