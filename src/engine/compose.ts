@@ -135,7 +135,10 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
   const asked = new Set(q.entities.map((e) => e.entity.id));
   // "What is it called?": the name first, from the sentence or just before it.
   if (/\bname of\b|\bcalled\b/i.test(q.text)) {
-    const named = [...p.entities, ...p.context].map((id) => k.matcher.get(id)).find((e) => e && !asked.has(e.id) && e.kind !== 'place');
+    // The sentence's own names, then those of the sentences before it in the paragraph, nearest first.
+    const nearby: string[] = [...p.entities];
+    for (let i = p.id - 1; i >= 0 && k.passages[i]!.doc === p.doc && k.passages[i]!.sentence.paragraph === p.sentence.paragraph; i--) nearby.push(...k.passages[i]!.entities);
+    const named = nearby.map((id) => k.matcher.get(id)).find((e) => e && !asked.has(e.id) && e.kind !== 'place');
     if (named) return `${capitalise(named.name)}, according to the source: ${sentence}`;
   }
   switch (q.type) {
