@@ -9,6 +9,7 @@ import type { LoadedEntity } from '../corpus/load.js';
 import { NAMED_PLACE, passageAt, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
+import { wantedNameKinds } from './names.js';
 import { DIGITS_SOURCE, NUMBER_WORDS_SOURCE, readNumber } from '../text/number-words.js';
 
 export function figureOf(entry: FigureEntry): Figure {
@@ -138,7 +139,8 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
     // The sentence's own names, then those of the sentences before it in the paragraph, nearest first.
     const nearby: string[] = [...p.entities];
     for (let i = p.id - 1; i >= 0 && k.passages[i]!.doc === p.doc && k.passages[i]!.sentence.paragraph === p.sentence.paragraph; i--) nearby.push(...k.passages[i]!.entities);
-    const named = nearby.map((id) => k.matcher.get(id)).find((e) => e && !asked.has(e.id) && e.kind !== 'place');
+    const kinds = wantedNameKinds(q);
+    const named = nearby.map((id) => k.matcher.get(id)).find((e) => e && !asked.has(e.id) && kinds.includes(e.kind));
     if (named) return `${capitalise(named.name)}, according to the source: ${sentence}`;
   }
   switch (q.type) {

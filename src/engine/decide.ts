@@ -10,8 +10,9 @@ import { terms } from '../text/analyze.js';
 import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
-import { answerAmountClaim, answerClaim, claimOf, claimWords } from './verify.js';
+import { answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
 import { answerWithSources, rankForDigest, relatedFigures } from './sources.js';
+import { NAME_ASKED, namesAnother } from './names.js';
 
 export interface DecideOptions {
   /** Least coverage of the question a passage needs to answer it. Default 0.4. */
@@ -40,7 +41,8 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   if (q.type === 'yes_no') return decideClaim(q, k, ex, minCoverage, options);
   // "How much is the $112bn in euros?": the sources convert nothing.
   const conversion = CONVERSION.exec(q.text);
-  if (conversion && q.amounts.some((a) => a.currency && a.currency !== currencyOf(conversion[1]!)) ) {
+  const currencyOfAmount = (a: { value: number; currency?: string }) => a.currency ?? k.figures.find((f) => f.figure.amount !== undefined && Math.abs(f.figure.amount - a.value) <= 0.01 * a.value)?.figure.currency;
+  if (conversion && q.amounts.some((a) => currencyOfAmount(a) !== undefined && currencyOfAmount(a) !== currencyOf(conversion[1]!))) {
     ex.decision = 'abstain: currency conversion';
     return compose.notFound(`The sources give no exchange rate, so they can't say what that is in ${conversion[1]!.toLowerCase()}.`, suggestionsFor(q, k));
   }
@@ -123,8 +125,8 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
 /** The figures of a digest: about the question's subject when it names one, most important first (see sources.ts). */
 function digestFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
   const ids = new Set(q.entities.map((e) => e.entity.id));
-  const about = ids.size ? k.figures.filter((f) => [...ids].some((id) => f.entities.has(id))) : k.figures;
-  return rankForDigest(about.length ? about : k.figures, k);
+  const about = ids.size ? rankForDigest(k.figures.filter((f) => [...ids].some((id) => f.entities.has(id))), k) : [];
+  return about.length ? about : rankForDigest(k.figures, k);
 }
 
 /** A claim's evidence needs this share of the usual coverage: the asked values, left out of the search, are checked instead. */
@@ -152,10 +154,19 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   };
   const found = retrieve(subject, k, options.retrieve);
   // An amount is checked against the subject's figure, as corrected where a correction replaced it.
-  const figure = claim.amounts.length ? found.find((c) => c.kind === 'figure' && c.figure!.figure.kind === 'money' && c.entityFit >= 0.5 && c.namesHeld && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE) : undefined;
+  // "So vdl announced the $112bn package?": a figure of the very amount says what the claim is about; who gave it is then checked.
+  const sameAmount = claim.amounts.length && claim.people.length === 0 && q.entities.some((e) => k.matcher.get(e.entity.id)?.kind === 'person')
+    ? k.figures.find((f) => f.figure.kind === 'money' && f.figure.amount !== undefined && claim.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value))
+    : undefined;
+  if (sameAmount) {
+    ex.decision = `claim about figure ${sameAmount.figure.id}: who gave it`;
+    return answerWhoGaveClaim(q, sameAmount, k);
+  }
+  // An amount or a currency is checked against the subject's figure, as corrected where a correction replaced it.
+  const figure = claim.amounts.length || claim.currencies.length ? found.find((c) => c.kind === 'figure' && c.figure!.figure.kind === 'money' && c.entityFit >= 0.5 && c.namesHeld && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE) : undefined;
   if (figure) {
     ex.decision = `claim checked against figure ${figure.figure!.figure.id}`;
-    return answerAmountClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure));
+    return claim.amounts.length ? answerAmountClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure)) : answerCurrencyClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure));
   }
   // The evidence must be about the subject: all of its names, and some of the rest.
   const candidates = found.filter((c) => c.kind === 'sentence' && c.entityFit >= 0.5 && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
@@ -169,23 +180,6 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
   const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);
   return answer.answered ? answer : { ...answer, suggestions: suggestionsFor(q, k) };
-}
-
-const NAME_ASKED = /\b(?:the name of|what(?:'s| is| was) (?:it|that|this|the [\p{L}-]+(?: [\p{L}-]+){0,3}) called|what (?:is|was|are) [\p{L}-]+(?: [\p{L}-]+){0,4} called)\b/iu;
-
-/**
- * Whether a passage gives a name the question lacks: an entity it does not
- * name itself, of the same kind as its subject when that is a person ("the
- * name of the French president" wants a person's name, not the summit's).
- */
-function namesAnother(q: AnalyzedQuestion, c: Candidate, k: Knowledge): boolean {
-  const asked = new Set(q.entities.map((e) => e.entity.id));
-  const personAsked = q.entities.some((e) => !e.adjective && e.entity.kind === 'person');
-  // The name may stand in the sentence or just before it in its paragraph ("InvestAI… This aims to mobilise €200 billion").
-  return [...c.passage!.entities, ...c.passage!.context].some((id) => {
-    const kind = k.matcher.get(id)?.kind;
-    return !asked.has(id) && kind !== undefined && kind !== 'place' && (!personAsked || kind === 'person');
-  });
 }
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */

@@ -195,6 +195,12 @@ class AnsweringEngine implements Engine {
 
   /** One question of a message, with what came before it (the conversation, or the message's earlier part). */
   private answerPart(part: MessagePart, previous: Omit<ConversationState, 'at'> | undefined, ex: Explanation, detail: boolean): { answer: Answer; state?: Omit<ConversationState, 'at'> } {
+    // An aside naming things the sources never mention ("…, is it OpenAI?") makes the question one they can't answer.
+    const asideNames = part.aside ? analyzeQuestion(part.aside, this.k).terms.filter((t) => t.named).map((t) => t.word) : [];
+    if (asideNames.length) {
+      ex.decision = `abstain: the aside names ${asideNames.join(', ')}`;
+      return { answer: compose.notFound(`The sources don't mention ${asideNames.join(' or ')}.`, this.examples.slice(0, 3)) };
+    }
     let q = analyzeQuestion(part.text, this.k, { claim: part.claim });
     const followUp = applyFollowUp(q, previous);
     if (followUp) {

@@ -165,7 +165,8 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     // A capitalised word inside the question is a name, whatever else it could be;
     // a word after "the", "many", "what"... is used as a noun.
     const name = m.index > 0 && !titleCase && /^\p{Lu}/u.test(word);
-    const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, ''));
+    // ("a purely public thing": an adverb after "a" is still an adverb.)
+    const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, '')) && (known || canBeNoun(recognised.corrected ?? token));
     // Right after a name ("champions league"), a word not followed by "to", "about"… continues
     // the name: the question is about something else that shares the first word.
     const after = text.slice(m.index + word.length).trim().split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';

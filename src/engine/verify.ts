@@ -11,7 +11,7 @@ import type { Answer } from '../answer.js';
 import { findAmounts, formatAmount, type Amount } from '../text/quantities.js';
 import * as compose from './compose.js';
 import { answerWithSources, type Related } from './sources.js';
-import type { Knowledge, Passage } from './knowledge.js';
+import { passageAt, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Candidate } from './retrieve.js';
 
@@ -21,6 +21,8 @@ const DAY_RE = new RegExp(`\\b(?:${DAYS.join('|')})\\b`, 'gi');
 const MONTH_RE = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`, 'gi');
 /** "in Brussels", "at Davos": the word after is a place the question puts forward. */
 const PLACE_AFTER = /\b(?:in|at|from)\s+([\p{L}][\p{L}'’-]+)/giu;
+const CURRENCY_OF: Record<string, string> = { euro: 'EUR', '€': 'EUR', dollar: 'USD', $: 'USD', pound: 'GBP', '£': 'GBP' };
+const CURRENCY_NAME: Record<string, string> = { EUR: 'euros', USD: 'dollars', GBP: 'pounds' };
 const CLEFT_PERSON = /^(?:is|was|were|are)\s+(?:it|that|this)\b/i;
 
 export interface Claim {
@@ -31,6 +33,8 @@ export interface Claim {
   places: string[];
   /** People the question names as the one who did it. */
   people: string[];
+  /** Currencies the question puts forward ("in euros or dollars?"). */
+  currencies: string[];
 }
 
 /** What a yes/no question asserts, slot by slot. */
@@ -49,6 +53,7 @@ export function claimOf(q: AnalyzedQuestion, k: Knowledge): Claim {
     places,
     // A person is a claimed value ("was it Macron who…", "did von der Leyen announce Stargate?") when the
     // question also names the thing done; otherwise the person is its subject.
+    currencies: [...new Set((text.match(/\b(?:euros?|dollars?|pounds?)\b|[€$£]/gi) ?? []).map((c) => CURRENCY_OF[c.toLowerCase().replace(/s$/, '')]!).filter(Boolean))].filter(() => !q.amounts.length),
     people: q.entities.some((e) => ['programme', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? '')) || CLEFT_PERSON.test(text)
       ? [...new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'person').map((e) => e.entity.id))]
       : [],
@@ -162,4 +167,29 @@ export function answerAmountClaim(c: Claim, r: Related, k: Knowledge, confidence
     ? `Yes: ${lead.display}, ${lead.what.replace(/\.$/, '')}.`
     : `No: the sources give ${lead.display} (${lead.what.replace(/\.$/, '')}), not ${askedText}.${earlier}`;
   return { ...base, answer: `${text}${base.answer.includes('The sources differ') ? ` ${base.answer.slice(base.answer.indexOf('The sources differ'))}` : ''}` };
+}
+
+/** "Was it in euros or dollars?": the currency the subject's figure is given in. */
+export function answerCurrencyClaim(c: Claim, r: Related, k: Knowledge, confidence: number): Answer {
+  const lead = r.lead.figure;
+  const base = answerWithSources(r.lead, k, confidence);
+  const given = lead.currency ? CURRENCY_NAME[lead.currency] ?? lead.currency : undefined;
+  if (!given) return base;
+  const verdict = c.currencies.length > 1 ? `In ${given}` : c.currencies.includes(lead.currency!) ? `Yes, in ${given}` : `No, in ${given}`;
+  return { ...base, answer: `${verdict}: the sources give ${lead.display} (${lead.what.replace(/\.$/, '')}).` };
+}
+
+/** "So X announced the $112bn package?": who the sources say gave the figure of that amount. */
+export function answerWhoGaveClaim(q: AnalyzedQuestion, entry: FigureEntry, k: Knowledge): Answer {
+  const base = answerWithSources(entry, k, 0.8);
+  const asked = q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'person').map((e) => e.entity.id);
+  const holder = passageAt(k, entry.doc, entry.figure.at.start);
+  const actors = [entry.figure.who, holder?.speaker, ...[...(holder?.entities ?? [])].filter((id) => k.matcher.get(id)?.kind === 'person')].filter((id): id is string => !!id);
+  const what = `${entry.figure.display} (${entry.figure.what.replace(/\.$/, '')})`;
+  if (!actors.length) return { ...base, answer: `The sources don't say who gave ${what}.` };
+  const name = (id: string) => k.matcher.get(id)?.name ?? id;
+  const text = actors.some((id) => asked.includes(id))
+    ? `Yes: ${what}, according to the sources from ${name(actors.find((id) => asked.includes(id))!)}.`
+    : `No: ${what} came from ${name(actors[0]!)}, not ${asked.map(name).join(' or ')}.`;
+  return { ...base, answer: text };
 }

@@ -10,6 +10,8 @@ export interface MessagePart {
   text: string;
   /** A statement put up for checking ("X was on Monday, right?"): a yes/no question about it. */
   claim: boolean;
+  /** What followed the question's first comma, left out of it ("…, is it OpenAI and SoftBank?"). */
+  aside?: string;
 }
 
 export interface Message {
@@ -64,7 +66,8 @@ export function readMessage(message: string): Message {
 
 /** Chat sentences end at . ? ! and a space, whatever the case of the next letter (ICU waits for a capital). */
 function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  // "1) which city… and 2) what's the name…": numbered questions are sentences of their own.
+  return text.split(/(?<=[.?!])\s+|\n+|\s+(?:and\s+)?(?=(?:\(?\d\)|\d\.)\s+\p{L})/u).map((s) => s.trim().replace(/^(?:\(?\d\)|\d\.)\s+/, '')).filter(Boolean);
 }
 
 // "…, need it for the caption", "…, settling a bet": why the person asks, not what.
@@ -103,18 +106,24 @@ const LIGHT = /^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|
  * comma of a question that stands on its own is an aside (a guess, a
  * restatement, a reason); the question is what comes before it.
  */
-function dropAside(question: string): string {
+function splitAside(question: string): { main: string; aside?: string } {
   const cut = /\s*(?:,|\s[—–-])\s+/.exec(question);
-  if (!cut || !QUESTION_START.test(question)) return question;
+  if (!cut || !QUESTION_START.test(question)) return { main: question };
   const main = question.slice(0, cut.index);
+  const aside = question.slice(cut.index + cut[0].length);
   // "…, like which companies": an aside that asks again says what kind of answer is wanted; keep it.
-  if (/\b(?:what|which|who|whom|whose|when|where|why|how)\b/i.test(question.slice(cut.index))) return question;
+  if (/\b(?:what|which|who|whom|whose|when|where|why|how)\b/i.test(aside)) return { main: question };
   const content = (main.match(/[\p{L}\p{N}'’]+/gu) ?? []).filter((w) => w.length >= 3 && !LIGHT.test(w));
-  return content.length >= 2 ? main : question;
+  return content.length >= 2 ? { main, aside } : { main: question };
 }
 
 function toPart(raw: string): MessagePart {
-  const text = dropAside(raw.replace(/[\s?!.]+$/, '')) + (/\?\s*$/.test(raw) ? '?' : '');
+  const { main, aside } = splitAside(raw.replace(/[\s?!.]+$/, ''));
+  const part = toQuestion(main + (/\?\s*$/.test(raw) ? '?' : ''));
+  return aside ? { ...part, aside } : part;
+}
+
+function toQuestion(text: string): MessagePart {
   const trimmed = text.replace(/[\s?!.]+$/, '');
   // A question keeps its question mark: it is shown back to the user as they asked it.
   if (QUESTION_START.test(trimmed) || REQUEST_START.test(trimmed)) return { text: /\?\s*$/.test(text) ? `${trimmed}?` : trimmed, claim: false };
