@@ -109,6 +109,9 @@ const FIRST_WH = /\b(what|which|who|whom|whose|when|where|why|how)\b/;
 // Words after which the next word is used as a noun.
 const NOUN_CONTEXT = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'its', 'their', 'his', 'her', 'our', 'many', 'much', 'few', 'several', 'any', 'some', 'each', 'every', 'no', 'what', 'which', 'whose', 'of', 'about']);
 
+const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those']);
+const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', "isn't", "wasn't", 'does', 'did', 'do', 'will', 'would', 'can', 'could']);
+
 // Words after which an unknown word right after a name reads as that name's verb ("InvestAI hopes to…").
 const VERB_FOLLOWERS = new Set(['to', 'a', 'an', 'the', 'about', 'for', 'in', 'on', 'with', 'from', 'at', 'by', 'of', 'that', 'it', 'its', 'their', 'this', 'up', 'out', 'into', 'over']);
 
@@ -117,6 +120,8 @@ const REFERENCE_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'that', '
 export function questionType(folded: string, amounts: Amount[], entityCount: number): QuestionType {
   // "Was it Macron who announced it?": a cleft asks yes or no, whatever wh-word it holds.
   if (CLEFT.test(folded)) return 'yes_no';
+  // "Does she think public money alone can…?": a question opening with a verb, with no wh-word in it, asks yes or no.
+  if (/^(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should)\b/.test(folded) && !FIRST_WH.test(folded) && !/\b(?:or|versus|vs|than|compared?)\b/.test(folded)) return 'yes_no';
   const firstWh = FIRST_WH.exec(folded)?.[1];
   for (const [type, rule] of TYPE_RULES) {
     if (!rule.test(folded)) continue;
@@ -166,7 +171,10 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     // a word after "the", "many", "what"... is used as a noun.
     const name = m.index > 0 && !titleCase && /^\p{Lu}/u.test(word);
     // ("a purely public thing": an adverb after "a" is still an adverb.)
-    const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, '')) && (known || canBeNoun(recognised.corrected ?? token));
+    // ("is that spread out": after a verb, "that" is a pronoun, not a determiner.)
+    const beforeBefore = text.slice(0, m.index).trim().split(/\s+/).slice(-2, -1)[0]?.toLowerCase() ?? '';
+    const pronoun = DEMONSTRATIVES.has(before) && COPULAS.has(beforeBefore);
+    const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, '')) && !pronoun && (known || canBeNoun(recognised.corrected ?? token));
     // Right after a name ("champions league"), a word not followed by "to", "about"… continues
     // the name: the question is about something else that shares the first word.
     const after = text.slice(m.index + word.length).trim().split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
@@ -214,6 +222,9 @@ const DOCUMENT_WORDS: ReadonlySet<string> = new Set([
 
 /** A noun at least this rare in English is a topic when used as a noun; commoner ones ("thing", "bit") are filler. */
 const FILLER_NOUN_RANK = 600;
+
+/** A word at least this telling may be taken for a related corpus word. */
+const PARAPHRASE_MIN_INFORMATIVE = 0.3;
 
 /** Most distinct words of a question looked at: the rest of a very long message adds nothing but cost. */
 const MAX_QUESTION_TERMS = 40;
@@ -266,7 +277,8 @@ function knownThroughEnglish(token: string, stem: string, k: Knowledge): Recogni
   if (form) return { known: true, stem: form, informative: 1 };
   // Verbs and adjectives are phrasing and may be said in other words ("woo", "court"); a noun the corpus
   // lacks is a subject it lacks ("league" is no "conference").
-  const wordClass = dominantClass(token);
+  // Common words ("first", "going") have too many senses to stand for another word.
+  const wordClass = informativeness(token) >= PARAPHRASE_MIN_INFORMATIVE ? dominantClass(token) : undefined;
   const related = wordClass && wordClass !== 'noun' ? relatedWords(token, [wordClass]) : [];
   for (const word of related) {
     if (word.includes(' ')) continue;

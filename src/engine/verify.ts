@@ -19,8 +19,8 @@ const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'
 const MONTHS = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DAY_RE = new RegExp(`\\b(?:${DAYS.join('|')})\\b`, 'gi');
 const MONTH_RE = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`, 'gi');
-/** "in Brussels", "at Davos": the word after is a place the question puts forward. */
-const PLACE_AFTER = /\b(?:in|at|from)\s+([\p{L}][\p{L}'’-]+)/giu;
+/** "was it in Brussels", "held at Davos": a place the question puts forward (not "adoption in Europe", a scope). */
+const PLACE_AFTER = /\b(?:is|was|were|are|be|been|held|based|located|hosted|happen(?:ed|ing)?|take place|took place|it|summit|speech|pitch|event|meeting|conference)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:in|at)\s+([\p{L}][\p{L}'’-]+)/giu;
 const CURRENCY_OF: Record<string, string> = { euro: 'EUR', '€': 'EUR', dollar: 'USD', $: 'USD', pound: 'GBP', '£': 'GBP' };
 const CURRENCY_NAME: Record<string, string> = { EUR: 'euros', USD: 'dollars', GBP: 'pounds' };
 const CLEFT_PERSON = /^(?:is|was|were|are)\s+(?:it|that|this)\b/i;

@@ -15,8 +15,8 @@ export type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
 const POS_OF_SYMBOL: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
-/** Senses of a word looked at: the most common few (WordNet lists them by frequency). */
-const SENSES = 3;
+/** Senses of a word looked at: the most common (WordNet lists them by frequency); rarer senses stray too far. */
+const SENSES = 1;
 
 const files = new Map<string, Buffer>();
 
