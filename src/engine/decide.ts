@@ -27,6 +27,7 @@ export interface DecideOptions {
 /** "tl;dr", "summary", "key numbers", "main announcements", "what happened": a digest, not a search. */
 const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|(?:key|main|big|major|biggest|important)\s+(?:[a-z]+\s+)?(?:numbers|figures|points|facts|takeaways|announcements)|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures))\b/i;
 
+const BREAKDOWN = /\b(?:break(?:s|ing)? ?down|breakdown|made up of|split(?:s| up)?|consist|parts? of|who(?:'s| is)? putting in what|where (?:does|is) (?:it|that|the money) (?:come|coming) from)\b/i;
 const CONVERSION = /\bin\s+(euros?|dollars?|pounds?|yen|yuan)\b/i;
 const currencyOf = (word: string) => (/^euro/i.test(word) ? 'EUR' : /^dollar/i.test(word) ? 'USD' : /^pound/i.test(word) ? 'GBP' : word.toUpperCase());
 
@@ -39,6 +40,13 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     return compose.answerDigest(digest, k);
   }
   if (q.type === 'yes_no') return decideClaim(q, k, ex, minCoverage, options);
+  // "How does the 200bn break down?": a stated total's parts.
+  const total = BREAKDOWN.test(q.text) ? k.figures.find((f) => f.figure.parts.length >= 2 && q.amounts.some((a) => a.value === f.figure.amount)) : undefined;
+  const parts = total ? total.figure.parts.map((id) => k.figures.find((f) => f.figure.id === id)).filter((f): f is FigureEntry => !!f) : [];
+  if (parts.length >= 2) {
+    ex.decision = `breakdown of ${total!.figure.id}`;
+    return compose.answerSum(parts, k, 0.85);
+  }
   // "How much is the $112bn in euros?": the sources convert nothing.
   const conversion = CONVERSION.exec(q.text);
   const currencyOfAmount = (a: { value: number; currency?: string }) => a.currency ?? k.figures.find((f) => f.figure.amount !== undefined && Math.abs(f.figure.amount - a.value) <= 0.01 * a.value)?.figure.currency;
@@ -154,11 +162,14 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   };
   const found = retrieve(subject, k, options.retrieve);
   // An amount is checked against the subject's figure, as corrected where a correction replaced it.
-  // "So vdl announced the $112bn package?": a figure of the very amount says what the claim is about; who gave it is then checked.
-  const sameAmount = claim.amounts.length && claim.people.length === 0 && q.entities.some((e) => k.matcher.get(e.entity.id)?.kind === 'person')
-    ? k.figures.find((f) => f.figure.kind === 'money' && f.figure.amount !== undefined && claim.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value))
+  // "So vdl announced the $112bn package?": a figure of the very amount says what the claim is about; who gave it
+  // is then checked, when the question names someone that figure is not about. (A corrected figure is no subject.)
+  const superseded = new Set((k.corpus.corrections ?? []).flatMap((c) => c.replaces));
+  const sameAmount = claim.amounts.length
+    ? k.figures.find((f) => f.figure.kind === 'money' && !superseded.has(f.figure.id) && f.figure.amount !== undefined && claim.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value))
     : undefined;
-  if (sameAmount) {
+  const actorsAsked = q.entities.filter((e) => !e.adjective && ['person', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? ''));
+  if (sameAmount && actorsAsked.length && actorsAsked.every((e) => !sameAmount.entities.has(e.entity.id))) {
     ex.decision = `claim about figure ${sameAmount.figure.id}: who gave it`;
     return answerWhoGaveClaim(q, sameAmount, k);
   }
@@ -175,7 +186,7 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
     return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
   }
   // Evidence naming more of the subject first ("the UK" and "the declaration" over "the declaration" alone).
-  const evidence = [...candidates].sort((a, b) => b.entityFit - a.entityFit).slice(0, CLAIM_EVIDENCE);
+  const evidence = candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => b.entityFit - a.entityFit).slice(0, CLAIM_EVIDENCE);
   ex.decision = `claim checked against ¶${evidence.map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
   const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
   const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);

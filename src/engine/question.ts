@@ -88,7 +88,7 @@ export const MISSING_THRESHOLD = 0.5;
 // when it is the question's first (so "what does X mean when…" is a what).
 const PLACE_NOUNS = '(?:city|cities|country|countries|place|places|location|locations|venue|venues|town|towns|region|regions)';
 const TYPE_RULES: [QuestionType, RegExp][] = [
-  ['compare', /\b(?:compare[sd]?|comparison|versus|vs\.?|difference between|differ|(?:bigger|larger|smaller|more|less|higher|lower) than|against)\b|\bwhich (?:is|was|one is) (?:bigger|larger|smaller|higher|lower|more|less)\b/],
+  ['compare', /\b(?:compare[sd]?|comparison|versus|vs\.?|difference between|differ|(?:bigger|larger|smaller|more|less|higher|lower)(?: \w+){0,4} than|against)\b|\bwhich (?:is|was|one is) (?:bigger|larger|smaller|higher|lower|more|less)\b/],
   ['total', /\b(?:in total|total of|combined|altogether|sum of|add(?:ed)? up|adds up|put together|together with|plus)\b/],
   ['how_long', /\bhow long\b|\bover (?:how many|what) (?:years|period)\b|\b(?:duration|timeframe|time frame|how many years)\b/],
   ['when', /\b(?:what|which) (?:date|day|month|year|time)\b|\bon what\b|\bwhat time\b|^(?:the )?(?:date|day|time) of\b/],

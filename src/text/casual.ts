@@ -19,7 +19,7 @@ const CHAT_FORMS: Record<string, string> = {
   ppl: 'people', govt: 'government', gov: 'government', govts: 'governments', infra: 'infrastructure', prez: 'president', pres: 'president',
   approx: 'approximately', info: 'information', yr: 'year', yrs: 'years', wk: 'week', wks: 'weeks', hr: 'hour', hrs: 'hours',
   bn: 'billion', bil: 'billion', mil: 'million', mln: 'million', tn: 'trillion', tril: 'trillion',
-  lvl: 'level', msg: 'message', pic: 'picture', q: 'question', qs: 'questions', ques: 'question', diff: 'difference', biz: 'business',
+  lvl: 'level', acct: 'account', accts: 'accounts', dept: 'department', mgmt: 'management', org: 'organisation', orgs: 'organisations', intl: 'international', natl: 'national', msg: 'message', pic: 'picture', q: 'question', qs: 'questions', ques: 'question', diff: 'difference', biz: 'business',
   smth: 'something', sth: 'something', smthg: 'something', sb: 'somebody', smb: 'somebody', ppls: "people's", rly: 'really', srsly: 'seriously', prob: 'probably', probs: 'probably',
   tmrw: 'tomorrow', tmr: 'tomorrow', tdy: 'today', yday: 'yesterday', rn: 'right now', atm: 'at the moment',
   // Markers of tone: they carry no content.
