@@ -12,7 +12,7 @@ import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type Ret
 import type { Explanation } from './types.js';
 import { answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
 import { answerWithSources, rankForDigest, relatedFigures } from './sources.js';
-import { NAME_ASKED, namesAnother } from './names.js';
+import { NAME_ASKED, namesAnother, roleAsked } from './names.js';
 
 export interface DecideOptions {
   /** Least coverage of the question a passage needs to answer it. Default 0.4. */
@@ -88,6 +88,13 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     }
   }
 
+  const role = roleAsked(q, k);
+  if (role) {
+    ex.decision = role.person ? `role: ${role.person.id}` : 'abstain: no one holds that role';
+    if (role.person) return compose.answerDefinition(role.person, k, 0.85, role.naming);
+    return compose.notFound(`The sources don't say who ${role.verb} ${role.of}.`, suggestionsFor(q, k));
+  }
+
   const defined = definitionAsked(q, k);
   if (defined) {
     ex.decision = `definition of ${defined.id}`;
@@ -98,7 +105,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
 
   // "What is the name of…?", "what's it called?": only a name answers, never a figure.
   const nameAsked = NAME_ASKED.test(q.text);
-  const figure = nameAsked ? undefined : bestFigure(q, candidates);
+  const figure = nameAsked ? undefined : bestFigure(q, candidates, k);
   if (figure) {
     ex.decision = `figure ${figure.figure!.figure.id}`;
     return answerWithSources(figure.figure!, k, confidenceOf(figure));
@@ -109,7 +116,8 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   const needed = q.type === 'how_much' || q.type === 'how_many' ? 1 : MIN_SUBJECT_FIT;
   const subjectHeld = (c: Candidate) => !mustFit(q.type) || q.entities.every((e) => e.adjective) || c.entityFit >= needed;
   // A date or place must also be about what the question asks ("open", "finished"), not only its subject.
-  const eventHeld = (c: Candidate) => (q.type !== 'when' && q.type !== 'where') || c.wordCoverage >= MIN_EVENT_COVERAGE;
+  // "Which company will build it?": names said of the deed asked about, not of the subject alone.
+  const eventHeld = (c: Candidate) => (q.type !== 'when' && q.type !== 'where' && !(q.type === 'who' && NAMES_WANTED.test(q.text))) || c.wordCoverage >= MIN_EVENT_COVERAGE;
   // "Which companies…?" is answered by names or not at all.
   const fitRequired = mustFit(q.type) || (q.type === 'who' && NAMES_WANTED.test(q.text));
   const sentences = candidates.filter(
@@ -194,8 +202,11 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
 }
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */
-function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | undefined {
-  const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit && c.namesHeld);
+function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge): Candidate | undefined {
+  // A place the question names must be the figure's own ("the Oulu hub"), not its paragraph's.
+  const places = q.entities.filter((e) => !e.adjective && e.entity.kind === 'place');
+  const ownPlace = (c: Candidate, e: (typeof places)[number]) => c.figure!.entities.has(e.entity.id) || terms(e.entity.name).every((t) => c.figure!.stems.has(t));
+  const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit && c.namesHeld && places.every((e) => ownPlace(c, e)));
   const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
   if (sameAmount) return sameAmount;
   if (FIGURE_TYPES.has(q.type)) {
@@ -203,7 +214,11 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[]): Candidate | u
     if (fitting || q.type !== 'how_many') return fitting;
     // "How many countries…?": a count of that very noun is the answer, said however the rest is worded.
     const counted = countedNouns(q.text);
-    return counted.length ? figures.find((c) => c.entityFit >= 0.5 && c.coverage >= MIN_COUNTED_COVERAGE && terms(c.figure!.figure.display).some((t) => counted.includes(t))) : undefined;
+    // A rare counted noun ("GPU-hours") says what is counted on its own; a common one ("people") needs the subject too.
+    const rare = (t: string) => k.frequency(t) <= RARE_COUNTED_NOUN;
+    return counted.length
+      ? figures.find((c) => c.coverage >= MIN_COUNTED_COVERAGE && terms(c.figure!.figure.display).some((t) => counted.includes(t) && (c.entityFit >= 0.5 || rare(t))))
+      : undefined;
   }
   const best = figures[0];
   if (!best) return undefined;
@@ -268,6 +283,9 @@ const MIN_SUBJECT_FIT = 0.6;
 const MIN_EVENT_COVERAGE = 0.5;
 /** A fitting sentence within this share of the best one's score is preferred to it. */
 const PREFER_FIT_RATIO = 0.9;
+/** A counted noun in at most this many passages is specific enough to find its count without the subject. */
+const RARE_COUNTED_NOUN = 3;
+
 /** Least coverage for a count of the very noun a "how many" question counts. */
 const MIN_COUNTED_COVERAGE = 0.25;
 

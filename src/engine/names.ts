@@ -3,7 +3,8 @@
  * "the name of the French president"): only a name the question does not
  * already hold answers them, and of the kind asked for.
  */
-import type { Knowledge } from './knowledge.js';
+import type { LoadedEntity } from '../corpus/load.js';
+import type { Knowledge, Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Candidate } from './retrieve.js';
 
@@ -31,3 +32,20 @@ export function namesAnother(q: AnalyzedQuestion, c: Candidate, k: Knowledge): b
   });
 }
 
+
+const ROLE = /\b(?:who(?:'s| is| was| will be)?|which person)\b.*?\b(run(?:s|ning)?|lead(?:s|ing)?|head(?:s|ing)?|chair(?:s|ing)?|direct(?:s|ing)?|manag(?:es|ing)|in charge of|boss of|ceo of|chief executive of|director of|founder of|president of)\b/i;
+
+/**
+ * "Who runs the LCA?", "who's the CEO of X?": a person whose description
+ * (from the documents or the curated files) places them at the head of the
+ * organisation named. When nobody is described so, nobody is made up.
+ */
+export function roleAsked(q: AnalyzedQuestion, k: Knowledge): { person?: LoadedEntity; naming: Passage[]; verb: string; of: string } | undefined {
+  const m = ROLE.exec(q.text);
+  const org = q.entities.find((e) => !e.adjective && ['organisation', 'programme', 'event', 'group'].includes(e.entity.kind));
+  if (!m || !org) return undefined;
+  const forms = [org.entity.name, ...org.entity.aliases].map((f) => f.toLowerCase()).filter((f) => f.length >= 2);
+  const person = k.corpus.entities.find((e) => e.kind === 'person' && e.description && forms.some((f) => new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(e.description!)));
+  const naming = person ? k.passages.filter((p) => p.entities.has(person.id) && p.entities.has(org.entity.id)).slice(0, 2) : [];
+  return { ...(person ? { person } : {}), naming, verb: m[1]!.toLowerCase(), of: org.entity.name };
+}

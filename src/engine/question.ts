@@ -96,7 +96,8 @@ const TYPE_RULES: [QuestionType, RegExp][] = [
   ['how_much', /\bhow much\b|\bhow big\b|\bhow large\b|\bhow many (?:billions?|millions?|euros|dollars)\b/],
   // Money words make an amount question unless a when/where/who/why leads ("When will the money be spent?").
   ['how_much', /\b(?:amount|budget|cost|costs|price|size|value|worth|funding|money)\b|\b(?:investment|spending|funding|money) (?:target|goal|total)\b|\boverall (?:target|total|amount|sum)\b/],
-  ['how_many', /\bhow many\b|\bnumber of\b/],
+  // "How deep / tall / far…?" asks for a measure: a number, like a count.
+  ['how_many', /\bhow many\b|\bnumber of\b|\bhow (?:deep|tall|high|far|wide|heavy|old|fast|hot|cold|long is the|many people)\b/],
   ['who', /\b(?:which|what) (?:\w+ )?(?:person|persons|people|company|companies|firms?|organi[sz]ations?|officials?|leaders?|investors?|partners?|members?|players?)\b/],
   ['why', /\bwhat for\b|\bused for\b|\bpurpose of\b|\bpoint of\b|\breason\b|\bin order to\b|\bwhat (?:\w+ )*(?:for)\?*$/],
   ['yes_no', /^(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall)\b/],
@@ -185,8 +186,9 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
       canBeNoun(token);
     // Word-class look-ups use the word as meant ("acheive" is "achieve").
     const meant = recognised.corrected ?? token;
-    // Phrasing is a verb or adjective as people mostly use it: "rate" and "exchange" are mostly nouns.
-    const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(meant) && dominantClass(meant) !== 'noun';
+    // Phrasing is a verb or adjective as people mostly use it ("rate" and "exchange" are mostly nouns),
+    // or a verb form ("pooled", "rushing").
+    const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(meant) && (/(?:ed|ing)$/.test(meant) || dominantClass(meant) !== 'noun');
     const topic = topicStart >= 0 && m.index > topicStart;
     // A capitalised unknown word is a name: as telling as any. A noun used as one ("the lunch") is a topic,
     // unless it is one of the commonest words ("the thing", "the bit"), which say nothing.
