@@ -3,7 +3,8 @@
  * addresses into corpus documents: one Markdown file each, with front matter
  * (title, published, url, publisher) and the text the bot will quote, as the
  * readers extract it (HTML article body, PDF pages). Reports every file
- * written and every source skipped, with the reason.
+ * written and every source skipped, with the reason; exits 1 when a source
+ * could not be written (a folder's files of other formats are only listed).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -81,15 +82,21 @@ export async function runIngest(argv: string[], io: IngestIO): Promise<number> {
   }
   const out = resolve(values.out ?? corpusDirFrom(undefined, io.env ?? process.env) ?? defaultCorpusDir());
   const skipped: string[] = [];
+  let ignored = 0;
   const skip = (label: string, reason: string) => {
     skipped.push(label);
     io.stdout.write(`skipped ${label}: ${reason}\n`);
+  };
+  // A folder's other files (images, curation YAML) are listed but are no failure.
+  const ignore = (label: string, reason: string) => {
+    ignored++;
+    io.stdout.write(`ignored ${label}: ${reason}\n`);
   };
 
   const sources: Source[] = [];
   for (const given of positionals) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(given)) sources.push(urlSource(given, fetchOptions));
-    else await collectPaths(given, sources, skip);
+    else await collectPaths(given, sources, skip, ignore);
   }
   await mkdir(out, { recursive: true });
   const written = new Set<string>();
@@ -131,7 +138,7 @@ export async function runIngest(argv: string[], io: IngestIO): Promise<number> {
       skip(source.label, error.message.replace(/^corpus error in [^:]*: /, ''));
     }
   }
-  io.stdout.write(`${count} written, ${skipped.length} skipped, into ${out}\n`);
+  io.stdout.write(`${count} written, ${skipped.length} skipped${ignored ? `, ${ignored} ignored` : ''}, into ${out}\n`);
   return skipped.length > 0 ? 1 : 0;
 }
 
@@ -148,7 +155,7 @@ function urlSource(address: string, options: FetchOptions): Source {
 }
 
 /** A file, or every document under a folder (hidden files and README/LICENSE left out). */
-async function collectPaths(given: string, sources: Source[], skip: (label: string, reason: string) => void): Promise<void> {
+async function collectPaths(given: string, sources: Source[], skip: (label: string, reason: string) => void, ignore: (label: string, reason: string) => void): Promise<void> {
   let info;
   try {
     info = await stat(given);
@@ -181,7 +188,7 @@ async function collectPaths(given: string, sources: Source[], skip: (label: stri
     const ext = extname(path).toLowerCase();
     if (NOT_DOCUMENTS.has(basename(path).toLowerCase())) continue;
     if (DOCUMENT_EXTENSIONS.has(ext)) sources.push(fileSource(path));
-    else skip(path, 'not a document format the bot reads');
+    else ignore(path, 'not a document format the bot reads');
   }
 }
 

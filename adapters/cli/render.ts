@@ -25,7 +25,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
   answer.quotes.forEach((q, i) => {
     const title = q.source.title === previousTitle ? 'same' : q.source.title;
     previousTitle = q.source.title;
-    lines.push(dim(`[${i + 1}] ${title}, paragraph ${q.source.paragraph}${q.source.url && title !== 'same' ? ` <${q.source.url}>` : ''}`));
+    lines.push(dim(`[${i + 1}] ${title}, ${q.source.page !== undefined ? `page ${q.source.page}, ` : ''}paragraph ${q.source.paragraph}${q.source.url && title !== 'same' ? ` <${q.source.url}>` : ''}`));
   });
   if (answer.suggestions.length) lines.push(`Try: ${answer.suggestions.join(' · ')}`);
   return lines.join('\n');

@@ -144,12 +144,12 @@ function renderQuote(q: Quote, n: number, max: number): string {
   return `${headLine}\n${blockQuote(fitEscaped(q.text, Math.max(1, room)))}`;
 }
 
-/** "*Title*, ¶ 3", linked to the source when it has a web address. */
+/** "*Title*, ¶ 3" ("*Title*, p. 2, ¶ 3" for a PDF), linked to the source when it has a web address. */
 export function citation(source: Source): string {
   const title = fitEscaped(oneLine(source.title) || source.documentId, 200);
   const url = safeUrl(source.url);
   const named = url ? `[${title}](${url})` : `*${title}*`;
-  return `${named}, ¶ ${source.paragraph}`;
+  return `${named}, ${source.page !== undefined ? `p. ${source.page}, ` : ''}¶ ${source.paragraph}`;
 }
 
 function renderFigure(f: Figure): string {

@@ -127,14 +127,14 @@ export function quoteMrkdwn(text: string, max: number): string {
   return `${lines.join('\n')}${cut ? ELLIPSIS : ''}`;
 }
 
-/** "— Speaker, <url|Title>, paragraph 3", escaped. */
+/** "— Speaker, <url|Title>, paragraph 3" (", page 2, paragraph 3" for a PDF), escaped. */
 export function citation(quote: Quote): string {
   const { source, speaker } = quote;
   const title = fitEscaped(source.title || source.documentId, MAX_CITATION_CHARS / 2);
   const url = safeUrl(source.url);
   const where = url ? `<${url}|${title}>` : `_${title}_`;
   const who = speaker ? `${fitEscaped(speaker, MAX_CITATION_CHARS / 4)}, ` : '';
-  return `— ${who}${where}, paragraph ${source.paragraph}`;
+  return `— ${who}${where}, ${source.page !== undefined ? `page ${source.page}, ` : ''}paragraph ${source.paragraph}`;
 }
 
 /** Escapes text and, if it is too long, cuts it between words and adds an ellipsis. */

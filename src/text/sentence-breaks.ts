@@ -94,6 +94,8 @@ export function isFalseBreak(text: string, at: number): boolean {
   if (INSIDE.has(lower)) return true;
   if (BEFORE_NUMBERS.has(lower) && startsDigit) return true;
   if (SOMETIMES.has(lower) && (startsLower || startsDigit)) return true;
+  // "at 9 a.m. Monday", "since 10 p.m. GMT": a time runs on into its day, month or zone.
+  if ((lower === 'a.m' || lower === 'p.m') && (startsLower || startsDigit || /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[A-Z]{2,4}\b)/.test(next))) return true;
   // A single initial (J. Smith) or a run of them (J.D., U.S., N.C.).
   if (/^\p{Lu}(?:\.\p{Lu})*$/u.test(word)) {
     if (startsLower || startsDigit) return true;

@@ -5,6 +5,7 @@ import { parseLine, runAsk } from '../../adapters/cli/ask.js';
 import { answerSchemas } from '../../src/index.js';
 
 const { AnswerSchema } = answerSchemas();
+import { makePdf } from '../helpers/pdf.js';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
 
 interface Run {
@@ -123,6 +124,13 @@ describe('errors and exit codes', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`corpus error in ${corpus.dir}/a.md, line 3, field "published": must be a real date written YYYY-MM-DD\n`);
+  });
+
+  it('a quote from a PDF names its page', async () => {
+    corpus = tempCorpus();
+    corpus.write('sheet.pdf', makePdf([['Fact sheet'], ['The depot employs 45 people.']]));
+    const r = await ask(['--corpus', corpus.dir, 'How many people does the depot employ?']);
+    expect(r.stdout).toMatch(/\[1\] Fact sheet, page 2, paragraph 2/);
   });
 
   it('CORPUS_STRICT=1 is --strict', async () => {

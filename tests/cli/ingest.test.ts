@@ -87,8 +87,8 @@ describe('npm run ingest', () => {
     expect(r.stdout).toMatch(/^skipped .*empty\.md: the document has no text$/m);
     expect(r.stdout).toMatch(/^skipped .*binary\.txt: not a text file \(it contains NUL bytes\)$/m);
     expect(r.stdout).toMatch(/^skipped .*broken\.md: invalid YAML: /m);
-    expect(r.stdout).toMatch(/^skipped .*photo\.jpg: not a document format the bot reads$/m);
-    expect(r.stdout).toMatch(/^4 written, 4 skipped, into /m);
+    expect(r.stdout).toMatch(/^ignored .*photo\.jpg: not a document format the bot reads$/m);
+    expect(r.stdout).toMatch(/^4 written, 3 skipped, 1 ignored, into /m);
     expect(readdirSync(out.dir).sort()).toEqual(['page.md', 'release.md', 'report.md', 'wire.md']);
     expect(readFileSync(join(out.dir, 'release.md'), 'utf8')).toBe('---\ntitle: Ferry fares fall\npublished: 2026-04-01\nauthor: Port office\n---\nFerry fares fall by 10% from June, the port office said.\n');
     const page = readFileSync(join(out.dir, 'page.md'), 'utf8');

@@ -143,6 +143,11 @@ describe('renderAnswer', () => {
     expect(p.embeds[0]!.description).toContain('[Press release](https://example.org/a%28b%29), ¶ 3');
   });
 
+  it('a PDF quote cites its page before the paragraph', () => {
+    const p = renderAnswer(answer({ quotes: [quote('Text.', 3, { title: 'Fact sheet', page: 2 })] }));
+    expect(p.embeds[0]!.description).toContain('*Fact sheet*, p. 2, ¶ 3');
+  });
+
   it('ignores a source address that is not http(s)', () => {
     const p = renderAnswer(answer({ quotes: [quote('Text.', 3, { title: 'T', url: 'javascript:alert(1)' })] }));
     expect(p.embeds[0]!.description).not.toContain('javascript');

@@ -24,6 +24,7 @@ describe('abbreviations', () => {
     ['The U.S. Department of Commerce objected. Officials left.', ['The U.S. Department of Commerce objected.', 'Officials left.']],
     ['The company employs 2,300 people, most in the U.S. It opened a Dublin office in 2021.', ['The company employs 2,300 people, most in the U.S.', 'It opened a Dublin office in 2021.']],
     ['The vote said no. Rosa Kim disagreed. See No. 5 for details.', ['The vote said no.', 'Rosa Kim disagreed.', 'See No. 5 for details.']],
+    ['Talks resume at 9 a.m. Monday in Lisbon. They end at 5 p.m. The press waits.', ['Talks resume at 9 a.m. Monday in Lisbon.', 'They end at 5 p.m.', 'The press waits.']],
   ])('%s', (body, expected) => {
     expect(sentences(body)).toEqual(expected);
   });

@@ -59,6 +59,10 @@ describe('renderAnswer', () => {
     for (const text of textsOf(message)) expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
   });
 
+  it('a PDF quote cites its page before the paragraph', () => {
+    expect(citation(quote('q', { page: 2 }))).toBe('— _Summit article_, page 2, paragraph 3');
+  });
+
   it('links a citation only to a plain http(s) URL', () => {
     for (const url of ['javascript:alert(1)', 'https://x.example/a|b', 'https://x.example/<!channel>', 'ftp://x.example']) {
       expect(citation(quote('q', { url }))).toBe('— _Summit article_, paragraph 3');
