@@ -121,8 +121,10 @@ export function answerSum(entries: FigureEntry[], k: Knowledge, confidence: numb
 /** An answer from retrieved passages, led by the fact the question type asks for. */
 export function answerFromPassages(q: AnalyzedQuestion, passages: Passage[], k: Knowledge, confidence: number, extraFigures: FigureEntry[] = []): Answer {
   const focus = new Set(q.terms.map((t) => t.word.toLowerCase().slice(0, 5)));
-  // The first quote takes in a following "It…" sentence: what the question asks is often there.
-  const quotes = dedupeQuotes(passages.map((p, i) => quotePassage(p, k.passages, focus, p.speaker ? k.matcher.get(p.speaker)?.name : undefined, { withNext: i === 0 })));
+  // A reason often follows what it explains; "X doesn't need A. It needs B." puts the point second.
+  const top0 = passages[0]!;
+  const withNext = q.type === 'why' || /\b(?:not|n['’]t|never|no)\b/i.test(top0.sentence.text);
+  const quotes = dedupeQuotes(passages.map((p, i) => quotePassage(p, k.passages, focus, p.speaker ? k.matcher.get(p.speaker)?.name : undefined, { withNext: withNext && i === 0 })));
   const top = passages[0]!;
   const lead = leadFor(q, top, k);
   return base('answer', true, lead, { quotes, figures: extraFigures.map(figureOf), confidence });

@@ -210,7 +210,11 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge):
   const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
   if (sameAmount) return sameAmount;
   if (FIGURE_TYPES.has(q.type)) {
-    const fitting = figures.find((c) => c.entityFit >= 0.5 && c.coverage >= MIN_FIGURE_COVERAGE);
+    // A date is of the event asked about ("finished"), not only of its subject.
+    // …and the figure's own sentence names the subject: the date beside it in the paragraph may be another event's.
+    const subjects = q.entities.filter((e) => !e.adjective).map((e) => e.entity.id);
+    const eventHeld = (c: Candidate) => q.type !== 'when' || (c.wordCoverage >= MIN_EVENT_COVERAGE && subjects.every((id) => c.figure!.entities.has(id)));
+    const fitting = figures.find((c) => c.entityFit >= 0.5 && c.coverage >= MIN_FIGURE_COVERAGE && eventHeld(c));
     if (fitting || q.type !== 'how_many') return fitting;
     // "How many countries…?": a count of that very noun is the answer, said however the rest is worded.
     const counted = countedNouns(q.text);

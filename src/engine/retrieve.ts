@@ -162,7 +162,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
 
 /** What judging needs from the question, worked out once rather than for every candidate. */
 interface QuestionView {
-  words: { stem: string; weight: number; expansions: readonly string[]; topic: boolean; name: boolean }[];
+  words: { stem: string; weight: number; expansions: readonly string[]; topic: boolean; name: boolean; word: string }[];
   wordWeight: number;
   entities: { id: string; weight: number }[];
   entityWeight: number;
@@ -183,7 +183,7 @@ function viewOf(q: AnalyzedQuestion, k: Knowledge, reasons: boolean): QuestionVi
   const typeWords = TYPE_WORDS[q.type];
   const words = q.terms
     .filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !typeWords?.has(t.stem))
-    .map((t) => ({ stem: t.stem, weight: termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1), expansions: k.lexicon.expand(t.stem), topic: Boolean(t.topic && t.known), name: Boolean(t.capitalised && t.known) }));
+    .map((t) => ({ stem: t.stem, weight: termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1), expansions: k.lexicon.expand(t.stem), topic: Boolean(t.topic && t.known), name: Boolean(t.capitalised && t.known), word: t.word }));
   const entities = [...new Set(q.entities.map((e) => e.entity.id))].map((id) => {
     // "the European gigafactories": an adjective only qualifies the subject.
     const onlyAdjective = q.entities.every((e) => e.entity.id !== id || e.adjective);
@@ -224,9 +224,13 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   // A name the question writes ("Germany") must be there: another country's figure is no answer.
   let namesHeld = true;
   for (const w of v.words) {
-    const h = holds(w);
+    let h = holds(w);
+    // A name just before ("The Lumen bridge opened… The bridge cost…") counts as a named entity in the paragraph does.
+    if (w.name && h === 0) {
+      if (nameNearby(w.word, holder)) h = CONTEXT_CREDIT;
+      else namesHeld = false;
+    }
     covered += h * w.weight;
-    if (w.name && h === 0) namesHeld = false;
     if (w.stem === q.head && !stems.has(w.stem)) namesHeld = false;
     // "…say about Y": Y (its words or their stand-ins) must be there.
     if (w.topic && h > 0) topicHeld = true;
@@ -301,6 +305,19 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
     reasons?.push('misses a subject');
   }
   return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, everySubject, namesHeld, score, reasons: reasons ?? [] };
+}
+
+/** Credit for what a passage's context holds rather than the passage itself. */
+const CONTEXT_CREDIT = 0.6;
+
+/** How far back a name may stand and still be what "the bridge" or "it" refers to. */
+const NAME_WINDOW = 600;
+
+/** Whether a name stands in the document's title or shortly before the passage ("The Lumen bridge opened… The bridge cost…"). */
+function nameNearby(word: string, p: Passage | undefined): boolean {
+  if (!p) return false;
+  const re = new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+  return re.test(p.doc.title) || re.test(p.doc.body.slice(Math.max(0, p.sentence.start - NAME_WINDOW), p.sentence.end));
 }
 
 /**
