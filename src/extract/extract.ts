@@ -12,7 +12,7 @@ import { speakerInSentence, speakerLabel } from './attribution.js';
 import { corpusReference, datelineDate, ownDates, type DocumentDates } from './document-date.js';
 import { DATELINE, describeFigure } from './describe.js';
 import { buildEntities, type EntityDraft, type EntityIndex, type SentenceRecord } from './entities.js';
-import { collectLowercaseWords, collectMidSentenceCapitals, findMentions, titleCase, type Mention } from './mentions.js';
+import { collectLowercaseWords, collectMidSentenceCapitals, findMentions, findRoleMentions, titleCase, type Mention } from './mentions.js';
 import { entityQuestions, keywordsOf } from './questions.js';
 import { quoteWindow } from './quote.js';
 import { extractionSentences } from './units.js';
@@ -74,7 +74,13 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
       const sameParagraph = prev?.paragraph === sentence.paragraph;
       // "Dr." cut off from its name by the sentence splitter still makes a title.
       const leadingTitle = sameParagraph ? /\b(Mr|Mrs|Ms|Dr|Prof)\.$/.exec(prev!.text)?.[1] : undefined;
-      const rec: SentenceRecord = { doc, sentence, mentions: findMentions(sentence.text, sentence.start, commonWords, leadingTitle, midCaps), paragraphStart: sentence.indexInParagraph === 0 };
+      const mentions = findMentions(sentence.text, sentence.start, commonWords, leadingTitle, midCaps);
+      const roles = findRoleMentions(sentence.text, sentence.start);
+      if (roles.length) {
+        mentions.push(...roles);
+        mentions.sort((a, b) => a.start - b.start);
+      }
+      const rec: SentenceRecord = { doc, sentence, mentions, paragraphStart: sentence.indexInParagraph === 0 };
       records.push(rec);
       list.push(rec);
       prev = sentence;

@@ -25,6 +25,8 @@ export interface Mention {
   modifier: boolean;
   acronym: boolean;
   handle: boolean;
+  /** A name written in lower case from its role ("the regional council announced"): what it is. */
+  role?: 'person' | 'organisation';
 }
 
 /** Titles that make the following name a person's. */
@@ -224,4 +226,28 @@ export function titleCase(name: string): string {
 /** Capitalised words written after a lower-case word ("the Harbour programme"): names, even where a sentence opens with them. */
 export function collectMidSentenceCapitals(text: string, into: Set<string>): void {
   for (const m of text.matchAll(/(?<=[\p{Ll},] )[\p{Lu}][\p{L}\p{N}\-]*/gu)) into.add(m[0]);
+}
+
+const PERSON_ROLES = 'president|prime minister|minister|mayor|chancellor|governor|premier|ambassador|commissioner|spokesperson|spokesman|spokeswoman';
+const BODY_ROLES = 'council|ministry|commission|government|secretariat|agency|committee|board|regulator|authority|parliament|senate|cabinet';
+// "the regional council pledged", "the French president announced": a role named in lower case, doing or saying something.
+const ROLE_MENTION = new RegExp(
+  String.raw`\b[Tt]he\s+((?:[\p{Lu}][\p{Ll}]+\s+|[\p{Ll}]{3,}\s+)?(${PERSON_ROLES}|${BODY_ROLES}))\s+(?=(?:has\s+|had\s+|will\s+|also\s+|then\s+)?(?:said|says|announced|announces|pledged|pledges|promised|promises|told|added|unveiled|committed|agreed|approved|decided|launched|confirmed)\b)`,
+  'gu',
+);
+const PERSON_ROLE = new RegExp(String.raw`(?:${PERSON_ROLES})$`);
+// Lower-case words before a role that do not make it a name of its own ("the new minister", "the same council").
+const GENERIC_ROLE_WORDS = /^(?:new|same|former|other|former|then|current|previous|next|first|last|said|whole|entire|local|national)\s/;
+
+/** Lower-case roles acting in a sentence, as mentions. */
+export function findRoleMentions(sentence: string, offset: number): Mention[] {
+  if (!/[Tt]he /.test(sentence)) return [];
+  const out: Mention[] = [];
+  for (const m of sentence.matchAll(ROLE_MENTION)) {
+    const text = m[1]!;
+    if (GENERIC_ROLE_WORDS.test(text) || !/\s/.test(text)) continue;
+    const start = offset + m.index + m[0].indexOf(text);
+    out.push({ text, start, end: start + text.length, before: 'the', sentenceStart: false, modifier: false, acronym: false, handle: false, role: PERSON_ROLE.test(text) ? 'person' : 'organisation' });
+  }
+  return out;
 }

@@ -59,6 +59,7 @@ export function signalsOf(m: Mention, sentence: string, offset: number, paragrap
   const before = sentence.slice(Math.max(0, m.start - offset - 160), m.start - offset);
   const own = kindFromName(m.text);
   if (own) vote(own, 3);
+  if (m.role) vote(m.role, 3);
   if (m.title) vote('person', 3);
   if (m.nounAfter && PROGRAMME_NOUNS.has(m.nounAfter)) {
     vote('programme', 2);

@@ -165,6 +165,11 @@ describe('a document about something else', () => {
     expect(by('five years')).toMatchObject({ kind: 'duration', amount: 5 });
     expect(by('March 2025')).toMatchObject({ kind: 'date', when: '2025-03' });
     expect(kh.entities.find((e) => e.name === 'Atlantic Freight Group')?.kind).toBe('organisation');
+    // A body named in lower case by its role, doing something: an entity, and who pledged.
+    const council = kh.entities.find((e) => e.name === 'regional council')!;
+    expect(council.kind).toBe('organisation');
+    expect(by('€25 million')).toMatchObject({ who: council.id, what: 'what the regional council pledged for dredging the channel' });
+    expect(council.questions).toContain('How much did the regional council pledge for dredging the channel?');
   });
 });
 
