@@ -62,7 +62,7 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   for (const doc of documents) {
     collectLowercaseWords(doc.body, commonWords);
     collectMidSentenceCapitals(doc.body, midCaps);
-    for (const m of doc.body.matchAll(/(?<![\p{L}\p{N}@])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu)) capsTokens.add(m[0]);
+    for (const m of doc.body.matchAll(/(?:^|[^\p{L}\p{N}@])(\p{Lu}{2,5})(?![\p{L}\p{N}])/gu)) capsTokens.add(m[1]!);
   }
 
   const records: SentenceRecord[] = [];

@@ -69,7 +69,8 @@ const stripPossessive = (w: string) => w.replace(/[’']s$/u, '').replace(/[’'
 
 /** Lower-cased words of a text that are written in lower case somewhere: "harbour" in "the harbour front". */
 export function collectLowercaseWords(text: string, into: Set<string>): void {
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}@./#_\-])[\p{Ll}][\p{L}’'\-]*/gu)) into.add(m[0]);
+  // A consumed separator rather than a look-behind: the pattern is tried at word starts only.
+  for (const m of text.matchAll(/(?:^|[^\p{L}\p{N}@./#_\-’'])([\p{Ll}][\p{L}’'\-]*)/gu)) into.add(m[1]!);
 }
 
 /**
@@ -225,7 +226,7 @@ export function titleCase(name: string): string {
 
 /** Capitalised words written after a lower-case word ("the Harbour programme"): names, even where a sentence opens with them. */
 export function collectMidSentenceCapitals(text: string, into: Set<string>): void {
-  for (const m of text.matchAll(/(?<=[\p{Ll},] )[\p{Lu}][\p{L}\p{N}\-]*/gu)) into.add(m[0]);
+  for (const m of text.matchAll(/[\p{Ll},] ([\p{Lu}][\p{L}\p{N}\-]*)/gu)) into.add(m[1]!);
 }
 
 const PERSON_ROLES = 'president|prime minister|minister|mayor|chancellor|governor|premier|ambassador|commissioner|spokesperson|spokesman|spokeswoman';
