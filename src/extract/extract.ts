@@ -147,7 +147,7 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
         }
       }
       const lead = resolved.find((r) => r.draft.kind !== 'place' && r.draft.kind !== 'person');
-      if (lead) antecedent = { name: writtenName(lead.mention, sentence, lead.draft), id: ids.get(lead.draft)! };
+      if (lead) antecedent = { name: writtenName(lead.mention, lead.draft), id: ids.get(lead.draft)! };
       const someone = [...resolved].reverse().find((r) => r.draft.kind === 'person');
       if (someone) person = { name: someone.draft.name, id: ids.get(someone.draft)! };
     }
@@ -210,12 +210,11 @@ function uniqueId(base: string, used: Set<string>): string {
 const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
 /** "the Harbour programme" as the sentence writes it around the mention. */
-function writtenName(m: Mention, sentence: Sentence, draft?: EntityDraft): string {
+function writtenName(m: Mention, draft?: EntityDraft): string {
   // "the ACF" reads better in a description as the name it stands for.
   if (m.acronym && draft && draft.name !== m.text) return /\b(?:Alliance|Fund|Forum|Union|Council|Commission|Programme|Agency|Bank|Group)\b/.test(draft.name) ? `the ${draft.name}` : draft.name;
   const noun = m.nounAfter && /^(?:programme|program|initiative|project|plan|scheme|fund|alliance|summit|forum)$/.test(m.nounAfter) ? ` ${m.nounAfter}` : '';
   const the = m.before === 'the' || noun ? 'the ' : '';
-  void sentence;
   return `${the}${m.text}${noun}`;
 }
 
@@ -280,8 +279,8 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
     text: sentence.text,
     figure: f,
     ...(pronoun && ctx.antecedent ? { antecedent: ctx.antecedent.name } : {}),
-    ...(nearestBefore ? { subjectBefore: writtenName(nearestBefore.mention, sentence, nearestBefore.draft) } : {}),
-    ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, sentence, firstAfter.draft) } : {}),
+    ...(nearestBefore ? { subjectBefore: writtenName(nearestBefore.mention, nearestBefore.draft) } : {}),
+    ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, firstAfter.draft) } : {}),
     ...(ctx.moneyWhat && f.kind === 'duration' ? { moneyWhat: ctx.moneyWhat } : {}),
     ...(correction ? { correction, correctedThing: ctx.correction!.thing } : {}),
   });

@@ -26,7 +26,7 @@ const PROGRAMME_NOUNS = new Set(['programme', 'program', 'initiative', 'project'
 const ORG_NOUNS = new Set(['group', 'company', 'firm', 'ministry', 'agency', 'fund', 'consortium', 'alliance', 'coalition', 'bank', 'startup']);
 const EVENT_NOUNS = new Set(['summit', 'forum', 'conference', 'meeting', 'festival']);
 /** Words that name a person's role in an apposition ("X, chief executive of Y"). */
-export const ROLE_WORDS = /\b(?:executive|director|chief|minister|president|ceo|cfo|cto|founder|co-founder|chair|chairman|chairwoman|chairperson|head|spokesperson|spokesman|spokeswoman|secretary|commissioner|mayor|professor|researcher|scientist|analyst|editor|reporter|correspondent|officer|manager|partner|adviser|advisor|ambassador|governor|senator|leader|economist|engineer|member|lawyer|author|vice|deputy|prime|envoy|delegate|official)\b/i;
+const ROLE_WORDS = /\b(?:executive|director|chief|minister|president|ceo|cfo|cto|founder|co-founder|chair|chairman|chairwoman|chairperson|head|spokesperson|spokesman|spokeswoman|secretary|commissioner|mayor|professor|researcher|scientist|analyst|editor|reporter|correspondent|officer|manager|partner|adviser|advisor|ambassador|governor|senator|leader|economist|engineer|member|lawyer|author|vice|deputy|prime|envoy|delegate|official)\b/i;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'outside', 'around', 'to', 'towards', 'via']);
 const SAY_VERBS = /^\s*(?:[,)]\s*)?(?:said|says|told|added|wrote|posted|tweeted|explained|argued|noted|announced)\b/;
 
@@ -130,12 +130,6 @@ export function signalsOf(m: Mention, sentence: string, offset: number, paragrap
   return s;
 }
 
-/** "at Sines, Portugal": the second name of "Place, Place" is the larger place (country or, when abbreviated, region). */
-export function containerPlace(after: string): { name: string; kind: PlaceKind } | undefined {
-  const m = /^,\s+(\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?|(?:\p{Lu}\.){2,})(?=[,.;)]|\s|$)/u.exec(after);
-  if (!m) return undefined;
-  return { name: m[1]!, kind: /\./.test(m[1]!) ? 'region' : 'country' };
-}
 
 const APPOSITION_STOP = /^(?:for|to|in|on|at|by|with|from|under|over|after|before|since|until|while|when|where|which|who|whose|said|says|told|today|yesterday|and|but|or|as|had|has|have|was|is|will|would)\b/;
 
