@@ -26,7 +26,8 @@ export interface DescribeContext {
 const MONEY_VERBS = /\b(?:spend|spends|spent|spending|pledge|pledged|pledges|pledging|promise|promised|promises|put|puts|putting|invest|invests|invested|investing|mobilise|mobilize|mobilising|mobilizing|raise|raised|raises|receive|receives|received|get|gets|got|allocate|allocated|allocates|commit|committed|commits|provide|provides|provided|contribute|contributes|contributed|replenish|earmark|earmarked|win|secure|secured|bring|brings|supply|supplies|cost|costs|owe|owes|pay|pays|paid|offer|offers|offered|grant|granted|lend|lent|borrow|borrowed|fund|funds|funded|announce|announced|announces|unveil|unveiled|add|adds|added|make|makes|made|back|backed|valued\s+at|worth|totaling|totalling|totals|amounting\s+to|reaching|reach|reached|set\s+aside)\b/gi;
 /** Nouns a figure measures when written "a NOUN of AMOUNT". */
 const MEASURE_NOUN = /\b(?:(?:annual|total|overall|operating|initial|combined|planned|proposed)\s+)*(?:budget|cost|size|value|target|fund|funding|investment|package|deal|contribution|pledge|commitment|grant|loan|price|revenue|turnover|fee|sum|total|share|stake|mandate|term|period|deadline|capacity|goal)\s+of\s*$/i;
-const PRONOUN_SUBJECT = /^(?:it|they|this|these|that|he|she|its|their)$/i;
+// "They" is left alone: names are rarely plural, so "they" is seldom the entity named before.
+const PRONOUN_SUBJECT = /^(?:it|this|he|she|its)$/i;
 const LEADING_ADVERBIAL = /^(?:(?:separately|meanwhile|however|also|additionally|moreover|in addition|together|today|yesterday|on \w+|in \w+(?: \d{4})?|by \w+),?\s+)+/i;
 /** "LISBON, March 3 (CPS) - " or "LISBON — " opening a story. */
 export const DATELINE = /^[\p{Lu}][\p{Lu}\s.'-]{2,40}(?:,[^-–—]{0,60}?)?\s+(?:-|–|—|--)\s+/u;
@@ -42,7 +43,7 @@ function words(s: string, max: number): string {
 /** The clause of the sentence that holds [start, end): cut at semicolons, dashes, colons and opening list markers. */
 export function clauseAround(text: string, start: number, end: number): { clause: string; offset: number } {
   let left = 0;
-  for (const m of text.slice(0, start).matchAll(/;\s|:\s|\s[—–]\s|\s--?\s|\||[.!?]\s+(?=\S)/g)) left = m.index + m[0].length;
+  for (const m of text.slice(0, start).matchAll(/;\s|:\s|\s[—–·]\s|\s--?\s|\||[.!?]\s+(?=\S)/g)) left = m.index + m[0].length;
   let right = text.length;
   const after = /;|\s[—–]\s|\s--?\s|\||[.!?]\s/.exec(text.slice(end));
   if (after) right = end + after.index;
@@ -169,10 +170,27 @@ export function describeFigure(ctx: DescribeContext): string {
     case 'date': {
       if (label) return /^(?:dates?|published|issued|recorded|updated|posted)$/i.test(label) ? `the ${label.toLowerCase()} given in the document` : `the date of ${lowerFirst(label)}`;
       // "Founded in 2014, Quillon ...": when Quillon was founded.
-      const participle = /^\s*([\p{Lu}][\p{Ll}]+ed)\s*$/u.exec(before);
+      const participle = /^\s*([\p{Lu}][\p{Ll}]+ed)(?:\s+(?:in|on|by|at))?\s*$/u.exec(before);
       if (participle && ctx.subjectAfter) return `when ${ctx.subjectAfter} was ${participle[1]!.toLowerCase()}`;
-      const subject = before.replace(/\b(?:in|on|by|at|from|since|until|of|during|before|after|late|early|the end of)\s*$/i, '').trim();
-      let text = subject.split(/\s+/).length >= 2 ? subject : `${subject} ${clause.slice(end)}`;
+      // The clause the date belongs to: after "X said (that)", and the last part of it that is not an aside.
+      let subject = before.replace(/\b(?:in|on|by|at|from|since|until|of|during|before|after|late|early|the end of)\s*$/i, '').trim();
+      subject = subject.replace(/^.*\b(?:said|says|announced|told \w+|added)\s+(?:that\s+)?/i, '');
+      const parts = subject.split(/,\s+/).filter((p, i) => i === 0 || !/^(?:including|such|who|which|whose|like|a|an|at|in|on|from|with|near|headquartered|based)\b/i.test(p));
+      // "Quillon ... today announced an agreement": the date sits before the verb, the clause goes on after it.
+      const verbAfter = /^\s+(?:[\p{Ll}]+ed|[\p{Ll}]+s|will|would|is|are|was|were)\b/u.test(clause.slice(end));
+      let text: string;
+      if (verbAfter && parts[0]) text = `${parts[0]} ${clause.slice(end).trim()}`;
+      else {
+        let tail = '';
+        for (let n = parts.length - 1; n >= 0; n--) {
+          const part = parts[n]!.replace(/^(?:and|but|or)\s+/i, '');
+          // A part that starts with a verb needs the subject written before it.
+          tail = tail ? `${part}${/^[\p{Ll}]/u.test(tail) && !/^(?:the|a|an|its|their)\b/.test(tail) ? ' ' : ', '}${tail}` : part;
+          if (tail.split(/\s+/).length >= 3 && !(/^[\p{Ll}]/u.test(tail) && !/^(?:the|a|an|its|their)\b/.test(tail) && n > 0)) break;
+        }
+        subject = tail || subject;
+        text = subject.split(/\s+/).length >= 2 ? subject : `${subject} ${clause.slice(end)}`;
+      }
       const first = text.trim().split(/\s+/)[0] ?? '';
       if (PRONOUN_SUBJECT.test(first) && ctx.antecedent) text = ctx.antecedent + text.trim().slice(first.length);
       return `when ${fallback(text, text.length, text.length, 'it happened')}`;
@@ -185,7 +203,7 @@ function fallback(clause: string, start: number, end: number, otherwise: string)
   const before = clause.slice(0, start).replace(/\b(?:in|on|by|at|from|since|until|of|over|for|about|around|approx\.|approximately|some|the|between|up to)\s*$/i, '');
   const after = clause.slice(end);
   let text = `${before} ${after}`.replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').replace(/([,;])[,;]+/g, '$1').replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, '');
-  text = text.replace(DATELINE, '').replace(/^\d+\/\d+\s+/, '').replace(/^[-*•\d.)\s]+/, '').replace(/\*\*/g, '').replace(LEADING_ADVERBIAL, '');
+  text = text.replace(DATELINE, '').replace(/^\d+\/\d+\s+/, '').replace(/^\s*(?:[-*•]\s+|\d+[.)]\s+)/, '').replace(/\*\*/g, '').replace(LEADING_ADVERBIAL, '');
   const short = words(text.replace(CUT_TAIL, ''), 12);
   return short.length >= 3 ? lowerFirst(short) : otherwise;
 }

@@ -41,7 +41,7 @@ const CORRECTION_SENTENCE = /\b(?:earlier|previous|original|incorrect)\s+(?:vers
 const SUPERSEDED_CLAUSE = /\b(?:earlier|previous|original|incorrect(?:ly)?|wrong(?:ly)?|misstated)\b/i;
 const CORRECTED_THING = /\b(?:misstated|misreported|misquoted|got\s+wrong|understated|overstated|incorrectly\s+(?:stated|reported|gave))\s+(the\s+[^.;,]{3,80})/i;
 const SAID_BY_PRONOUN = /(?:^|[,”"]\s*)(?:she|he)\s+(?:said|says|told|added|announced|explained|noted)\b|\b(?:said|says|added)\s+(?:she|he)\b/i;
-const PRONOUN_START = /^(?:It|They|Its|Their|This|These|He|She)\b/;
+const PRONOUN_START = /^(?:It|Its|This|He|She)\b/;
 
 export function extractKnowledge(documents: CorpusDocument[], options: ExtractOptions = {}): ExtractedKnowledge {
   const kinds = new Set(options.kinds ?? ALL_KINDS);
