@@ -135,6 +135,9 @@ export function describeFigure(ctx: DescribeContext): string {
       // "20 billion euros to accelerate AI adoption": money for a purpose.
       const purpose = /^\s+((?:to|for)\s+[^,;.]{3,80})/.exec(clause.slice(end));
       if (purpose && !before.trim()) return `the money ${words(purpose[1]!, 8)}`;
+      // "20 billion euros from Canadian investment firm Brookfield": money from someone.
+      const from = /^\s+from\s+([^,;.()]+?)(?=\s+and\s|[,;.()]|$)/.exec(clause.slice(end));
+      if (from && !/\b(?:spend|pledge|put|invest|raise|receive|get|allocate|commit|provide|contribute)\w*\s*(?:a\s+combined|a\s+further)?\s*$/i.test(before)) return `the amount from ${words(from[1]!, 8)}`;
       // "The €8 billion pledged by 20 key investors": the amount is the subject.
       const participle = /^\s+((?:[\p{Ll}]+ed|paid|put|spent|given|promised|made)\s+(?:by|to|for|from|in)\s+[^,;.]{2,60})/u.exec(clause.slice(end));
       if (participle && /^\s*(?:the|a|an)?\s*$/i.test(before)) return `what was ${words(participle[1]!.replace(/\s+(?:was|were|is|are|has|had|have|will|would)\b.*$/, ''), 8)}`;
@@ -144,6 +147,9 @@ export function describeFigure(ctx: DescribeContext): string {
       return fallback(clause, start, end, 'the amount');
     }
     case 'percent': {
+      // "revenue rose 20%": the change in what rose.
+      const change = /((?:[\p{L}\-]+\s+){0,2}[\p{L}\-]+)\s+(?:rose|fell|grew|increased|decreased|jumped|dropped|declined|climbed|gained|lost|slipped|surged|soared)\s+(?:by\s+)?$/iu.exec(before);
+      if (change) return `the change in ${lowerFirst(change[1]!.replace(/^.*\b(?:said|says)\s+/i, ''))}`;
       const of = /^\s*(?:of\s+)([^,;.]+)/.exec(clause.slice(end));
       if (of) return `the share of ${words(of[1]!.replace(CUT_TAIL, ''), 10)}`;
       if (label) return `${lowerFirst(label)} (per cent)`;

@@ -128,13 +128,22 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
         const saidByPronoun = SAID_BY_PRONOUN.test(sentence.text);
         const local: LoadedFigure[] = [];
         let moneyWhat: string | undefined;
+        let lastMoney: { end: number; what: string } | undefined;
         // Money first: its description also tells what a period in the same sentence is the period of.
         const ordered = [...found.filter((f) => f.kind === 'money'), ...found.filter((f) => f.kind !== 'money')];
         for (const f of ordered) {
           const who = speakerInSentence(sentence.text, sentence.start, speakers, f.start) ?? (saidByPronoun && person ? person.id : undefined) ?? paragraphSpeaker ?? paragraphAttribution.get(sentence.paragraph) ?? signed.get(sentence.paragraph);
           const personal = /^(?:He|She|His|Her)\b/.test(sentence.text.replace(/^[\s*"“]+/, ''));
           const figure = buildFigure(doc, sentence, f, found, resolved, { who, antecedent: personal ? person : antecedent, correction, ids, usedFigureIds, moneyWhat, correctionOf });
-          if (figure?.kind === 'money') moneyWhat ??= figure.what;
+          // "109 billion euros ($112.5 billion)": the amount in brackets is the same money in another currency.
+          if (figure?.kind === 'money' && lastMoney && /^\s*\(\s*(?:about|around|approx\.|roughly|some)?\s*$/.test(sentence.text.slice(lastMoney.end, f.start))) {
+            figure.what = `${lastMoney.what} (the same amount in ${figure.currency})`;
+            figure.keywords = [...figure.keywords.filter((w) => w !== 'conversion'), 'conversion'];
+          }
+          if (figure?.kind === 'money') {
+            moneyWhat ??= figure.what;
+            lastMoney = { end: f.end, what: figure.what };
+          }
           if (!figure) continue;
           local.push(figure);
           figures.push(figure);

@@ -41,6 +41,14 @@ const FUNCTION_WORDS = new Set(
     'no not yes one all any each every some many most more much other such only own same than too very can will just should now ' +
     'mr mrs ms dr prof').split(' '),
 );
+/** Words that end a role title written before a name ("Vice President", "Chief Executive"). */
+const ROLE_TITLE = /^(?:President|Minister|Premier|Chancellor|Executive|Officer|Director|Chair|Chairman|Chairwoman|CEO|CFO|CTO|Secretary|Mayor|Governor|Senator|Commissioner|Ambassador|Founder|Co-founder|Spokesperson|Spokesman|Spokeswoman|Leader|Head)$/;
+
+function lastIndex<T>(list: T[], test: (item: T, index: number) => boolean): number {
+  for (let k = list.length - 1; k >= 0; k--) if (test(list[k]!, k)) return k;
+  return -1;
+}
+
 /** Last words of a role title ("Chief Executive Officer", "Minister") that may precede "of" and a name. */
 const ROLE_HEAD = /^(?:Officer|Director|Minister|President|Chair|Chairman|Chairwoman|Secretary|Head|Founder|Executive|Commissioner|Mayor|Governor|Ambassador|Editor|Professor|Manager|Partner|CEO|Dean|Rector)$/;
 /** Words after a name that show it is the subject of a verb, not a modifier of a noun. */
@@ -154,6 +162,13 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
       if (/[’']s$/u.test(tokens[last]!.text)) break;
     }
     let words = tokens.slice(first, last + 1);
+    // "French President Emmanuel Macron", "OpenAI Chief Executive Sam Altman": a role title, then the name.
+    let roleTitle: string | undefined;
+    const roleAt = lastIndex(words, (w, k) => k < words.length - 1 && ROLE_TITLE.test(w.text));
+    if (roleAt >= 0 && !title && words.slice(roleAt + 1).every((w) => !ROLE_TITLE.test(w.text)) && !/^(?:of|for)$/.test(words[roleAt + 1]!.text)) {
+      roleTitle = sentence.slice(words[0]!.start - offset, words[roleAt]!.end - offset);
+      words = words.slice(roleAt + 1);
+    }
     // "US-based Stargate project": the hyphenated adjective is not part of the name that follows.
     if (words.length > 1 && /^[\p{Lu}.]+-\p{Ll}+$/u.test(words[0]!.text)) {
       const adj = words[0]!;
@@ -199,7 +214,7 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
           text,
           start,
           end: start + text.length,
-          ...(title ? { title: title.replace(/\.$/, '') } : {}),
+          ...(title ? { title: title.replace(/\.$/, '') } : roleTitle ? { title: roleTitle } : {}),
           before: lowerBefore(tokens, tokens.indexOf(words[0]!) - (title ? 1 : 0)),
           sentenceStart: sentenceStart && !title && words[0] === tokens[first],
           ...(nounAfter ? { nounAfter } : {}),
