@@ -57,6 +57,8 @@ function lowerFirst(s: string): string {
 
 function subjectPhrase(raw: string, ctx: DescribeContext): string | undefined {
   let s = raw.replace(LEADING_ADVERBIAL, '').replace(/^.*\b(?:said|says|announced|told \w+)\s+(?:that\s+)?/i, '').replace(/^.*\bthat\s+/i, '');
+  // "Acme Robotics, Inc. ("Acme"), ..., today announced": no brackets, company suffix or time word in the subject.
+  s = s.replace(/\s*\([^)]*\)/g, '').replace(/,\s+(?:Inc|Ltd|LLC|Corp|PLC|AG|SA|GmbH)\.?(?=,|\s|$)/g, '').replace(/\s*\b(?:today|yesterday|also|jointly|on\s+\w+day|this\s+week|last\s+week)\s*$/i, '');
   // "By my count, the 20 key investors": the subject is the last part that is not an aside ("including ...").
   const parts = s.split(/,\s+/).filter((p, i) => p.trim() && !/^(?:including|such|with|who|which|whose|like|notably|especially|excluding)\b/i.test(p.trim()) && !(i > 0 && /^(?:a|an)\b/i.test(p.trim())));
   if (parts.length) s = parts[parts.length - 1]!;
@@ -94,7 +96,8 @@ function labelOf(text: string, start: number): string | undefined {
     if (first && !text.slice(0, start).endsWith(first)) return first.replace(/\*\*/g, '');
   }
   const label = /^\s*(?:[-*•]\s+)?(?:\*\*)?([\p{L}][^:]{2,80}?)(?:\*\*)?:\s/u.exec(text);
-  if (label && label.index + label[0].length <= start) return label[1]!.replace(/\*\*/g, '').trim();
+  // "About Acme: ..." heads a boilerplate paragraph; it labels nothing.
+  if (label && label.index + label[0].length <= start && !/^About\b/.test(label[1]!)) return label[1]!.replace(/\*\*/g, '').trim();
   return undefined;
 }
 
@@ -125,9 +128,9 @@ export function describeFigure(ctx: DescribeContext): string {
         return `the value of the ${lowerFirst(np.replace(/,$/, ''))}`;
       }
       // "a €900 million access scheme": the amount qualifies the noun after it.
-      const qualifies = /^\s+((?:[\p{Ll}\-]+\s+){0,2}[\p{Ll}\-]+)(?=[,.;]|$|\s+(?:for|to|in|on|at|with|that|which)\b)/u.exec(clause.slice(end));
-      if (qualifies && /\b(?:a|an|the|its|their)\s*$/i.test(before) && !/^(?:of|for|to|in|on|at|and|or|over|by)\b/.test(qualifies[1]!)) {
-        return `the ${qualifies[1]}${ctx.subjectBefore && /^\p{Lu}/u.test(ctx.subjectBefore) ? ` ${ctx.subjectBefore}` : ''}`;
+      const qualifies = /^\s+((?:[\p{L}\-]+\s+){0,2}[\p{Ll}\-]+)(?=[,.;]|$|\s+(?:for|to|in|on|at|with|that|which|led|by|from)\b)/u.exec(clause.slice(end));
+      if (qualifies && /\b(?:a|an|the|its|their)\s*$/i.test(before) && !/^(?:of|for|to|in|on|at|and|or|over|by|from)\b/i.test(qualifies[1]!)) {
+        return `the ${qualifies[1]}${ctx.subjectBefore && /^\p{Lu}/u.test(ctx.subjectBefore) ? ` (${ctx.subjectBefore})` : ''}`;
       }
       // "between 30 and 50 billion euros of investment in shared computing": the noun after "of".
       const ofNoun = /^\s+of\s+([\p{Ll}][^,;.]{2,80})/u.exec(clause.slice(end));
@@ -148,7 +151,7 @@ export function describeFigure(ctx: DescribeContext): string {
     }
     case 'percent': {
       // "revenue rose 20%": the change in what rose.
-      const change = /((?:[\p{L}\-]+\s+){0,2}[\p{L}\-]+)\s+(?:rose|fell|grew|increased|decreased|jumped|dropped|declined|climbed|gained|lost|slipped|surged|soared)\s+(?:by\s+)?$/iu.exec(before);
+      const change = /((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)\s+(?:rose|fell|grew|increased|decreased|jumped|dropped|declined|climbed|gained|lost|slipped|surged|soared)\s+(?:by\s+)?$/iu.exec(before);
       if (change) return `the change in ${lowerFirst(change[1]!.replace(/^.*\b(?:said|says)\s+/i, ''))}`;
       const of = /^\s*(?:of\s+)([^,;.]+)/.exec(clause.slice(end));
       if (of) return `the share of ${words(of[1]!.replace(CUT_TAIL, ''), 10)}`;

@@ -222,7 +222,9 @@ const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 function writtenName(m: Mention, draft?: EntityDraft): string {
   // "the ACF" reads better in a description as the name it stands for.
   if (m.acronym && draft && draft.name !== m.text) return /\b(?:Alliance|Fund|Forum|Union|Council|Commission|Programme|Agency|Bank|Group)\b/.test(draft.name) ? `the ${draft.name}` : draft.name;
+  // A short form ("Acme", "Castellan") reads better as the full name, unless a noun follows it ("the Harbour programme").
   const noun = m.nounAfter && /^(?:programme|program|initiative|project|plan|scheme|fund|alliance|summit|forum)$/.test(m.nounAfter) ? ` ${m.nounAfter}` : '';
+  if (draft && !noun && draft.name !== m.text && draft.name.includes(m.text) && draft.kind !== 'place') return draft.name;
   const the = m.before === 'the' || noun ? 'the ' : '';
   return `${the}${m.text}${noun}`;
 }

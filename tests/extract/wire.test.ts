@@ -47,3 +47,33 @@ describe('wire-story shapes', () => {
     expect(figure('Sunday').when).toBe('2026-05-10');
   });
 });
+
+// An invented press release in the US style: month-day dates, "Inc." and a quoted short name, "led by", boilerplate.
+const release = `SAN MATEO, March 4, 2026 -- Quayline Robotics, Inc. ("Quayline"), a maker of warehouse robots, today announced a $120 million Series C round led by Harrow Ventures. Quayline expects revenue of £45m next year.
+
+The state regulator said on 3/5/2026 that it had approved the deal. Shares of rival Botco fell 4.5 per cent.
+
+About Quayline: Quayline Robotics was founded in 2019 and employs 850 people.`;
+const pr: CorpusDocument = { id: 'pr', title: 'pr', file: 'pr.md', meta: { published: '2026-03-04' }, body: release, ...segmentDocument(release) };
+
+describe('press-release shapes', () => {
+  const k = extractKnowledge([pr]);
+  const figure = (display: string) => k.figures.find((f) => f.display === display)!;
+  const quayline = k.entities.find((e) => e.name === 'Quayline Robotics')!;
+
+  it('attributes the announcement to the company, not to "led by" investors', () => {
+    expect(figure('$120 million')).toMatchObject({ who: quayline.id, what: 'the Series C round (Quayline Robotics)', when: '2026-03-04' });
+    expect(quayline.aliases).toContain('Quayline');
+    expect(quayline.description).toBe('a maker of warehouse robots');
+  });
+
+  it('reads month-day numeric dates in a document that writes "March 4", and next year from its date', () => {
+    expect(figure('3/5/2026').when).toBe('2026-03-05');
+    expect(figure('£45m')).toMatchObject({ currency: 'GBP', amount: 45e6, what: 'the revenue of Quayline Robotics', when: '2027' });
+  });
+
+  it('describes a share change and a founding date in boilerplate', () => {
+    expect(figure('4.5 per cent').what).toBe('the change in Shares of rival Botco');
+    expect(figure('2019').what).toBe('when Quayline Robotics was founded');
+  });
+});
