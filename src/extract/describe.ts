@@ -129,7 +129,8 @@ export function describeFigure(ctx: DescribeContext): string {
       }
       // "a €900 million access scheme": the amount qualifies the noun after it.
       const qualifies = /^\s+((?:[\p{L}\-]+\s+){0,2}[\p{Ll}\-]+)(?=[,.;]|$|\s+(?:for|to|in|on|at|with|that|which|led|by|from)\b)/u.exec(clause.slice(end));
-      if (qualifies && /\b(?:a|an|the|its|their)\s*$/i.test(before) && !/^(?:of|for|to|in|on|at|and|or|over|by|from)\b/i.test(qualifies[1]!)) {
+      // ...but "The €8 billion pledged by ..." is a participle, not a noun.
+      if (qualifies && /\b(?:a|an|the|its|their)\s*$/i.test(before) && !/^(?:of|for|to|in|on|at|and|or|over|by|from)\b/i.test(qualifies[1]!) && !/(?:ed|ing|en)$|^(?:is|was|were|are|will|would|has|had)\b/.test(qualifies[1]!)) {
         return `the ${qualifies[1]}${ctx.subjectBefore && /^\p{Lu}/u.test(ctx.subjectBefore) ? ` (${ctx.subjectBefore})` : ''}`;
       }
       // "between 30 and 50 billion euros of investment in shared computing": the noun after "of".

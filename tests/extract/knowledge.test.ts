@@ -64,6 +64,8 @@ describe('figures', () => {
     const [wire] = figuresIn('cps-wire-2026-03-03', '€12 billion');
     const link = k.corrections.find((c) => c.figure === fixed!.id);
     expect(link?.replaces).toContain(wire!.id);
+    // The figure the notice confirms is described by its participle, not taken for a noun.
+    expect(figuresIn('cps-correction-2026-03-05', '€8 billion')[0]!.what).toBe('what was pledged by 20 key investors');
   });
 
   it('reads ranges in words and in a table', () => {
