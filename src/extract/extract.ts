@@ -53,7 +53,9 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   const corpusRef = corpusReference([...dates.values()].map((d) => d.reference));
   for (const doc of documents) {
     const own = dates.get(doc)!;
-    if (!own.reference) dates.set(doc, { ...ownDates(doc, corpusRef), ...(datelineDate(doc, corpusRef) ? { reference: datelineDate(doc, corpusRef) } : {}) });
+    if (own.reference) continue;
+    const dateline = datelineDate(doc, corpusRef);
+    dates.set(doc, { ...ownDates(doc, corpusRef), ...(dateline ? { reference: dateline } : {}) });
   }
 
   const commonWords = new Set<string>();
