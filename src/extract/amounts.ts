@@ -52,10 +52,6 @@ const HAS_NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|e
 const HAS_CURRENCY = /[€$£]|\b(?:euros?|dollars?|pounds?|EUR|USD|GBP)\b/i;
 const HAS_TIME_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening|week|month|year)|(?:last|next)\s+(?:week|month|year))/i;
 
-/** Whether a sentence can hold a figure at all: a digit, a number word or a date word. */
-export function mayHoldFigure(text: string): boolean {
-  return HAS_DIGIT.test(text) || HAS_NUMBER_WORD.test(text) || HAS_TIME_WORD.test(text);
-}
 
 /** The figures of one sentence, in reading order. */
 export function findFigures(text: string, ctx: DateContext): FoundAmount[] {

@@ -6,10 +6,11 @@
  */
 import type { Mention } from './mentions.js';
 
-const SAY_AFTER = /^(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:said|says|told|added|stated|wrote|posted|tweeted|confirmed|revealed|estimated|predicted|argued|noted)\b/;
+const SAY_AFTER = /^(?:,\s*(?:Inc|Ltd|LLC|Corp|PLC)\.?)?(?:\s*\([^)]*\))?(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:said|says|told|added|stated|wrote|posted|tweeted|confirmed|revealed|estimated|predicted|argued|noted)\b/;
 /** Verbs of doing, not saying: they name the figure's source only in its own clause, before it. */
-const ACT_AFTER = /^(?:\s+(?:programme|program|project|initiative|group|company|fund|alliance|government|ministry))?(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:today\s+|on\s+\w+\s+|also\s+)?(?:announced|announces|pledged|pledges|promised|promises|unveiled|unveils|committed|launched|launches)\b/;
-const SAY_BEFORE = /(?:said|says|told|according\s+to|added|wrote|announced\s+by|pledged\s+by|by)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?$/;
+const ACT_AFTER = /^(?:\s+(?:programme|program|project|initiative|group|company|fund|alliance|government|ministry))?(?:,\s*(?:Inc|Ltd|LLC|Corp|PLC)\.?)?(?:\s*\([^)]*\))?(?:\s*,[^.;"“”]{0,140}?,)?\s*(?:\([^)]*\)\s*)?(?:today\s+|on\s+\w+\s+|also\s+)?(?:announced|announces|pledged|pledges|promised|promises|unveiled|unveils|committed|launched|launches)\b/;
+// A bare "by" is no attribution ("a round led by Horizon Ventures").
+const SAY_BEFORE = /(?:said|says|told|according\s+to|added|wrote|(?:announced|pledged|promised|unveiled|stated)\s+by)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?$/;
 
 export interface Speaker {
   /** Entity id of the one speaking or announcing. */
@@ -28,7 +29,7 @@ export function speakerInSentence(text: string, offset: number, candidates: { me
     const end = mention.end - offset;
     if (end > figureAt || !ACT_AFTER.test(text.slice(end, end + 200))) continue;
     // "Portugal put €500m into the hub, @QuillonSemi announced its deal": another clause's verb is not this figure's.
-    const between = text.slice(end, figureAt).replace(/^(?:\s*,[^.;"“”]{0,140}?,)/, '');
+    const between = text.slice(end, figureAt).replace(/^(?:,\s*(?:Inc|Ltd|LLC|Corp|PLC)\.?)?(?:\s*\([^)]*\))?(?:\s*,[^.;"“”]{0,140}?,)/, '');
     if (!/[;]|,\s+(?:and|but|while)\b/.test(between)) return id;
   }
   return undefined;

@@ -64,7 +64,7 @@ const PREPOSITIONS_KEPT = /^(?:by|from|until|since|before|after)\b/i;
 const FUTURE = /\b(?:will|shall|'ll|expected|plans?|due|upcoming|opens?|starts?|begins?|to\s+be)\b/i;
 const PAST = /\b(?:was|were|had|did|said|announced|opened|signed|pledged|ago|last)\b/i;
 
-export function monthIndex(word: string): number {
+function monthIndex(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '');
   return MONTH_NAMES.findIndex((m) => m.startsWith(w.slice(0, 3)));
 }
@@ -153,7 +153,7 @@ export function findDates(sentence: string, ctx: DateContext = {}): DateMention[
     } else if (g.wd) {
       if (!/^[A-Z]/.test(g.w!)) continue;
       const target = WEEKDAYS.indexOf(g.w!.toLowerCase());
-      when = ref ? resolveWeekday(ref, target, g.pw?.toLowerCase(), sentence) : g.w!;
+      when = ref ? resolveWeekday(ref, target, g.pw?.toLowerCase()) : g.w!;
       relative = ref !== undefined;
     } else if (g.rel) {
       when = ref ? resolveRelative(ref, g.rw!.toLowerCase().replace(/\s+/g, ' ')) : g.rw!;
@@ -184,14 +184,13 @@ function readNumeric(a: number, b: number, year: number, ctx: DateContext): stri
   return dmy;
 }
 
-function resolveWeekday(ref: Date, target: number, lead: string | undefined, sentence: string): string {
+function resolveWeekday(ref: Date, target: number, lead: string | undefined): string {
   const today = ref.getUTCDay();
   const back = (today - target + 7) % 7;
   const ahead = (target - today + 7) % 7;
   if (lead === 'last') return addDays(ref, -(back || 7));
   if (lead === 'next') return addDays(ref, ahead || 7);
   // News writes weekdays of the week it reports: the nearest one (at most three days away) is meant.
-  void sentence;
   return back <= ahead ? addDays(ref, -back) : addDays(ref, ahead);
 }
 

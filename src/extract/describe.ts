@@ -26,7 +26,8 @@ export interface DescribeContext {
 const MONEY_VERBS = /\b(?:spend|spends|spent|spending|pledge|pledged|pledges|pledging|promise|promised|promises|put|puts|putting|invest|invests|invested|investing|mobilise|mobilize|mobilising|mobilizing|raise|raised|raises|receive|receives|received|get|gets|got|allocate|allocated|allocates|commit|committed|commits|provide|provides|provided|contribute|contributes|contributed|replenish|earmark|earmarked|win|secure|secured|bring|brings|supply|supplies|cost|costs|owe|owes|pay|pays|paid|offer|offers|offered|grant|granted|lend|lent|borrow|borrowed|fund|funds|funded|announce|announced|announces|unveil|unveiled|add|adds|added|make|makes|made|back|backed|valued\s+at|worth|totaling|totalling|totals|amounting\s+to|reaching|reach|reached|set\s+aside)\b/gi;
 /** Nouns a figure measures when written "a NOUN of AMOUNT". */
 const MEASURE_NOUN = /\b(?:(?:annual|total|overall|operating|initial|combined|planned|proposed)\s+)*(?:budget|cost|size|value|target|fund|funding|investment|package|deal|contribution|pledge|commitment|grant|loan|price|revenue|turnover|fee|sum|total|share|stake|mandate|term|period|deadline|capacity|goal)\s+of\s*$/i;
-const PRONOUN_SUBJECT = /^(?:it|they|this|these|that|he|she|its|their)$/i;
+// "They" is left alone: names are rarely plural, so "they" is seldom the entity named before.
+const PRONOUN_SUBJECT = /^(?:it|this|he|she|its)$/i;
 const LEADING_ADVERBIAL = /^(?:(?:separately|meanwhile|however|also|additionally|moreover|in addition|together|today|yesterday|on \w+|in \w+(?: \d{4})?|by \w+),?\s+)+/i;
 /** "LISBON, March 3 (CPS) - " or "LISBON — " opening a story. */
 export const DATELINE = /^[\p{Lu}][\p{Lu}\s.'-]{2,40}(?:,[^-–—]{0,60}?)?\s+(?:-|–|—|--)\s+/u;
@@ -42,7 +43,7 @@ function words(s: string, max: number): string {
 /** The clause of the sentence that holds [start, end): cut at semicolons, dashes, colons and opening list markers. */
 export function clauseAround(text: string, start: number, end: number): { clause: string; offset: number } {
   let left = 0;
-  for (const m of text.slice(0, start).matchAll(/;\s|:\s|\s[—–]\s|\s--?\s|\||[.!?]\s+(?=\S)/g)) left = m.index + m[0].length;
+  for (const m of text.slice(0, start).matchAll(/;\s|:\s|\s[—–·]\s|\s--?\s|\||[.!?]\s+(?=\S)/g)) left = m.index + m[0].length;
   let right = text.length;
   const after = /;|\s[—–]\s|\s--?\s|\||[.!?]\s/.exec(text.slice(end));
   if (after) right = end + after.index;
@@ -56,6 +57,8 @@ function lowerFirst(s: string): string {
 
 function subjectPhrase(raw: string, ctx: DescribeContext): string | undefined {
   let s = raw.replace(LEADING_ADVERBIAL, '').replace(/^.*\b(?:said|says|announced|told \w+)\s+(?:that\s+)?/i, '').replace(/^.*\bthat\s+/i, '');
+  // "Acme Robotics, Inc. ("Acme"), ..., today announced": no brackets, company suffix or time word in the subject.
+  s = s.replace(/\s*\([^)]*\)/g, '').replace(/,\s+(?:Inc|Ltd|LLC|Corp|PLC|AG|SA|GmbH)\.?(?=,|\s|$)/g, '').replace(/\s*\b(?:today|yesterday|also|jointly|on\s+\w+day|this\s+week|last\s+week)\s*$/i, '');
   // "By my count, the 20 key investors": the subject is the last part that is not an aside ("including ...").
   const parts = s.split(/,\s+/).filter((p, i) => p.trim() && !/^(?:including|such|with|who|which|whose|like|notably|especially|excluding)\b/i.test(p.trim()) && !(i > 0 && /^(?:a|an)\b/i.test(p.trim())));
   if (parts.length) s = parts[parts.length - 1]!;
@@ -93,7 +96,8 @@ function labelOf(text: string, start: number): string | undefined {
     if (first && !text.slice(0, start).endsWith(first)) return first.replace(/\*\*/g, '');
   }
   const label = /^\s*(?:[-*•]\s+)?(?:\*\*)?([\p{L}][^:]{2,80}?)(?:\*\*)?:\s/u.exec(text);
-  if (label && label.index + label[0].length <= start) return label[1]!.replace(/\*\*/g, '').trim();
+  // "About Acme: ..." heads a boilerplate paragraph; it labels nothing.
+  if (label && label.index + label[0].length <= start && !/^About\b/.test(label[1]!)) return label[1]!.replace(/\*\*/g, '').trim();
   return undefined;
 }
 
@@ -124,9 +128,10 @@ export function describeFigure(ctx: DescribeContext): string {
         return `the value of the ${lowerFirst(np.replace(/,$/, ''))}`;
       }
       // "a €900 million access scheme": the amount qualifies the noun after it.
-      const qualifies = /^\s+((?:[\p{Ll}\-]+\s+){0,2}[\p{Ll}\-]+)(?=[,.;]|$|\s+(?:for|to|in|on|at|with|that|which)\b)/u.exec(clause.slice(end));
-      if (qualifies && /\b(?:a|an|the|its|their)\s*$/i.test(before) && !/^(?:of|for|to|in|on|at|and|or|over|by)\b/.test(qualifies[1]!)) {
-        return `the ${qualifies[1]}${ctx.subjectBefore && /^\p{Lu}/u.test(ctx.subjectBefore) ? ` ${ctx.subjectBefore}` : ''}`;
+      const qualifies = /^\s+((?:[\p{L}\-]+\s+){0,2}[\p{Ll}\-]+)(?=[,.;]|$|\s+(?:for|to|in|on|at|with|that|which|led|by|from)\b)/u.exec(clause.slice(end));
+      // ...but "The €8 billion pledged by ..." is a participle, not a noun.
+      if (qualifies && /\b(?:a|an|the|its|their)\s*$/i.test(before) && !/^(?:of|for|to|in|on|at|and|or|over|by|from)\b/i.test(qualifies[1]!) && !/(?:ed|ing|en)$|^(?:is|was|were|are|will|would|has|had)\b/.test(qualifies[1]!)) {
+        return `the ${qualifies[1]}${ctx.subjectBefore && /^\p{Lu}/u.test(ctx.subjectBefore) ? ` (${ctx.subjectBefore})` : ''}`;
       }
       // "between 30 and 50 billion euros of investment in shared computing": the noun after "of".
       const ofNoun = /^\s+of\s+([\p{Ll}][^,;.]{2,80})/u.exec(clause.slice(end));
@@ -134,6 +139,9 @@ export function describeFigure(ctx: DescribeContext): string {
       // "20 billion euros to accelerate AI adoption": money for a purpose.
       const purpose = /^\s+((?:to|for)\s+[^,;.]{3,80})/.exec(clause.slice(end));
       if (purpose && !before.trim()) return `the money ${words(purpose[1]!, 8)}`;
+      // "20 billion euros from Canadian investment firm Brookfield": money from someone.
+      const from = /^\s+from\s+([^,;.()]+?)(?=\s+and\s|[,;.()]|$)/.exec(clause.slice(end));
+      if (from && !/\b(?:spend|pledge|put|invest|raise|receive|get|allocate|commit|provide|contribute)\w*\s*(?:a\s+combined|a\s+further)?\s*$/i.test(before)) return `the amount from ${words(from[1]!, 8)}`;
       // "The €8 billion pledged by 20 key investors": the amount is the subject.
       const participle = /^\s+((?:[\p{Ll}]+ed|paid|put|spent|given|promised|made)\s+(?:by|to|for|from|in)\s+[^,;.]{2,60})/u.exec(clause.slice(end));
       if (participle && /^\s*(?:the|a|an)?\s*$/i.test(before)) return `what was ${words(participle[1]!.replace(/\s+(?:was|were|is|are|has|had|have|will|would)\b.*$/, ''), 8)}`;
@@ -143,6 +151,9 @@ export function describeFigure(ctx: DescribeContext): string {
       return fallback(clause, start, end, 'the amount');
     }
     case 'percent': {
+      // "revenue rose 20%": the change in what rose.
+      const change = /((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)\s+(?:rose|fell|grew|increased|decreased|jumped|dropped|declined|climbed|gained|lost|slipped|surged|soared)\s+(?:by\s+)?$/iu.exec(before);
+      if (change) return `the change in ${lowerFirst(change[1]!.replace(/^.*\b(?:said|says)\s+/i, ''))}`;
       const of = /^\s*(?:of\s+)([^,;.]+)/.exec(clause.slice(end));
       if (of) return `the share of ${words(of[1]!.replace(CUT_TAIL, ''), 10)}`;
       if (label) return `${lowerFirst(label)} (per cent)`;
@@ -169,10 +180,27 @@ export function describeFigure(ctx: DescribeContext): string {
     case 'date': {
       if (label) return /^(?:dates?|published|issued|recorded|updated|posted)$/i.test(label) ? `the ${label.toLowerCase()} given in the document` : `the date of ${lowerFirst(label)}`;
       // "Founded in 2014, Quillon ...": when Quillon was founded.
-      const participle = /^\s*([\p{Lu}][\p{Ll}]+ed)\s*$/u.exec(before);
+      const participle = /^\s*([\p{Lu}][\p{Ll}]+ed)(?:\s+(?:in|on|by|at))?\s*$/u.exec(before);
       if (participle && ctx.subjectAfter) return `when ${ctx.subjectAfter} was ${participle[1]!.toLowerCase()}`;
-      const subject = before.replace(/\b(?:in|on|by|at|from|since|until|of|during|before|after|late|early|the end of)\s*$/i, '').trim();
-      let text = subject.split(/\s+/).length >= 2 ? subject : `${subject} ${clause.slice(end)}`;
+      // The clause the date belongs to: after "X said (that)", and the last part of it that is not an aside.
+      let subject = before.replace(/\b(?:in|on|by|at|from|since|until|of|during|before|after|late|early|the end of)\s*$/i, '').trim();
+      subject = subject.replace(/^.*\b(?:said|says|announced|told \w+|added)\s+(?:that\s+)?/i, '');
+      const parts = subject.split(/,\s+/).filter((p, i) => i === 0 || !/^(?:including|such|who|which|whose|like|a|an|at|in|on|from|with|near|headquartered|based)\b/i.test(p));
+      // "Quillon ... today announced an agreement": the date sits before the verb, the clause goes on after it.
+      const verbAfter = /^\s+(?:[\p{Ll}]+ed|[\p{Ll}]+s|will|would|is|are|was|were)\b/u.test(clause.slice(end));
+      let text: string;
+      if (verbAfter && parts[0]) text = `${parts[0]} ${clause.slice(end).trim()}`;
+      else {
+        let tail = '';
+        for (let n = parts.length - 1; n >= 0; n--) {
+          const part = parts[n]!.replace(/^(?:and|but|or)\s+/i, '');
+          // A part that starts with a verb needs the subject written before it.
+          tail = tail ? `${part}${/^[\p{Ll}]/u.test(tail) && !/^(?:the|a|an|its|their)\b/.test(tail) ? ' ' : ', '}${tail}` : part;
+          if (tail.split(/\s+/).length >= 3 && !(/^[\p{Ll}]/u.test(tail) && !/^(?:the|a|an|its|their)\b/.test(tail) && n > 0)) break;
+        }
+        subject = tail || subject;
+        text = subject.split(/\s+/).length >= 2 ? subject : `${subject} ${clause.slice(end)}`;
+      }
       const first = text.trim().split(/\s+/)[0] ?? '';
       if (PRONOUN_SUBJECT.test(first) && ctx.antecedent) text = ctx.antecedent + text.trim().slice(first.length);
       return `when ${fallback(text, text.length, text.length, 'it happened')}`;
@@ -185,7 +213,7 @@ function fallback(clause: string, start: number, end: number, otherwise: string)
   const before = clause.slice(0, start).replace(/\b(?:in|on|by|at|from|since|until|of|over|for|about|around|approx\.|approximately|some|the|between|up to)\s*$/i, '');
   const after = clause.slice(end);
   let text = `${before} ${after}`.replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').replace(/([,;])[,;]+/g, '$1').replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, '');
-  text = text.replace(DATELINE, '').replace(/^\d+\/\d+\s+/, '').replace(/^[-*•\d.)\s]+/, '').replace(/\*\*/g, '').replace(LEADING_ADVERBIAL, '');
+  text = text.replace(DATELINE, '').replace(/^\d+\/\d+\s+/, '').replace(/^\s*(?:[-*•]\s+|\d+[.)]\s+)/, '').replace(/\*\*/g, '').replace(LEADING_ADVERBIAL, '');
   const short = words(text.replace(CUT_TAIL, ''), 12);
   return short.length >= 3 ? lowerFirst(short) : otherwise;
 }

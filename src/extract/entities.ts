@@ -79,11 +79,23 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
   const neighbours: [string, string, string][] = [];
   for (const rec of records) {
     const { sentence, doc } = rec;
+    // A comma joins two names into a list only inside a run of three or more ("Angola, Cabo Verde, Egypt");
+    // "... the United Arab Emirates, Macron said" is two clauses.
+    const joins: string[] = [];
     for (let i = 1; i < rec.mentions.length; i++) {
       const a = rec.mentions[i - 1]!;
       const b = rec.mentions[i]!;
       const between = sentence.text.slice(a.end - sentence.start, b.start - sentence.start);
-      if (!a.handle && !b.handle && /^(?:,\s*|\s+and\s+(?:the\s+)?|,\s+and\s+(?:the\s+)?|\s+or\s+)$/.test(between)) neighbours.push([nameKey(a.text), nameKey(b.text), between.trim()]);
+      joins.push(!a.handle && !b.handle && /^(?:,\s*|\s+and\s+(?:the\s+)?|,\s+and\s+(?:the\s+)?|\s+or\s+)$/.test(between) ? between.trim() : '');
+    }
+    for (let i = 0; i < joins.length; i++) {
+      const sep = joins[i]!;
+      if (!sep) continue;
+      const inList = sep !== ',' || !!joins[i - 1] || !!joins[i + 1];
+      const a = rec.mentions[i]!;
+      const b = rec.mentions[i + 1]!;
+      // "Accra, Ghana" stays a pair for the city-country rule.
+      if (inList || sep === ',') neighbours.push([nameKey(a.text), nameKey(b.text), inList ? (sep === ',' ? ',list' : sep) : ',']);
     }
     for (const m of sentence.text.matchAll(CORRECTION)) preferred.set(nameKey(m[2]!), m[1]!.split(/\s+/).pop()!);
     for (const m of rec.mentions) {
@@ -140,7 +152,9 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     const ranked = (Object.entries(c.votes) as [Kind, number][]).sort((a, b) => b[1] - a[1]);
     return ranked[0]?.[0] ?? own;
   };
-  const surfaceOf = (c: Candidate) => [...c.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+  // The most written spelling; on a tie the one with fewer capitals ("von der Leyen" over "von Der Leyen").
+  const capitals = (t: string) => (t.match(/\p{Lu}/gu) ?? []).length;
+  const surfaceOf = (c: Candidate) => [...c.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || capitals(a[0]) - capitals(b[0]))[0]![0];
 
   for (const [a, b, sep] of neighbours) {
     const ca = cands.get(a);
@@ -153,7 +167,8 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     }
   }
   for (let round = 0; round < 2; round++) {
-    for (const [a, b] of neighbours) {
+    for (const [a, b, sep] of neighbours) {
+      if (sep === ',') continue;
       const ca = cands.get(a);
       const cb = cands.get(b);
       if (!ca || !cb) continue;
@@ -276,6 +291,8 @@ export function buildEntities(records: SentenceRecord[], capsTokens: ReadonlySet
     }
     if (members.length === 1 && main.acronym && GENERIC_ACRONYMS.has(main.key) && !defined) continue;
     if (COMPANY_SUFFIXES.test(main.key)) continue;
+    // "Canadian", "French" used only before a noun: an adjective, linked to its country later if the country is named.
+    if (members.every((c) => c.modifier === c.count) && /^\p{Lu}\p{Ll}{3,}(?:ian|an|ese|ish|i|ch)$/u.test(mainName)) continue;
     // One mention with one weak clue is noise, unless it is a place written mid-sentence ("an office in Dublin").
     if (count < 2 && !defined && (ranked[0]?.[1] ?? 0) < 2 && !(kind === 'place' && mid > 0)) continue;
     const aliases = new Set<string>();

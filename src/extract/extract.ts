@@ -12,7 +12,7 @@ import { speakerInSentence, speakerLabel } from './attribution.js';
 import { corpusReference, datelineDate, ownDates, type DocumentDates } from './document-date.js';
 import { DATELINE, describeFigure } from './describe.js';
 import { buildEntities, type EntityDraft, type EntityIndex, type SentenceRecord } from './entities.js';
-import { collectLowercaseWords, collectMidSentenceCapitals, findMentions, titleCase, type Mention } from './mentions.js';
+import { collectLowercaseWords, collectMidSentenceCapitals, findMentions, findRoleMentions, titleCase, type Mention } from './mentions.js';
 import { entityQuestions, keywordsOf } from './questions.js';
 import { quoteWindow } from './quote.js';
 import { extractionSentences } from './units.js';
@@ -41,7 +41,7 @@ const CORRECTION_SENTENCE = /\b(?:earlier|previous|original|incorrect)\s+(?:vers
 const SUPERSEDED_CLAUSE = /\b(?:earlier|previous|original|incorrect(?:ly)?|wrong(?:ly)?|misstated)\b/i;
 const CORRECTED_THING = /\b(?:misstated|misreported|misquoted|got\s+wrong|understated|overstated|incorrectly\s+(?:stated|reported|gave))\s+(the\s+[^.;,]{3,80})/i;
 const SAID_BY_PRONOUN = /(?:^|[,”"]\s*)(?:she|he)\s+(?:said|says|told|added|announced|explained|noted)\b|\b(?:said|says|added)\s+(?:she|he)\b/i;
-const PRONOUN_START = /^(?:It|They|Its|Their|This|These|He|She)\b/;
+const PRONOUN_START = /^(?:It|Its|This|He|She)\b/;
 
 export function extractKnowledge(documents: CorpusDocument[], options: ExtractOptions = {}): ExtractedKnowledge {
   const kinds = new Set(options.kinds ?? ALL_KINDS);
@@ -53,7 +53,9 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   const corpusRef = corpusReference([...dates.values()].map((d) => d.reference));
   for (const doc of documents) {
     const own = dates.get(doc)!;
-    if (!own.reference) dates.set(doc, { ...ownDates(doc, corpusRef), ...(datelineDate(doc, corpusRef) ? { reference: datelineDate(doc, corpusRef) } : {}) });
+    if (own.reference) continue;
+    const dateline = datelineDate(doc, corpusRef);
+    dates.set(doc, { ...ownDates(doc, corpusRef), ...(dateline ? { reference: dateline } : {}) });
   }
 
   const commonWords = new Set<string>();
@@ -62,7 +64,7 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
   for (const doc of documents) {
     collectLowercaseWords(doc.body, commonWords);
     collectMidSentenceCapitals(doc.body, midCaps);
-    for (const m of doc.body.matchAll(/(?<![\p{L}\p{N}@])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu)) capsTokens.add(m[0]);
+    for (const m of doc.body.matchAll(/(?:^|[^\p{L}\p{N}@])(\p{Lu}{2,5})(?![\p{L}\p{N}])/gu)) capsTokens.add(m[1]!);
   }
 
   const records: SentenceRecord[] = [];
@@ -74,7 +76,13 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
       const sameParagraph = prev?.paragraph === sentence.paragraph;
       // "Dr." cut off from its name by the sentence splitter still makes a title.
       const leadingTitle = sameParagraph ? /\b(Mr|Mrs|Ms|Dr|Prof)\.$/.exec(prev!.text)?.[1] : undefined;
-      const rec: SentenceRecord = { doc, sentence, mentions: findMentions(sentence.text, sentence.start, commonWords, leadingTitle, midCaps), paragraphStart: sentence.indexInParagraph === 0 };
+      const mentions = findMentions(sentence.text, sentence.start, commonWords, leadingTitle, midCaps);
+      const roles = findRoleMentions(sentence.text, sentence.start);
+      if (roles.length) {
+        mentions.push(...roles);
+        mentions.sort((a, b) => a.start - b.start);
+      }
+      const rec: SentenceRecord = { doc, sentence, mentions, paragraphStart: sentence.indexInParagraph === 0 };
       records.push(rec);
       list.push(rec);
       prev = sentence;
@@ -122,13 +130,22 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
         const saidByPronoun = SAID_BY_PRONOUN.test(sentence.text);
         const local: LoadedFigure[] = [];
         let moneyWhat: string | undefined;
+        let lastMoney: { end: number; what: string } | undefined;
         // Money first: its description also tells what a period in the same sentence is the period of.
         const ordered = [...found.filter((f) => f.kind === 'money'), ...found.filter((f) => f.kind !== 'money')];
         for (const f of ordered) {
           const who = speakerInSentence(sentence.text, sentence.start, speakers, f.start) ?? (saidByPronoun && person ? person.id : undefined) ?? paragraphSpeaker ?? paragraphAttribution.get(sentence.paragraph) ?? signed.get(sentence.paragraph);
           const personal = /^(?:He|She|His|Her)\b/.test(sentence.text.replace(/^[\s*"“]+/, ''));
           const figure = buildFigure(doc, sentence, f, found, resolved, { who, antecedent: personal ? person : antecedent, correction, ids, usedFigureIds, moneyWhat, correctionOf });
-          if (figure?.kind === 'money') moneyWhat ??= figure.what;
+          // "109 billion euros ($112.5 billion)": the amount in brackets is the same money in another currency.
+          if (figure?.kind === 'money' && lastMoney && /^\s*\(\s*(?:about|around|approx\.|roughly|some)?\s*$/.test(sentence.text.slice(lastMoney.end, f.start))) {
+            figure.what = `${lastMoney.what} (the same amount in ${figure.currency})`;
+            figure.keywords = [...figure.keywords.filter((w) => w !== 'conversion'), 'conversion'];
+          }
+          if (figure?.kind === 'money') {
+            moneyWhat ??= figure.what;
+            lastMoney = { end: f.end, what: figure.what };
+          }
           if (!figure) continue;
           local.push(figure);
           figures.push(figure);
@@ -141,7 +158,7 @@ export function extractKnowledge(documents: CorpusDocument[], options: ExtractOp
         }
       }
       const lead = resolved.find((r) => r.draft.kind !== 'place' && r.draft.kind !== 'person');
-      if (lead) antecedent = { name: writtenName(lead.mention, sentence, lead.draft), id: ids.get(lead.draft)! };
+      if (lead) antecedent = { name: writtenName(lead.mention, lead.draft), id: ids.get(lead.draft)! };
       const someone = [...resolved].reverse().find((r) => r.draft.kind === 'person');
       if (someone) person = { name: someone.draft.name, id: ids.get(someone.draft)! };
     }
@@ -204,12 +221,13 @@ function uniqueId(base: string, used: Set<string>): string {
 const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
 /** "the Harbour programme" as the sentence writes it around the mention. */
-function writtenName(m: Mention, sentence: Sentence, draft?: EntityDraft): string {
+function writtenName(m: Mention, draft?: EntityDraft): string {
   // "the ACF" reads better in a description as the name it stands for.
   if (m.acronym && draft && draft.name !== m.text) return /\b(?:Alliance|Fund|Forum|Union|Council|Commission|Programme|Agency|Bank|Group)\b/.test(draft.name) ? `the ${draft.name}` : draft.name;
+  // A short form ("Acme", "Castellan") reads better as the full name, unless a noun follows it ("the Harbour programme").
   const noun = m.nounAfter && /^(?:programme|program|initiative|project|plan|scheme|fund|alliance|summit|forum)$/.test(m.nounAfter) ? ` ${m.nounAfter}` : '';
+  if (draft && !noun && draft.name !== m.text && draft.name.includes(m.text) && draft.kind !== 'place') return draft.name;
   const the = m.before === 'the' || noun ? 'the ' : '';
-  void sentence;
   return `${the}${m.text}${noun}`;
 }
 
@@ -274,8 +292,8 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
     text: sentence.text,
     figure: f,
     ...(pronoun && ctx.antecedent ? { antecedent: ctx.antecedent.name } : {}),
-    ...(nearestBefore ? { subjectBefore: writtenName(nearestBefore.mention, sentence, nearestBefore.draft) } : {}),
-    ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, sentence, firstAfter.draft) } : {}),
+    ...(nearestBefore ? { subjectBefore: writtenName(nearestBefore.mention, nearestBefore.draft) } : {}),
+    ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, firstAfter.draft) } : {}),
     ...(ctx.moneyWhat && f.kind === 'duration' ? { moneyWhat: ctx.moneyWhat } : {}),
     ...(correction ? { correction, correctedThing: ctx.correction!.thing } : {}),
   });

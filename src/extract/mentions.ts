@@ -25,6 +25,8 @@ export interface Mention {
   modifier: boolean;
   acronym: boolean;
   handle: boolean;
+  /** A name written in lower case from its role ("the regional council announced"): what it is. */
+  role?: 'person' | 'organisation';
 }
 
 /** Titles that make the following name a person's. */
@@ -39,6 +41,14 @@ const FUNCTION_WORDS = new Set(
     'no not yes one all any each every some many most more much other such only own same than too very can will just should now ' +
     'mr mrs ms dr prof').split(' '),
 );
+/** Words that end a role title written before a name ("Vice President", "Chief Executive"). */
+const ROLE_TITLE = /^(?:President|Minister|Premier|Chancellor|Executive|Officer|Director|Chair|Chairman|Chairwoman|CEO|CFO|CTO|Secretary|Mayor|Governor|Senator|Commissioner|Ambassador|Founder|Co-founder|Spokesperson|Spokesman|Spokeswoman|Leader|Head)$/;
+
+function lastIndex<T>(list: T[], test: (item: T, index: number) => boolean): number {
+  for (let k = list.length - 1; k >= 0; k--) if (test(list[k]!, k)) return k;
+  return -1;
+}
+
 /** Last words of a role title ("Chief Executive Officer", "Minister") that may precede "of" and a name. */
 const ROLE_HEAD = /^(?:Officer|Director|Minister|President|Chair|Chairman|Chairwoman|Secretary|Head|Founder|Executive|Commissioner|Mayor|Governor|Ambassador|Editor|Professor|Manager|Partner|CEO|Dean|Rector)$/;
 /** Words after a name that show it is the subject of a verb, not a modifier of a noun. */
@@ -67,7 +77,8 @@ const stripPossessive = (w: string) => w.replace(/[’']s$/u, '').replace(/[’'
 
 /** Lower-cased words of a text that are written in lower case somewhere: "harbour" in "the harbour front". */
 export function collectLowercaseWords(text: string, into: Set<string>): void {
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}@./#_\-])[\p{Ll}][\p{L}’'\-]*/gu)) into.add(m[0]);
+  // A consumed separator rather than a look-behind: the pattern is tried at word starts only.
+  for (const m of text.matchAll(/(?:^|[^\p{L}\p{N}@./#_\-’'])([\p{Ll}][\p{L}’'\-]*)/gu)) into.add(m[1]!);
 }
 
 /**
@@ -151,6 +162,13 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
       if (/[’']s$/u.test(tokens[last]!.text)) break;
     }
     let words = tokens.slice(first, last + 1);
+    // "French President Emmanuel Macron", "OpenAI Chief Executive Sam Altman": a role title, then the name.
+    let roleTitle: string | undefined;
+    const roleAt = lastIndex(words, (w, k) => k < words.length - 1 && ROLE_TITLE.test(w.text));
+    if (roleAt >= 0 && !title && words.slice(roleAt + 1).every((w) => !ROLE_TITLE.test(w.text)) && !/^(?:of|for)$/.test(words[roleAt + 1]!.text)) {
+      roleTitle = sentence.slice(words[0]!.start - offset, words[roleAt]!.end - offset);
+      words = words.slice(roleAt + 1);
+    }
     // "US-based Stargate project": the hyphenated adjective is not part of the name that follows.
     if (words.length > 1 && /^[\p{Lu}.]+-\p{Ll}+$/u.test(words[0]!.text)) {
       const adj = words[0]!;
@@ -196,7 +214,7 @@ export function findMentions(sentence: string, offset: number, commonWords: Read
           text,
           start,
           end: start + text.length,
-          ...(title ? { title: title.replace(/\.$/, '') } : {}),
+          ...(title ? { title: title.replace(/\.$/, '') } : roleTitle ? { title: roleTitle } : {}),
           before: lowerBefore(tokens, tokens.indexOf(words[0]!) - (title ? 1 : 0)),
           sentenceStart: sentenceStart && !title && words[0] === tokens[first],
           ...(nounAfter ? { nounAfter } : {}),
@@ -223,5 +241,29 @@ export function titleCase(name: string): string {
 
 /** Capitalised words written after a lower-case word ("the Harbour programme"): names, even where a sentence opens with them. */
 export function collectMidSentenceCapitals(text: string, into: Set<string>): void {
-  for (const m of text.matchAll(/(?<=[\p{Ll},] )[\p{Lu}][\p{L}\p{N}\-]*/gu)) into.add(m[0]);
+  for (const m of text.matchAll(/[\p{Ll},] ([\p{Lu}][\p{L}\p{N}\-]*)/gu)) into.add(m[1]!);
+}
+
+const PERSON_ROLES = 'president|prime minister|minister|mayor|chancellor|governor|premier|ambassador|commissioner|spokesperson|spokesman|spokeswoman';
+const BODY_ROLES = 'council|ministry|commission|government|secretariat|agency|committee|board|regulator|authority|parliament|senate|cabinet';
+// "the regional council pledged", "the French president announced": a role named in lower case, doing or saying something.
+const ROLE_MENTION = new RegExp(
+  String.raw`\b[Tt]he\s+((?:[\p{Lu}][\p{Ll}]+\s+|[\p{Ll}]{3,}\s+)?(${PERSON_ROLES}|${BODY_ROLES}))\s+(?=(?:has\s+|had\s+|will\s+|also\s+|then\s+)?(?:said|says|announced|announces|pledged|pledges|promised|promises|told|added|unveiled|committed|agreed|approved|decided|launched|confirmed)\b)`,
+  'gu',
+);
+const PERSON_ROLE = new RegExp(String.raw`(?:${PERSON_ROLES})$`);
+// Lower-case words before a role that do not make it a name of its own ("the new minister", "the same council").
+const GENERIC_ROLE_WORDS = /^(?:new|same|former|other|former|then|current|previous|next|first|last|said|whole|entire|local|national)\s/;
+
+/** Lower-case roles acting in a sentence, as mentions. */
+export function findRoleMentions(sentence: string, offset: number): Mention[] {
+  if (!/[Tt]he /.test(sentence)) return [];
+  const out: Mention[] = [];
+  for (const m of sentence.matchAll(ROLE_MENTION)) {
+    const text = m[1]!;
+    if (GENERIC_ROLE_WORDS.test(text) || !/\s/.test(text)) continue;
+    const start = offset + m.index + m[0].indexOf(text);
+    out.push({ text, start, end: start + text.length, before: 'the', sentenceStart: false, modifier: false, acronym: false, handle: false, role: PERSON_ROLE.test(text) ? 'person' : 'organisation' });
+  }
+  return out;
 }

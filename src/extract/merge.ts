@@ -112,7 +112,8 @@ export function surfaceOfKey(c: Candidate): string {
 /** A person is also called by surname, by title and surname, and by initials where the text uses them. */
 export function addPersonAliases(name: string, aliases: Set<string>, capsTokens: ReadonlySet<string>): void {
   const words = name.split(/\s+/);
-  if (words.length < 2) return;
+  // "French president" is a role, not a first name and a surname.
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|van|von|der|del|di|du|le|la)$/.test(w))) return;
   aliases.add(words[words.length - 1]!);
   const initials = initialsOf(name, false);
   if (initials.length >= 2 && capsTokens.has(initials)) aliases.add(initials);

@@ -9,6 +9,11 @@ import type { FigureKind } from './amounts.js';
 
 const IRREGULAR: Record<string, string> = {
   put: 'put', spent: 'spend', got: 'get', won: 'win', made: 'make', paid: 'pay', lent: 'lend', brought: 'bring', set: 'set',
+  // Regular verbs whose base form ends in "e", which stripping "-d"/"-ed" alone gets wrong.
+  pledged: 'pledge', announced: 'announce', promised: 'promise', raised: 'raise', received: 'receive', allocated: 'allocate',
+  provided: 'provide', contributed: 'contribute', secured: 'secure', mobilised: 'mobilise', mobilized: 'mobilize', valued: 'value',
+  pledges: 'pledge', announces: 'announce', promises: 'promise', raises: 'raise', receives: 'receive', provides: 'provide',
+  contributes: 'contribute', mobilises: 'mobilise', mobilizes: 'mobilize', supplies: 'supply', pays: 'pay',
 };
 const STOP = new Set('what when the a an of for to in on by at from with and or that which who is was were will would be been its their this these those how much many number share period date amount it they he she as into over'.split(' '));
 

@@ -20,13 +20,14 @@ export interface Signals {
 
 const ORG_SUFFIX = /\b(?:Inc|Ltd|LLC|PLC|GmbH|SA|AG|Corp|Corporation|Company|Co|Group|Groups|Alliance|Fund|Council|Ministry|Department|Semiconductors|Commission|Union|Secretariat|Service|Services|Partners|Bank|Agency|Institute|University|Foundation|Association|Committee|Authority|Press|Media|Network|Grid|Labs?|Holdings|Capital|Ventures|Technologies|Systems|Government|Parliament|Office|Board|Centre|Center|Society|Organisation|Organization|Federation|Party|Court|News|Times|Post|Communications)\.?$/;
 const PROGRAMME_SUFFIX = /\b(?:Programme|Program|Initiative|Project|Plan|Scheme|Strategy|Declaration|Agreement|Pact|Treaty|Act|Charter|Accord|Mission|Facility)$/;
+const PLACE_SUFFIX = /\b(?:States|Kingdom|Emirates|Republic|Islands|Province|County|Region|Valley|Coast|Bay|Sea|Ocean|River|Mountains)$/;
 const EVENT_SUFFIX = /\b(?:Forum|Summit|Conference|Congress|Festival|Expo|Games|Olympics|Week|Convention|Symposium|Assembly|Meeting|Championship)$/;
 /** Nouns written after a name that say what the name is ("the Harbour programme", "the Stargate project"). */
 const PROGRAMME_NOUNS = new Set(['programme', 'program', 'initiative', 'project', 'plan', 'scheme', 'strategy', 'mission', 'facility']);
 const ORG_NOUNS = new Set(['group', 'company', 'firm', 'ministry', 'agency', 'fund', 'consortium', 'alliance', 'coalition', 'bank', 'startup']);
 const EVENT_NOUNS = new Set(['summit', 'forum', 'conference', 'meeting', 'festival']);
 /** Words that name a person's role in an apposition ("X, chief executive of Y"). */
-export const ROLE_WORDS = /\b(?:executive|director|chief|minister|president|ceo|cfo|cto|founder|co-founder|chair|chairman|chairwoman|chairperson|head|spokesperson|spokesman|spokeswoman|secretary|commissioner|mayor|professor|researcher|scientist|analyst|editor|reporter|correspondent|officer|manager|partner|adviser|advisor|ambassador|governor|senator|leader|economist|engineer|member|lawyer|author|vice|deputy|prime|envoy|delegate|official)\b/i;
+const ROLE_WORDS = /\b(?:executive|director|chief|minister|president|ceo|cfo|cto|founder|co-founder|chair|chairman|chairwoman|chairperson|head|spokesperson|spokesman|spokeswoman|secretary|commissioner|mayor|professor|researcher|scientist|analyst|editor|reporter|correspondent|officer|manager|partner|adviser|advisor|ambassador|governor|senator|leader|economist|engineer|member|lawyer|author|vice|deputy|prime|envoy|delegate|official)\b/i;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'outside', 'around', 'to', 'towards', 'via']);
 const SAY_VERBS = /^\s*(?:[,)]\s*)?(?:said|says|told|added|wrote|posted|tweeted|explained|argued|noted|announced)\b/;
 
@@ -35,6 +36,7 @@ export function kindFromName(name: string): Kind | undefined {
   // The head of "Lisbon Declaration on Shared Compute" is "Declaration".
   for (const part of [name, name.split(/\s+(?:of|for|on|de)\s+/)[0]!]) {
     if (PROGRAMME_SUFFIX.test(part)) return 'programme';
+    if (PLACE_SUFFIX.test(part)) return 'place';
     if (EVENT_SUFFIX.test(part)) return 'event';
     if (ORG_SUFFIX.test(part)) return 'organisation';
   }
@@ -59,7 +61,12 @@ export function signalsOf(m: Mention, sentence: string, offset: number, paragrap
   const before = sentence.slice(Math.max(0, m.start - offset - 160), m.start - offset);
   const own = kindFromName(m.text);
   if (own) vote(own, 3);
+  if (m.role) vote(m.role, 3);
   if (m.title) vote('person', 3);
+  // "French President Emmanuel Macron": the title describes the person.
+  if (m.title && /\s/.test(m.title)) s.description = m.title;
+  // "investment firm Brookfield", "U.S. chipmaker Quillon": the noun before names the kind.
+  if (/\b(?:firm|company|group|startup|start-up|fund|bank|investor|chipmaker|maker|lab|agency|operator|manufacturer|developer|insurer|lender|broadcaster|publisher|newspaper|carmaker|retailer|conglomerate)\s+$/.test(before)) vote('organisation', 2);
   if (m.nounAfter && PROGRAMME_NOUNS.has(m.nounAfter)) {
     vote('programme', 2);
     s.aliases.push(`${m.text} ${m.nounAfter}`);
@@ -86,6 +93,13 @@ export function signalsOf(m: Mention, sentence: string, offset: number, paragrap
     const isRole = ROLE_WORDS.test(body) && !/^\p{Lu}[\p{Ll}]+\s+(?:and|or)\s/u.test(body);
     if (isRole && shaped) vote('person', 3);
     const describes = isRole || !!appo[1];
+    // The head of the apposition says what the name is: "a French startup", "a port town".
+    if (appo[1] && /^(?:a|an|the)\s/i.test(appo[1])) {
+      const headWords = body.split(/\s+(?:of|for|in|at|on|with|that|which|valued|based|headquartered|founded)\b/)[0]!;
+      if (/\b(?:startup|start-up|company|firm|chipmaker|maker|group|bank|fund|agency|organi[sz]ation|body|partnership|alliance|coalition|network|consortium|union|ministry|lab|laboratory|university|institute|broadcaster|newspaper|publisher|operator|manufacturer|developer|designer|vehicle|association|foundation)$/i.test(headWords)) vote('organisation', 2);
+      else if (/\b(?:town|city|village|port|region|province|country|state|capital|island|district)$/i.test(headWords)) vote('place', 2);
+      else if (shaped && /\b(?:scientist|economist|engineer|researcher|lawyer|politician|official|entrepreneur|investor|diplomat|journalist|academic|professor|banker|activist)$/i.test(headWords)) vote('person', 2);
+    }
     if (describes && text.split(/\s+/).length <= 20 && !/^(?:and|or|but|with|while|which|who|in|on|at|not)\b/.test(text)) s.description = text;
   }
   const as = /^\s+as\s+((?:the|a|an|its|\p{Lu}[\p{L}.\-]*['’]s)\s+[^,;:()"“”]{3,100}?)(?=[,;.]|$|\s+(?:and|with|to)\s)/u.exec(after);
@@ -129,12 +143,6 @@ export function signalsOf(m: Mention, sentence: string, offset: number, paragrap
   return s;
 }
 
-/** "at Sines, Portugal": the second name of "Place, Place" is the larger place (country or, when abbreviated, region). */
-export function containerPlace(after: string): { name: string; kind: PlaceKind } | undefined {
-  const m = /^,\s+(\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?|(?:\p{Lu}\.){2,})(?=[,.;)]|\s|$)/u.exec(after);
-  if (!m) return undefined;
-  return { name: m[1]!, kind: /\./.test(m[1]!) ? 'region' : 'country' };
-}
 
 const APPOSITION_STOP = /^(?:for|to|in|on|at|by|with|from|under|over|after|before|since|until|while|when|where|which|who|whose|said|says|told|today|yesterday|and|but|or|as|had|has|have|was|is|will|would)\b/;
 

@@ -20,9 +20,6 @@ const WORD = [...Object.keys(UNITS), ...Object.keys(TENS), 'dozen'].join('|');
  */
 export const NUMBER_WORDS_SOURCE = `(?:a\\s+dozen|(?:${WORD})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?(?:\\s+hundred(?:\\s+and\\s+(?:${WORD})(?:-(?:${Object.keys(UNITS).join('|')}))?)?)?)`;
 
-/** Digits with optional thousands separators and decimals: "1,214", "3.5", "100 000" is not read. */
-export const DIGITS_SOURCE = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?`;
-
 /** The value of a number written in digits or words, or undefined. */
 export function readNumber(text: string): number | undefined {
   const t = text.trim().toLowerCase();

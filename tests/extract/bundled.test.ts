@@ -32,6 +32,9 @@ describe('the bundled article without its yaml', () => {
     expect(k.figures.find((f) => f.display === '150 billion euros')?.who).toBe(vdl.id);
     expect(k.figures.find((f) => f.display === '€200 billion')?.who).toBe(vdl.id);
     expect(k.figures.find((f) => f.display === 'up to $500 billion')?.who).toBe(k.entities.find((e) => e.name === 'Stargate')!.id);
+    const president = k.entities.find((e) => e.id === 'french-president')!;
+    expect(president.kind).toBe('person');
+    expect(k.figures.find((f) => f.display === 'around $112 billion')?.who).toBe(president.id);
   });
 });
 

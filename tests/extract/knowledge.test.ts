@@ -64,6 +64,8 @@ describe('figures', () => {
     const [wire] = figuresIn('cps-wire-2026-03-03', '€12 billion');
     const link = k.corrections.find((c) => c.figure === fixed!.id);
     expect(link?.replaces).toContain(wire!.id);
+    // The figure the notice confirms is described by its participle, not taken for a noun.
+    expect(figuresIn('cps-correction-2026-03-05', '€8 billion')[0]!.what).toBe('what was pledged by 20 key investors');
   });
 
   it('reads ranges in words and in a table', () => {
@@ -165,6 +167,11 @@ describe('a document about something else', () => {
     expect(by('five years')).toMatchObject({ kind: 'duration', amount: 5 });
     expect(by('March 2025')).toMatchObject({ kind: 'date', when: '2025-03' });
     expect(kh.entities.find((e) => e.name === 'Atlantic Freight Group')?.kind).toBe('organisation');
+    // A body named in lower case by its role, doing something: an entity, and who pledged.
+    const council = kh.entities.find((e) => e.name === 'regional council')!;
+    expect(council.kind).toBe('organisation');
+    expect(by('€25 million')).toMatchObject({ who: council.id, what: 'what the regional council pledged for dredging the channel' });
+    expect(council.questions).toContain('How much did the regional council pledge for dredging the channel?');
   });
 });
 
