@@ -10,7 +10,7 @@ import { NAMED_PLACE, passageAt, stemsOf, VENUE, type FigureEntry, type Knowledg
 import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
 import { wantedNameKinds } from './names.js';
-import { DIGITS_SOURCE, NUMBER_WORDS_SOURCE, readNumber } from '../text/number-words.js';
+import { NUMBER_WORDS_SOURCE, readNumber } from '../text/number-words.js';
 
 export function figureOf(entry: FigureEntry): Figure {
   const f = entry.figure;
@@ -187,7 +187,8 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
   return speaker ? `${speaker} said: ${sentence}` : `The source says: ${sentence}`;
 }
 
-const COUNT_NUMBER = new RegExp(`(?:${DIGITS_SOURCE})|${NUMBER_WORDS_SOURCE}`, 'i');
+/** Digits with optional thousands separators and decimals ('1,214', '3.5'), or a number in words. */
+const COUNT_NUMBER = new RegExp(`\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${NUMBER_WORDS_SOURCE}`, 'i');
 
 /** The number a count is written with: "Fifty-eight countries" -> 58, "about 100,000 chips" -> 100000. */
 export function countValue(display: string): number | undefined {
