@@ -78,6 +78,9 @@ describe('casual forms (2)', () => {
   it('amounts in words are checked as amounts', () => {
     // The Stargate pledge is "up to $500 billion": half a trillion.
     expect(lead(summit.ask('is stargate half a trillion?'))).toMatch(/^yes/);
+    expect(lead(summit.ask('is investai 0.2 trillion euros?'))).toMatch(/^yes.*200 billion/);
+    const half = summit.ask('is the french package half a trillion?');
+    expect(half.answer).toMatch(/^No\b.*112 billion.*not 500 billion/);
     expect(lead(harbour.ask('did the council pledge twenty-five million?'))).toMatch(/^yes/);
     const wrong = bare.ask('is the terminal fifty million?');
     expect(wrong.answer).toMatch(/^No\b/);
