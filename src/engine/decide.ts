@@ -11,7 +11,7 @@ import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
 import { answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
-import { answerWithSources, rankForDigest, relatedFigures } from './sources.js';
+import { answerWithSources, correctionOf, rankForDigest, relatedFigures } from './sources.js';
 import { NAME_ASKED, namesAnother, roleAsked } from './names.js';
 
 export interface DecideOptions {
@@ -89,10 +89,10 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   }
 
   const role = roleAsked(q, k);
-  if (role) {
-    ex.decision = role.person ? `role: ${role.person.id}` : 'abstain: no one holds that role';
-    if (role.person) return compose.answerDefinition(role.person, k, 0.85, role.naming);
-    return compose.notFound(`The sources don't say who ${role.verb} ${role.of}.`, suggestionsFor(q, k));
+  // Otherwise a passage must name the person (NAMES_WANTED takes role questions as asking for a person).
+  if (role?.person) {
+    ex.decision = `role: ${role.person.id}`;
+    return compose.answerDefinition(role.person, k, 0.85, role.naming);
   }
 
   const defined = definitionAsked(q, k);
@@ -172,9 +172,8 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   // An amount is checked against the subject's figure, as corrected where a correction replaced it.
   // "So vdl announced the $112bn package?": a figure of the very amount says what the claim is about; who gave it
   // is then checked, when the question names someone that figure is not about. (A corrected figure is no subject.)
-  const superseded = new Set((k.corpus.corrections ?? []).flatMap((c) => c.replaces));
   const sameAmount = claim.amounts.length
-    ? k.figures.find((f) => f.figure.kind === 'money' && !superseded.has(f.figure.id) && f.figure.amount !== undefined && claim.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value))
+    ? k.figures.find((f) => f.figure.kind === 'money' && !correctionOf(f, k) && f.figure.amount !== undefined && claim.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value))
     : undefined;
   const actorsAsked = q.entities.filter((e) => !e.adjective && ['person', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? ''));
   if (sameAmount && actorsAsked.length && actorsAsked.every((e) => !sameAmount.entities.has(e.entity.id))) {

@@ -164,7 +164,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
 interface QuestionView {
   words: { stem: string; weight: number; expansions: readonly string[]; topic: boolean; name: boolean; word: string }[];
   wordWeight: number;
-  entities: { id: string; weight: number }[];
+  entities: { id: string; weight: number; definite?: RegExp }[];
   entityWeight: number;
   asksForWords: boolean;
   /** Subjects with two or more named: the specific ones must all be there. */
@@ -187,7 +187,11 @@ function viewOf(q: AnalyzedQuestion, k: Knowledge, reasons: boolean): QuestionVi
   const entities = [...new Set(q.entities.map((e) => e.entity.id))].map((id) => {
     // "the European gigafactories": an adjective only qualifies the subject.
     const onlyAdjective = q.entities.every((e) => e.entity.id !== id || e.adjective);
-    return { id, weight: k.weight(id) * (onlyAdjective ? ADJECTIVE_WEIGHT : ENTITY_WEIGHT) };
+    // "the Lumen bridge": a passage saying "the bridge" just after naming Lumen is about it.
+    const mention = q.entities.find((e) => e.entity.id === id);
+    const head = mention ? /^\s+([\p{L}-]{3,})/u.exec(q.text.slice(mention.end))?.[1]?.toLowerCase() : undefined;
+    const definite = head && !STOP_HEADS.has(head) ? new RegExp(`\\b(?:the|this|that|its)\\s+${head.replace(/[^\p{L}-]/gu, '')}\\b`, 'iu') : undefined;
+    return { id, weight: k.weight(id) * (onlyAdjective ? ADJECTIVE_WEIGHT : ENTITY_WEIGHT), definite };
   });
   const asksForWords = SPEECH_QUESTION.test(q.text);
   // With two subjects or more ("what did Macron say about gigafactories"), each must be there, at least in the paragraph.
@@ -237,10 +241,12 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   }
   let entityScore = 0;
   let entityHits = 0;
-  for (const { id, weight } of v.entities) {
+  for (const { id, weight, definite } of v.entities) {
     // "What did she say…": her own words count as much as her name.
     const saidBy = v.asksForWords && speaker === id;
-    const hit = direct.has(id) || saidBy ? 1 : context.has(id) || speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
+    const near = context.has(id) || speaker === id || c.passage?.nearby.has(id);
+    const referred = near && definite !== undefined && holder !== undefined && definite.test(holder.sentence.text);
+    const hit = direct.has(id) || saidBy || referred ? 1 : context.has(id) || speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
     entityScore += hit * weight;
     entityHits += hit;
   }
@@ -307,6 +313,9 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, everySubject, namesHeld, score, reasons: reasons ?? [] };
 }
 
+/** Words after a name that are not its head noun ("InvestAI is…", "Stargate and…"). */
+const STOP_HEADS = new Set(['and', 'the', 'for', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'did', 'does', 'with', 'from', 'that', 'this', 'about', 'announce', 'announced', 'say', 'said', 'itself', 'own']);
+
 /** Credit for what a passage's context holds rather than the passage itself. */
 const CONTEXT_CREDIT = 0.6;
 
@@ -338,13 +347,13 @@ const ENTITY_WEIGHT = 1.5;
 const ADJECTIVE_WEIGHT = 0.5;
 
 /** "Which companies / people…": only names of that kind answer these, not "industry" or "everyone". */
-export const NAMES_WANTED = /\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|organi[sz]ations?|partners?|members?|investors?|players?|people|persons?|ceos?|leaders?|officials?)\b|\bwho\s+(?:is|was|are)\s+the\s+(?:ceo|head|leader|founder|boss|chair)/i;
+export const NAMES_WANTED = /\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|organi[sz]ations?|partners?|members?|investors?|players?|people|persons?|ceos?|leaders?|officials?)\b|\bwho\s+(?:is|was|are)\s+the\s+(?:ceo|head|leader|founder|boss|chair)|\bwho(?:'s|\s+is|\s+was|\s+will\s+be)?\s+(?:going\s+to\s+)?(?:chair|run|lead|head|direct|manag)\w*/i;
 
 /** The entity kinds a names-wanted question accepts, or undefined when it wants no names in particular. */
 function namesWanted(question: string): string[] | undefined {
   const m = NAMES_WANTED.exec(question);
   if (!m) return undefined;
-  return /people|person|ceo|leader|official|head|founder|boss|chair/i.test(m[0]) ? ['person'] : ['organisation'];
+  return /people|person|ceo|leader|official|head|founder|boss|chair|run|lead|direct|manag/i.test(m[0]) ? ['person'] : ['organisation'];
 }
 
 /** An entity in at most this share of passages is specific: a question naming it with another wants both. */

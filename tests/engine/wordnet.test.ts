@@ -9,8 +9,9 @@ import { dominantClass, relatedWords } from '../../src/text/wordnet.js';
 describe('relatedWords', () => {
   it('gives synonyms and derived forms of a verb', () => {
     const woo = relatedWords('woo');
+    // Only the commonest sense is taken: its synonym, and the noun derived from it.
     expect(woo).toContain('court');
-    expect(woo).toContain('courting');
+    expect(woo).toContain('wooer');
     expect(woo).not.toContain('woo');
   });
 
@@ -31,8 +32,8 @@ describe('relatedWords', () => {
   });
 
   it('writes multi-word entries with spaces', () => {
-    expect(relatedWords('control').some((w) => w.includes(' '))).toBe(true);
-    expect(relatedWords('control').some((w) => w.includes('_'))).toBe(false);
+    expect(relatedWords('start').some((w) => w.includes(' '))).toBe(true);
+    expect(relatedWords('start').some((w) => w.includes('_'))).toBe(false);
   });
 
   it('gives nothing for what is not a word', () => {
