@@ -274,3 +274,22 @@ export function answerDigest(entries: FigureEntry[], k: Knowledge): Answer {
   const quotes = dedupeQuotes(shown.map((e) => figureQuotes(e, k)[0]!));
   return base('answer', true, text, { quotes, figures: shown.map(figureOf), confidence: 0.8 });
 }
+
+/**
+ * Every amount in scope added up, one sum per currency (the sources give no
+ * exchange rate), with each part shown.
+ */
+export function answerGrandTotal(entries: FigureEntry[], k: Knowledge, confidence: number): Answer {
+  const byCurrency = new Map<string, FigureEntry[]>();
+  for (const e of entries) byCurrency.set(e.figure.currency ?? '', [...(byCurrency.get(e.figure.currency ?? '') ?? []), e]);
+  const sums = [...byCurrency].map(([currency, parts]) => {
+    const total = parts.reduce((n, e) => n + e.figure.amount!, 0);
+    const approximate = parts.some((e) => e.figure.approximate || /up to|about|around|roughly|approx/i.test(e.figure.display));
+    const shown = parts.length === 1 ? parts[0]!.figure.display : `${approximate ? 'about ' : ''}${formatAmount(total, (currency || undefined) as Currency)}`;
+    return `${shown} (${parts.map((e) => `${e.figure.display}: ${e.figure.what.replace(/\.$/, '')}`).join('; ')})`;
+  });
+  const note = byCurrency.size > 1 ? ' Each currency is added up apart: the sources give no exchange rate.' : '';
+  const text = `In all, the sources' amounts come to ${sums.join(', and ')}. This is a sum of the cited figures, not a figure the sources state.${note}`;
+  const quotes = dedupeQuotes(entries.map((e) => figureQuote(e, k)));
+  return base('answer', true, text, { quotes, figures: entries.map(figureOf), confidence });
+}

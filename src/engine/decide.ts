@@ -27,6 +27,7 @@ export interface DecideOptions {
 /** "tl;dr", "summary", "key numbers", "main announcements", "what happened": a digest, not a search. */
 const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|(?:key|main|big|major|biggest|important)\s+(?:[a-z]+\s+)?(?:numbers|figures|points|facts|takeaways|announcements)|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures))\b/i;
 
+const GRAND_TOTAL = /\b(?:in total|in all|altogether|all together|combined|total (?:amount|money|sum|funding|investment)|all the money|add(?:ed)? up|overall)\b/i;
 const BREAKDOWN = /\b(?:break(?:s|ing)? ?down|breakdown|made up of|split(?:s| up)?|consist|parts? of|who(?:'s| is)? putting in what|where (?:does|is) (?:it|that|the money) (?:come|coming) from)\b/i;
 const CONVERSION = /\bin\s+(euros?|dollars?|pounds?|yen|yuan)\b/i;
 const currencyOf = (word: string) => (/^euro/i.test(word) ? 'EUR' : /^dollar/i.test(word) ? 'USD' : /^pound/i.test(word) ? 'GBP' : word.toUpperCase());
@@ -81,7 +82,9 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   }));
 
   if (q.type === 'compare' || q.type === 'total') {
-    const picked = pickFiguresForParts(q, k);
+    // "How does that compare to Stargate?": the figure just given is the first side.
+    const carried = (q.carriedFigures ?? []).map((id) => k.figures.find((f) => f.figure.id === id)).filter((f): f is FigureEntry => !!f);
+    const picked = [...carried, ...pickFiguresForParts(q, k).filter((f) => !carried.includes(f))];
     if (picked.length >= 2) {
       ex.decision = `${q.type} of figures ${picked.map((f) => f.figure.id).join(', ')}`;
       return q.type === 'compare' ? compose.answerComparison(picked[0]!, picked[1]!, k, 0.85) : compose.answerSum(picked, k, 0.85);
@@ -93,6 +96,15 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   if (role?.person) {
     ex.decision = `role: ${role.person.id}`;
     return compose.answerDefinition(role.person, k, 0.85, role.naming);
+  }
+
+  // "How much money was announced in total?", naming no parts: every amount in scope, by currency.
+  if (GRAND_TOTAL.test(q.text) && new Set(q.entities.filter((e) => !e.adjective).map((e) => e.entity.id)).size < 2) {
+    const pool = grandTotalFigures(q, k);
+    if (pool.length >= 2) {
+      ex.decision = `total of ${pool.length} figures`;
+      return compose.answerGrandTotal(pool, k, 0.75);
+    }
   }
 
   const defined = definitionAsked(q, k);
@@ -136,6 +148,18 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   const chosen = [top, ...sentences.slice(1).filter((c) => c.score >= top.score * ratio && c.coverage >= top.coverage * 0.75)].slice(0, max);
   ex.decision = `passages ${chosen.map((c) => `¶${c.passage!.sentence.paragraph}`).join(', ')}`;
   return compose.answerFromPassages(q, chosen.map((c) => c.passage!), k, confidenceOf(top));
+}
+
+/**
+ * The amounts a grand total adds: money figures about the question's subject
+ * (all of them when it names none), without a part of a stated total that is
+ * itself in the pool, without corrected figures, each value once.
+ */
+function grandTotalFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
+  const ids = q.entities.filter((e) => !e.adjective).map((e) => e.entity.id);
+  const money = rankForDigest(k.figures.filter((f) => f.figure.kind === 'money' && f.figure.amount !== undefined && (ids.length === 0 || ids.some((id) => f.entities.has(id)))), k);
+  const partIds = new Set(money.flatMap((f) => f.figure.parts));
+  return money.filter((f) => !partIds.has(f.figure.id));
 }
 
 /** The figures of a digest: about the question's subject when it names one, most important first (see sources.ts). */
@@ -202,8 +226,8 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */
 function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge): Candidate | undefined {
-  // A place the question names must be the figure's own ("the Oulu hub"), not its paragraph's.
-  const places = q.entities.filter((e) => !e.adjective && e.entity.kind === 'place');
+  // For a date or a place, a place the question names must be the figure's own ("when will the Oulu hub open?"), not its paragraph's.
+  const places = q.type === 'when' || q.type === 'where' ? q.entities.filter((e) => !e.adjective && e.entity.kind === 'place') : [];
   const ownPlace = (c: Candidate, e: (typeof places)[number]) => c.figure!.entities.has(e.entity.id) || terms(e.entity.name).every((t) => c.figure!.stems.has(t));
   const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit && c.namesHeld && places.every((e) => ownPlace(c, e)));
   const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));

@@ -181,8 +181,8 @@ class AnsweringEngine implements Engine {
     // Sentences around the question are what "it" may refer to, when the conversation has nothing earlier.
     let previous: Omit<ConversationState, 'at'> | undefined = stored ?? contextState(message.context, this.k);
     const answers: Answer[] = [];
-    for (const part of message.questions) {
-      const { answer, state } = this.answerPart(part, previous, ex, detail);
+    for (const [i, part] of message.questions.entries()) {
+      const { answer, state } = this.answerPart(part, previous, ex, detail, i > 0);
       answers.push(answer);
       if (state) previous = state;
     }
@@ -194,7 +194,7 @@ class AnsweringEngine implements Engine {
   }
 
   /** One question of a message, with what came before it (the conversation, or the message's earlier part). */
-  private answerPart(part: MessagePart, previous: Omit<ConversationState, 'at'> | undefined, ex: Explanation, detail: boolean): { answer: Answer; state?: Omit<ConversationState, 'at'> } {
+  private answerPart(part: MessagePart, previous: Omit<ConversationState, 'at'> | undefined, ex: Explanation, detail: boolean, sameMessage = false): { answer: Answer; state?: Omit<ConversationState, 'at'> } {
     // An aside naming things the sources never mention ("…, is it OpenAI?") makes the question one they can't answer.
     const asideNames = part.aside ? analyzeQuestion(part.aside, this.k).terms.filter((t) => t.named).map((t) => t.word) : [];
     if (asideNames.length) {
@@ -202,7 +202,7 @@ class AnsweringEngine implements Engine {
       return { answer: compose.notFound(`The sources don't mention ${asideNames.join(' or ')}.`, this.examples.slice(0, 3)) };
     }
     let q = analyzeQuestion(part.text, this.k, { claim: part.claim });
-    const followUp = applyFollowUp(q, previous);
+    const followUp = applyFollowUp(q, previous, { isFrame: (stem) => this.k.lexicon.isFrame(stem), sameMessage });
     if (followUp) {
       q = followUp.question;
       ex.resolvedQuestion = followUp.resolved;

@@ -46,8 +46,9 @@ const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|did|does|do|ca
 export function readMessage(message: string): Message {
   const sentences = splitSentences(message).map((raw) => ({ raw, text: stripLeadIn(afterColon(raw)) })).filter((s) => s.text);
   // Questions that open as questions ("how…") first; failing that, "…?" and requests ("tell me…"); failing that, tagged statements.
+  // ("and when does it start?": a question still, its "and" kept to tie it to what came before.)
   const rank = (s: { raw: string; text: string }) =>
-    QUESTION_START.test(s.text) ? 3 : /\?\s*$/.test(s.raw) || REQUEST_START.test(s.text) ? 2 : TAG.test(s.text) && s.text.split(/\s+/).length >= 4 ? 1 : 0;
+    QUESTION_START.test(s.text.replace(/^(?:and|but|plus|also)\s+/i, '')) ? 3 : /\?\s*$/.test(s.raw) || REQUEST_START.test(s.text) ? 2 : TAG.test(s.text) && s.text.split(/\s+/).length >= 4 ? 1 : 0;
   const ranks = sentences.map(rank);
   const best = Math.max(0, ...ranks);
   if (best === 0) {
