@@ -30,7 +30,7 @@ export const QUESTION_FRAME_WORDS: readonly string[] = [
   'area', 'areas', 'field', 'fields', 'domain', 'domains', 'theme', 'themes', 'subject', 'subjects',
   'goal', 'goals', 'aim', 'aims', 'objective', 'role', 'roles', 'date', 'dates', 'day', 'days', 'time', 'times', 'year', 'years', 'month', 'months',
   'city', 'country', 'location', 'venue', 'name', 'names', 'called', 'happens', 'part', 'parts', 'stated', 'official', 'exactly', 'specific',
-  'cash', 'money', 'bucks', 'dough',
+  'cash', 'money', 'bucks', 'dough', 'one', 'ones', 'stuff', 'bit', 'bits',
 ];
 
 /**
