@@ -44,6 +44,8 @@ export interface EngineOptions {
    * node_modules/.cache/summit-qa.
    */
   snapshot?: false | SnapshotOptions;
+  /** Most sentences mined for figures and names at index time (documents in order). Default 25,000. */
+  extractBudget?: number;
   /** Progress while loading and indexing, for a start-up indicator. */
   onProgress?: (event: { phase: 'load' | 'index'; done: number; total: number }) => void;
   /** Any corpus problem (a bad document, a bad curation record) stops the start with a CorpusError. Default false: skipped with a warning. */
@@ -54,6 +56,14 @@ export interface EngineOptions {
 
 function reportInternalError(error: unknown, question: string): void {
   process.stderr.write(`internal error while answering ${JSON.stringify(question)}: ${(error as Error)?.stack ?? String(error)}\n`);
+}
+
+function extractionOptions(options: EngineOptions) {
+  return {
+    ...(options.extractBudget !== undefined ? { extractBudget: options.extractBudget } : {}),
+    onExtractLimit: (skipped: number, budget: number) =>
+      (options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`)))(`corpus note: figures and names are extracted from the first ${budget.toLocaleString('en')} sentences; ${skipped.toLocaleString('en')} later documents are searched but not mined (raise extractBudget to include them)`),
+  };
 }
 
 /** The corpus/ directory shipped with the project (from src/engine, or from its compiled copy in dist/src/engine). */
@@ -69,7 +79,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 /** Knowledge from the given corpus, a matching snapshot, or a fresh build (then saved as a snapshot). */
 async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   const onIndex = options.onProgress && ((done: number, total: number) => options.onProgress!({ phase: 'index', done, total }));
-  if (options.corpus) return buildKnowledge(options.corpus, { onProgress: onIndex });
+  if (options.corpus) return buildKnowledge(options.corpus, { onProgress: onIndex, ...extractionOptions(options) });
   const dir = options.corpusDir ?? defaultCorpusDir();
   const snapshot = options.snapshot === false ? undefined : (options.snapshot ?? {});
   const warn = options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -86,7 +96,7 @@ async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   const onLoad: LoadProgress | undefined = options.onProgress && ((e) => options.onProgress!({ phase: 'load', done: e.loaded, total: e.total }));
   const corpus = await parseCorpus(raw, { onProgress: onLoad, strict: options.strict });
   corpus.warnings?.forEach((w) => warn(w));
-  const knowledge = buildKnowledge(corpus, { onProgress: onIndex });
+  const knowledge = buildKnowledge(corpus, { onProgress: onIndex, ...extractionOptions(options) });
   if (key) saveSnapshot(key, knowledge, snapshot);
   return knowledge;
 }
