@@ -123,7 +123,7 @@ export function answerFromPassages(q: AnalyzedQuestion, passages: Passage[], k: 
   const focus = new Set(q.terms.map((t) => t.word.toLowerCase().slice(0, 5)));
   // A reason often follows what it explains; "X doesn't need A. It needs B." puts the point second.
   const top0 = passages[0]!;
-  const withNext = q.type === 'why' || /\b(?:not|n['’]t|never|no)\b/i.test(top0.sentence.text);
+  const withNext = q.type === 'why' || /\b(?:not|never|no)\b|n['’]t\b/i.test(top0.sentence.text);
   const quotes = dedupeQuotes(passages.map((p, i) => quotePassage(p, k.passages, focus, p.speaker ? k.matcher.get(p.speaker)?.name : undefined, { withNext: withNext && i === 0 })));
   const top = passages[0]!;
   const lead = leadFor(q, top, k);

@@ -244,7 +244,11 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge):
     // A rare counted noun ("GPU-hours") says what is counted on its own; a common one ("people") needs the subject too.
     const rare = (t: string) => k.frequency(t) <= RARE_COUNTED_NOUN;
     return counted.length
-      ? figures.find((c) => c.coverage >= MIN_COUNTED_COVERAGE && terms(c.figure!.figure.display).some((t) => counted.includes(t) && (c.entityFit >= 0.5 || rare(t))))
+      ? figures.find((c) => {
+          // The counted noun is the figure's own head noun: "GPU-hours" counts hours, not GPUs.
+          const head = terms(c.figure!.figure.display).pop();
+          return c.coverage >= MIN_COUNTED_COVERAGE && head !== undefined && counted.includes(head) && (c.entityFit >= 0.5 || rare(head));
+        })
       : undefined;
   }
   const best = figures[0];

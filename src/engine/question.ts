@@ -194,7 +194,9 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     // unless it is one of the commonest words ("the thing", "the bit"), which say nothing.
     const rank = known ? undefined : englishRank(meant);
     const topicNoun = !known && usedAsNoun && rank !== undefined && rank > FILLER_NOUN_RANK && canBeNoun(meant);
-    const informative = known || name ? 1 : topicNoun ? Math.max(recognised.informative, MISSING_THRESHOLD) : recognised.informative;
+    // Words about the documents themselves ("the author", "the analysis") say nothing about what is asked.
+    const documentWord = !known && DOCUMENT_WORDS.has(token);
+    const informative = documentWord ? 0 : known || name ? 1 : topicNoun ? Math.max(recognised.informative, MISSING_THRESHOLD) : recognised.informative;
     // A word unknown to the corpus and to English is a name or a term of art ("Nvidia", "GPUs").
     const named = !known && !phrasing && (name || (rank === undefined && !/\d/.test(token) && !recognised.corrected && !isEnglishWord(token)));
     terms.push({ stem, word, known, inEntity, phrasing, informative, ...(topic ? { topic } : {}), ...(recognised.paraphrase ? { paraphrase: true } : {}), ...(named ? { named } : {}), ...(name && !inEntity ? { capitalised: true } : {}) });
