@@ -128,6 +128,8 @@ export function questionType(folded: string, amounts: Amount[], entityCount: num
     if (!rule.test(folded)) continue;
     // "total" only when more than one thing is being added; otherwise it asks for an amount.
     if (type === 'total' && entityCount < 2 && !/\bplus\b|\badd(?:ed)? up\b/.test(folded)) continue;
+    // "How many … in total?" counts; it adds no amounts.
+    if (type === 'total' && /\bhow many\b/.test(folded)) continue;
     if (type === 'compare' && entityCount < 2 && !/\bcompare|\bversus\b|\bvs\b/.test(folded)) continue;
     // A yes/no opening does not win over a wh-question inside it ("Is it known when...").
     if (type === 'yes_no' && firstWh && BARE_WH[firstWh]) break;

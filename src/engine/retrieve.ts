@@ -7,6 +7,7 @@
  */
 import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import { terms as termsOf } from '../text/analyze.js';
 
 export interface Candidate {
   kind: 'sentence' | 'figure';
@@ -418,7 +419,7 @@ function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
     case 'compare':
       return p.money.length > 0;
     case 'how_many':
-      return p.hasNumber && p.money.length === 0;
+      return p.hasNumber && p.money.length === 0 && countsTheNoun(q, p, k);
     case 'how_long':
       return p.hasTime && p.hasNumber;
     case 'who': {
@@ -440,6 +441,30 @@ function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
       return true;
   }
 }
+
+/** Up to this many words may stand between a number and the noun it counts ("58 signatory countries", "delegates: 1,214"). */
+const COUNT_GAP = 3;
+
+/**
+ * "How many countries…?": the passage must put a number next to that noun
+ * (or a stand-in for it), not merely hold a number somewhere.
+ */
+function countsTheNoun(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
+  const m = /\bhow many\s+([\p{L}-]+)/iu.exec(q.text);
+  if (!m) return true;
+  const stem = termsOf(m[1]!)[0];
+  if (!stem || k.lexicon.isFrame(stem)) return true;
+  const wanted = new Set([stem, ...k.lexicon.expand(stem)]);
+  const tokens = p.sentence.text.split(/\s+/);
+  const isNumber = (w: string) => /\d/.test(w) || NUMBER_WORD_TOKEN.test(w);
+  return tokens.some((w, i) => {
+    if (!termsOf(w).some((t) => wanted.has(t))) return false;
+    for (let j = Math.max(0, i - COUNT_GAP); j <= Math.min(tokens.length - 1, i + COUNT_GAP); j++) if (j !== i && isNumber(tokens[j]!)) return true;
+    return false;
+  });
+}
+
+const NUMBER_WORD_TOKEN = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|hundreds|thousands)\b|-(?:one|two|three|four|five|six|seven|eight|nine)\b/i;
 
 function figureFits(q: AnalyzedQuestion, f: FigureEntry): boolean {
   const kind = f.figure.kind;
