@@ -128,7 +128,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   const needed = q.type === 'how_much' || q.type === 'how_many' ? 1 : MIN_SUBJECT_FIT;
   const subjectHeld = (c: Candidate) => !mustFit(q.type) || q.entities.every((e) => e.adjective) || c.entityFit >= needed;
   // A date or place must also be about what the question asks ("open", "finished"), not only its subject.
-  // "Which company will build it?": names said of the deed asked about, not of the subject alone.
+  // "Which firm will dredge the channel?": names said of the deed asked about, not of the subject alone.
   const eventHeld = (c: Candidate) => (q.type !== 'when' && q.type !== 'where' && !(q.type === 'who' && NAMES_WANTED.test(q.text))) || c.wordCoverage >= MIN_EVENT_COVERAGE;
   // "Which companies…?" is answered by names or not at all.
   const fitRequired = mustFit(q.type) || (q.type === 'who' && NAMES_WANTED.test(q.text));
@@ -226,7 +226,7 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */
 function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge): Candidate | undefined {
-  // For a date or a place, a place the question names must be the figure's own ("when will the Oulu hub open?"), not its paragraph's.
+  // For a date or a place, a place the question names must be the figure's own ("when does the Northport terminal open?"), not its paragraph's.
   const places = q.type === 'when' || q.type === 'where' ? q.entities.filter((e) => !e.adjective && e.entity.kind === 'place') : [];
   const ownPlace = (c: Candidate, e: (typeof places)[number]) => c.figure!.entities.has(e.entity.id) || terms(e.entity.name).every((t) => c.figure!.stems.has(t));
   const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit && c.namesHeld && places.every((e) => ownPlace(c, e)));
@@ -320,7 +320,7 @@ const RARE_COUNTED_NOUN = 3;
 /** Least coverage for a count of the very noun a "how many" question counts. */
 const MIN_COUNTED_COVERAGE = 0.25;
 
-/** What a "how many" question counts, as search stems of the two words after it: "how many countries signed" -> countri, sign. */
+/** What a "how many" question counts, as search stems of the two words after it: "how many ships docked" -> ship, dock. */
 function countedNouns(text: string): string[] {
   const m = /\bhow many\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(text);
   return m ? terms(m[1]!) : [];

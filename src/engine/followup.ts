@@ -72,7 +72,7 @@ export function applyFollowUp(q: AnalyzedQuestion, previous: Omit<ConversationSt
 export function contextState(context: readonly string[], k: Knowledge): Omit<ConversationState, 'at'> | undefined {
   for (let i = context.length - 1; i >= 0; i--) {
     const q = analyzeQuestion(context[i]!, k);
-    // "anyone catch the Champions League?": a sentence about something the sources lack sets no subject.
+    // "did anyone see the cup final?": a sentence about something the sources lack sets no subject.
     if (q.missing.length > 0) return undefined;
     if (q.entities.length > 0) return { type: 'what', entities: q.entities, terms: q.terms.filter((t) => t.inEntity), question: context[i]! };
   }

@@ -69,7 +69,7 @@ export interface AnalyzedQuestion {
   missing: string[];
   /** "it", "they", "that": refers back to an earlier question. */
   hasReference: boolean;
-  /** "What is the capital of France?": the thing asked of the subject, which the answer must name itself. */
+  /** "What is the population of Northport?": the thing asked of the subject, which the answer must name itself. */
   head?: string;
   /** Figures of the previous answer that a follow-up ("how does that compare to X?") builds on. */
   carriedFigures?: string[];
@@ -119,9 +119,9 @@ const VERB_FOLLOWERS = new Set(['to', 'a', 'an', 'the', 'about', 'for', 'in', 'o
 const REFERENCE_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'this', 'those', 'these', 'he', 'she', 'her', 'him', 'his', 'there']);
 
 export function questionType(folded: string, amounts: Amount[], entityCount: number): QuestionType {
-  // "Was it Macron who announced it?": a cleft asks yes or no, whatever wh-word it holds.
+  // "Was it the mayor who signed it?": a cleft asks yes or no, whatever wh-word it holds.
   if (CLEFT.test(folded)) return 'yes_no';
-  // "Does she think public money alone can…?": a question opening with a verb, with no wh-word in it, asks yes or no.
+  // "Does the council expect tolls to cover it?": a question opening with a verb, with no wh-word in it, asks yes or no.
   if (/^(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should)\b/.test(folded) && !FIRST_WH.test(folded) && !/\b(?:or|versus|vs|than|compared?)\b/.test(folded)) return 'yes_no';
   const firstWh = FIRST_WH.exec(folded)?.[1];
   for (const [type, rule] of TYPE_RULES) {
@@ -154,7 +154,7 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
   const titleCase = words.length > 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
   const insideEntity = (start: number) => entities.some((e) => start >= e.start && start < e.end);
   const terms: Term[] = [];
-  // "What did she say about monopolies?": the words after "about" name what the answer must be about.
+  // "What did the mayor say about tolls?": the words after "about" name what the answer must be about.
   const topicMatch = /\b(?:say|said|says|tell|told|think|thinks|claim|claims|tweet|tweeted|post|posted|write|wrote|mention|mentioned)\b.*?\babout\b/i.exec(text);
   const topicStart = topicMatch ? topicMatch.index + topicMatch[0].length : -1;
   const tokenRe = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -174,7 +174,7 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     // a word after "the", "many", "what"... is used as a noun.
     const name = m.index > 0 && !titleCase && /^\p{Lu}/u.test(word);
     // ("a purely public thing": an adverb after "a" is still an adverb.)
-    // ("is that spread out": after a verb, "that" is a pronoun, not a determiner.)
+    // ("was that paid back": after a verb, "that" is a pronoun, not a determiner.)
     const beforeBefore = text.slice(0, m.index).trim().split(/\s+/).slice(-2, -1)[0]?.toLowerCase() ?? '';
     const pronoun = DEMONSTRATIVES.has(before) && COPULAS.has(beforeBefore);
     const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, '')) && !pronoun && (known || canBeNoun(recognised.corrected ?? token));

@@ -243,7 +243,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   let entityScore = 0;
   let entityHits = 0;
   for (const { id, weight, definite } of v.entities) {
-    // "What did she say…": her own words count as much as her name.
+    // "What did the mayor say…": her own words count as much as her name.
     const saidBy = v.asksForWords && speaker === id;
     const near = context.has(id) || speaker === id || c.passage?.nearby.has(id);
     const referred = near && definite !== undefined && holder !== undefined && definite.test(holder.sentence.text);

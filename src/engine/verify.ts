@@ -51,7 +51,7 @@ export function claimOf(q: AnalyzedQuestion, k: Knowledge): Claim {
     days: [...new Set((text.match(DAY_RE) ?? []).map((d) => d.toLowerCase()))],
     months: [...new Set((text.match(MONTH_RE) ?? []).map((d) => d.toLowerCase()))],
     places,
-    // A person is a claimed value ("was it Macron who…", "did von der Leyen announce Stargate?") when the
+    // A person is a claimed value ("was it the mayor who…", "did the council announce the warehouse?") when the
     // question also names the thing done; otherwise the person is its subject.
     currencies: [...new Set((text.match(/\b(?:euros?|dollars?|pounds?)\b|[€$£]/gi) ?? []).map((c) => CURRENCY_OF[c.toLowerCase().replace(/s$/, '')]!).filter(Boolean))].filter(() => !q.amounts.length),
     people: q.entities.some((e) => ['programme', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? '')) || CLEFT_PERSON.test(text)
