@@ -262,7 +262,7 @@ const DIGEST_FIGURES = 6;
  * "tl;dr", "key numbers", "what happened": the main figures, most important
  * first, each quoted; without figures, the opening sentence of each document.
  */
-export function answerDigest(entries: FigureEntry[], k: Knowledge): Answer {
+export function answerDigest(entries: FigureEntry[], k: Knowledge, announcing: Passage[] = []): Answer {
   if (entries.length === 0) {
     const leads = k.corpus.documents.map((d) => k.passages[k.firstPassage.get(d) ?? -1]).filter((p): p is Passage => !!p && p.sentence.text.length >= 40);
     const quotes = dedupeQuotes(leads.map((p) => quotePassage(p, k.passages, new Set())));
@@ -271,7 +271,10 @@ export function answerDigest(entries: FigureEntry[], k: Knowledge): Answer {
   }
   const shown = entries.slice(0, DIGEST_FIGURES);
   const text = `The main figures: ${shown.map((e) => `${inDigits(e)} (${e.figure.what.replace(/\.$/, '')})`).join('; ')}.`;
-  const quotes = dedupeQuotes(shown.map((e) => figureQuotes(e, k)[0]!));
+  // Announcements that are not amounts ("…the next step is to launch AI GigaFactories") get a quote of their own.
+  const figureQuotesShown = shown.map((e) => figureQuotes(e, k)[0]!);
+  const said = announcing.map((p) => quotePassage(p, k.passages, new Set(), p.speaker ? k.matcher.get(p.speaker)?.name : undefined));
+  const quotes = dedupeQuotes([...figureQuotesShown.slice(0, MAX_QUOTES - Math.min(1, said.length)), ...said, ...figureQuotesShown.slice(MAX_QUOTES - 1)]);
   return base('answer', true, text, { quotes, figures: shown.map(figureOf), confidence: 0.8 });
 }
 

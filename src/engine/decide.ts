@@ -5,7 +5,7 @@
 import type { Answer } from '../answer.js';
 import * as compose from './compose.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import type { FigureEntry, Knowledge } from './knowledge.js';
+import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
 import { terms } from '../text/analyze.js';
 import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
@@ -38,7 +38,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   if (DIGEST_ASKED.test(q.text) && !q.terms.some((t) => !t.known && t.capitalised)) {
     const digest = digestFigures(q, k);
     ex.decision = `digest of ${digest.length} figures`;
-    return compose.answerDigest(digest, k);
+    return compose.answerDigest(digest, k, announcingPassages(q, k, digest));
   }
   if (q.type === 'yes_no') return decideClaim(q, k, ex, minCoverage, options);
   // "How does the 200bn break down?": a stated total's parts.
@@ -161,6 +161,31 @@ function grandTotalFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
   const partIds = new Set(money.flatMap((f) => f.figure.parts));
   return money.filter((f) => !partIds.has(f.figure.id));
 }
+
+/** An announcement said in words: a sentence with such a verb that holds no amount. */
+const ANNOUNCING = /\b(?:announc\w*|launch\w*|unveil\w*|introduc\w*|present(?:s|ed)|set up|creat(?:e|es|ed|ing)|establish\w*)\b/i;
+
+/**
+ * Sentences announcing something that is not an amount, about the question's
+ * subject when it names one, the most telling first: for a digest, beside its figures.
+ */
+function announcingPassages(q: AnalyzedQuestion, k: Knowledge, figures: FigureEntry[]): Passage[] {
+  const ids = q.entities.filter((e) => !e.adjective).map((e) => e.entity.id);
+  const quoted = new Set(figures.slice(0, 6).map((f) => `${f.doc.id}:${f.figure.at.start}`));
+  const fits = (p: Passage) => p.money.length === 0 && ANNOUNCING.test(p.sentence.text) && !quoted.has(`${p.doc.id}:${p.sentence.start}`) && (ids.length === 0 || ids.some((id) => p.entities.has(id) || p.speaker === id));
+  // A bounded look: the first fitting sentences of the corpus.
+  const found: Passage[] = [];
+  for (const p of k.passages) {
+    if (fits(p)) found.push(p);
+    if (found.length >= ANNOUNCING_LOOKED_AT) break;
+  }
+  // What the figures already cover is no news: the sentence naming the most else goes first.
+  const covered = new Set(figures.slice(0, 6).flatMap((f) => [...f.entities]));
+  const news = (p: Passage) => [...p.entities].filter((id) => !covered.has(id) && !ids.includes(id)).length;
+  return found.sort((a, b) => news(b) - news(a)).slice(0, 1);
+}
+
+const ANNOUNCING_LOOKED_AT = 50;
 
 /** The figures of a digest: about the question's subject when it names one, most important first (see sources.ts). */
 function digestFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
