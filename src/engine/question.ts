@@ -215,7 +215,7 @@ const DOCUMENT_WORDS: ReadonlySet<string> = new Set([
 const FILLER_NOUN_RANK = 600;
 
 /** Most distinct words of a question looked at: the rest of a very long message adds nothing but cost. */
-const MAX_QUESTION_TERMS = 40;
+export const MAX_QUESTION_TERMS = 40;
 
 interface Recognised {
   known: boolean;
