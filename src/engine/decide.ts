@@ -315,12 +315,13 @@ function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
     .map((p) => p.trim())
     .filter((p) => /\p{L}{3}/u.test(p));
   const picked: FigureEntry[] = [];
+  const taken = new Set<FigureEntry>(); // the picked figures, looked up in constant time
   for (const part of parts) {
     const entities = new Set(k.matcher.findInQuestion(part).map((m) => m.entity.id));
     const stems = new Set(terms(part));
     let best: { figure: FigureEntry; score: number } | undefined;
     for (const f of k.figures) {
-      if (f.figure.kind !== 'money' || picked.includes(f)) continue;
+      if (f.figure.kind !== 'money' || taken.has(f)) continue;
       let score = 0;
       for (const id of entities) if (f.entities.has(id)) score += f.figure.subjects[0] === id || f.figure.who === id ? 2 : 1.5;
       for (const s of stems) if (f.stems.has(s)) score += f.keywords.has(s) ? 1 : 0.3;
@@ -328,7 +329,10 @@ function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
       if (q.type === 'total' && f.figure.parts.length) score -= 1;
       if (score > (best?.score ?? 0.9)) best = { figure: f, score };
     }
-    if (best) picked.push(best.figure);
+    if (best) {
+      picked.push(best.figure);
+      taken.add(best.figure);
+    }
   }
   return picked;
 }

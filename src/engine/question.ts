@@ -233,7 +233,7 @@ const FILLER_NOUN_RANK = 600;
 const PARAPHRASE_MIN_INFORMATIVE = 0.3;
 
 /** Most distinct words of a question looked at: the rest of a very long message adds nothing but cost. */
-const MAX_QUESTION_TERMS = 40;
+export const MAX_QUESTION_TERMS = 40;
 
 interface Recognised {
   known: boolean;

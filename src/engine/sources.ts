@@ -24,8 +24,13 @@ export interface Related {
   disagreeing: FigureEntry[];
 }
 
+// Computed once per figure: relatedFigures compares a figure with every other.
+const aboutCache = new WeakMap<FigureEntry, Set<string>>();
+
 function aboutWords(f: FigureEntry): Set<string> {
-  return new Set([...f.keywords].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)));
+  let words = aboutCache.get(f);
+  if (!words) aboutCache.set(f, (words = new Set([...f.keywords].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)))));
+  return words;
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
