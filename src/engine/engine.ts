@@ -44,7 +44,7 @@ export interface EngineOptions {
    * node_modules/.cache/summit-qa.
    */
   snapshot?: false | SnapshotOptions;
-  /** Most sentences mined for figures and names at index time (documents in order). Default 25,000. */
+  /** Most sentences mined for figures and names at index time (documents in order). Default 10,000. */
   extractBudget?: number;
   /** Progress while loading and indexing, for a start-up indicator. */
   onProgress?: (event: { phase: 'load' | 'index'; done: number; total: number }) => void;
