@@ -290,7 +290,9 @@ function knownThroughEnglish(token: string, stem: string, k: Knowledge): Recogni
     if (word.includes(' ')) continue;
     // The related word itself, or an inflection of it, must be in the corpus: a shared stem alone
     // is too loose ("terminate" and "terminal").
-    if (inflections(word).some((w) => k.vocabulary.has(w))) return { known: true, stem: stemWord(word), informative: 1, paraphrase: true };
+    // …or a word the corpus's lexicon ties to one it uses ("monopolise" to "monopoly").
+    const relatedStem = stemWord(word);
+    if (inflections(word).some((w) => k.vocabulary.has(w)) || k.lexicon.expand(relatedStem).some((x) => k.vocabulary.has(x))) return { known: true, stem: relatedStem, informative: 1, paraphrase: true };
   }
   return { known: false, stem, informative: informativeness(token) };
 }
