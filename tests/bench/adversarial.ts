@@ -90,7 +90,7 @@ export function adversarialQuestions(pools: AdversarialPools, seed = 10): Advers
     { kind: 'one corpus word repeated', question: fill(() => word.toLowerCase()) },
     { kind: 'one unknown word repeated', question: fill(() => 'zorvekplim') },
     { kind: 'one misspelt word repeated', question: fill(() => 'investmnet') },
-    { kind: 'question, then one word repeated', question: fill(() => 'money', ' ', QUESTION_LIMIT, 'how much will it mobilise') },
+    { kind: 'question, then one word repeated', question: fill(() => 'money', ' ', QUESTION_LIMIT, 'how much will it mobilise ') },
     { kind: 'distinct rare English words', question: fill(distinctRare) },
     { kind: 'distinct corpus words', question: fill(corpusWord) },
     { kind: 'distinct common English words', question: fill(() => rng.pick(common)) },
