@@ -47,6 +47,15 @@ function sameValue(a: FigureEntry, b: FigureEntry): boolean {
   return x.display.toLowerCase().replace(/^(?:in|by|on)\s+/, '') === y.display.toLowerCase().replace(/^(?:in|by|on)\s+/, '');
 }
 
+const byIdCache = new WeakMap<Knowledge, Map<string, FigureEntry>>();
+
+/** The figures by id, worked out once per index. */
+function figuresById(k: Knowledge): Map<string, FigureEntry> {
+  let byId = byIdCache.get(k);
+  if (!byId) byIdCache.set(k, (byId = new Map(k.figures.map((f) => [f.figure.id, f]))));
+  return byId;
+}
+
 /**
  * The correction that replaces a figure: one that names it, or names a
  * figure of the same value for the same thing (a notice quotes the wrong
@@ -55,7 +64,7 @@ function sameValue(a: FigureEntry, b: FigureEntry): boolean {
 export function correctionOf(entry: FigureEntry, k: Knowledge): { figure: string; replaces: string[] } | undefined {
   const corrections = k.corpus.corrections ?? [];
   if (!corrections.length) return undefined;
-  const byId = new Map(k.figures.map((f) => [f.figure.id, f]));
+  const byId = figuresById(k);
   return corrections.find((c) =>
     c.figure !== entry.figure.id &&
     c.replaces.some((id) => {
@@ -68,7 +77,7 @@ export function correctionOf(entry: FigureEntry, k: Knowledge): { figure: string
 
 /** What the other sources say about the thing a figure measures. */
 export function relatedFigures(entry: FigureEntry, k: Knowledge): Related {
-  const byId = new Map(k.figures.map((f) => [f.figure.id, f]));
+  const byId = figuresById(k);
   const corrections = k.corpus.corrections ?? [];
   const replacedBy = correctionOf(entry, k);
   const lead = (replacedBy && byId.get(replacedBy.figure)) || entry;
