@@ -8,7 +8,7 @@ import { isUserFacing } from '../../src/index.js';
 import { redact } from '../shared/logger.js';
 import { allCommands } from './commands.js';
 import { loadDiscordConfig, type DiscordConfig } from './config.js';
-import { describeError } from './retry.js';
+import { describeError } from './delivery.js';
 
 export interface DeployResult {
   scope: 'guild' | 'global';

@@ -123,13 +123,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       console.log(
         `${run}: answered once ${r.answeredOnce}, duplicates ${r.duplicates}, missing ${r.missing}, ` +
           `p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, RSS ${mb(process.memoryUsage().rss)}; ` +
-          `state: ${s.answersKept} answers kept, ${s.eventsRemembered} event ids, ${s.usersRateTracked} users rate-tracked, ` +
-          `${target.engine.conversationCount()} engine conversations`,
+          `state: ${s.stateEntries} entries, ${mb(s.stateBytes)}`,
       );
     }
     console.log(`peak RSS ${mb(peak)} (bot, engine and the worker running the fake)`);
-    const replays = target.problems.filter((l) => l.includes('"msg":"ignored a replayed interaction"')).length;
-    const others = target.problems.filter((l) => !l.includes('"msg":"ignored a replayed interaction"'));
+    const replays = target.problems.filter((l) => l.includes('"msg":"repeated delivery of an event already taken; ignored"')).length;
+    const others = target.problems.filter((l) => !l.includes('"msg":"repeated delivery of an event already taken; ignored"'));
     console.log(`replayed interactions ignored: ${replays}; other warnings or errors logged: ${others.length}`);
     if (others.length) console.log(others.slice(0, 5).join(''));
   } finally {

@@ -41,7 +41,7 @@ describe('loadSlackConfig', () => {
     });
     expect(config.mode).toMatchObject({ port: 8080, host: '127.0.0.1' });
     expect(config.apiUrl).toBe('http://127.0.0.1:9999/api/');
-    expect(config.corpusDir).toBe('/data/corpus');
+    expect(config.chat.corpusDir).toBe('/data/corpus');
     expect(config.rateLimit).toEqual({ limit: 3, windowMs: 10_000 });
   });
 
@@ -106,13 +106,13 @@ describe('npm run slack with bad configuration', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'configuration error:\n  - SLACK_BOT_TOKEN is not set\n  - SLACK_SIGNING_SECRET is not set (HTTP mode needs it; or set SLACK_APP_TOKEN to use Socket Mode)\n',
+      'slack: configuration error:\n  - SLACK_BOT_TOKEN is not set\n  - SLACK_SIGNING_SECRET is not set (HTTP mode needs it; or set SLACK_APP_TOKEN to use Socket Mode)\n',
     );
   });
 
   it('names a malformed token without printing it or a stack trace', async () => {
     const { code, stderr } = await runMain({ SLACK_BOT_TOKEN: 'xoxp-secret-user-token', SLACK_APP_TOKEN: FAKE_APP_TOKEN });
     expect(code).toBe(1);
-    expect(stderr).toBe('configuration error:\n  - SLACK_BOT_TOKEN is invalid: must be a bot token (starts with xoxb-)\n');
+    expect(stderr).toBe('slack: configuration error:\n  - SLACK_BOT_TOKEN is invalid: must be a bot token (starts with xoxb-)\n');
   });
 });

@@ -96,7 +96,7 @@ describe('start-up faults', () => {
     fake = await FakeSlack.start({ botToken: 'xoxb-the-token-slack-knows' });
     running = runMain({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, HOST: '127.0.0.1', PORT: '0' });
     expect(await running.exited).toBe(1);
-    expect(running.stderr()).toBe('configuration error:\n  - SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)\n');
+    expect(running.stderr()).toBe('slack: configuration error:\n  - SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)\n');
   });
 
   it('exits 1 with one clear message when the corpus directory cannot be read', async () => {
