@@ -57,7 +57,7 @@ export async function runService<C>(spec: ServiceSpec<C>, io: ServiceIo = proces
   };
   const fail = async (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`${spec.name}: ${redact(isUserFacing(error) ? message : message, secrets)}\n`);
+    io.stderr.write(`${spec.name}: ${redact(message, secrets)}\n`);
     if (!isUserFacing(error)) logger?.debug({ err: error }, 'start-up failure');
     await release();
     io.exit(1);

@@ -102,6 +102,33 @@ describe('Slack adapter over HTTP', () => {
     expect(h.fake.responses.filter((r) => r.body.response_type === 'in_channel')).toHaveLength(1);
   });
 
+  it('lets only the asker share a private answer: a copied share value from someone else is refused', async () => {
+    await postCommand(h.url, FAKE_SIGNING_SECRET, slashCommand({ text: 'How much is InvestAI?', channel: 'C310', user: 'U5', responseUrl: h.fake.responseUrl('ask-own') }));
+    const reply = await waitFor(() => h.fake.responses.find((r) => r.id === 'ask-own'));
+    const value: string = reply.body.blocks.at(-1).elements[0].value;
+    expect(value).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    await postAction(h.url, FAKE_SIGNING_SECRET, shareClick({ value, channel: 'C310', user: 'U6', responseUrl: h.fake.responseUrl('share-thief') }));
+    const refused = await waitFor(() => h.fake.responses.find((r) => r.id === 'share-thief'));
+    expect(refused.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(refused.body.text).toBe('Only the person who asked can use this button.');
+    expect(h.fake.responses.filter((r) => r.body.response_type === 'in_channel' && r.id.startsWith('share-thief'))).toHaveLength(0);
+    // The asker still can.
+    await postAction(h.url, FAKE_SIGNING_SECRET, shareClick({ value, channel: 'C310', user: 'U5', responseUrl: h.fake.responseUrl('share-own') }));
+    expect((await waitFor(() => h.fake.responses.find((r) => r.id === 'share-own'))).body.response_type).toBe('in_channel');
+  });
+
+  it('offers no Share under a refusal (a question too long, or one the sources cannot answer)', async () => {
+    const questions = ['How much is InvestAI? '.repeat(200), 'What is the capital of Peru?'];
+    for (const [n, text] of questions.entries()) {
+      await postCommand(h.url, FAKE_SIGNING_SECRET, slashCommand({ text, channel: 'C320', user: 'U7', responseUrl: h.fake.responseUrl(`refusal-${n}`) }));
+      const reply = await waitFor(() => h.fake.responses.find((r) => r.id === `refusal-${n}`));
+      expect(reply.body.response_type).toBe('ephemeral');
+      expect(reply.body.blocks.some((b: { type: string }) => b.type === 'actions')).toBe(false);
+    }
+    const calls = callIn('slack:T1:C320:ask:U7');
+    expect(calls.map((c) => c.answer.kind)).toEqual(['invalid', 'not_found']);
+  });
+
   it('explains usage for /ask alone and /ask help', async () => {
     for (const [text, id] of [['', 'help-empty'], ['help', 'help-word']] as const) {
       await postCommand(h.url, FAKE_SIGNING_SECRET, slashCommand({ text, channel: 'C301', user: 'U5', responseUrl: h.fake.responseUrl(id) }));
