@@ -30,7 +30,9 @@ export interface Harness {
 
 export interface HarnessOptions {
   mode: 'http' | 'socket';
-  engine: Engine;
+  /** The engine on the test's thread, or an answerer (a worker pool). */
+  engine?: Engine;
+  answerer?: SlackAppOptions['answerer'];
   /** Extra environment (rate limits, log level). */
   env?: Record<string, string>;
   retry?: Partial<RetryPolicy>;
@@ -53,7 +55,7 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
   const logs: string[] = [];
   const destination = { write: (line: string) => (logs.push(line), true) } as unknown as NodeJS.WritableStream;
   const logger = createLogger({ secrets: SECRETS, level: env.LOG_LEVEL ?? 'debug', destination });
-  const slack = createSlackApp({ engine: options.engine, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, autoReconnect: false });
+  const slack = createSlackApp({ engine: options.engine, answerer: options.answerer, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, autoReconnect: false });
   let url = '';
   try {
     const { server } = await slack.start({ port: 0, host: '127.0.0.1' });
