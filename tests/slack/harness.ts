@@ -37,12 +37,17 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   retry?: Partial<RetryPolicy>;
   now?: SlackAppOptions['now'];
+  /** A fake Slack shared with other replicas; the harness then leaves it open. Default: its own. */
+  fake?: FakeSlack;
+  /** Shared state (a Redis store for replica tests). Default: in memory. */
+  store?: SlackAppOptions['store'];
   /** Runs before the adapter starts, e.g. to make auth.test fail. */
   beforeStart?: (fake: FakeSlack) => void;
 }
 
 export async function startSlack(options: HarnessOptions): Promise<Harness> {
-  const fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN, appToken: FAKE_APP_TOKEN });
+  const ownsFake = !options.fake;
+  const fake = options.fake ?? (await FakeSlack.start({ botToken: FAKE_BOT_TOKEN, appToken: FAKE_APP_TOKEN }));
   options.beforeStart?.(fake);
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
@@ -55,7 +60,7 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
   const logs: string[] = [];
   const destination = { write: (line: string) => (logs.push(line), true) } as unknown as NodeJS.WritableStream;
   const logger = createLogger({ secrets: SECRETS, level: env.LOG_LEVEL ?? 'debug', destination });
-  const slack = createSlackApp({ engine: options.engine, answerer: options.answerer, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, autoReconnect: false });
+  const slack = createSlackApp({ engine: options.engine, answerer: options.answerer, store: options.store, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, autoReconnect: false });
   let url = '';
   try {
     const { server } = await slack.start({ port: 0, host: '127.0.0.1' });
@@ -67,7 +72,7 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
       await waitFor(() => fake.connectedSockets > 0, { what: 'the Socket Mode connection' });
     }
   } catch (error) {
-    await fake.close();
+    if (ownsFake) await fake.close();
     throw error;
   }
   return {
@@ -77,7 +82,7 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
     logs,
     async stop() {
       await slack.stop({ graceMs: 5000 });
-      await fake.close();
+      if (ownsFake) await fake.close();
     },
   };
 }
