@@ -173,7 +173,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
         refuseStart = undefined;
       }
       started = true;
-      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.shard?.ids ?? [0] }, 'connected to Discord');
     },
     async stop() {
       if (stopping) return;
