@@ -19,18 +19,18 @@ export function openGate(gate: Gate): void {
   Atomics.notify(gate, 0);
 }
 
-/** Longest a slow question holds its thread if the gate is never opened. */
+/** Longest a slow question holds its thread if the gate is never opened (extra.holdMs overrides). */
 const MAX_HOLD_MS = 15_000;
 
 export async function createEngine(options: EngineOptions & { extra?: unknown }): Promise<Engine> {
   const { extra, ...rest } = options;
-  const gate = (extra as { gate: Gate }).gate;
+  const { gate, holdMs = MAX_HOLD_MS } = extra as { gate: Gate; holdMs?: number };
   const real = await createRealEngine(rest);
   return Object.assign(Object.create(real) as Engine, {
     ask(question: string, askOptions?: Parameters<Engine['ask']>[1]) {
       if (question.startsWith('SLOW')) {
         Atomics.add(gate, 1, 1);
-        Atomics.wait(gate, 0, 0, MAX_HOLD_MS);
+        Atomics.wait(gate, 0, 0, holdMs);
         return real.ask(question.slice(4), askOptions);
       }
       return real.ask(question, askOptions);
