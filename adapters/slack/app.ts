@@ -31,6 +31,8 @@ export interface SlackAppOptions {
   retry?: Partial<RetryPolicy>;
   /** Clock for the in-memory store and response_url look-backs. Default Date.now. */
   now?: () => number;
+  /** Waits between retries; injectable so tests need no real sleeps. Default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
   /** fetch for response_url posts. Default globalThis.fetch. */
   fetch?: typeof fetch;
   /** Socket Mode: reconnect after a dropped socket. Default true. */
@@ -90,7 +92,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   if (!answerer) throw new TypeError('createSlackApp needs an answerer or an engine');
   const store = options.store ?? new MemoryStore({ now });
   const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions: options.extensions });
-  const sender = new SlackSender({ client: app.client as unknown as WebApi, logger, policy, fetch: options.fetch, now });
+  const sender = new SlackSender({ client: app.client as unknown as WebApi, logger, policy, fetch: options.fetch, now, ...(options.sleep ? { sleep: options.sleep } : {}) });
   registerEvents(app, pipeline, sender);
 
   let server: Server | undefined;

@@ -115,7 +115,8 @@ describe('hostile questions', () => {
 describe('REST faults', () => {
   it('waits out a 429 (Retry-After) on the edit and answers once', async () => {
     h = await startHarness({ engine });
-    h.fake.rest.inject({ method: 'PATCH', path: /@original$/, status: 429, headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user' }, body: { message: 'You are being rate limited.', retry_after: 1, global: false } });
+    // discord.js waits out Retry-After on its own timer; a short one (Discord sends fractions of a second too) keeps the test fast.
+    h.fake.rest.inject({ method: 'PATCH', path: /@original$/, status: 429, headers: { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' }, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false } });
     const i = ask('What is Stargate?');
     const edit = await waitForEdit(h.fake, i);
     const tries = h.fake.rest.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('@original'));
@@ -125,7 +126,7 @@ describe('REST faults', () => {
 
   it('waits out a 429 on a channel reply and posts it once', async () => {
     h = await startHarness({ engine });
-    h.fake.rest.inject({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429, headers: { 'retry-after': '1' } });
+    h.fake.rest.inject({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429, headers: { 'retry-after': '0.05' } });
     const m = mention('What is Stargate?');
     await waitForReplyTo(h.fake, CHANNEL_ID, m.id);
     expect(h.fake.rest.requests.filter((r) => r.path === `/channels/${CHANNEL_ID}/messages`).map((r) => r.status)).toEqual([429, 200]);

@@ -46,6 +46,8 @@ describe('Web API faults while answering (HTTP mode)', () => {
     const retry = logsFor(conversation).find((e) => e.msg.includes('retrying'));
     expect(retry).toMatchObject({ level: 40, what: 'chat.postMessage', delayMs: 1000 });
     expect(retry!.msg).toBe('chat.postMessage failed (rate limited (HTTP 429)); retrying');
+    // The wait was the one Slack asked for, injected rather than slept.
+    expect(h.sleeps).toContain(1000);
   });
 
   it('retries a 500, then answers once', async () => {

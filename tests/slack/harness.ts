@@ -21,6 +21,8 @@ export const TEST_RETRY: Partial<RetryPolicy> = { maxAttempts: 3, baseDelayMs: 5
 
 export interface Harness {
   fake: FakeSlack;
+  /** Every wait the adapter asked for between retries (none is really slept). */
+  sleeps: number[];
   slack: SlackApp;
   /** Events URL in HTTP mode. */
   url: string;
@@ -60,7 +62,10 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
   const logs: string[] = [];
   const destination = { write: (line: string) => (logs.push(line), true) } as unknown as NodeJS.WritableStream;
   const logger = createLogger({ secrets: SECRETS, level: env.LOG_LEVEL ?? 'debug', destination });
-  const slack = createSlackApp({ engine: options.engine, answerer: options.answerer, store: options.store, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, autoReconnect: false });
+  const sleeps: number[] = [];
+  // Retry waits are recorded and skipped: a Retry-After of seconds costs the test nothing.
+  const sleep = async (ms: number) => void sleeps.push(ms);
+  const slack = createSlackApp({ engine: options.engine, answerer: options.answerer, store: options.store, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, sleep, autoReconnect: false });
   let url = '';
   try {
     const { server } = await slack.start({ port: 0, host: '127.0.0.1' });
@@ -77,6 +82,7 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
   }
   return {
     fake,
+    sleeps,
     slack,
     url,
     logs,
