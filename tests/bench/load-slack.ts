@@ -1,6 +1,6 @@
 /**
  * Load on the Slack adapter: signed Events API mentions sent with bounded
- * concurrency to the real Bolt app (HTTP mode, real engine) on 127.0.0.1,
+ * concurrency to the real Bolt app (HTTP mode, real engine in its worker pool) on 127.0.0.1,
  * answered to the fake Slack. One in ten events is also redelivered the way
  * Slack retries (same event id, x-slack-retry-num), which must not produce a
  * second answer. Reports how many threads got exactly one answer, duplicates,
@@ -10,7 +10,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createEngine } from '../../src/index.js';
+import { createAnswerPool } from '../../adapters/shared/answer-pool.js';
+import { DEFAULT_RETRY_POLICY } from '../../adapters/slack/delivery.js';
 import { FAKE_SIGNING_SECRET, startSlack } from '../slack/harness.js';
 import { envelope, mention, nextTs, postEvent } from '../slack/slack-requests.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -34,10 +35,12 @@ const ANSWER_TIMEOUT_MS = 30_000;
 export type { LoadResult } from './measure.js';
 
 export async function loadSlack(opts: { events: number; concurrency: number }): Promise<LoadResult> {
-  const engine = await createEngine();
+  // As in production: the engine in a worker-thread pool, the production request timeout.
+  const answerer = createAnswerPool();
+  await answerer.examples();
   // The per-user limit is set high enough that load traffic (events / USERS per user) is never refused.
   const perUser = String(Math.min(10_000, Math.ceil(opts.events / USERS) * 2 + 10));
-  const h = await startSlack({ mode: 'http', engine, env: { SLACK_RATE_LIMIT: perUser, LOG_LEVEL: 'warn' } });
+  const h = await startSlack({ mode: 'http', answerer, retry: { timeoutMs: DEFAULT_RETRY_POLICY.timeoutMs }, env: { SLACK_RATE_LIMIT: perUser, LOG_LEVEL: 'warn' } });
   const threads: { channel: string; ts: string }[] = [];
   const latencies: number[] = [];
   try {
@@ -66,6 +69,7 @@ export async function loadSlack(opts: { events: number; concurrency: number }): 
     await waitFor(() => h.slack.inFlight === 0, { timeoutMs: ANSWER_TIMEOUT_MS, what: 'answers in flight' });
   } finally {
     await h.stop();
+    await answerer.close();
   }
 
   const perThread = new Map<string, number>();
