@@ -15,6 +15,8 @@ export function isShardManager(env: NodeJS.ProcessEnv): boolean {
 
 /** How long a shard may take to become ready before the manager gives up. */
 const SHARD_READY_TIMEOUT_MS = 60_000;
+/** Between two shards' starts when Discord allows one identify at a time (discord.js's default). */
+const IDENTIFY_INTERVAL_MS = 5_500;
 
 export async function runShardManager(entry: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: DiscordConfig;
@@ -26,7 +28,8 @@ export async function runShardManager(entry: string, env: NodeJS.ProcessEnv = pr
   }
   const logger = createLogger({ secrets: [config.token], level: config.chat.logLevel ?? 'info' });
   try {
-    const totalShards = config.shards === 'auto' ? await recommendedShards(config) : (config.shards ?? 1);
+    const gateway = await gatewayInfo(config);
+    const totalShards = config.shards === 'auto' ? gateway.shards : (config.shards ?? 1);
     const manager = new ShardingManager(entry, {
       totalShards,
       token: config.token,
@@ -43,7 +46,9 @@ export async function runShardManager(entry: string, env: NodeJS.ProcessEnv = pr
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    await manager.spawn({ amount: totalShards, timeout: SHARD_READY_TIMEOUT_MS });
+    // Discord lets max_concurrency shards identify at once; otherwise one every 5 s (discord.js's default delay).
+    const delay = gateway.maxConcurrency >= totalShards ? 0 : IDENTIFY_INTERVAL_MS;
+    await manager.spawn({ amount: totalShards, delay, timeout: SHARD_READY_TIMEOUT_MS });
     logger.info({ shards: totalShards }, 'every shard is ready');
   } catch (error) {
     process.stderr.write(`discord: could not start the shards: ${redact(error instanceof Error ? error.message : String(error), [config.token])}\n`);
@@ -51,9 +56,9 @@ export async function runShardManager(entry: string, env: NodeJS.ProcessEnv = pr
   }
 }
 
-/** Discord's recommended shard count (GET /gateway/bot) from the configured API. */
-async function recommendedShards(config: DiscordConfig): Promise<number> {
+/** Discord's recommended shard count and identify concurrency (GET /gateway/bot), from the configured API. */
+async function gatewayInfo(config: DiscordConfig): Promise<{ shards: number; maxConcurrency: number }> {
   const rest = new REST({ api: config.apiUrl }).setToken(config.token);
-  const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
-  return Math.max(1, shards);
+  const info = (await rest.get(Routes.gatewayBot())) as { shards: number; session_start_limit?: { max_concurrency?: number } };
+  return { shards: Math.max(1, info.shards), maxConcurrency: info.session_start_limit?.max_concurrency ?? 1 };
 }

@@ -49,7 +49,8 @@ afterEach(async () => {
 describe('graceful shutdown', () => {
   it('on SIGINT in HTTP mode, finishes the answer in flight, closes the server and exits 0', async () => {
     fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN });
-    running = runMain({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1' });
+    // One worker thread: the pool is real, and the smoke test leaves the other core to the rest of the suite.
+    running = runMain({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', ANSWER_WORKERS: '1' });
     const listening = await waitFor(() => messages(running!.stderr()).find((m) => m.msg === 'Slack adapter listening on /slack/events'), {
       timeoutMs: 15_000,
       what: 'the adapter to listen',
