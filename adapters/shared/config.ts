@@ -61,3 +61,16 @@ export function chatSettings(parsed: { LOG_LEVEL?: LogLevel; CORPUS_DIR?: string
     ...(parsed.ANSWER_TIME_BUDGET_MS !== undefined ? { timeBudgetMs: parsed.ANSWER_TIME_BUDGET_MS } : {}),
   };
 }
+
+/** What of REDIS_URL must never reach a log line: the URL itself and its password. */
+export function chatSecrets(settings: ChatSettings): string[] {
+  if (!settings.redisUrl) return [];
+  const secrets = [settings.redisUrl];
+  try {
+    const password = decodeURIComponent(new URL(settings.redisUrl).password);
+    if (password) secrets.push(password);
+  } catch {
+    // Validated as redis://… already; an unparsable one has no password to find.
+  }
+  return secrets;
+}

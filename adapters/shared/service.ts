@@ -8,7 +8,7 @@
 import { createEngine, isUserFacing } from '../../src/index.js';
 import { createAnswerPool } from './answer-pool.js';
 import { inProcessAnswerer, type Answerer } from './answerer.js';
-import type { ChatSettings } from './config.js';
+import { chatSecrets, type ChatSettings } from './config.js';
 import { createLogger, redact, type Logger } from './logger.js';
 import { progressReporter } from './progress.js';
 import { openStore } from './state/open-store.js';
@@ -64,8 +64,8 @@ export async function runService<C>(spec: ServiceSpec<C>, io: ServiceIo = proces
   };
   try {
     const config = spec.loadConfig(io.env);
-    secrets = spec.secrets(config);
     const settings = spec.settings(config);
+    secrets = [...spec.secrets(config), ...chatSecrets(settings)];
     logger = createLogger({ secrets, level: settings.logLevel ?? 'info', destination: io.stderr });
     answerer = await openAnswerer(settings, io.stderr);
     store = await openStore({ redisUrl: settings.redisUrl, logger });

@@ -17,7 +17,8 @@ import { run, type Running } from '../discord/spawn.js';
 import { freePort } from '../helpers/free-port.js';
 import { startRedis } from '../helpers/redis-server.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { percentile, type LoadResult } from './measure.js';
+import type { LoadResult } from './measure.js';
+import { countAnswers } from './slack-answers.js';
 
 const QUESTIONS = ['How much is InvestAI?', 'What are AI gigafactories?', 'How much did Stargate promise?', 'How much are the European AI Champions pledging?', 'Where was the AI Action Summit held?', 'Who paid for the lunch?'];
 const USERS = 100;
@@ -84,19 +85,7 @@ async function drive(fake: FakeSlack, replicas: Replica[], events: number, concu
   const settled = fake.messages.length;
   await new Promise((resolve) => setTimeout(resolve, 1000));
   if (fake.messages.length !== settled) await new Promise((resolve) => setTimeout(resolve, 3000));
-  const perThread = new Map<string, number>();
-  for (const m of fake.messages) if (m.method === 'chat.postMessage') perThread.set(`${m.channel}/${m.thread_ts}`, (perThread.get(`${m.channel}/${m.thread_ts}`) ?? 0) + 1);
-  let answeredOnce = 0;
-  let duplicates = 0;
-  let missing = 0;
-  for (const { channel, ts } of threads) {
-    const n = perThread.get(`${channel}/${ts}`) ?? 0;
-    if (n === 0) missing += 1;
-    else if (n === 1) answeredOnce += 1;
-    else duplicates += n - 1;
-  }
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { answeredOnce, duplicates, missing, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+  return countAnswers(fake.messages, threads, latencies);
 }
 
 async function measure(label: string, count: number, redisUrl: string | undefined, events: number, concurrency: number): Promise<LoadResult> {

@@ -15,7 +15,8 @@ import { DEFAULT_RETRY_POLICY } from '../../adapters/slack/delivery.js';
 import { FAKE_SIGNING_SECRET, startSlack } from '../slack/harness.js';
 import { envelope, mention, nextTs, postEvent } from '../slack/slack-requests.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { mb, percentile, type LoadResult } from './measure.js';
+import { mb, type LoadResult } from './measure.js';
+import { countAnswers } from './slack-answers.js';
 
 const QUESTIONS = [
   'How much is InvestAI?',
@@ -72,22 +73,8 @@ export async function loadSlack(opts: { events: number; concurrency: number }): 
     await answerer.close();
   }
 
-  const perThread = new Map<string, number>();
-  for (const m of h.fake.messages) if (m.method === 'chat.postMessage') perThread.set(`${m.channel}/${m.thread_ts}`, (perThread.get(`${m.channel}/${m.thread_ts}`) ?? 0) + 1);
-  let answeredOnce = 0;
-  let duplicates = 0;
-  let missing = 0;
-  for (const { channel, ts } of threads) {
-    const n = perThread.get(`${channel}/${ts}`) ?? 0;
-    if (n === 0) missing += 1;
-    else if (n === 1) answeredOnce += 1;
-    else duplicates += n - 1;
-  }
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { answeredOnce, duplicates, missing, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+  return countAnswers(h.fake.messages, threads, latencies);
 }
-
-
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const events = Number(process.argv[2] ?? 1000);

@@ -88,3 +88,17 @@ describe('RedisStore', () => {
     }
   });
 });
+
+describe('REDIS_URL in logs', () => {
+  it('never logs the URL or its password, even when Redis cannot be reached', async () => {
+    const { chatSecrets } = await import('../../adapters/shared/config.js');
+    const url = 'redis://:s3cret-pass@127.0.0.1:1';
+    const lines: string[] = [];
+    const destination = new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) });
+    const store = new RedisStore({ url, logger: createLogger({ level: 'debug', destination, secrets: chatSecrets({ redisUrl: url }) }) });
+    await store.setIfAbsent('event:x', '1', 1000);
+    await store.close();
+    expect(lines.join('')).toContain('Redis is unavailable');
+    expect(lines.join('')).not.toContain('s3cret-pass');
+  });
+});
