@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Answer } from '../../src/index.js';
-import type { Answerer, AskRequest } from './answerer.js';
+import { TimeBudgetExceeded, type Answerer, type AskRequest } from './answerer.js';
 import type { WorkerSettings, WorkerTask } from './answer-worker.js';
 
 export interface AnswerPoolOptions {
@@ -22,14 +22,6 @@ export interface AnswerPoolOptions {
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
-
-/** Thrown by ask() when a question ran out of time; the pipeline answers politely. */
-export class TimeBudgetExceeded extends Error {
-  constructor(readonly budgetMs: number) {
-    super(`no answer within ${budgetMs} ms`);
-    this.name = 'TimeBudgetExceeded';
-  }
-}
 
 export interface AnswerPool extends Answerer {
   readonly threads: number;

@@ -23,6 +23,14 @@ export interface Answerer {
   close(): Promise<void>;
 }
 
+/** Thrown by an answerer when a question ran out of time; the pipeline answers politely. */
+export class TimeBudgetExceeded extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`no answer within ${budgetMs} ms`);
+    this.name = 'TimeBudgetExceeded';
+  }
+}
+
 /**
  * Answers within a conversation through the engine's public calls only: the
  * earlier questions are asked again under the conversation id so the engine

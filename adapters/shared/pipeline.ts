@@ -7,8 +7,7 @@
  */
 import type { Answer } from '../../src/index.js';
 import { ActionKeys, type ActionLookup } from './actions.js';
-import type { Answerer } from './answerer.js';
-import { TimeBudgetExceeded } from './answer-pool.js';
+import { TimeBudgetExceeded, type Answerer } from './answerer.js';
 import { boundedId, capQuestion, MAX_REMEMBERED_QUESTION_CHARS, MAX_REMEMBERED_QUESTIONS } from './limits.js';
 import type { Logger } from './logger.js';
 import { rateLimitMessage, type RateLimit } from './rate-limit.js';
@@ -148,7 +147,7 @@ export class Pipeline {
 
   /** The record behind a button key, if this user may use it, with a log line when refused. */
   async lookupAction(key: string, user: string, surface: string): Promise<ActionLookup> {
-    const found = await this.actions.lookup(key, user);
+    const found = await this.actions.lookup(key, boundedId(user));
     if (found.status === 'forbidden') this.logger.warn({ surface }, 'a button of a private answer was used by someone else; refused');
     return found;
   }
@@ -218,7 +217,7 @@ export class Pipeline {
     const actions: OfferedAction[] = [];
     if (names.length > 0) {
       // One key for all of an answer's buttons; the button says which action.
-      const key = await this.actions.keep({ owner: incoming.user, private: incoming.private, question, answer, conversation: incoming.conversation });
+      const key = await this.actions.keep({ owner: boundedId(incoming.user), private: incoming.private, question, answer, conversation: boundedId(incoming.conversation) });
       for (const name of new Set(names)) actions.push({ name, key });
     }
     return { kind: 'answer', answer, question, private: incoming.private, actions, attachments };
