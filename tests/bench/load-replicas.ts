@@ -95,6 +95,8 @@ async function measure(label: string, count: number, redisUrl: string | undefine
     for (let i = 0; i < count; i++) replicas.push(await startReplica(fake, redisUrl, events));
     const result = await drive(fake, replicas, events, concurrency);
     const memory = replicas.map((r) => rssOf(r.process.child.pid!));
+    const problems = replicas.flatMap((r) => r.process.stderr().split('\n').filter((l) => /"level":(4|5|6)0/.test(l)));
+    if (problems.length) console.log(`warnings or errors logged by the replicas: ${problems.length}\n${problems.slice(0, 5).join('\n')}`);
     console.log(
       `${label}: answered once ${result.answeredOnce}, duplicates ${result.duplicates}, missing ${result.missing}, ` +
         `p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms; RSS per replica after the run ${memory.map((m) => `${m.rssMb.toFixed(0)} MB (peak ${m.peakMb.toFixed(0)} MB)`).join(', ')}`,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
@@ -11,7 +12,7 @@ export interface RedisStoreOptions {
   prefix?: string;
   /** Bounds of the local mirror used while Redis is away. */
   local?: MemoryStoreOptions;
-  /** Longest wait for one Redis command before treating Redis as away. Default 500 ms. */
+  /** Longest wait for one Redis command before treating it as failed. Default 2,000 ms. */
   commandTimeoutMs?: number;
 }
 
@@ -36,7 +37,7 @@ export class RedisStore implements StateStore {
       // Fail fast while disconnected instead of queueing: the local mirror answers meanwhile.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 500,
+      commandTimeout: options.commandTimeoutMs ?? 2_000,
       connectTimeout: 2_000,
       // Keep trying to come back, at most every 2 s.
       retryStrategy: (times) => Math.min(100 * times, 2_000),
@@ -46,11 +47,7 @@ export class RedisStore implements StateStore {
     this.client.on('error', (error: Error) => this.markDown(error));
     this.client.on('end', () => this.markDown());
     this.client.on('close', () => this.markDown());
-    this.client.on('ready', () => {
-      if (this.available) return;
-      this.available = true;
-      this.logger.info('Redis is back: state is shared across replicas again');
-    });
+    this.client.on('ready', () => this.markUp());
   }
 
   /** Whether Redis answered the last time it was asked. */
@@ -76,7 +73,7 @@ export class RedisStore implements StateStore {
 
   async get(key: string): Promise<string | undefined> {
     const remote = await this.remote(() => this.client.get(key));
-    if (remote !== undefined && remote !== null) return remote;
+    if (remote !== undefined && remote !== null) return unclaimed(remote);
     return this.local.getNow(key);
   }
 
@@ -88,11 +85,23 @@ export class RedisStore implements StateStore {
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     // Seen here already (perhaps while Redis was away): never taken twice by this replica.
     if (!this.local.setIfAbsentNow(key, value, ttlMs)) return false;
-    const stored = await this.remote(() => this.client.set(key, value, 'PX', wholeMs(ttlMs), 'NX'));
-    if (stored === null) {
-      // Another replica took it first.
-      return false;
+    // The stored value carries a claim id, so that after an ambiguous failure (a
+    // timeout: did our SET happen?) Redis can say who holds the key.
+    const claim = `${CLAIM}${randomUUID()}${CLAIM}`;
+    const set = () => this.client.set(key, `${claim}${value}`, 'PX', wholeMs(ttlMs), 'NX');
+    try {
+      if (this.client.status === 'ready') {
+        const stored = (await set()) !== null;
+        this.markUp();
+        return stored;
+      }
+    } catch {
+      const holder = await this.remote(() => this.client.get(key));
+      if (holder === undefined) return true; // Redis is away: this replica's own memory decides.
+      if (holder !== null) return holder.startsWith(claim);
+      return (await this.remote(set)) !== null;
     }
+    this.markDown();
     return true;
   }
 
@@ -124,11 +133,19 @@ export class RedisStore implements StateStore {
       return undefined;
     }
     try {
-      return await command();
+      const result = await command();
+      this.markUp();
+      return result;
     } catch (error) {
       this.markDown(error as Error);
       return undefined;
     }
+  }
+
+  private markUp(): void {
+    if (this.available) return;
+    this.available = true;
+    this.logger.info('Redis is back: state is shared across replicas again');
   }
 
   private markDown(error?: Error): void {
@@ -143,3 +160,11 @@ export class RedisStore implements StateStore {
 }
 
 const wholeMs = (ms: number) => Math.max(1, Math.ceil(ms));
+
+/** Marks the claim id at the start of a value written by setIfAbsent. */
+const CLAIM = '\u0001';
+
+/** A value as it was given, without the claim id setIfAbsent put before it. */
+function unclaimed(raw: string): string {
+  return raw.startsWith(CLAIM) ? raw.slice(raw.indexOf(CLAIM, 1) + 1) : raw;
+}
