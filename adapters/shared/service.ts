@@ -35,6 +35,8 @@ export interface ServiceIo {
   exit(code: number): void;
   /** Registers the shutdown handler. Default: SIGINT and SIGTERM on the process. */
   onSignal(handler: (signal: string) => void): void;
+  /** Registers a handler for promise rejections nobody handled. Default: the process's. */
+  onUnhandled?(handler: (reason: unknown) => void): void;
 }
 
 const processIo = (): ServiceIo => ({
@@ -44,6 +46,8 @@ const processIo = (): ServiceIo => ({
   onSignal(handler) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => handler(signal));
   },
+  // Handlers catch their own errors; anything that still escapes is a bug to log, not a reason to drop every conversation.
+  onUnhandled: (handler) => process.on('unhandledRejection', handler),
 });
 
 export async function runService<C>(spec: ServiceSpec<C>, io: ServiceIo = processIo()): Promise<void> {
@@ -87,6 +91,7 @@ export async function runService<C>(spec: ServiceSpec<C>, io: ServiceIo = proces
       })();
     };
     io.onSignal((signal) => (stopping ? io.exit(1) : shutDown(0, { signal })));
+    io.onUnhandled?.((reason) => logger!.error({ err: reason }, 'unhandled rejection'));
     running = await spec.start({ config, logger, answerer, store, fatal: (reason) => shutDown(1, { reason }) });
   } catch (error) {
     await fail(error);
