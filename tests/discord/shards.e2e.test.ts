@@ -49,7 +49,9 @@ beforeAll(async () => {
     ANSWER_WORKERS: '0',
     LOG_LEVEL: 'info',
   }, ['adapters/discord/main']);
-  await waitFor(() => fake.sharded!.allReady && manager.stderr().includes('every shard is ready'), { timeoutMs: 60_000, intervalMs: 50, what: 'both shards to connect' });
+  // Each shard logs once it is connected; the manager once every shard reported ready. Either can come first.
+  const connectedLines = () => manager.stderr().split('\n').filter((l) => l.includes('"msg":"connected to Discord"')).length;
+  await waitFor(() => fake.sharded!.allReady && manager.stderr().includes('every shard is ready') && connectedLines() === SHARDS, { timeoutMs: 60_000, intervalMs: 50, what: 'both shards to connect' });
 }, 90_000);
 
 afterAll(async () => {

@@ -29,9 +29,11 @@ afterEach(async () => {
   stops = [];
 });
 
-function gatedPool(options: { threads: number; timeBudgetMs?: number }): AnswerPool {
+/** A pool whose threads have loaded the gated engine (a task without a budget has run). */
+async function gatedPool(options: { threads: number; timeBudgetMs?: number }): Promise<AnswerPool> {
   gate = newGate();
   pool = createAnswerPool({ ...options, engineModule: ENGINE_MODULE, extra: { gate } });
+  await pool.examples();
   return pool;
 }
 
@@ -45,15 +47,15 @@ describe('Slack with the answer pool', () => {
   };
 
   it('acknowledges and answers other users while one question is still being answered', async () => {
-    h = await startSlack({ mode: 'http', answerer: gatedPool({ threads: 2 }) });
+    h = await startSlack({ mode: 'http', answerer: await gatedPool({ threads: 2 }) });
     stops.push(() => h.stop());
     const slow = ask('U1', 'CSLOW', 'SLOW How much is InvestAI?');
     expect((await slow.sent).status).toBe(200);
-    await waitFor(() => slowStarted() === 1, { what: 'the slow question to hold its worker' });
+    await waitFor(() => slowStarted() === 1, { timeoutMs: 10_000, what: 'the slow question to hold its worker' });
 
     const others = ['U2', 'U3', 'U4', 'U5', 'U6'].map((u) => ask(u, `C${u}`, 'What is Stargate?'));
     for (const o of others) expect((await o.sent).status).toBe(200);
-    for (const [i, o] of others.entries()) await waitFor(() => h.fake.messagesIn(`C${['U2', 'U3', 'U4', 'U5', 'U6'][i]}`, o.ts)[0], { what: 'another user\'s answer' });
+    for (const [i, o] of others.entries()) await waitFor(() => h.fake.messagesIn(`C${['U2', 'U3', 'U4', 'U5', 'U6'][i]}`, o.ts)[0], { timeoutMs: 10_000, what: 'another user\'s answer' });
     // All of them answered while the slow one is still held.
     expect(h.fake.messagesIn('CSLOW', slow.ts)).toHaveLength(0);
     expect(slowStarted()).toBe(1);
@@ -64,10 +66,10 @@ describe('Slack with the answer pool', () => {
   });
 
   it('answers a question past its time budget politely, logs it, and keeps serving', async () => {
-    h = await startSlack({ mode: 'http', answerer: gatedPool({ threads: 1, timeBudgetMs: 300 }) });
+    h = await startSlack({ mode: 'http', answerer: await gatedPool({ threads: 1, timeBudgetMs: 1_000 }) });
     stops.push(() => h.stop());
     const slow = ask('U1', 'CBUDGET', 'SLOW How much is InvestAI?');
-    const polite = await waitFor(() => h.fake.messagesIn('CBUDGET', slow.ts)[0], { what: 'the polite answer' });
+    const polite = await waitFor(() => h.fake.messagesIn('CBUDGET', slow.ts)[0], { timeoutMs: 10_000, what: 'the polite answer' });
     expect(polite.text).toBe(TOO_SLOW_TEXT);
     const line = logEntries(h.logs).find((e) => e.msg === 'question exceeded its time budget');
     expect(line).toMatchObject({ level: 40, surface: 'slack:mention', conversation: `slack:T1:CBUDGET:${slow.ts}` });
@@ -82,12 +84,12 @@ describe('Discord with the answer pool', () => {
   let h: DiscordHarness;
 
   it('defers and answers other users\' /ask while one question is still being answered', async () => {
-    h = await startDiscord({ answerer: gatedPool({ threads: 2 }) });
+    h = await startDiscord({ answerer: await gatedPool({ threads: 2 }) });
     stops.push(() => h.stop());
     const slow = h.fake.sendInteraction(askInteraction('SLOW How much is InvestAI?', { user: user('720000000000000001') }));
-    await waitFor(() => slowStarted() === 1, { what: 'the slow question to hold its worker' });
+    await waitFor(() => slowStarted() === 1, { timeoutMs: 10_000, what: 'the slow question to hold its worker' });
     const others = [2, 3, 4].map((n) => h.fake.sendInteraction(askInteraction('What is Stargate?', { user: user(`72000000000000000${n}`) })));
-    for (const i of others) await waitForEdit(h.fake, i);
+    for (const i of others) await waitForEdit(h.fake, i, 10_000);
     // The slow one was acknowledged (deferred) at once, and is still being answered.
     expect(callbacks(h.fake, slow).map((c) => c.body.type)).toEqual([5]);
     expect(edits(h.fake, slow)).toHaveLength(0);
