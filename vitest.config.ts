@@ -8,5 +8,9 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Two cores on CI machines: keep suites that open sockets from starving each other.
     maxWorkers: 2,
+    // Suites share each worker's module cache: discord.js, Bolt and the engine load once per
+    // worker rather than once per file. Suites keep no module state that leaks into another
+    // (fake timers are restored, fakes and stores are per suite).
+    isolate: false,
   },
 });

@@ -12,6 +12,7 @@ import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
 import { corpusDirFrom, strictFrom } from './corpus-option.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer } from './render.js';
+import { boundedId } from '../shared/limits.js';
 import { progressReporter } from '../shared/progress.js';
 
 export interface AskIO {
@@ -101,7 +102,8 @@ async function answerLines(engine: Engine, io: AskIO): Promise<void> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const { question, conversation } = parseLine(line);
-    const answer = engine.ask(question, conversation !== undefined ? { conversation } : {});
+    // An id of any length becomes a short key, so scripted ids cannot fill memory.
+    const answer = engine.ask(question, conversation !== undefined ? { conversation: boundedId(conversation) } : {});
     io.stdout.write(`${JSON.stringify(answer)}\n`);
   }
 }

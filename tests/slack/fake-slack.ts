@@ -70,6 +70,8 @@ export class FakeSlack {
   private readonly waiters = new Set<(m: PostedMessage) => void>();
   private tsCounter = 0;
   private envelopeCounter = 0;
+  /** Socket Mode tickets handed out by apps.connections.open. */
+  readonly tickets: string[] = [];
   private port = 0;
 
   private constructor(
@@ -238,7 +240,9 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'summit-bot', team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
       case 'apps.connections.open':
-        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${this.envelopeCounter}` };
+        // A ticket is a one-time credential for the socket: tests check it never reaches a log.
+        this.tickets.push(`fake-ticket-${Math.random().toString(36).slice(2)}-${this.tickets.length}`);
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${this.tickets.at(-1)}` };
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
         const ts = this.nextTs();

@@ -72,6 +72,8 @@ export class FakeRest {
   constructor(
     private readonly token: string,
     private readonly gatewayUrl: () => string,
+    /** What GET /gateway/bot recommends (DISCORD_SHARDS=auto). */
+    private readonly recommendedShards = 1,
   ) {
     this.routes = [
       { method: 'GET', pattern: /^\/gateway\/bot$/, auth: true, handle: () => ({ status: 200, body: this.gatewayBot() }) },
@@ -164,7 +166,9 @@ export class FakeRest {
   }
 
   private gatewayBot() {
-    return { url: this.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } };
+    // A sharded fake lets all its shards identify at once, as Discord does for large bots (max_concurrency 16).
+    const maxConcurrency = this.recommendedShards > 1 ? 16 : 1;
+    return { url: this.gatewayUrl(), shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: maxConcurrency } };
   }
 
   private callback(id: string, token: string, body: any) {
