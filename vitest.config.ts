@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Two cores on CI machines: keep suites that open sockets from starving each other.
     maxWorkers: 2,
+    // Bots spawned by tests must not write the developer's data/ question log; tests that need a log open their own.
+    env: { QUESTION_LOG: 'off' },
   },
 });

@@ -15,3 +15,5 @@ export {
   type AnswerSchemas,
 } from './answer.js';
 export { UserFacingError, CorpusError, ConfigError, isUserFacing } from './errors.js';
+/** The engine's text analyser (tokens without stopwords, stemmed): lets a report group questions worded alike. */
+export { terms as searchTerms } from './text/analyze.js';

@@ -14,6 +14,7 @@ import { handleInteraction } from './interactions.js';
 import { handleMessage } from './messages.js';
 import { NO_MENTIONS } from './render.js';
 import { describeError, type RetryOptions } from './retry.js';
+import type { QuestionLog } from '../shared/question-log/index.js';
 
 export interface DiscordBotOptions {
   engine: Engine;
@@ -36,6 +37,8 @@ export interface DiscordBotOptions {
    * disallowed intents): the process should exit. Default: logs only.
    */
   onFatal?: (reason: string) => void;
+  /** Question log: every answer is recorded and carries 👍/👎 buttons. Default none. */
+  questionLog?: QuestionLog;
 }
 
 export interface DiscordBot {
@@ -91,6 +94,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   });
   const limiter = new RateLimiter({ ...config.rateLimit, now });
   const ctx = new BotContext(engine, logger, limiter, options.retry ?? {}, options.state, now);
+  ctx.questionLog = options.questionLog;
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let fatal: string | undefined;

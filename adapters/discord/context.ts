@@ -8,6 +8,8 @@ import { RateLimiter } from '../shared/rate-limit.js';
 import type { Answer, Engine } from '../../src/index.js';
 import { ExpiringMap } from '../shared/expiring-map.js';
 import { describeError, withRetry, type RetryOptions } from './retry.js';
+import { askAndLog } from '../shared/feedback/ask-and-log.js';
+import type { QuestionLog } from '../shared/question-log/index.js';
 
 export interface StateOptions {
   /** Answers kept for their buttons. Default 2,000. */
@@ -31,6 +33,10 @@ export class BotContext {
   readonly handled: ExpiringMap<string, true>;
   /** One rate-limit notice per user per window, so a flood does not get a flood of notices back. */
   readonly notices: RateLimiter;
+  /** Where questions and votes are logged; no 👍/👎 buttons without it. */
+  questionLog?: QuestionLog;
+  /** The log id of each answer just given, for its 👍/👎 buttons. */
+  private readonly answerIds = new WeakMap<Answer, string>();
   private readonly keyPrefix = randomBytes(3).toString('hex');
   private nextKey = 0;
 
@@ -56,10 +62,11 @@ export class BotContext {
   }
 
   /** Asks the engine; it never throws, but a bug must cost one answer, not the process. */
-  ask(question: string, conversation: string, surface: Surface): Answer | undefined {
+  ask(question: string, conversation: string, surface: Surface, user = 'unknown'): Answer | undefined {
     const started = performance.now();
     try {
-      const answer = this.engine.ask(question, { conversation });
+      const { answer, answerId } = askAndLog(this.engine, this.questionLog, question, { surface: 'discord', user, conversation });
+      if (answerId) this.answerIds.set(answer, answerId);
       this.logger.info(
         { surface, conversation, kind: answer.kind, answered: answer.answered, questionChars: question.length, ms: Math.round(performance.now() - started) },
         'answered',
@@ -69,6 +76,11 @@ export class BotContext {
       this.logger.error({ surface, conversation, err: describeError(error) }, 'the engine failed on a question');
       return undefined;
     }
+  }
+
+  /** The log id of an answer from ask(), for its 👍/👎 buttons. */
+  answerId(answer: Answer): string | undefined {
+    return this.answerIds.get(answer);
   }
 
   /** Sends with bounded retries; on final failure logs the conversation so the question is never dropped silently. */

@@ -16,12 +16,14 @@ import {
   type DiscordPayload,
 } from './render.js';
 import { isAlreadyAcknowledged } from './retry.js';
+import { handleFeedback, withFeedbackRow } from './feedback.js';
 
 export async function handleInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
   if (!ctx.handled.add(`interaction:${interaction.id}`, true)) {
     ctx.logger.warn({ interaction: interaction.id }, 'ignored a replayed interaction');
     return;
   }
+  if (await handleFeedback(ctx, interaction)) return;
   if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) return handleAsk(ctx, interaction);
   if (interaction.isButton()) return handleButton(ctx, interaction);
 }
@@ -63,8 +65,8 @@ async function handleAsk(ctx: BotContext, interaction: ChatInputCommandInteracti
   });
   if (!deferred) return;
 
-  const answer = ctx.ask(question, conversation, 'slash');
-  const payload = answer ? renderAnswer(answer, { question, answerKey: ctx.remember(answer) }) : plain(FAILURE_TEXT);
+  const answer = ctx.ask(question, conversation, 'slash', interaction.user.id);
+  const payload = answer ? withFeedbackRow(renderAnswer(answer, { question, answerKey: ctx.remember(answer) }), ctx.answerId(answer)) : plain(FAILURE_TEXT);
   await ctx.deliver('answer (edit of the deferred reply)', conversation, () => interaction.editReply(payload));
 }
 

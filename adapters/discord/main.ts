@@ -9,6 +9,7 @@ import { createDiscordBot } from './bot.js';
 import { loadDiscordConfig } from './config.js';
 import { describeError } from './retry.js';
 import { progressReporter } from '../shared/progress.js';
+import { questionLogFromEnv } from '../shared/question-log/index.js';
 
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -39,11 +40,20 @@ async function main(): Promise<void> {
   // Handlers catch their own errors; anything that still escapes is a bug to log, not a reason to drop every conversation.
   process.on('unhandledRejection', (reason) => logger.error({ err: describeError(reason) }, 'unhandled rejection'));
 
+  let questionLog;
+  try {
+    questionLog = questionLogFromEnv(process.env, logger);
+  } catch (error) {
+    if (isUserFacing(error)) fail(error.message, secrets);
+    throw error;
+  }
+
   let exiting = false;
   const bot = createDiscordBot({
     engine,
     config,
     logger,
+    questionLog,
     onFatal: () => {
       // The reason is already logged by the bot; close what is open and stop.
       if (exiting) return;
@@ -57,7 +67,7 @@ async function main(): Promise<void> {
       if (exiting) return;
       exiting = true;
       logger.info({ signal }, 'shutting down');
-      void bot.stop().then(
+      void bot.stop().then(() => questionLog?.close()).then(
         () => process.exit(0),
         (error: unknown) => {
           logger.error({ err: error instanceof Error ? error.message : String(error) }, 'error while shutting down');

@@ -6,6 +6,7 @@ import type { Message } from 'discord.js';
 import { rateLimitMessage } from '../shared/rate-limit.js';
 import type { BotContext, Surface } from './context.js';
 import { FAILURE_TEXT, plain, renderAnswer, type DiscordPayload } from './render.js';
+import { withFeedbackRow } from './feedback.js';
 
 /** Discord accepts nonces of up to 25 characters. */
 const MAX_NONCE_LENGTH = 25;
@@ -32,8 +33,8 @@ export async function handleMessage(ctx: BotContext, message: Message, botId: st
   }
 
   const question = stripMention(message.content, botId);
-  const answer = ctx.ask(question, conversation, surface);
-  const payload = answer ? renderAnswer(answer, { answerKey: ctx.remember(answer) }) : plain(FAILURE_TEXT);
+  const answer = ctx.ask(question, conversation, surface, message.author.id);
+  const payload = answer ? withFeedbackRow(renderAnswer(answer, { answerKey: ctx.remember(answer) }), ctx.answerId(answer)) : plain(FAILURE_TEXT);
   ctx.chains.set(message.id, conversation);
   const sent = await ctx.deliver('answer (reply)', conversation, () => reply(message, payload));
   if (sent) ctx.chains.set(sent.id, conversation);

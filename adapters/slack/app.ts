@@ -9,6 +9,8 @@ import type { SlackConfig } from './config.js';
 import { classify, DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
 import { ExpiringMap } from '../shared/expiring-map.js';
 import { registerListeners, type PendingShare } from './listeners.js';
+import { registerFeedback } from './feedback.js';
+import type { QuestionLog } from '../shared/question-log/index.js';
 
 /** How long an event id is remembered; Slack retries within minutes (after 1 and 5 minutes). */
 export const EVENT_MEMORY_MS = 15 * 60_000;
@@ -33,6 +35,8 @@ export interface SlackAppOptions {
   fetch?: typeof fetch;
   /** Socket Mode: reconnect after a dropped socket. Default true. */
   autoReconnect?: boolean;
+  /** Question log: every answer is recorded and carries 👍/👎 buttons. Default none. */
+  questionLog?: QuestionLog;
 }
 
 export interface SlackApp {
@@ -117,6 +121,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     shares,
     now,
     newId: randomUUID,
+    questionLog: options.questionLog,
     track(work) {
       const running = work().catch((error: unknown) => logger.error({ err: error }, 'answer failed'));
       inFlight.add(running);
@@ -124,6 +129,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       return running;
     },
   });
+
+  if (options.questionLog) registerFeedback(app, { log: options.questionLog, sender, logger });
 
   let server: Server | undefined;
   let started = false;

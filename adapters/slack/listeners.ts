@@ -5,6 +5,9 @@ import { rateLimitMessage, type RateLimiter } from '../shared/rate-limit.js';
 import type { Delivery, SlackSender } from './delivery.js';
 import type { ExpiringMap } from '../shared/expiring-map.js';
 import { questionFromSlack } from './markup.js';
+import { askAndLog } from '../shared/feedback/ask-and-log.js';
+import type { QuestionLog } from '../shared/question-log/index.js';
+import { withFeedbackButtons } from './feedback.js';
 import { renderAnswer, renderHelp, renderNotice, SHARE_ACTION_ID, withShareButton, type SlackMessage } from './render.js';
 
 /** An /ask answer kept until its "Share in channel" button is pressed. */
@@ -12,6 +15,8 @@ export interface PendingShare {
   answer: Answer;
   question: string;
   shared: boolean;
+  /** Key of the answer's 👍/👎 buttons, when it was logged. */
+  answerId?: string;
 }
 
 export interface ListenerDeps {
@@ -28,6 +33,8 @@ export interface ListenerDeps {
   track(work: () => Promise<void>): Promise<void>;
   newId(): string;
   now(): number;
+  /** Where questions are logged; no 👍/👎 buttons without it. */
+  questionLog?: QuestionLog;
 }
 
 /** Loose view of an event payload: Bolt's unions are wider than what we read. */
@@ -97,8 +104,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       let message = reply.message;
       if (reply.answer) {
         const token = deps.newId();
-        deps.shares.set(token, { answer: reply.answer, question, shared: false });
-        message = withShareButton(renderAnswer(reply.answer, { reserveBlocks: 1 }), token);
+        deps.shares.set(token, { answer: reply.answer, question, shared: false, answerId: reply.answerId });
+        message = withFeedbackButtons(withShareButton(renderAnswer(reply.answer, { reserveBlocks: 1 }), token), reply.answerId);
       }
       const delivery = await deps.sender.respond(command.response_url, { response_type: 'ephemeral', ...message }, meta);
       report(logger, delivery, conversation, 'ask', question);
@@ -124,7 +131,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       // Marked before posting so a double click cannot post twice.
       pending.shared = true;
       const footer = `Shared from /ask. Question: ${pending.question}`;
-      const message = renderAnswer(pending.answer, { footer });
+      const message = withFeedbackButtons(renderAnswer(pending.answer, { footer, reserveBlocks: 1 }), pending.answerId);
       const delivery = await deps.sender.respond(responseUrl, { response_type: 'in_channel', delete_original: true, ...message }, meta);
       if (!delivery.ok) pending.shared = false;
       report(logger, delivery, conversation, 'share', pending.question);
@@ -132,7 +139,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 }
 
-type Reply = { message: SlackMessage; answer?: Answer; limited: boolean } | 'silent';
+type Reply = { message: SlackMessage; answer?: Answer; answerId?: string; limited: boolean } | 'silent';
 
 /** Turns a question into the message to send: usage, a rate-limit notice, or the engine's answer. */
 function compose(deps: ListenerDeps, question: string, conversation: string, userKey: string, options: { alwaysNotify?: boolean } = {}): Reply {
@@ -148,14 +155,15 @@ function compose(deps: ListenerDeps, question: string, conversation: string, use
   }
   if (HELP.test(question.trim())) return { message: renderHelp(deps.engine.examples), limited: false };
   let answer: Answer;
+  let answerId: string | undefined;
   try {
-    answer = deps.engine.ask(question, { conversation });
+    ({ answer, answerId } = askAndLog(deps.engine, deps.questionLog, question, { surface: 'slack', user: userKey, conversation }));
   } catch (error) {
     // The engine promises never to throw; if it does, say so rather than stay silent.
     deps.logger.error({ err: error, conversation }, 'engine failed on a question');
     return { message: renderNotice('Sorry, something went wrong while answering. Please try again.'), limited: false };
   }
-  return { message: renderAnswer(answer), answer, limited: false };
+  return { message: withFeedbackButtons(renderAnswer(answer, { reserveBlocks: answerId ? 1 : 0 }), answerId), answer, answerId, limited: false };
 }
 
 /** Marks an event as taken; false for a repeat delivery of one already taken. */

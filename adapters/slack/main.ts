@@ -8,6 +8,7 @@ import { createLogger, redact, type Logger } from '../shared/logger.js';
 import { createSlackApp, type SlackApp } from './app.js';
 import { loadSlackConfig, slackSecrets, type SlackConfig } from './config.js';
 import { progressReporter } from '../shared/progress.js';
+import { questionLogFromEnv, type QuestionLog } from '../shared/question-log/index.js';
 
 async function main(): Promise<void> {
   let config: SlackConfig;
@@ -21,15 +22,16 @@ async function main(): Promise<void> {
   let slack: SlackApp | undefined;
   try {
     const engine = await createEngine({ corpusDir: config.corpusDir, onProgress: progressReporter(process.stderr) });
-    slack = createSlackApp({ engine, config, logger });
-    installShutdown(slack, logger);
+    const questionLog = questionLogFromEnv(process.env, logger);
+    slack = createSlackApp({ engine, config, logger, questionLog });
+    installShutdown(slack, logger, questionLog);
     await slack.start();
   } catch (error) {
     return fail(error, secrets, logger);
   }
 }
 
-function installShutdown(slack: SlackApp, logger: Logger): void {
+function installShutdown(slack: SlackApp, logger: Logger, questionLog?: QuestionLog): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -38,7 +40,7 @@ function installShutdown(slack: SlackApp, logger: Logger): void {
     }
     stopping = true;
     logger.info({ signal, inFlight: slack.inFlight }, 'shutting down');
-    slack.stop().then(
+    slack.stop().then(() => questionLog?.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'error while shutting down');

@@ -35,6 +35,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   retry?: Partial<RetryPolicy>;
   now?: SlackAppOptions['now'];
+  /** Question log to record answers and votes in. */
+  questionLog?: SlackAppOptions['questionLog'];
   /** Runs before the adapter starts, e.g. to make auth.test fail. */
   beforeStart?: (fake: FakeSlack) => void;
 }
@@ -53,7 +55,7 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
   const logs: string[] = [];
   const destination = { write: (line: string) => (logs.push(line), true) } as unknown as NodeJS.WritableStream;
   const logger = createLogger({ secrets: SECRETS, level: env.LOG_LEVEL ?? 'debug', destination });
-  const slack = createSlackApp({ engine: options.engine, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, autoReconnect: false });
+  const slack = createSlackApp({ engine: options.engine, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, autoReconnect: false, questionLog: options.questionLog });
   let url = '';
   try {
     const { server } = await slack.start({ port: 0, host: '127.0.0.1' });
