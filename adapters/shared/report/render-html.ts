@@ -72,11 +72,11 @@ td.n{text-align:right;white-space:nowrap}.muted{color:#667}.legend span{margin-r
 <div class="kpis">
 <div class="kpi"><b>${r.questions}</b>questions</div>
 <div class="kpi"><b>${pct(r.answerRate)}</b>answer rate</div>
-<div class="kpi"><b>${r.feedback.up} / ${r.feedback.down}</b>👍 / 👎</div>
+<div class="kpi"><b>${r.feedback.up} / ${r.feedback.down}</b>votes up / down</div>
 <div class="kpi"><b>${r.notFound}</b>not found</div>
 </div>
 <h2>Questions per day</h2>
-<p class="legend muted"><span>■ <span style="color:#3b57c4">answered</span></span><span>■ <span style="color:#8f9bd0">all questions</span></span></p>
+<p class="legend muted"><span><span style="color:#3b57c4">■</span> answered</span><span><span style="color:#b9c3e8">■</span> all questions</span></p>
 ${volumeChart(r.perDay)}
 <h2>Answer rate per day</h2>
 ${rateChart(r.perDay)}
@@ -85,7 +85,7 @@ ${table(['Surface', 'Questions', 'Answered'], r.perSurface.map((s) => [esc(s.sur
 <h2>Most asked, not answered</h2>
 ${table(['Count', 'Question', 'What was missing'], r.unanswered.map((g) => [`${g.count}`, `${esc(g.question)}${g.variants.length ? `<br><span class="muted">also: ${g.variants.map(esc).join(' · ')}</span>` : ''}`, esc(g.missing ?? '')]))}
 <h2>Most down-voted answers</h2>
-${table(['👎', 'Question and answer', 'Notes'], r.downvoted.map((d) => [`${d.count}`, `${esc(d.question)}<br><span class="muted">${esc(d.answer)}</span>`, d.notes.map(esc).join('<br>')]))}
+${table(['Down', 'Question and answer', 'Notes'], r.downvoted.map((d) => [`${d.count}`, `${esc(d.question)}<br><span class="muted">${esc(d.answer)}</span>`, d.notes.map(esc).join('<br>')]))}
 <h2>Documents never quoted</h2>
 ${table(['Document', 'Id'], r.neverQuoted.map((d) => [esc(d.title), esc(d.id)]))}
 </body></html>
