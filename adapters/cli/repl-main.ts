@@ -5,7 +5,7 @@ import { createEngine, isUserFacing } from '../../src/index.js';
 import { corpusDirFrom } from './corpus-option.js';
 import { progressReporter } from '../shared/progress.js';
 import { startRepl } from './repl.js';
-import { createLogger } from '../shared/logger.js';
+import { liveEngine } from '../shared/live-corpus/index.js';
 import { questionLogFromEnv } from '../shared/question-log/index.js';
 
 let corpus: string | undefined;
@@ -17,11 +17,17 @@ try {
 }
 
 try {
-  const engine = await createEngine({ corpusDir: corpusDirFrom(corpus), onProgress: progressReporter(process.stderr) });
+  const corpusDir = corpusDirFrom(corpus);
+  const first = await createEngine({ corpusDir, onProgress: progressReporter(process.stderr) });
   const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  // Warnings only on a terminal: the log's info lines would interleave with the answers.
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  // Plain one-line messages on stderr: JSON log lines would be noise between answers.
+  const logger = {
+    info: (_obj: object, msg: string) => void process.stderr.write(`${msg}\n`),
+    warn: (obj: object, msg: string) => void process.stderr.write(`${msg} ${JSON.stringify(obj)}\n`),
+  };
   const questionLog = questionLogFromEnv(process.env, logger);
+  const live = liveEngine(first, { corpusDir, logger });
+  const engine = live.engine;
   const repl = startRepl({
     engine,
     input: process.stdin,
@@ -30,10 +36,17 @@ try {
     color: terminal && !process.env.NO_COLOR,
     historyFile: terminal ? (process.env.SUMMIT_QA_HISTORY ?? join(homedir(), '.summit_qa_history')) : undefined,
     questionLog,
+    commands: {
+      async reload(_arg, write) {
+        const result = await engine.reload();
+        write(result.ok ? `Reloaded: ${result.documents} documents in ${result.ms} ms.` : `Reload failed; still answering from the previous corpus: ${result.reason}`);
+      },
+    },
   });
   // A signal ends the session the way :quit does: the answer being printed is finished first.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => repl.close());
   await repl;
+  live.close();
   await questionLog?.close();
 } catch (error) {
   if (!isUserFacing(error)) throw error;

@@ -65,7 +65,8 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
     write(`Try: ${engine.examples.slice(0, 3).join(' · ')}`);
   }
 
-  const handle = (line: string): boolean => {
+  // A colon command may be asynchronous (:reload); the lines after it wait for it.
+  const handle = (line: string): boolean | Promise<boolean> => {
     const text = line.trim();
     if (!text) return true;
     if (text.startsWith(':')) {
@@ -109,8 +110,10 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
         default: {
           const extra = options.commands?.[command.toLowerCase()];
           if (extra) {
-            void Promise.resolve(extra(arg, write)).catch((error: unknown) => write(`:${command} failed: ${(error as Error).message}`));
-            break;
+            return Promise.resolve(extra(arg, write)).then(
+              () => true,
+              (error: unknown) => (write(`:${command} failed: ${(error as Error).message}`), true),
+            );
           }
           write(`Unknown command :${command}. :help lists the commands.`);
         }
@@ -134,21 +137,32 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
 
   const done = new Promise<void>((resolve) => {
     let closed = false;
-    rl.on('line', (line) => {
-      // Lines already buffered after :quit are not questions any more.
-      if (closed) return;
-      if (handle(line)) prompt();
+    let pending: Promise<void> = Promise.resolve();
+    const settle = (keep: boolean) => {
+      if (keep) prompt();
       else {
         closed = true;
         rl.close();
       }
+    };
+    rl.on('line', (line) => {
+      // Lines already buffered after :quit are not questions any more.
+      if (closed) return;
+      pending = pending.then(() => {
+        if (closed) return;
+        const keep = handle(line);
+        return typeof keep === 'boolean' ? settle(keep) : keep.then(settle);
+      });
     });
     // Ctrl-C at the prompt leaves, as Ctrl-D does.
     rl.on('SIGINT', () => rl.close());
     rl.on('close', () => {
-      closed = true;
-      if (terminal) write('');
-      resolve();
+      // Input has ended: what was already typed is still answered, then the session ends.
+      void pending.then(() => {
+        closed = true;
+        if (terminal) write('');
+        resolve();
+      });
     });
     prompt();
   });

@@ -10,6 +10,7 @@ import { loadDiscordConfig } from './config.js';
 import { describeError } from './retry.js';
 import { progressReporter } from '../shared/progress.js';
 import { questionLogFromEnv } from '../shared/question-log/index.js';
+import { liveEngine } from '../shared/live-corpus/index.js';
 
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -49,8 +50,10 @@ async function main(): Promise<void> {
   }
 
   let exiting = false;
+  // The corpus directory is watched: a change is indexed in the background and swapped in.
+  const live = liveEngine(engine, { corpusDir: config.corpusDir, logger });
   const bot = createDiscordBot({
-    engine,
+    engine: live.engine,
     config,
     logger,
     questionLog,

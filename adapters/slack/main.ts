@@ -9,6 +9,7 @@ import { createSlackApp, type SlackApp } from './app.js';
 import { loadSlackConfig, slackSecrets, type SlackConfig } from './config.js';
 import { progressReporter } from '../shared/progress.js';
 import { questionLogFromEnv, type QuestionLog } from '../shared/question-log/index.js';
+import { liveEngine } from '../shared/live-corpus/index.js';
 
 async function main(): Promise<void> {
   let config: SlackConfig;
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   try {
     const engine = await createEngine({ corpusDir: config.corpusDir, onProgress: progressReporter(process.stderr) });
     const questionLog = questionLogFromEnv(process.env, logger);
-    slack = createSlackApp({ engine, config, logger, questionLog });
+    // The corpus directory is watched: a change is indexed in the background and swapped in.
+    const live = liveEngine(engine, { corpusDir: config.corpusDir, logger });
+    slack = createSlackApp({ engine: live.engine, config, logger, questionLog });
     installShutdown(slack, logger, questionLog);
     await slack.start();
   } catch (error) {
