@@ -116,6 +116,27 @@ describe('question log (SQLite)', () => {
     expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(1);
   });
 
+  it('answers on when writes fail (a full database): one warning per outage, a count, and recovery', async () => {
+    const { log, file, logger, rows } = newLog();
+    log.record({ surface: 's', user: 'u', conversation: 'c', question: 'stored', answer: answered('a'), latencyMs: 1 });
+    await log.flush();
+    // Another connection makes every insert fail the way a full disk does.
+    const admin = new Database(file);
+    admin.exec("CREATE TRIGGER full BEFORE INSERT ON questions BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
+    for (let i = 0; i < 3; i++) {
+      log.record({ surface: 's', user: 'u', conversation: 'c', question: `lost ${i}`, answer: answered('a'), latencyMs: 1 });
+      await log.flush();
+    }
+    expect(log.stats()).toMatchObject({ stored: 1, unsaved: 3 });
+    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => (l.obj as { reason: string }).reason)).toEqual(['database or disk is full']);
+    admin.exec('DROP TRIGGER full');
+    admin.close();
+    log.record({ surface: 's', user: 'u', conversation: 'c', question: 'stored again', answer: answered('a'), latencyMs: 1 });
+    await log.flush();
+    expect(rows('select question from questions order by asked_at').map((r) => r.question)).toEqual(['stored', 'stored again']);
+    expect(logger.lines.at(-1)!.msg).toBe('question log writes resumed');
+  });
+
   it('QUESTION_LOG=off builds no log at all', () => {
     expect(questionLogFromEnv({ QUESTION_LOG: 'off' }, captureLogger())).toBeUndefined();
   });

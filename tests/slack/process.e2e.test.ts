@@ -20,7 +20,7 @@ interface Running {
 /** Starts adapters/slack/main.ts with only the given environment; killed after 20 s at most. */
 function runMain(env: Record<string, string>): Running {
   const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/slack/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', QUESTION_LOG: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
