@@ -38,6 +38,8 @@ async function openSqlite(file: string): Promise<LogDatabase> {
   // WAL lets the report read while a bot writes; a busy timeout rides out a concurrent writer.
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 2000');
+  // In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last batch, which a log can afford.
+  database.pragma('synchronous = NORMAL');
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
 }
 
