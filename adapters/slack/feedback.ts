@@ -124,7 +124,7 @@ export function registerFeedback(app: App, deps: FeedbackDeps): void {
     }
     const voter = voterOf(b);
     if (!str(meta.answerId) || !voter) return;
-    const note = str((view.state.values as Fields)[NOTE_BLOCK]?.[NOTE_INPUT]?.value);
+    const note = str((view.state.values as Fields)[NOTE_BLOCK]?.[NOTE_INPUT]?.value)?.trim() || undefined;
     deps.log.vote({ answerId: meta.answerId, user: voter, vote: 'down', ...(note ? { note } : {}) });
     await thank(b, note ? THANKS_NOTE : THANKS_DOWN, meta);
   });

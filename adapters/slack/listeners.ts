@@ -131,7 +131,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       // Marked before posting so a double click cannot post twice.
       pending.shared = true;
       const footer = `Shared from /ask. Question: ${pending.question}`;
-      const message = withFeedbackButtons(renderAnswer(pending.answer, { footer, reserveBlocks: 1 }), pending.answerId);
+      const message = withFeedbackButtons(renderAnswer(pending.answer, { footer, reserveBlocks: pending.answerId ? 1 : 0 }), pending.answerId);
       const delivery = await deps.sender.respond(responseUrl, { response_type: 'in_channel', delete_original: true, ...message }, meta);
       if (!delivery.ok) pending.shared = false;
       report(logger, delivery, conversation, 'share', pending.question);

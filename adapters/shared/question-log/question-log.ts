@@ -70,6 +70,9 @@ export interface QuestionLogStats {
   queued: number;
 }
 
+/** What record() hands out (UUIDs by default) and the answer_id column holds. */
+const ANSWER_ID = /^[\w-]{1,64}$/;
+
 type Pending = { kind: 'question'; at: number; id: string; q: AskedQuestion } | { kind: 'vote'; at: number; v: Vote };
 
 export class QuestionLog {
@@ -110,6 +113,11 @@ export class QuestionLog {
 
   /** Queues a vote (a second vote by the same user on the same answer replaces the first). */
   vote(v: Vote): void {
+    // Ids come back from buttons: anything not shaped like one of ours is not stored (it could fail a whole batch).
+    if (!ANSWER_ID.test(v.answerId)) {
+      this.counts.unsaved += 1;
+      return;
+    }
     const max = this.options.maxNoteChars ?? 1000;
     const note = v.note?.trim().slice(0, max);
     this.enqueue({ kind: 'vote', at: this.now(), v: { ...v, ...(note ? { note } : { note: undefined }) } });
