@@ -6,6 +6,7 @@ import { corpusDirFrom } from './corpus-option.js';
 import { progressReporter } from '../shared/progress.js';
 import { startRepl } from './repl.js';
 import { liveEngine } from '../shared/live-corpus/index.js';
+import { documents } from '../shared/live-corpus/engine-holder.js';
 import { questionLogFromEnv } from '../shared/question-log/index.js';
 
 let corpus: string | undefined;
@@ -39,7 +40,7 @@ try {
     commands: {
       async reload(_arg, write) {
         const result = await engine.reload();
-        write(result.ok ? `Reloaded: ${result.documents} documents in ${result.ms} ms.` : `Reload failed; still answering from the previous corpus: ${result.reason}`);
+        write(result.ok ? `Reloaded: ${documents(result.documents)} in ${result.ms} ms.` : `Reload failed; still answering from the previous corpus: ${result.reason}`);
       },
     },
   });

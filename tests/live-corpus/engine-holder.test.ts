@@ -42,7 +42,7 @@ describe('EngineHolder', () => {
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0]!.level).toBe('warn');
     expect(logger.lines[0]!.msg).not.toContain('\n');
-    expect(logger.lines[0]!.msg).toContain('still serving the previous 1 documents');
+    expect(logger.lines[0]!.msg).toContain('still serving the previous 1 document:');
   });
 
   it('folds reloads asked for during a build into one more build', async () => {

@@ -82,11 +82,11 @@ export class EngineHolder implements Engine {
       const next = await this.build(this.options.corpusDir);
       this.current = next;
       result = { ok: true, documents: next.documents.length, ms: Math.round(this.now() - started) };
-      this.options.logger.info({ documents: result.documents, ms: result.ms }, `corpus reloaded: ${result.documents} documents in ${result.ms} ms`);
+      this.options.logger.info({ documents: result.documents, ms: result.ms }, `corpus reloaded: ${documents(result.documents)} in ${result.ms} ms`);
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
       result = { ok: false, reason, ms: Math.round(this.now() - started) };
-      this.options.logger.warn({ reason, documents: this.current.documents.length }, `corpus reload failed, still serving the previous ${this.current.documents.length} documents: ${reason}`);
+      this.options.logger.warn({ reason, documents: this.current.documents.length }, `corpus reload failed, still serving the previous ${documents(this.current.documents.length)}: ${reason}`);
     }
     for (const listener of this.listeners) listener(result);
     return result;
@@ -120,3 +120,5 @@ export class EngineHolder implements Engine {
     return this.current.conversationCount();
   }
 }
+
+export const documents = (n: number) => `${n.toLocaleString('en')} document${n === 1 ? '' : 's'}`;
