@@ -38,7 +38,7 @@ async function logQuestions(file: string, asked: { question: string; daysAgo: nu
 }
 
 describe('report', () => {
-  it('lists an unanswerable question asked three times in different words once, with count 3 and the missing piece', async () => {
+  it('lists an unanswerable question asked three times in different words once, with count 3 and the missing piece', { timeout: 60_000 }, async () => {
     for (const q of [...MOON, ...FOOTBALL]) expect(engine.ask(q).kind, q).toBe('not_found');
     const file = join(tmp.dir, 'grouping.sqlite');
     await logQuestions(file, [...MOON, ...FOOTBALL, 'How much is InvestAI?', 'How much did Stargate promise?'].map((question) => ({ question, daysAgo: 1 })));
@@ -60,6 +60,12 @@ describe('report', () => {
     const quoted = new Set(['How much is InvestAI?', 'How much did Stargate promise?'].flatMap((q) => engine.ask(q).quotes.map((x) => x.source.documentId)));
     expect(report.neverQuoted.map((d) => d.id).sort()).toEqual(engine.documents.map((d) => d.id).filter((id) => !quoted.has(id)).sort());
     expect(renderText(report)).toContain(`   3×  ${MOON[2]}`);
+    // The same through the command people run.
+    const json = await runReport({ kind: 'sqlite', file }, ['--since', '7d']);
+    expect(json.unanswered.slice(0, 2).map((g: any) => ({ question: g.question, count: g.count }))).toEqual([
+      { question: MOON[2], count: 3 },
+      { question: FOOTBALL[1], count: 2 },
+    ]);
   });
 
   it('keeps questions worded differently about different things apart', () => {
