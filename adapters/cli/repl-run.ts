@@ -6,7 +6,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEngine, isUserFacing } from '../../src/index.js';
+import { createEngine, isUserFacing, type EngineOptions } from '../../src/index.js';
+import { documents, liveEngine } from '../shared/live-corpus/index.js';
+import { questionLogFromEnv } from '../shared/question-log/index.js';
 import { progressReporter } from '../shared/progress.js';
 import { corpusDirFrom, strictFrom } from './corpus-option.js';
 import { startRepl } from './repl.js';
@@ -30,12 +32,19 @@ export async function runRepl(argv: string[], io: ReplIo): Promise<number> {
     return 2;
   }
   try {
-    const engine = await createEngine({
-      corpusDir: corpusDirFrom(corpus, io.env),
-      strict: strictFrom(strict, io.env),
-      onWarning: (line) => io.stderr.write(`${line}\n`),
-      onProgress: progressReporter(io.stderr as NodeJS.WriteStream),
-    });
+    const corpusDir = corpusDirFrom(corpus, io.env);
+    const load = (onProgress?: EngineOptions['onProgress']) =>
+      createEngine({ corpusDir, strict: strictFrom(strict, io.env), onWarning: (line) => io.stderr.write(`${line}\n`), ...(onProgress ? { onProgress } : {}) });
+    const first = await load(progressReporter(io.stderr as NodeJS.WriteStream));
+    // Plain one-line messages on stderr: JSON log lines would be noise between answers.
+    const logger = {
+      info: (_obj: object, msg: string) => void io.stderr.write(`${msg}\n`),
+      warn: (obj: object, msg: string) => void io.stderr.write(`${msg} ${JSON.stringify(obj)}\n`),
+    };
+    const questionLog = questionLogFromEnv(io.env, logger);
+    // The corpus directory is watched: a change is indexed in the background and swapped in.
+    const live = liveEngine(first, { ...(corpusDir !== undefined ? { corpusDir } : {}), logger, build: () => load() });
+    const engine = live.engine;
     const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true;
     const repl = startRepl({
       engine,
@@ -44,10 +53,22 @@ export async function runRepl(argv: string[], io: ReplIo): Promise<number> {
       terminal,
       color: terminal && !io.env.NO_COLOR,
       historyFile: terminal ? (io.env.SUMMIT_QA_HISTORY ?? join(homedir(), '.summit_qa_history')) : undefined,
+      ...(questionLog ? { questionLog } : {}),
+      commands: {
+        async reload(_arg, write) {
+          const result = await engine.reload();
+          write(result.ok ? `Reloaded: ${documents(result.documents)} in ${result.ms} ms.` : `Reload failed; still answering from the previous corpus: ${result.reason}`);
+        },
+      },
     });
     // A signal ends the session the way :quit does: the answer being printed is finished first.
     io.onSignal?.(() => repl.close());
-    await repl;
+    try {
+      await repl;
+    } finally {
+      live.close();
+      await questionLog?.close();
+    }
     return 0;
   } catch (error) {
     if (!isUserFacing(error)) throw error;

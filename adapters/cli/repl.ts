@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Engine, Explanation } from '../../src/index.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer, renderFigures } from './render.js';
+import type { QuestionLog } from '../shared/question-log/index.js';
 
 export interface ReplOptions {
   engine: Engine;
@@ -21,6 +22,12 @@ export interface ReplOptions {
   historyFile?: string;
   /** Documents listed one by one by :sources before it switches to counts. Default 20. */
   maxListedSources?: number;
+  /** Question log: questions are recorded and :good / :bad vote on the last answer. Default none. */
+  questionLog?: QuestionLog;
+  /** Who is asking, as the log hashes it. Default the OS user name. */
+  user?: string;
+  /** Extra colon commands (e.g. :reload), tried before "unknown command". */
+  commands?: Record<string, (arg: string, write: (text: string) => void) => void | Promise<void>>;
 }
 
 export const REPL_HELP = `Ask a question about the AI Action Summit announcements, or:
@@ -28,6 +35,9 @@ export const REPL_HELP = `Ask a question about the AI Action Summit announcement
   :figures          the structured figures (amounts, dates)
   :explain [q]      why the last answer (or the answer to q) was given
   :new              start a new conversation (forget follow-up context)
+  :good             the last answer was right (recorded in the question log)
+  :bad [note]       the last answer was wrong, and optionally why
+  :reload           read the corpus again (it also reloads by itself on changes)
   :help             this help
   :quit             leave (Ctrl-D works too)`;
 
@@ -39,6 +49,8 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
   const color = options.color ?? terminal;
   let conversation = newConversationId();
   let lastExplanation: Explanation | undefined;
+  let lastAnswerId: string | undefined;
+  const user = options.user ?? (process.env.USER || 'terminal');
   const history = options.historyFile ? readHistory(options.historyFile) : [];
   const rl = createInterface({ input: options.input, output, terminal, history, historySize: MAX_HISTORY, prompt: '> ' });
   if (options.historyFile) {
@@ -53,7 +65,8 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
     write(`Try: ${engine.examples.slice(0, 3).join(' · ')}`);
   }
 
-  const handle = (line: string): boolean => {
+  // A colon command may be asynchronous (:reload); the lines after it wait for it.
+  const handle = (line: string): boolean | Promise<boolean> => {
     const text = line.trim();
     if (!text) return true;
     if (text.startsWith(':')) {
@@ -90,34 +103,66 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
           else write('Nothing to explain yet: ask a question first, or :explain <question>.');
           break;
         }
-        default:
+        case 'good':
+        case 'bad':
+          write(vote(command.toLowerCase() === 'good' ? 'up' : 'down', arg));
+          break;
+        default: {
+          const extra = options.commands?.[command.toLowerCase()];
+          if (extra) {
+            return Promise.resolve(extra(arg, write)).then(
+              () => true,
+              (error: unknown) => (write(`:${command} failed: ${(error as Error).message}`), true),
+            );
+          }
           write(`Unknown command :${command}. :help lists the commands.`);
+        }
       }
       return true;
     }
+    const started = performance.now();
     const { answer, explanation } = engine.explain(text, { conversation });
+    lastAnswerId = options.questionLog?.record({ surface: 'terminal', user, conversation, question: text, answer, latencyMs: performance.now() - started });
     lastExplanation = explanation;
     write(renderAnswer(answer, { color }));
     return true;
   };
 
+  const vote = (direction: 'up' | 'down', note: string): string => {
+    if (!options.questionLog) return 'The question log is off (QUESTION_LOG=off), so feedback is not recorded.';
+    if (!lastAnswerId) return 'Nothing to vote on yet: ask a question first.';
+    options.questionLog.vote({ answerId: lastAnswerId, user, vote: direction, ...(note ? { note } : {}) });
+    return direction === 'up' ? 'Thanks: recorded as a good answer.' : `Thanks: recorded as a wrong answer${note ? ', with your note' : ''}.`;
+  };
+
   const done = new Promise<void>((resolve) => {
     let closed = false;
-    rl.on('line', (line) => {
-      // Lines already buffered after :quit are not questions any more.
-      if (closed) return;
-      if (handle(line)) prompt();
+    let pending: Promise<void> = Promise.resolve();
+    const settle = (keep: boolean) => {
+      if (keep) prompt();
       else {
         closed = true;
         rl.close();
       }
+    };
+    rl.on('line', (line) => {
+      // Lines already buffered after :quit are not questions any more.
+      if (closed) return;
+      pending = pending.then(() => {
+        if (closed) return;
+        const keep = handle(line);
+        return typeof keep === 'boolean' ? settle(keep) : keep.then(settle);
+      });
     });
     // Ctrl-C at the prompt leaves, as Ctrl-D does.
     rl.on('SIGINT', () => rl.close());
     rl.on('close', () => {
-      closed = true;
-      if (terminal) write('');
-      resolve();
+      // Input has ended: what was already typed is still answered, then the session ends.
+      void pending.then(() => {
+        closed = true;
+        if (terminal) write('');
+        resolve();
+      });
     });
     prompt();
   });

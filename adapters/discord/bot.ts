@@ -16,6 +16,7 @@ import { fatalCloseReason } from './close-codes.js';
 import type { DiscordConfig } from './config.js';
 import { describeError } from './delivery.js';
 import { onInteraction, onMessage } from './events.js';
+import type { Feedback } from '../shared/feedback/feedback.js';
 import { NO_MENTIONS } from './render.js';
 
 export interface DiscordBotOptions {
@@ -46,6 +47,8 @@ export interface DiscordBotOptions {
    * disallowed intents): the process should exit. Default: logs only.
    */
   onFatal?: (reason: string) => void;
+  /** The question log and its 👍/👎 buttons. Default none: no log, no buttons. */
+  feedback?: Feedback;
 }
 
 export interface DiscordBot {
@@ -113,8 +116,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const answerer = options.answerer ?? (options.engine ? inProcessAnswerer(options.engine) : undefined);
   if (!answerer) throw new TypeError('createDiscordBot needs an answerer or an engine');
   const store = options.store ?? new MemoryStore({ now });
-  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions: options.extensions });
-  const deps = { pipeline, logger, ...(options.retry ? { retry: options.retry } : {}) };
+  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions: [...(options.feedback ? [options.feedback] : []), ...(options.extensions ?? [])] });
+  const deps = { pipeline, logger, ...(options.retry ? { retry: options.retry } : {}), ...(options.feedback ? { feedback: options.feedback } : {}) };
   let stopping = false;
   let fatal: string | undefined;
 

@@ -4,10 +4,12 @@
  * count, reply chains, deferring, nonces, and a reply to every interaction,
  * even one the bot cannot read.
  */
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type Message, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction, type Interaction, type Message, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../shared/logger.js';
 import { EXPIRED_TEXT, FORBIDDEN_TEXT, type Pipeline } from '../shared/pipeline.js';
 import { withRetries, type Outcome, type RetryPolicy } from '../shared/retry.js';
+import type { Feedback } from '../shared/feedback/feedback.js';
+import { isFeedbackInteraction, noteModal, noteOf, parseFeedbackId } from './feedback.js';
 import { ASK_COMMAND, EPHEMERAL_OPTION, QUESTION_OPTION } from './commands.js';
 import { chainConversation, chainKey, discordUser, dmConversation, slashConversation, threadConversation } from './conversation.js';
 import { classify, describeError, isAlreadyAcknowledged } from './delivery.js';
@@ -24,6 +26,8 @@ export const UNKNOWN_BUTTON_TEXT = 'That button is not one of mine, or it no lon
 
 export interface DiscordEvents {
   pipeline: Pipeline;
+  /** Records 👍/👎; without it feedback buttons are never offered. */
+  feedback?: Feedback;
   logger: Logger;
   retry?: Partial<RetryPolicy> & { sleep?: (ms: number) => Promise<void> };
 }
@@ -82,6 +86,7 @@ function replyTo(message: Message, payload: DiscordPayload): Promise<Message> {
 export async function onInteraction(deps: DiscordEvents, interaction: Interaction): Promise<void> {
   if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) return onAsk(deps, interaction);
   if (!(await deps.pipeline.firstDelivery(`discord:interaction:${interaction.id}`))) return;
+  if ((interaction.isButton() || interaction.isModalSubmit()) && isFeedbackInteraction(interaction)) return onFeedback(deps, interaction);
   if (interaction.isButton()) return onButton(deps, interaction);
   if (interaction.isAutocomplete()) {
     await interaction.respond([]).catch((error: unknown) => deps.logger.warn({ err: describeError(error) }, 'could not answer an autocomplete'));
@@ -158,6 +163,24 @@ async function onButton(deps: DiscordEvents, interaction: ButtonInteraction): Pr
           : renderFigures(found.record.answer);
   // Shown only to whoever clicked, so a busy channel is not filled with expansions.
   await replyPrivately(deps, interaction, payload, `button ${parsed.action}`);
+}
+
+/** 👍 and the note form are thanked privately; 👎 counts at once and opens the form (which must be the first reply). */
+async function onFeedback(deps: DiscordEvents, interaction: ButtonInteraction | ModalSubmitInteraction): Promise<void> {
+  const parsed = parseFeedbackId(interaction.customId)!;
+  if (!deps.feedback) {
+    await replyPrivately(deps, interaction, plain(UNKNOWN_BUTTON_TEXT), 'feedback without a log');
+    return;
+  }
+  const choice = parsed.action === 'up' ? 'up' : 'down';
+  const note = interaction.isModalSubmit() ? noteOf(interaction) : undefined;
+  const outcome = await deps.feedback.vote(deps.pipeline, { key: parsed.key, user: discordUser(interaction.user.id), surface: 'discord:feedback', vote: choice, ...(note ? { note } : {}) });
+  if (interaction.isButton() && parsed.action === 'down' && outcome.status === 'ok') {
+    const button = interaction;
+    await send(deps, 'feedback form', `discord:interaction:${interaction.id}`, () => button.showModal(noteModal(parsed.key) as never));
+    return;
+  }
+  await replyPrivately(deps, interaction, plain(outcome.text), `feedback ${parsed.action}`);
 }
 
 /** An ephemeral reply; a retry that finds it already sent counts as sent. */

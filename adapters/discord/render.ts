@@ -5,6 +5,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { Answer, Figure, Quote, Source } from '../../src/index.js';
 import type { OfferedAction, Reply } from '../shared/pipeline.js';
+import { feedbackRow } from './feedback.js';
 import { blockQuote, fitEscaped, oneLine, safeUrl, truncate } from './text.js';
 
 // Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -95,6 +96,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   }
   const hasEmbed = embed.title !== undefined || embed.description !== undefined;
 
+  const feedback = feedbackRow(options.actions ?? []);
   const buttons: APIButtonComponent[] = [];
   for (const action of options.actions ?? []) {
     const label = BUTTON_LABELS[action.name as ButtonAction];
@@ -103,7 +105,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   return {
     content: fitEscaped(answer.answer, MAX_CONTENT_LENGTH),
     embeds: hasEmbed ? [fitEmbed(embed)] : [],
-    components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+    components: [...(buttons.length ? [{ type: ComponentType.ActionRow as const, components: buttons }] : []), ...(feedback ? [feedback] : [])],
     allowedMentions: NO_MENTIONS,
   };
 }

@@ -10,8 +10,8 @@ export function discordService(bot: Partial<DiscordBotOptions> = {}): ServiceSpe
     loadConfig: loadDiscordConfig,
     settings: (config) => config.chat,
     secrets: (config) => [config.token],
-    async start({ config, logger, answerer, store, fatal }) {
-      const client = createDiscordBot({ answerer, store, config, logger, onFatal: fatal, ...bot });
+    async start({ config, logger, answerer, store, feedback, fatal }) {
+      const client = createDiscordBot({ answerer, store, config, logger, onFatal: fatal, ...(feedback ? { feedback } : {}), ...bot });
       try {
         await client.start();
       } catch (error) {

@@ -17,6 +17,8 @@ export interface ActionRecord {
   question: string;
   answer: Answer;
   conversation: string;
+  /** What extensions keep with the answer for their buttons (the feedback's log id). */
+  extra?: Record<string, string>;
 }
 
 export type ActionLookup = { status: 'ok'; record: ActionRecord } | { status: 'expired' } | { status: 'forbidden' };

@@ -30,6 +30,8 @@ export interface AnswerPool extends Answerer {
   readonly timeBudgetMs: number;
   /** The corpus warnings of a worker's load (every worker loads the same corpus). */
   warnings(): Promise<readonly string[]>;
+  reload(): Promise<number>;
+  documents(): Promise<number>;
 }
 
 export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
@@ -42,16 +44,16 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
     ...(options.engineModule !== undefined ? { engineModule: options.engineModule } : {}),
     ...(options.extra !== undefined ? { extra: options.extra } : {}),
   };
-  const pool = new Piscina({
-    filename: new URL(fromSource ? './answer-worker.mjs' : './answer-worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: settings,
-  });
-  // A thread that dies is replaced by piscina; the task it held fails and is answered politely.
-  pool.on('error', () => undefined);
-  const run = <T>(task: WorkerTask, signal?: AbortSignal) => pool.run(task, signal ? { signal } : {}) as Promise<T>;
+  const filename = new URL(fromSource ? './answer-worker.mjs' : './answer-worker.js', import.meta.url).href;
+  const startPool = () => {
+    const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: Number.POSITIVE_INFINITY, workerData: settings });
+    // A thread that dies is replaced by piscina; the task it held fails and is answered politely.
+    pool.on('error', () => undefined);
+    return pool;
+  };
+  let pool = startPool();
+  // A task runs on the pool current when it starts, so a reload never cuts a question short.
+  const run = <T>(task: WorkerTask, signal?: AbortSignal, on: Piscina = pool) => on.run(task, signal ? { signal } : {}) as Promise<T>;
   return {
     threads,
     timeBudgetMs,
@@ -69,6 +71,23 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
     },
     examples: () => run<readonly string[]>({ kind: 'examples' }),
     warnings: () => run<readonly string[]>({ kind: 'warnings' }),
+    documents: () => run<number>({ kind: 'documents' }),
+    async reload() {
+      // New workers load the corpus while the old ones keep answering; a corpus that fails keeps the old pool.
+      const next = startPool();
+      let count: number;
+      try {
+        count = await run<number>({ kind: 'documents' }, undefined, next);
+      } catch (error) {
+        await next.destroy();
+        throw error;
+      }
+      const old = pool;
+      pool = next;
+      // close() lets the questions already running on the old workers finish.
+      void old.close().catch(() => undefined);
+      return count;
+    },
     close: () => pool.destroy(),
   };
 }

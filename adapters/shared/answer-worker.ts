@@ -17,7 +17,7 @@ export interface WorkerSettings {
   extra?: unknown;
 }
 
-export type WorkerTask = { kind: 'ask'; request: AskRequest } | { kind: 'examples' } | { kind: 'warnings' };
+export type WorkerTask = { kind: 'ask'; request: AskRequest } | { kind: 'examples' } | { kind: 'warnings' } | { kind: 'documents' };
 
 const settings = (workerData ?? {}) as WorkerSettings;
 type Factory = (options: EngineOptions & { extra?: unknown }) => Promise<Engine>;
@@ -39,5 +39,6 @@ const engine: Engine | Error = await factory({
 export default function answer(task: WorkerTask): unknown {
   if (engine instanceof Error) throw engine;
   if (task.kind === 'warnings') return warnings;
+  if (task.kind === 'documents') return engine.documents.length;
   return task.kind === 'examples' ? [...engine.examples] : answerWithHistory(engine, task.request);
 }

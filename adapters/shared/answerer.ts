@@ -21,6 +21,14 @@ export interface Answerer {
   /** Example questions the corpus can answer, for help texts. */
   examples(): Promise<readonly string[]>;
   close(): Promise<void>;
+  /**
+   * Rebuilds the index from the corpus and swaps it in; questions already
+   * being answered finish on the old one. Resolves to the new document count;
+   * rejects (the old index still serving) when the corpus cannot load.
+   */
+  reload?(): Promise<number>;
+  /** Documents served now. */
+  documents?(): Promise<number>;
 }
 
 /** Thrown by an answerer when a question ran out of time; the pipeline answers politely. */
@@ -50,8 +58,20 @@ export function answerWithHistory(engine: Engine, request: AskRequest): Answer {
 }
 
 /** The engine on the calling thread: no time budget (a synchronous call cannot be interrupted). */
-export function inProcessAnswerer(engine: Engine): Answerer {
+export function inProcessAnswerer(engine: Engine, rebuild?: () => Promise<Engine>): Answerer {
   return {
+    ...(rebuild
+      ? {
+          // One assignment swaps the engine; an answer is one synchronous run, so none straddles the swap.
+          async reload() {
+            engine = await rebuild();
+            return engine.documents.length;
+          },
+        }
+      : {}),
+    async documents() {
+      return engine.documents.length;
+    },
     async ask(request) {
       return answerWithHistory(engine, request);
     },

@@ -62,9 +62,26 @@ export interface Turn {
   send(reply: Reply): Promise<Outcome<unknown>>;
 }
 
-/** Adds buttons or files to answers: the hook for feedback buttons and charts. */
+/** What the pipeline knows of an answer besides the answer itself. */
+export interface AnsweredContext {
+  /** The question as asked of the engine (trimmed and capped). */
+  question: string;
+  /** Time the answer took, queueing in the pool included. */
+  latencyMs: number;
+}
+
+/** What an extension adds to an answer. */
+export interface Decoration {
+  /** Button names; they get the answer's key. */
+  actions?: readonly string[];
+  attachments?: readonly Attachment[];
+  /** Kept with the answer's key, for the extension's own button handler (`record.extra`). */
+  extra?: Record<string, string>;
+}
+
+/** Adds buttons or files to answers: the hook for feedback buttons, the question log and charts. */
 export interface AnswerExtension {
-  decorate(answer: Answer, incoming: Incoming): Promise<{ actions?: readonly string[]; attachments?: readonly Attachment[] }>;
+  decorate(answer: Answer, incoming: Incoming, context: AnsweredContext): Promise<Decoration>;
 }
 
 export interface PipelineOptions {
@@ -199,25 +216,35 @@ export class Pipeline {
     }
     if (answer.kind !== 'invalid') await this.remember(memory.write, history, question);
 
-    const reply = await this.decorate(answer, question, incoming);
+    const reply = await this.decorate(answer, incoming, { question, latencyMs: performance.now() - started });
     const outcome = await this.deliver(turn, reply, log);
     if (outcome.ok) {
       logger.info({ ...log, kind: answer.kind, answered: answer.answered, questionChars: question.length, ms: Math.round(performance.now() - started), attempts: outcome.attempts }, 'answered');
     }
   }
 
-  private async decorate(answer: Answer, question: string, incoming: Incoming): Promise<Reply> {
+  private async decorate(answer: Answer, incoming: Incoming, context: AnsweredContext): Promise<Reply> {
+    const { question } = context;
     const names = [...(incoming.offer?.(answer) ?? [])];
     const attachments: Attachment[] = [];
+    let kept: Record<string, string> | undefined;
     for (const extension of this.options.extensions ?? []) {
-      const extra = await extension.decorate(answer, incoming);
+      let extra: Decoration;
+      try {
+        extra = await extension.decorate(answer, incoming, context);
+      } catch (error) {
+        // An extension (a chart, the log) costs its own part of the reply, never the answer.
+        this.logger.warn({ surface: incoming.surface, err: error }, 'an answer extension failed; answered without it');
+        continue;
+      }
       names.push(...(extra.actions ?? []));
       attachments.push(...(extra.attachments ?? []));
+      if (extra.extra) kept = { ...kept, ...extra.extra };
     }
     const actions: OfferedAction[] = [];
     if (names.length > 0) {
       // One key for all of an answer's buttons; the button says which action.
-      const key = await this.actions.keep({ owner: boundedId(incoming.user), private: incoming.private, question, answer, conversation: boundedId(incoming.conversation) });
+      const key = await this.actions.keep({ owner: boundedId(incoming.user), private: incoming.private, question, answer, conversation: boundedId(incoming.conversation), ...(kept ? { extra: kept } : {}) });
       for (const name of new Set(names)) actions.push({ name, key });
     }
     return { kind: 'answer', answer, question, private: incoming.private, actions, attachments };

@@ -5,13 +5,16 @@
  * answers in flight and exit 0. Everything is injectable, so entry points run
  * in-process in tests.
  */
-import { createEngine, isUserFacing } from '../../src/index.js';
-import { createAnswerPool } from './answer-pool.js';
+import { createEngine, isUserFacing, type EngineOptions } from '../../src/index.js';
+import { createAnswerPool, type AnswerPool } from './answer-pool.js';
 import { inProcessAnswerer, type Answerer } from './answerer.js';
 import { chatSecrets, type ChatSettings } from './config.js';
 import { createLogger, redact, type Logger } from './logger.js';
 import { corpusStrictFrom } from './corpus-strict.js';
 import { progressReporter } from './progress.js';
+import { Feedback } from './feedback/feedback.js';
+import { watchReloads, type LiveReloads } from './live-corpus/index.js';
+import { questionLogFromEnv, type QuestionLog } from './question-log/index.js';
 import { openStore } from './state/open-store.js';
 import type { StateStore } from './state/store.js';
 
@@ -27,7 +30,7 @@ export interface ServiceSpec<C> {
   /** Values that must never reach a log line or an error message. */
   secrets(config: C): string[];
   /** Builds and starts the surface. A rejection is reported as one line, and exit 1. */
-  start(parts: { config: C; logger: Logger; answerer: Answerer; store: StateStore; fatal(reason: string): void }): Promise<Running>;
+  start(parts: { config: C; logger: Logger; answerer: Answerer; store: StateStore; feedback?: Feedback; fatal(reason: string): void }): Promise<Running>;
 }
 
 export interface ServiceIo {
@@ -56,7 +59,11 @@ export async function runService<C>(spec: ServiceSpec<C>, io: ServiceIo = proces
   let logger: Logger | undefined;
   let answerer: Answerer | undefined;
   let store: StateStore | undefined;
+  let questionLog: QuestionLog | undefined;
+  let live: LiveReloads | undefined;
   const release = async () => {
+    live?.close();
+    await questionLog?.close().catch(() => undefined);
     await answerer?.close().catch(() => undefined);
     await store?.close().catch(() => undefined);
   };
@@ -74,6 +81,11 @@ export async function runService<C>(spec: ServiceSpec<C>, io: ServiceIo = proces
     logger = createLogger({ secrets, level: settings.logLevel ?? 'info', destination: io.stderr });
     answerer = await openAnswerer(settings, { stderr: io.stderr, strict: corpusStrictFrom(io.env), logger });
     store = await openStore({ redisUrl: settings.redisUrl, logger });
+    // QUESTION_LOG=off: no log and no 👍/👎 buttons.
+    questionLog = questionLogFromEnv(io.env, logger);
+    const feedback = questionLog ? new Feedback(questionLog) : undefined;
+    // The corpus directory is watched: a change is indexed in the background and swapped in.
+    live = liveAnswerer(answerer, settings, logger);
     let running: Running | undefined;
     let stopping = false;
     const shutDown = (code: number, why: Record<string, unknown>) => {
@@ -93,25 +105,38 @@ export async function runService<C>(spec: ServiceSpec<C>, io: ServiceIo = proces
     };
     io.onSignal((signal) => (stopping ? io.exit(1) : shutDown(0, { signal })));
     io.onUnhandled?.((reason) => logger!.error({ err: reason }, 'unhandled rejection'));
-    running = await spec.start({ config, logger, answerer, store, fatal: (reason) => shutDown(1, { reason }) });
+    running = await spec.start({ config, logger, answerer, store, ...(feedback ? { feedback } : {}), fatal: (reason) => shutDown(1, { reason }) });
   } catch (error) {
     await fail(error);
   }
+}
+
+/** Reloads the answerer when its corpus directory changes (when it can reload). */
+function liveAnswerer(answerer: Answerer, settings: ChatSettings, logger: Logger): LiveReloads | undefined {
+  if (!answerer.reload) return undefined;
+  let serving = 0;
+  void answerer.documents?.().then((n) => (serving = n), () => undefined);
+  const rebuild = async () => {
+    serving = await answerer.reload!();
+    return serving;
+  };
+  return watchReloads(rebuild, { ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}), logger, serving: () => serving });
 }
 
 /** A worker pool, or the engine on this thread when ANSWER_WORKERS=0. */
 async function openAnswerer(settings: ChatSettings, how: { stderr: NodeJS.WritableStream; strict: boolean; logger: Logger }): Promise<Answerer> {
   const { stderr, strict, logger } = how;
   if (settings.workers === 0) {
-    const engine = await createEngine({
-      ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}),
-      strict,
-      onWarning: (line) => logger.warn(line),
-      onProgress: progressReporter(stderr as NodeJS.WriteStream),
-    });
-    return inProcessAnswerer(engine);
+    const load = (onProgress?: EngineOptions['onProgress']) =>
+      createEngine({
+        ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}),
+        strict,
+        onWarning: (line) => logger.warn(line),
+        ...(onProgress ? { onProgress } : {}),
+      });
+    return inProcessAnswerer(await load(progressReporter(stderr as NodeJS.WriteStream)), () => load());
   }
-  const pool = createAnswerPool({
+  const pool: AnswerPool = createAnswerPool({
     ...(settings.workers !== undefined ? { threads: settings.workers } : {}),
     ...(settings.timeBudgetMs !== undefined ? { timeBudgetMs: settings.timeBudgetMs } : {}),
     ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}),
@@ -125,5 +150,12 @@ async function openAnswerer(settings: ChatSettings, how: { stderr: NodeJS.Writab
     await pool.close();
     throw error;
   }
+  // A reload logs the new corpus's warnings as the first load does.
+  const reload = pool.reload.bind(pool);
+  pool.reload = async () => {
+    const count = await reload();
+    for (const line of await pool.warnings()) logger.warn(line);
+    return count;
+  };
   return pool;
 }

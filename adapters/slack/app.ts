@@ -12,6 +12,8 @@ import { boltLogger, slackLevel } from './bolt-logger.js';
 import type { SlackConfig } from './config.js';
 import { classify, DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
 import { registerEvents } from './events.js';
+import { registerFeedback } from './feedback.js';
+import type { Feedback } from '../shared/feedback/feedback.js';
 
 /** How long stop() waits for answers in flight before giving up on them. Default 10 s. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -25,8 +27,10 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Shared state (REDIS_URL); default in memory. */
   store?: StateStore;
-  /** Buttons and files added to answers (feedback, charts). */
+  /** Buttons and files added to answers (charts). */
   extensions?: readonly AnswerExtension[];
+  /** The question log and its 👍/👎 buttons. Default none: no log, no buttons. */
+  feedback?: Feedback;
   /** Web API retries and timeouts. Default DEFAULT_RETRY_POLICY (bounded, production values). */
   retry?: Partial<RetryPolicy>;
   /** Clock for the in-memory store and response_url look-backs. Default Date.now. */
@@ -91,9 +95,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const answerer = options.answerer ?? (options.engine ? inProcessAnswerer(options.engine) : undefined);
   if (!answerer) throw new TypeError('createSlackApp needs an answerer or an engine');
   const store = options.store ?? new MemoryStore({ now });
-  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions: options.extensions });
+  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions: [...(options.feedback ? [options.feedback] : []), ...(options.extensions ?? [])] });
   const sender = new SlackSender({ client: app.client as unknown as WebApi, logger, policy, fetch: options.fetch, now, ...(options.sleep ? { sleep: options.sleep } : {}) });
   registerEvents(app, pipeline, sender);
+  if (options.feedback) registerFeedback(app, { feedback: options.feedback, pipeline, sender });
 
   let server: Server | undefined;
   let started = false;

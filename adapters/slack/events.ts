@@ -8,6 +8,7 @@ import type { Answer } from '../../src/index.js';
 import { FORBIDDEN_TEXT, type Pipeline, type Reply } from '../shared/pipeline.js';
 import { askConversation, dmConversation, mentionConversation, slackUser } from './conversation.js';
 import type { SlackSender } from './delivery.js';
+import { withFeedbackButtons } from './feedback.js';
 import { questionFromSlack } from './markup.js';
 import { renderAnswer, renderNotice, renderReply, SHARE_ACTION, SHARE_ACTION_ID } from './render.js';
 
@@ -99,7 +100,10 @@ export function registerEvents(app: App, pipeline: Pipeline, sender: SlackSender
         return;
       }
       const { record } = found;
-      const message = renderAnswer(record.answer, { footer: `Shared from /ask. Question: ${record.question}` });
+      // Shared, the answer is public: its 👍/👎 get a key anyone in the channel may use, with the same log id.
+      const votable = record.extra?.answerId !== undefined;
+      const publicKey = votable ? await pipeline.actions.keep({ ...record, private: false }) : undefined;
+      const message = withFeedbackButtons(renderAnswer(record.answer, { footer: `Shared from /ask. Question: ${record.question}`, reserveBlocks: votable ? 1 : 0 }), publicKey);
       const delivery = await sender.respond(responseUrl, { response_type: 'in_channel', delete_original: true, ...message }, meta);
       if (!delivery.ok) await pipeline.actions.release(key, SHARE_ACTION);
       else pipeline.logger.info({ conversation, surface: 'slack:share' }, 'answer shared');

@@ -1,5 +1,6 @@
 import type { Answer, Quote } from '../../src/index.js';
 import type { Reply } from '../shared/pipeline.js';
+import { feedbackKey, withFeedbackButtons } from './feedback.js';
 import { escapedLength, escapeMrkdwn, sanitize } from './markup.js';
 
 // Slack's limits (https://docs.slack.dev/reference/block-kit/blocks).
@@ -72,7 +73,10 @@ export function renderReply(reply: Reply): SlackMessage {
   if (reply.kind === 'help') return renderHelp(reply.examples);
   if (reply.kind === 'notice') return renderNotice(reply.text);
   const share = reply.actions.find((a) => a.name === SHARE_ACTION);
-  return share ? withShareButton(renderAnswer(reply.answer, { reserveBlocks: 1 }), share.key) : renderAnswer(reply.answer);
+  const feedback = feedbackKey(reply.actions);
+  // Buttons share one actions block, so one block is kept free for them.
+  const message = renderAnswer(reply.answer, { reserveBlocks: share || feedback ? 1 : 0 });
+  return withFeedbackButtons(share ? withShareButton(message, share.key) : message, feedback);
 }
 
 /** Renders an engine Answer as Block Kit plus a plain-text fallback, within Slack's limits. */

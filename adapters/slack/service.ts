@@ -8,8 +8,8 @@ export const slackService: ServiceSpec<SlackConfig> = {
   loadConfig: loadSlackConfig,
   settings: (config) => config.chat,
   secrets: slackSecrets,
-  async start({ config, logger, answerer, store }) {
-    const slack = createSlackApp({ answerer, store, config, logger });
+  async start({ config, logger, answerer, store, feedback }) {
+    const slack = createSlackApp({ answerer, store, config, logger, ...(feedback ? { feedback } : {}) });
     await slack.start();
     return { stop: () => slack.stop() };
   },

@@ -8,7 +8,7 @@
  *   npm run bench                          sizes 1,000 / 10,000 / 100,000
  *   npm run bench -- --quick               sizes 1,000 / 10,000, fewer rounds
  *   npm run bench -- --sizes 1000,50000    chosen sizes
- *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters)
+ *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters, questionlog)
  *   npm run bench -- --profile 100000      also profile build and answering at that size ("bundled": the bundled corpus)
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -24,10 +24,11 @@ import { median } from './measure.js';
 import type { ChildResult, ChildSpec, StartResult } from './scale-child.js';
 import { ensureSynthCorpus } from './synth-corpus.js';
 import { formatShapes, measureShapes, type ShapeRow } from './shapes.js';
+import { measureQuestionLog } from './question-log.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
-const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters'] as const;
+const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters', 'questionlog'] as const;
 
 interface Settings {
   sizes: number[];
@@ -37,6 +38,7 @@ interface Settings {
   scaleRounds: (size: number) => number;
   coldRuns: number;
   adapterRuns: number;
+  logRounds: number;
   skip: Set<string>;
   /** Sentences of the synthetic corpus to profile, or 'bundled'. */
   profile?: number | 'bundled';
@@ -63,6 +65,7 @@ function settings(argv: string[]): Settings {
     scaleRounds: (size) => (quick ? 3 : size >= 100_000 ? 5 : size >= 10_000 ? 10 : 20),
     coldRuns: quick ? 3 : 7,
     adapterRuns: quick ? 5 : 20,
+    logRounds: quick ? 10 : 40,
     skip,
     profile,
   };
@@ -179,6 +182,11 @@ async function main(): Promise<void> {
     log(`adapters: ${s.adapterRuns} round trips each ...`);
     report.loopbackMs = await loopbackHttpMedian(s.adapterRuns * 5);
     report.adapters = await measureAdapters(s.adapterRuns, report.loopbackMs);
+  });
+
+  await section('questionlog', async () => {
+    log(`question log: ${s.logRounds} rounds, log off and on ...`);
+    report.questionLog = await measureQuestionLog(join(ROOT, 'tests/eval/cases.json'), s.logRounds);
   });
 
   const goals = checkGoals(report);

@@ -61,6 +61,8 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   /** Envelope ids the Socket Mode client acknowledged. */
   readonly acks: string[] = [];
+  /** Modals opened with views.open. */
+  readonly views: { trigger_id: string; view: Record<string, any> }[] = [];
   readonly botUserId: string;
   readonly botId: string;
   readonly teamId: string;
@@ -262,6 +264,11 @@ export class FakeSlack {
         return method === 'chat.postMessage'
           ? { ok: true, channel: params.channel, ts, message: { type: 'message', ts, text: params.text, bot_id: this.botId, user: this.botUserId } }
           : { ok: true, message_ts: ts };
+      }
+      case 'views.open': {
+        const view = typeof params.view === 'string' ? (JSON.parse(params.view) as Record<string, any>) : params.view;
+        this.views.push({ trigger_id: params.trigger_id, view });
+        return { ok: true, view: { id: `V${this.views.length}`, ...view } };
       }
       case 'conversations.replies':
       case 'conversations.history': {

@@ -43,6 +43,10 @@ export interface HarnessOptions {
   fake?: FakeSlack;
   /** Shared state (a Redis store for replica tests). Default: in memory. */
   store?: SlackAppOptions['store'];
+  /** The question log's feedback extension (answers recorded, 👍/👎 buttons). */
+  feedback?: SlackAppOptions['feedback'];
+  /** More answer extensions (charts). */
+  extensions?: SlackAppOptions['extensions'];
   /** Runs before the adapter starts, e.g. to make auth.test fail. */
   beforeStart?: (fake: FakeSlack) => void;
 }
@@ -65,7 +69,7 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
   const sleeps: number[] = [];
   // Retry waits are recorded and skipped: a Retry-After of seconds costs the test nothing.
   const sleep = async (ms: number) => void sleeps.push(ms);
-  const slack = createSlackApp({ engine: options.engine, answerer: options.answerer, store: options.store, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, sleep, autoReconnect: false });
+  const slack = createSlackApp({ engine: options.engine, answerer: options.answerer, store: options.store, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, sleep, autoReconnect: false, feedback: options.feedback, extensions: options.extensions });
   let url = '';
   try {
     const { server } = await slack.start({ port: 0, host: '127.0.0.1' });

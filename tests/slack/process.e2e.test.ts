@@ -20,7 +20,7 @@ interface Running {
 /** Starts `npm run slack` (through the launcher) with only the given environment; killed after 20 s at most. */
 function runMain(env: Record<string, string>): Running {
   const child = spawn(process.execPath, ['adapters/shared/launch.mjs', 'adapters/slack/main'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', QUESTION_LOG: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
