@@ -5,7 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Engine, Explanation } from '../../src/index.js';
+import type { Answer, Engine, Explanation } from '../../src/index.js';
+import { answerChart, textChart } from '../shared/chart/index.js';
+import { writeChartFile } from './chart-file.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer, renderFigures } from './render.js';
 
@@ -27,6 +29,7 @@ export const REPL_HELP = `Ask a question about the AI Action Summit announcement
   :sources          the documents the answers come from
   :figures          the structured figures (amounts, dates)
   :explain [q]      why the last answer (or the answer to q) was given
+  :chart [FILE]     write the last answer's chart to FILE, .png or .svg (default chart.png)
   :new              start a new conversation (forget follow-up context)
   :help             this help
   :quit             leave (Ctrl-D works too)`;
@@ -39,6 +42,7 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
   const color = options.color ?? terminal;
   let conversation = newConversationId();
   let lastExplanation: Explanation | undefined;
+  let lastAnswer: Answer | undefined;
   const history = options.historyFile ? readHistory(options.historyFile) : [];
   const rl = createInterface({ input: options.input, output, terminal, history, historySize: MAX_HISTORY, prompt: '> ' });
   if (options.historyFile) {
@@ -53,7 +57,15 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
     write(`Try: ${engine.examples.slice(0, 3).join(' · ')}`);
   }
 
-  const handle = (line: string): boolean => {
+  /** The answer, then its figures as Unicode bars when it rests on two or more amounts. */
+  const show = (answer: Answer) => {
+    lastAnswer = answer;
+    write(renderAnswer(answer, { color }));
+    const chart = answerChart(answer);
+    if (chart) write(textChart(chart, { color }));
+  };
+
+  const handle = (line: string): boolean | Promise<boolean> => {
     const text = line.trim();
     if (!text) return true;
     if (text.startsWith(':')) {
@@ -78,18 +90,21 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
         case 'new':
           conversation = newConversationId();
           lastExplanation = undefined;
+          lastAnswer = undefined;
           write('New conversation.');
           break;
         case 'explain': {
           if (arg) {
             const { answer, explanation } = engine.explain(arg, { conversation });
             lastExplanation = explanation;
-            write(renderAnswer(answer, { color }));
+            show(answer);
             write(renderExplanation(explanation));
           } else if (lastExplanation) write(renderExplanation(lastExplanation));
           else write('Nothing to explain yet: ask a question first, or :explain <question>.');
           break;
         }
+        case 'chart':
+          return writeChart(arg || 'chart.png');
         default:
           write(`Unknown command :${command}. :help lists the commands.`);
       }
@@ -97,27 +112,46 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
     }
     const { answer, explanation } = engine.explain(text, { conversation });
     lastExplanation = explanation;
-    write(renderAnswer(answer, { color }));
+    show(answer);
+    return true;
+  };
+
+  const writeChart = async (file: string): Promise<boolean> => {
+    if (!lastAnswer) write('No answer to chart yet: ask a question first.');
+    else {
+      try {
+        const result = await writeChartFile(lastAnswer, file);
+        write(result.written ? `Chart written to ${file}.` : `No chart written: ${result.reason}.`);
+      } catch (error) {
+        write(`Could not write ${file}: ${(error as Error).message}`);
+      }
+    }
     return true;
   };
 
   const done = new Promise<void>((resolve) => {
-    let closed = false;
+    let quitting = false;
+    // Lines are handled one at a time, in order, even when one (:chart) takes a while.
+    let queue: Promise<void> = Promise.resolve();
     rl.on('line', (line) => {
-      // Lines already buffered after :quit are not questions any more.
-      if (closed) return;
-      if (handle(line)) prompt();
-      else {
-        closed = true;
-        rl.close();
-      }
+      queue = queue.then(async () => {
+        // Lines already buffered after :quit are not questions any more.
+        if (quitting) return;
+        if (await handle(line)) prompt();
+        else {
+          quitting = true;
+          rl.close();
+        }
+      });
     });
     // Ctrl-C at the prompt leaves, as Ctrl-D does.
     rl.on('SIGINT', () => rl.close());
     rl.on('close', () => {
-      closed = true;
-      if (terminal) write('');
-      resolve();
+      void queue.then(() => {
+        quitting = true;
+        if (terminal) write('');
+        resolve();
+      });
     });
     prompt();
   });
