@@ -8,6 +8,7 @@ import { boltLogger, slackLevel } from './bolt-logger.js';
 import type { SlackConfig } from './config.js';
 import { classify, DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
 import { ExpiringMap } from '../shared/expiring-map.js';
+import { SlackChartUploader, type FileApi } from './chart-upload.js';
 import { registerListeners, type PendingShare } from './listeners.js';
 
 /** How long an event id is remembered; Slack retries within minutes (after 1 and 5 minutes). */
@@ -33,6 +34,8 @@ export interface SlackAppOptions {
   fetch?: typeof fetch;
   /** Socket Mode: reconnect after a dropped socket. Default true. */
   autoReconnect?: boolean;
+  /** Upload a chart into the thread after answers that rest on two or more amounts. Default true. */
+  charts?: boolean;
 }
 
 export interface SlackApp {
@@ -115,6 +118,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     seenEvents,
     notified,
     shares,
+    charts: options.charts === false ? undefined : new SlackChartUploader({ client: app.client as unknown as FileApi, logger, fetch: options.fetch, timeoutMs: policy.timeoutMs }),
     now,
     newId: randomUUID,
     track(work) {

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Answer, Engine } from '../../src/index.js';
 import type { Logger } from '../shared/logger.js';
 import { rateLimitMessage, type RateLimiter } from '../shared/rate-limit.js';
+import type { SlackChartUploader } from './chart-upload.js';
 import type { Delivery, SlackSender } from './delivery.js';
 import type { ExpiringMap } from '../shared/expiring-map.js';
 import { questionFromSlack } from './markup.js';
@@ -24,6 +25,8 @@ export interface ListenerDeps {
   /** Users already told they are rate limited in the current window. */
   notified: ExpiringMap<string, true>;
   shares: ExpiringMap<string, PendingShare>;
+  /** Uploads an answer's chart after the answer; no charts when absent. */
+  charts?: SlackChartUploader;
   /** Runs one answer, counted as in flight until it settles (for graceful shutdown). */
   track(work: () => Promise<void>): Promise<void>;
   newId(): string;
@@ -60,6 +63,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         ? await deps.sender.postEphemeral({ channel, user, thread_ts: threadTs }, reply.message, meta)
         : await deps.sender.postMessage({ channel, thread_ts: threadTs }, reply.message, meta);
       report(logger, delivery, conversation, 'mention', question);
+      if (delivery.ok && reply.answer) await deps.charts?.post({ channel, thread_ts: threadTs }, reply.answer, conversation);
     });
   });
 
@@ -81,6 +85,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const target = threadTs ? { channel, thread_ts: threadTs } : { channel };
       const delivery = await deps.sender.postMessage(target, reply.message, { conversation, deliveryId: eventKey(body as Fields) });
       report(logger, delivery, conversation, 'dm', question);
+      if (delivery.ok && reply.answer) await deps.charts?.post(target, reply.answer, conversation);
     });
   });
 
