@@ -9,6 +9,7 @@ import { RateLimiter } from '../shared/rate-limit.js';
 import type { Engine } from '../../src/index.js';
 import type { DiscordConfig } from './config.js';
 import { BotContext, type StateOptions } from './context.js';
+import { DiscordCharts } from './chart-attach.js';
 import { fatalCloseReason } from './close-codes.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './messages.js';
@@ -29,6 +30,8 @@ export interface DiscordBotOptions {
   maxRateLimitWaitMs?: number;
   /** Bounds of the adapter's own state (answers behind buttons, reply chains). */
   state?: StateOptions;
+  /** Attach a chart to answers that rest on two or more amounts. Default true. */
+  charts?: boolean;
   /** Most time stop() gives in-flight answers before closing. Default 5 s. */
   shutdownTimeoutMs?: number;
   /**
@@ -91,6 +94,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   });
   const limiter = new RateLimiter({ ...config.rateLimit, now });
   const ctx = new BotContext(engine, logger, limiter, options.retry ?? {}, options.state, now);
+  if (options.charts !== false) ctx.charts = new DiscordCharts({ logger });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let fatal: string | undefined;

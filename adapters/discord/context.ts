@@ -8,6 +8,7 @@ import { RateLimiter } from '../shared/rate-limit.js';
 import type { Answer, Engine } from '../../src/index.js';
 import { ExpiringMap } from '../shared/expiring-map.js';
 import { describeError, withRetry, type RetryOptions } from './retry.js';
+import type { DiscordCharts } from './chart-attach.js';
 
 export interface StateOptions {
   /** Answers kept for their buttons. Default 2,000. */
@@ -31,6 +32,8 @@ export class BotContext {
   readonly handled: ExpiringMap<string, true>;
   /** One rate-limit notice per user per window, so a flood does not get a flood of notices back. */
   readonly notices: RateLimiter;
+  /** Attaches charts to answers with two or more amounts; no charts when unset. */
+  charts?: DiscordCharts;
   private readonly keyPrefix = randomBytes(3).toString('hex');
   private nextKey = 0;
 

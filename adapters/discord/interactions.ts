@@ -16,6 +16,7 @@ import {
   type DiscordPayload,
 } from './render.js';
 import { isAlreadyAcknowledged } from './retry.js';
+import { sendAnswer } from './chart-attach.js';
 
 export async function handleInteraction(ctx: BotContext, interaction: Interaction): Promise<void> {
   if (!ctx.handled.add(`interaction:${interaction.id}`, true)) {
@@ -65,7 +66,7 @@ async function handleAsk(ctx: BotContext, interaction: ChatInputCommandInteracti
 
   const answer = ctx.ask(question, conversation, 'slash');
   const payload = answer ? renderAnswer(answer, { question, answerKey: ctx.remember(answer) }) : plain(FAILURE_TEXT);
-  await ctx.deliver('answer (edit of the deferred reply)', conversation, () => interaction.editReply(payload));
+  await sendAnswer(ctx, 'answer (edit of the deferred reply)', conversation, payload, answer, (p) => interaction.editReply(p));
 }
 
 async function handleButton(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
@@ -77,8 +78,9 @@ async function handleButton(ctx: BotContext, interaction: ButtonInteraction): Pr
     : parsed.action === 'more'
       ? renderMoreSources(answer)
       : renderFigures(answer);
-  // Shown only to whoever clicked, so a busy channel is not filled with expansions.
-  await ctx.deliver(`button ${parsed.action}`, `discord:button:${interaction.message.id}`, () => replyPrivately(interaction, payload));
+  // Shown only to whoever clicked, so a busy channel is not filled with expansions. "Show the figures" carries the chart.
+  const charted = parsed.action === 'figures' ? answer : undefined;
+  await sendAnswer(ctx, `button ${parsed.action}`, `discord:button:${interaction.message.id}`, payload, charted, (p) => replyPrivately(interaction, p));
 }
 
 /** An ephemeral reply; a retry that finds it already sent counts as sent. */

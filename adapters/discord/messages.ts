@@ -6,6 +6,7 @@ import type { Message } from 'discord.js';
 import { rateLimitMessage } from '../shared/rate-limit.js';
 import type { BotContext, Surface } from './context.js';
 import { FAILURE_TEXT, plain, renderAnswer, type DiscordPayload } from './render.js';
+import { sendAnswer, type PayloadWithChart } from './chart-attach.js';
 
 /** Discord accepts nonces of up to 25 characters. */
 const MAX_NONCE_LENGTH = 25;
@@ -35,7 +36,7 @@ export async function handleMessage(ctx: BotContext, message: Message, botId: st
   const answer = ctx.ask(question, conversation, surface);
   const payload = answer ? renderAnswer(answer, { answerKey: ctx.remember(answer) }) : plain(FAILURE_TEXT);
   ctx.chains.set(message.id, conversation);
-  const sent = await ctx.deliver('answer (reply)', conversation, () => reply(message, payload));
+  const sent = await sendAnswer(ctx, 'answer (reply)', conversation, payload, answer, (p) => reply(message, p));
   if (sent) ctx.chains.set(sent.id, conversation);
 }
 
@@ -60,7 +61,7 @@ export function stripMention(content: string, botId: string): string {
  * Replies with a reference to the question. The nonce is derived from the
  * question's id and enforced, so a retried send cannot post a second answer.
  */
-function reply(message: Message, payload: DiscordPayload): Promise<Message> {
+function reply(message: Message, payload: DiscordPayload | PayloadWithChart): Promise<Message> {
   return message.reply({
     ...payload,
     nonce: message.id.slice(-MAX_NONCE_LENGTH),
