@@ -4,7 +4,7 @@
  * it at the bar's end; one panel per unit, stacked parts for a total.
  * Pure data: the charting library is loaded only by render.ts.
  */
-import type { ChartModel, ChartPanel, ChartUnit } from './model.js';
+import type { ChartBar, ChartModel, ChartPanel, ChartUnit } from './model.js';
 import type { MeasureText } from './font-metrics.js';
 
 /** Tableau 10, the Vega default: distinct hues that survive colour blindness reasonably well. */
@@ -24,6 +24,12 @@ export interface SpecOptions {
 
 const AMOUNT_FONT_SIZE = 13;
 const LABEL_FONT_SIZE = 12;
+const LABEL_PADDING = 8;
+
+/** A row's label: what the figure is (two lines at most), then its source. */
+function rowLabel(bar: ChartBar, maxLineChars: number): string {
+  return [...wrap(bar.what, maxLineChars, 2), `Source: ${bar.source}`].join('\n');
+}
 
 export function chartSpec(model: ChartModel, options: SpecOptions = {}): Record<string, unknown> {
   const width = options.barAreaWidth ?? 380;
@@ -31,6 +37,11 @@ export function chartSpec(model: ChartModel, options: SpecOptions = {}): Record<
   const measure = options.measure ?? ((text: string, size: number) => text.length * size * 0.62);
   const subtitle = [model.note, model.omitted > 0 ? `${model.omitted} more figure${model.omitted === 1 ? '' : 's'} not drawn.` : undefined].filter(
     (s): s is string => s !== undefined,
+  );
+  const maxLineChars = options.maxLineChars ?? 46;
+  // Every panel's label column as wide as the widest, so panel titles and bars line up.
+  const labelExtent = Math.ceil(
+    Math.max(...model.panels.flatMap((p) => p.bars.flatMap((b) => rowLabel(b, maxLineChars).split('\n').map((l) => measure(l, LABEL_FONT_SIZE))))) + LABEL_PADDING,
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -44,14 +55,14 @@ export function chartSpec(model: ChartModel, options: SpecOptions = {}): Record<
       title: { font: FONT_FAMILY, fontSize: 16, subtitleFontSize: 12, subtitleColor: '#555' },
     },
     spacing: 28,
-    vconcat: model.panels.map((p) => panelSpec(p, { width, rowHeight, maxLineChars: options.maxLineChars ?? 46, measure })),
+    vconcat: model.panels.map((p) => panelSpec(p, { width, rowHeight, maxLineChars, measure, labelExtent })),
     resolve: { scale: { x: 'independent', y: 'independent', color: 'independent' } },
   };
 }
 
-function panelSpec(panel: ChartPanel, o: { width: number; rowHeight: number; maxLineChars: number; measure: MeasureText }): Record<string, unknown> {
+function panelSpec(panel: ChartPanel, o: { width: number; rowHeight: number; maxLineChars: number; measure: MeasureText; labelExtent: number }): Record<string, unknown> {
   const { divisor, words } = scaleWords(panel);
-  const labels = uniqueLabels(panel.bars.map((b) => [...wrap(b.what, o.maxLineChars, 2), `Source: ${b.source}`].join('\n')));
+  const labels = uniqueLabels(panel.bars.map((b) => rowLabel(b, o.maxLineChars)));
   const keys = [...new Set(panel.bars.flatMap((b) => b.segments.map((s) => s.key)))];
   const segments = panel.bars.flatMap((b, row) => b.segments.map((s, order) => ({ label: labels[row], key: s.key, amount: s.amount / divisor, order })));
   const ends = panel.bars.map((b, row) => ({ label: labels[row], amount: b.amount / divisor, display: b.display }));
@@ -63,7 +74,7 @@ function panelSpec(panel: ChartPanel, o: { width: number; rowHeight: number; max
     field: 'label',
     type: 'nominal',
     sort: labels,
-    axis: { title: null, labelExpr: "split(datum.value, '\\n')", labelFontSize: LABEL_FONT_SIZE, labelLineHeight: 15, labelLimit: 0, labelPadding: 8, ticks: false, domain: false },
+    axis: { title: null, labelExpr: "split(datum.value, '\\n')", labelFontSize: LABEL_FONT_SIZE, labelLineHeight: 15, labelLimit: 0, labelPadding: LABEL_PADDING, minExtent: o.labelExtent, ticks: false, domain: false },
   };
   const x = { field: 'amount', type: 'quantitative', scale: { domain: [0, domainMax], nice: false }, axis: { title: words, grid: true, tickCount: 5, labelFontSize: 11, gridColor: '#e6e6e6' } };
   return {
