@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { fontMeasurer, type MeasureText } from './font-metrics.js';
@@ -61,13 +61,14 @@ export async function renderPng(model: ChartModel, options: SpecOptions & { scal
   return svgToPng(await renderSvg(model, options), options.scale ?? DEFAULT_PNG_SCALE);
 }
 
-export function svgToPng(svg: string, scale = DEFAULT_PNG_SCALE): Buffer {
-  const resvg = new Resvg(svg, {
+/** Rasterises an SVG with the bundled fonts only. resvg works on libuv's thread pool, off the event loop. */
+export async function svgToPng(svg: string, scale = DEFAULT_PNG_SCALE): Promise<Buffer> {
+  const options: ResvgRenderOptions = {
     font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
-  });
-  return resvg.render().asPng();
+  };
+  return (await renderAsync(svg, options)).asPng();
 }
 
 function quietLogger() {
