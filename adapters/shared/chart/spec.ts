@@ -122,11 +122,18 @@ export function wrap(text: string, width: number, maxLines: number): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines.map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
+  if (lines.length <= maxLines) return lines.map((l) => (l.length > width ? withEllipsis(l, width) : l));
   const kept = lines.slice(0, maxLines);
-  const last = kept[maxLines - 1]!;
-  kept[maxLines - 1] = `${last.length >= width ? last.slice(0, width - 1) : last}…`;
+  kept[maxLines - 1] = withEllipsis(kept[maxLines - 1]!, width);
   return kept;
+}
+
+/** The line cut to fit `width` with a trailing ellipsis, between words when there is a space to cut at. */
+function withEllipsis(line: string, width: number): string {
+  if (line.length < width) return `${line}…`;
+  const cut = line.slice(0, width - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 0 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }
 
 // Rows are keyed by their label; two figures described alike still get two rows.
