@@ -32,6 +32,8 @@ export interface DiscordBotOptions {
   state?: StateOptions;
   /** Attach a chart to answers that rest on two or more amounts. Default true. */
   charts?: boolean;
+  /** Longest wait for a chart before replying without it, in ms. Default 5,000. */
+  chartBudgetMs?: number;
   /** Most time stop() gives in-flight answers before closing. Default 5 s. */
   shutdownTimeoutMs?: number;
   /**
@@ -94,7 +96,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   });
   const limiter = new RateLimiter({ ...config.rateLimit, now });
   const ctx = new BotContext(engine, logger, limiter, options.retry ?? {}, options.state, now);
-  if (options.charts !== false) ctx.charts = new DiscordCharts({ logger });
+  if (options.charts !== false) ctx.charts = new DiscordCharts({ logger, budgetMs: options.chartBudgetMs });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let fatal: string | undefined;

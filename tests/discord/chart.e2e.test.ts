@@ -6,15 +6,20 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/index.js';
-import { BOT_ID, CHANNEL_ID, askInteraction, botUser, messageCreate } from './fake-discord/index.js';
+import { BOT_ID, CHANNEL_ID, askInteraction, botUser, buttonInteraction, messageCreate } from './fake-discord/index.js';
 import { startHarness, type Harness } from './harness.js';
-import { edits, originalPath, waitForEdit, waitForReplyTo } from './wire.js';
+import { edits, originalPath, waitForCallback, waitForEdit, waitForReplyTo } from './wire.js';
 import { decodePng } from '../helpers/png.js';
+import { loadRenderer } from '../../adapters/shared/chart/index.js';
+import { DiscordCharts } from '../../adapters/discord/chart-attach.js';
+import { plain } from '../../adapters/discord/render.js';
 
 let engine: Engine;
 let h: Harness | undefined;
 beforeAll(async () => {
   engine = await createEngine();
+  // The first chart of a process loads the libraries; done here so a busy machine cannot push it past the bot's budget.
+  await loadRenderer();
 });
 afterEach(async () => {
   await h?.stop();
@@ -33,7 +38,7 @@ function expectChart(request: { body: any; files: { field: string; filename: str
 
 describe('Discord charts', () => {
   it('/ask with a comparison edits the deferred reply with the PNG attached and shown in the embed', async () => {
-    h = await startHarness({ engine });
+    h = await startHarness({ engine, bot: { chartBudgetMs: 30_000 } });
     const i = h.fake.sendInteraction(askInteraction('compare the French package with Stargate'));
     const edit = await waitForEdit(h.fake, i);
     expect(edit.body.content).toMatch(/^About \$112 billion/);
@@ -43,8 +48,22 @@ describe('Discord charts', () => {
     expect(stored?.attachments).toEqual([expect.objectContaining({ filename: 'figures.png', content_type: 'image/png' })]);
   });
 
+  it('"Show the figures" answers privately with the figures and their chart', async () => {
+    h = await startHarness({ engine, bot: { chartBudgetMs: 30_000 } });
+    const ask = h.fake.sendInteraction(askInteraction('how much do the Champions and InvestAI add up to'));
+    const edit = await waitForEdit(h.fake, ask);
+    const button = edit.body.components[0].components.find((b: { label: string }) => b.label === 'Show the figures');
+    const original = [...h.fake.rest.messages.values()].find((m) => m.content === edit.body.content)!;
+    const click = h.fake.sendInteraction(buttonInteraction(button.custom_id, original));
+    const reply = await waitForCallback(h.fake, click, 4);
+    expect(reply.body.data.flags & 64).toBe(64); // ephemeral
+    expect(reply.body.data.embeds[0].title).toBe('The figures behind this answer');
+    expectChart({ body: reply.body.data, files: reply.files });
+    expect(reply.body.data.attachments[0].description).toContain('made of €150 billion + €50 billion');
+  });
+
   it('a mention with a comparison gets its reply with the PNG attached', async () => {
-    h = await startHarness({ engine, env: { DISCORD_MESSAGE_CONTENT: 'true' } });
+    h = await startHarness({ engine, bot: { chartBudgetMs: 30_000 } });
     const m = h.fake.sendMessage(messageCreate(`<@${BOT_ID}> compare InvestAI with Stargate`, { mentions: [botUser] }));
     const reply = await waitForReplyTo(h.fake, CHANNEL_ID, m.id);
     expect(reply.body.content).toMatch(/^€200 billion/);
@@ -52,7 +71,7 @@ describe('Discord charts', () => {
   });
 
   it('an answer with a single amount goes out as JSON, without a file or an image', async () => {
-    h = await startHarness({ engine });
+    h = await startHarness({ engine, bot: { chartBudgetMs: 30_000 } });
     const i = h.fake.sendInteraction(askInteraction('How much is InvestAI?'));
     const edit = await waitForEdit(h.fake, i);
     expect(edit.files).toEqual([]);
@@ -60,7 +79,7 @@ describe('Discord charts', () => {
   });
 
   it('when Discord refuses the attachment, the answer is sent again as text and stands', async () => {
-    h = await startHarness({ engine });
+    h = await startHarness({ engine, bot: { chartBudgetMs: 30_000 } });
     const i = askInteraction('compare InvestAI with Stargate');
     h.fake.rest.inject({ method: 'PATCH', path: originalPath(i), status: 413, body: { message: 'Request entity too large', code: 40005 } });
     h.fake.sendInteraction(i);
@@ -75,5 +94,22 @@ describe('Discord charts', () => {
     ]);
     expect(edits(h.fake, i)).toHaveLength(1);
     expect(h.logs.join('')).toContain('sending it without the chart');
+  });
+});
+
+describe('DiscordCharts', () => {
+  const logger = { warn: () => undefined } as never;
+
+  it('replies without the chart when drawing takes longer than its budget', async () => {
+    const answer = engine.ask('compare InvestAI with Stargate');
+    const payload = plain('text');
+    const slow = new DiscordCharts({ logger, budgetMs: 20, draw: () => new Promise<Buffer>(() => undefined) });
+    expect(await slow.attach(payload, answer, 'c')).toBe(payload);
+    const broken = new DiscordCharts({ logger, draw: () => Promise.reject(new Error('no renderer')) });
+    expect(await broken.attach(payload, answer, 'c')).toBe(payload);
+    const quick = new DiscordCharts({ logger, draw: async () => Buffer.from('png') });
+    const attached = await quick.attach(payload, answer, 'c');
+    expect(attached.files?.[0]?.name).toBe('figures.png');
+    expect(attached.embeds).toEqual([{ image: { url: 'attachment://figures.png' } }]);
   });
 });
