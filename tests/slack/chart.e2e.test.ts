@@ -10,10 +10,13 @@ import { FAKE_SIGNING_SECRET, startSlack, type Harness } from './harness.js';
 import { envelope, mention, nextTs, postEvent } from './slack-requests.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { decodePng } from '../helpers/png.js';
+import { loadRenderer } from '../../adapters/shared/chart/index.js';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await createEngine();
+  // The first chart of a process loads the libraries; done here so a busy machine cannot make the first wait time out.
+  await loadRenderer();
 });
 
 describe('Slack charts', () => {
@@ -27,11 +30,11 @@ describe('Slack charts', () => {
     const ts = nextTs();
     return postEvent(h.url, FAKE_SIGNING_SECRET, envelope(mention({ channel, user: 'U1', text: `<@UBOT> ${text}`, ts }))).then(() => ts);
   };
-  const inflight = () => waitFor(() => h.slack.inFlight === 0 || undefined, { what: 'answers in flight to settle' });
+  const inflight = () => waitFor(() => h.slack.inFlight === 0 || undefined, { what: 'answers in flight to settle', timeoutMs: 15_000 });
 
   it('uploads a PNG of a comparison into the answer\'s thread, after the answer, with alt text', async () => {
     const ts = await ask('C700', 'compare the French package with Stargate');
-    const file = await waitFor(() => h.fake.files.find((f) => f.channel_id === 'C700'), { what: 'the chart in the channel' });
+    const file = await waitFor(() => h.fake.files.find((f) => f.channel_id === 'C700'), { what: 'the chart in the channel', timeoutMs: 15_000 });
     expect(file.thread_ts).toBe(ts);
     expect(h.fake.messagesIn('C700', ts)).toHaveLength(1);
     const calls = h.fake.requests.filter((r) => ['chat.postMessage', 'files.getUploadURLExternal', 'upload', 'files.completeUploadExternal'].includes(r.method));
