@@ -5,7 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Engine, Explanation } from '../../src/index.js';
+import type { Answer, Engine, Explanation } from '../../src/index.js';
+import { answerChart, textChart } from '../shared/chart/index.js';
+import { writeChartFile } from './chart-file.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer, renderFigures } from './render.js';
 import type { QuestionLog } from '../shared/question-log/index.js';
@@ -34,6 +36,7 @@ export const REPL_HELP = `Ask a question about the AI Action Summit announcement
   :sources          the documents the answers come from
   :figures          the structured figures (amounts, dates)
   :explain [q]      why the last answer (or the answer to q) was given
+  :chart [FILE]     write the last answer's chart to FILE, .png or .svg (default chart.png)
   :new              start a new conversation (forget follow-up context)
   :good             the last answer was right (recorded in the question log)
   :bad [note]       the last answer was wrong, and optionally why
@@ -51,6 +54,7 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
   let lastExplanation: Explanation | undefined;
   let lastAnswerId: string | undefined;
   const user = options.user ?? (process.env.USER || 'terminal');
+  let lastAnswer: Answer | undefined;
   const history = options.historyFile ? readHistory(options.historyFile) : [];
   const rl = createInterface({ input: options.input, output, terminal, history, historySize: MAX_HISTORY, prompt: '> ' });
   if (options.historyFile) {
@@ -64,6 +68,14 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
     write(`Summit Q&A: ${engine.documents.length} document${engine.documents.length === 1 ? '' : 's'}, ${engine.figures.length} figures. :help for commands.`);
     write(`Try: ${engine.examples.slice(0, 3).join(' · ')}`);
   }
+
+  /** The answer, then its figures as Unicode bars when it rests on two or more amounts. */
+  const show = (answer: Answer) => {
+    lastAnswer = answer;
+    write(renderAnswer(answer, { color }));
+    const chart = answerChart(answer);
+    if (chart) write(textChart(chart, { color }));
+  };
 
   // A colon command may be asynchronous (:reload); the lines after it wait for it.
   const handle = (line: string): boolean | Promise<boolean> => {
@@ -91,13 +103,14 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
         case 'new':
           conversation = newConversationId();
           lastExplanation = undefined;
+          lastAnswer = undefined;
           write('New conversation.');
           break;
         case 'explain': {
           if (arg) {
             const { answer, explanation } = engine.explain(arg, { conversation });
             lastExplanation = explanation;
-            write(renderAnswer(answer, { color }));
+            show(answer);
             write(renderExplanation(explanation));
           } else if (lastExplanation) write(renderExplanation(lastExplanation));
           else write('Nothing to explain yet: ask a question first, or :explain <question>.');
@@ -107,6 +120,8 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
         case 'bad':
           write(vote(command.toLowerCase() === 'good' ? 'up' : 'down', arg));
           break;
+        case 'chart':
+          return writeChart(arg || 'chart.png');
         default: {
           const extra = options.commands?.[command.toLowerCase()];
           if (extra) {
@@ -124,7 +139,20 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
     const { answer, explanation } = engine.explain(text, { conversation });
     lastAnswerId = options.questionLog?.record({ surface: 'terminal', user, conversation, question: text, answer, latencyMs: performance.now() - started });
     lastExplanation = explanation;
-    write(renderAnswer(answer, { color }));
+    show(answer);
+    return true;
+  };
+
+  const writeChart = async (file: string): Promise<boolean> => {
+    if (!lastAnswer) write('No answer to chart yet: ask a question first.');
+    else {
+      try {
+        const result = await writeChartFile(lastAnswer, file);
+        write(result.written ? `Chart written to ${file}.` : `No chart written: ${result.reason}.`);
+      } catch (error) {
+        write(`Could not write ${file}: ${(error as Error).message}`);
+      }
+    }
     return true;
   };
 
@@ -136,30 +164,25 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
   };
 
   const done = new Promise<void>((resolve) => {
-    let closed = false;
-    let pending: Promise<void> = Promise.resolve();
-    const settle = (keep: boolean) => {
-      if (keep) prompt();
-      else {
-        closed = true;
-        rl.close();
-      }
-    };
+    let quitting = false;
+    // Lines are handled one at a time, in order, even when one (:chart) takes a while.
+    let queue: Promise<void> = Promise.resolve();
     rl.on('line', (line) => {
-      // Lines already buffered after :quit are not questions any more.
-      if (closed) return;
-      pending = pending.then(() => {
-        if (closed) return;
-        const keep = handle(line);
-        return typeof keep === 'boolean' ? settle(keep) : keep.then(settle);
+      queue = queue.then(async () => {
+        // Lines already buffered after :quit are not questions any more.
+        if (quitting) return;
+        if (await handle(line)) prompt();
+        else {
+          quitting = true;
+          rl.close();
+        }
       });
     });
     // Ctrl-C at the prompt leaves, as Ctrl-D does.
     rl.on('SIGINT', () => rl.close());
     rl.on('close', () => {
-      // Input has ended: what was already typed is still answered, then the session ends.
-      void pending.then(() => {
-        closed = true;
+      void queue.then(() => {
+        quitting = true;
         if (terminal) write('');
         resolve();
       });

@@ -17,6 +17,7 @@ import type { DiscordConfig } from './config.js';
 import { describeError } from './delivery.js';
 import { onInteraction, onMessage } from './events.js';
 import type { Feedback } from '../shared/feedback/feedback.js';
+import { ChartExtension } from '../shared/chart/extension.js';
 import { NO_MENTIONS } from './render.js';
 
 export interface DiscordBotOptions {
@@ -40,6 +41,10 @@ export interface DiscordBotOptions {
   maxRateLimitWaitMs?: number;
   /** DM channels kept in discord.js's cache; older ones are dropped. Default 200. */
   maxCachedDmChannels?: number;
+  /** Attach a chart to answers that rest on two or more amounts. Default true. */
+  charts?: boolean;
+  /** Longest wait for a chart before replying without it, in ms. Default 5,000. */
+  chartBudgetMs?: number;
   /** Most time stop() gives in-flight answers before closing. Default 5 s. */
   shutdownTimeoutMs?: number;
   /**
@@ -116,8 +121,10 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const answerer = options.answerer ?? (options.engine ? inProcessAnswerer(options.engine) : undefined);
   if (!answerer) throw new TypeError('createDiscordBot needs an answerer or an engine');
   const store = options.store ?? new MemoryStore({ now });
-  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions: [...(options.feedback ? [options.feedback] : []), ...(options.extensions ?? [])] });
-  const deps = { pipeline, logger, ...(options.retry ? { retry: options.retry } : {}), ...(options.feedback ? { feedback: options.feedback } : {}) };
+  const charts = options.charts === false ? undefined : new ChartExtension({ logger, ...(options.chartBudgetMs !== undefined ? { budgetMs: options.chartBudgetMs } : {}) });
+  const extensions = [...(options.feedback ? [options.feedback] : []), ...(charts ? [charts] : []), ...(options.extensions ?? [])];
+  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions });
+  const deps = { pipeline, logger, ...(options.retry ? { retry: options.retry } : {}), ...(options.feedback ? { feedback: options.feedback } : {}), ...(charts ? { charts } : {}) };
   let stopping = false;
   let fatal: string | undefined;
 

@@ -9,6 +9,8 @@ import type { Logger } from '../shared/logger.js';
 import { EXPIRED_TEXT, FORBIDDEN_TEXT, type Pipeline } from '../shared/pipeline.js';
 import { withRetries, type Outcome, type RetryPolicy } from '../shared/retry.js';
 import type { Feedback } from '../shared/feedback/feedback.js';
+import type { ChartExtension } from '../shared/chart/extension.js';
+import { sendWithChart, withAttachedChart, type PayloadWithChart } from './chart-attach.js';
 import { isFeedbackInteraction, noteModal, noteOf, parseFeedbackId } from './feedback.js';
 import { ASK_COMMAND, EPHEMERAL_OPTION, QUESTION_OPTION } from './commands.js';
 import { chainConversation, chainKey, discordUser, dmConversation, slashConversation, threadConversation } from './conversation.js';
@@ -28,6 +30,8 @@ export interface DiscordEvents {
   pipeline: Pipeline;
   /** Records 👍/👎; without it feedback buttons are never offered. */
   feedback?: Feedback;
+  /** Draws the chart shown with "Show the figures"; no chart there without it. */
+  charts?: ChartExtension;
   logger: Logger;
   retry?: Partial<RetryPolicy> & { sleep?: (ms: number) => Promise<void> };
 }
@@ -50,7 +54,10 @@ export async function onMessage(deps: DiscordEvents, message: Message, botId: st
     { surface, eventId: `discord:message:${message.id}`, user: discordUser(message.author.id), conversation, question: stripMention(message.content, botId), private: false, notify: 'once', offer: (a) => buttonsFor(a) },
     {
       async send(reply) {
-        const outcome = await send(deps, reply.kind === 'answer' ? 'answer (reply)' : `${reply.kind} (reply)`, conversation, () => replyTo(message, renderReply(reply)));
+        const outcome =
+          reply.kind === 'answer'
+            ? await sendWithChart(renderReply(reply), reply.attachments, (payload, what) => send(deps, `${what} (reply)`, conversation, () => replyTo(message, payload)), (why, msg) => deps.logger.warn({ ...why, conversation }, msg))
+            : await send(deps, `${reply.kind} (reply)`, conversation, () => replyTo(message, renderReply(reply)));
         if (outcome.ok && surface === 'discord:mention') {
           await remember(message.id);
           if (outcome.value) await remember(outcome.value.id);
@@ -79,7 +86,7 @@ export function stripMention(content: string, botId: string): string {
 }
 
 /** Replies with a reference to the question; the enforced nonce makes a retried send post once. */
-function replyTo(message: Message, payload: DiscordPayload): Promise<Message> {
+function replyTo(message: Message, payload: PayloadWithChart): Promise<Message> {
   return message.reply({ ...payload, nonce: message.id.slice(-MAX_NONCE_LENGTH), enforceNonce: true, failIfNotExists: false });
 }
 
@@ -131,9 +138,17 @@ async function onAsk(deps: DiscordEvents, interaction: ChatInputCommandInteracti
         return outcome.ok;
       },
       send(reply) {
-        const payload = renderReply(reply, { question });
-        if (interaction.deferred) return send(deps, `${reply.kind} (edit of the deferred reply)`, conversation, () => interaction.editReply(payload));
-        return replyPrivately(deps, interaction, payload, `${reply.kind} (private reply)`);
+        const rendered = renderReply(reply, { question });
+        const attachments = reply.kind === 'answer' ? reply.attachments : [];
+        return sendWithChart<unknown>(
+          rendered,
+          attachments,
+          (payload, what) =>
+            interaction.deferred
+              ? send(deps, `${reply.kind === 'answer' ? what : reply.kind} (edit of the deferred reply)`, conversation, () => interaction.editReply(payload))
+              : replyPrivately(deps, interaction, payload, `${reply.kind} (private reply)`),
+          (why, msg) => deps.logger.warn({ ...why, conversation }, msg),
+        );
       },
     },
   );
@@ -153,7 +168,7 @@ async function onButton(deps: DiscordEvents, interaction: ButtonInteraction): Pr
     return;
   }
   const found = await deps.pipeline.lookupAction(parsed.answerKey, discordUser(interaction.user.id), `discord:button:${parsed.action}`);
-  const payload =
+  let payload: PayloadWithChart =
     found.status === 'forbidden'
       ? plain(FORBIDDEN_TEXT)
       : found.status === 'expired'
@@ -161,6 +176,10 @@ async function onButton(deps: DiscordEvents, interaction: ButtonInteraction): Pr
         : parsed.action === 'more'
           ? renderMoreSources(found.record.answer)
           : renderFigures(found.record.answer);
+  if (found.status === 'ok' && parsed.action === 'figures' && deps.charts) {
+    const chart = deps.charts.attachmentFor(found.record.answer);
+    if (chart) payload = await withAttachedChart(payload, [chart]);
+  }
   // Shown only to whoever clicked, so a busy channel is not filled with expansions.
   await replyPrivately(deps, interaction, payload, `button ${parsed.action}`);
 }
@@ -184,7 +203,7 @@ async function onFeedback(deps: DiscordEvents, interaction: ButtonInteraction | 
 }
 
 /** An ephemeral reply; a retry that finds it already sent counts as sent. */
-function replyPrivately(deps: DiscordEvents, interaction: RepliableInteraction, payload: DiscordPayload, what: string): Promise<Outcome<void>> {
+function replyPrivately(deps: DiscordEvents, interaction: RepliableInteraction, payload: PayloadWithChart, what: string): Promise<Outcome<void>> {
   return send(deps, what, `discord:interaction:${interaction.id}`, async () => {
     try {
       await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });

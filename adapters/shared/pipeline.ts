@@ -43,8 +43,16 @@ export interface OfferedAction {
 export interface Attachment {
   filename: string;
   contentType: string;
-  data: Uint8Array;
+  /**
+   * The bytes, made on first call (then kept): a platform may deliver the
+   * answer first and the file after it. Never rejects; undefined when the
+   * file could not be made (failed, or past its time budget).
+   */
+  content(): Promise<Uint8Array | undefined>;
+  /** What the file shows, in words (alt text). */
   description: string;
+  /** A short title, where the platform shows one. */
+  title?: string;
 }
 
 export type NoticeReason = 'rate-limited' | 'failed' | 'too-slow' | 'expired' | 'forbidden' | 'done';

@@ -13,6 +13,8 @@ import type { SlackConfig } from './config.js';
 import { classify, DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
 import { registerEvents } from './events.js';
 import { registerFeedback } from './feedback.js';
+import { SlackChartUploader, type FileApi } from './chart-upload.js';
+import { ChartExtension } from '../shared/chart/extension.js';
 import type { Feedback } from '../shared/feedback/feedback.js';
 
 /** How long stop() waits for answers in flight before giving up on them. Default 10 s. */
@@ -41,6 +43,10 @@ export interface SlackAppOptions {
   fetch?: typeof fetch;
   /** Socket Mode: reconnect after a dropped socket. Default true. */
   autoReconnect?: boolean;
+  /** Upload a chart into the thread after answers that rest on two or more amounts. Default true. */
+  charts?: boolean;
+  /** Longest wait for a chart before answering without it, in ms. Default 5,000. */
+  chartBudgetMs?: number;
 }
 
 export interface SlackApp {
@@ -95,9 +101,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const answerer = options.answerer ?? (options.engine ? inProcessAnswerer(options.engine) : undefined);
   if (!answerer) throw new TypeError('createSlackApp needs an answerer or an engine');
   const store = options.store ?? new MemoryStore({ now });
-  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions: [...(options.feedback ? [options.feedback] : []), ...(options.extensions ?? [])] });
+  const charts = options.charts === false ? undefined : new ChartExtension({ logger, ...(options.chartBudgetMs !== undefined ? { budgetMs: options.chartBudgetMs } : {}) });
+  const extensions = [...(options.feedback ? [options.feedback] : []), ...(charts ? [charts] : []), ...(options.extensions ?? [])];
+  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions });
   const sender = new SlackSender({ client: app.client as unknown as WebApi, logger, policy, fetch: options.fetch, now, ...(options.sleep ? { sleep: options.sleep } : {}) });
-  registerEvents(app, pipeline, sender);
+  const uploader = charts ? new SlackChartUploader({ client: app.client as unknown as FileApi, logger, fetch: options.fetch, timeoutMs: policy.timeoutMs }) : undefined;
+  registerEvents(app, pipeline, sender, uploader);
   if (options.feedback) registerFeedback(app, { feedback: options.feedback, pipeline, sender });
 
   let server: Server | undefined;

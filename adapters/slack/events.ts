@@ -8,6 +8,7 @@ import type { Answer } from '../../src/index.js';
 import { FORBIDDEN_TEXT, type Pipeline, type Reply } from '../shared/pipeline.js';
 import { askConversation, dmConversation, mentionConversation, slackUser } from './conversation.js';
 import type { SlackSender } from './delivery.js';
+import type { SlackChartUploader } from './chart-upload.js';
 import { withFeedbackButtons } from './feedback.js';
 import { questionFromSlack } from './markup.js';
 import { renderAnswer, renderNotice, renderReply, SHARE_ACTION, SHARE_ACTION_ID } from './render.js';
@@ -21,7 +22,12 @@ const SHARE_EXPIRED_TEXT = 'This answer has expired. Ask again with /ask.';
 /** Share is offered under private answers that answer, never under refusals. */
 const offerShare = (answer: Answer) => (answer.kind === 'answer' && answer.answered ? [SHARE_ACTION] : []);
 
-export function registerEvents(app: App, pipeline: Pipeline, sender: SlackSender): void {
+export function registerEvents(app: App, pipeline: Pipeline, sender: SlackSender, charts?: SlackChartUploader): void {
+  /** A public answer's chart goes into its thread after it (private answers cannot carry files). */
+  const withChart = async <T extends { ok: boolean }>(outcome: T, reply: Reply, target: { channel: string; thread_ts?: string }, conversation: string): Promise<T> => {
+    if (outcome.ok && reply.kind === 'answer' && charts) await charts.post(target, reply.attachments, conversation);
+    return outcome;
+  };
   app.event('app_mention', async ({ event, body, context }) => {
     const ev = event as unknown as Fields;
     const channel = str(ev.channel);
@@ -41,7 +47,7 @@ export function registerEvents(app: App, pipeline: Pipeline, sender: SlackSender
           // A rate-limit notice in a channel goes only to the asker.
           return reply.kind === 'notice'
             ? sender.postEphemeral({ channel, user, thread_ts: threadTs }, renderReply(reply), meta)
-            : sender.postMessage({ channel, thread_ts: threadTs }, renderReply(reply), meta);
+            : sender.postMessage({ channel, thread_ts: threadTs }, renderReply(reply), meta).then((outcome) => withChart(outcome, reply, { channel, thread_ts: threadTs }, conversation));
         },
       },
     );
@@ -61,7 +67,12 @@ export function registerEvents(app: App, pipeline: Pipeline, sender: SlackSender
     await pipeline.handle(
       // A DM is seen by its one user, but it is not a private answer: it stays one conversation.
       { surface: 'slack:dm', eventId: `slack:${deliveryId}`, user: slackUser(team, user), conversation, question: questionFromSlack(str(ev.text) ?? '', context.botUserId), private: false, notify: 'once' },
-      { send: (reply) => sender.postMessage(threadTs ? { channel, thread_ts: threadTs } : { channel }, renderReply(reply), { conversation, deliveryId }) },
+      {
+        send: (reply) => {
+          const target = threadTs ? { channel, thread_ts: threadTs } : { channel };
+          return sender.postMessage(target, renderReply(reply), { conversation, deliveryId }).then((outcome) => withChart(outcome, reply, target, conversation));
+        },
+      },
     );
   });
 

@@ -8,7 +8,7 @@
  *   npm run bench                          sizes 1,000 / 10,000 / 100,000
  *   npm run bench -- --quick               sizes 1,000 / 10,000, fewer rounds
  *   npm run bench -- --sizes 1000,50000    chosen sizes
- *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters, questionlog)
+ *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters, questionlog, charts)
  *   npm run bench -- --profile 100000      also profile build and answering at that size ("bundled": the bundled corpus)
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loopbackHttpMedian, measureAdapters } from './adapters.js';
 import { measureColdStart } from './cold-start.js';
+import { formatCharts, type ChartBench } from './charts.js';
 import { checkGoals, formatGoals, formatReport, type Report } from './report.js';
 import { median } from './measure.js';
 import type { ChildResult, ChildSpec, StartResult } from './scale-child.js';
@@ -28,7 +29,7 @@ import { measureQuestionLog } from './question-log.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
-const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters', 'questionlog'] as const;
+const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters', 'questionlog', 'charts'] as const;
 
 interface Settings {
   sizes: number[];
@@ -39,6 +40,7 @@ interface Settings {
   coldRuns: number;
   adapterRuns: number;
   logRounds: number;
+  chartRounds: number;
   skip: Set<string>;
   /** Sentences of the synthetic corpus to profile, or 'bundled'. */
   profile?: number | 'bundled';
@@ -66,6 +68,7 @@ function settings(argv: string[]): Settings {
     coldRuns: quick ? 3 : 7,
     adapterRuns: quick ? 5 : 20,
     logRounds: quick ? 10 : 40,
+    chartRounds: quick ? 10 : 40,
     skip,
     profile,
   };
@@ -87,6 +90,21 @@ function runChild<T = ChildResult>(spec: ChildSpec): Promise<T> {
       const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
       if (code !== 0 || !line) return reject(new Error(`benchmark child exited with ${code}${line ? '' : ' without a result'}`));
       resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as T);
+    });
+  });
+}
+
+/** The chart benchmark in a fresh process, so its first chart pays for loading the libraries as a bot's would. */
+function runCharts(rounds: number): Promise<ChartBench> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/charts.ts', String(rounds)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (code !== 0 || !line) return reject(new Error(`chart benchmark exited with ${code}${line ? '' : ' without a result'}`));
+      resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as ChartBench);
     });
   });
 }
@@ -189,8 +207,15 @@ async function main(): Promise<void> {
     report.questionLog = await measureQuestionLog(join(ROOT, 'tests/eval/cases.json'), s.logRounds);
   });
 
+  let charts: ChartBench | undefined;
+  await section('charts', async () => {
+    log(`charts: ${s.chartRounds} rounds ...`);
+    charts = await runCharts(s.chartRounds);
+    json.charts = charts;
+  });
+
   const goals = checkGoals(report);
-  const text = `${formatReport(report)}\n${shapes ? `${formatShapes(shapes)}\n\n` : ''}${formatGoals(goals)}\n`;
+  const text = `${formatReport(report)}\n${shapes ? `${formatShapes(shapes)}\n\n` : ''}${charts ? `${formatCharts(charts)}\n\n` : ''}${formatGoals(goals)}\n`;
   process.stdout.write(`\n${text}`);
 
   const size = s.profile;
