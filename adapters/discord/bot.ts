@@ -1,38 +1,22 @@
 /**
  * The Discord bot: a discord.js client wired to the engine. It owns the
  * gateway lifecycle (start, fatal close codes, graceful stop); the
- * handlers in interactions.ts and messages.ts do the answering.
+ * shared pipeline (shared/chat-pipeline.ts) and events.ts do the answering.
  */
 import { Client, Events, GatewayIntentBits, Options, Partials, type RESTOptions } from 'discord.js';
-import type { Engine } from '../../src/index.js';
-import { inProcessAnswerer, type Answerer } from '../shared/answerer.js';
+import { chatPipeline, type ChatPipelineOptions } from '../shared/chat-pipeline.js';
 import type { Logger } from '../shared/logger.js';
-import { Pipeline, type AnswerExtension } from '../shared/pipeline.js';
-import { createRateLimit } from '../shared/rate-limit.js';
+import type { Pipeline } from '../shared/pipeline.js';
 import type { RetryPolicy } from '../shared/retry.js';
-import { MemoryStore } from '../shared/state/memory-store.js';
-import type { StateStore } from '../shared/state/store.js';
 import { fatalCloseReason } from './close-codes.js';
 import type { DiscordConfig } from './config.js';
 import { describeError } from './delivery.js';
 import { onInteraction, onMessage } from './events.js';
-import type { Feedback } from '../shared/feedback/feedback.js';
-import { ChartExtension } from '../shared/chart/extension.js';
 import { NO_MENTIONS } from './render.js';
 
-export interface DiscordBotOptions {
-  /** Who answers: a worker pool in production. Default: `engine` on this thread. */
-  answerer?: Answerer;
-  /** The engine, when no answerer is given (tests). */
-  engine?: Engine;
+export interface DiscordBotOptions extends ChatPipelineOptions {
   config: DiscordConfig;
   logger: Logger;
-  /** Shared state (REDIS_URL); default in memory. */
-  store?: StateStore;
-  /** Buttons and files added to answers (feedback, charts). */
-  extensions?: readonly AnswerExtension[];
-  /** Clock for the in-memory store. Default Date.now. */
-  now?: () => number;
   /** discord.js REST options layered over ours (e.g. a higher globalRequestsPerSecond in tests). */
   rest?: Partial<RESTOptions>;
   /** Retries of failed sends (shared helper). Default: 4 attempts, backoff doubling from 250 ms. */
@@ -41,10 +25,6 @@ export interface DiscordBotOptions {
   maxRateLimitWaitMs?: number;
   /** DM channels kept in discord.js's cache; older ones are dropped. Default 200. */
   maxCachedDmChannels?: number;
-  /** Attach a chart to answers that rest on two or more amounts. Default true. */
-  charts?: boolean;
-  /** Longest wait for a chart before replying without it, in ms. Default 5,000. */
-  chartBudgetMs?: number;
   /** Most time stop() gives in-flight answers before closing. Default 5 s. */
   shutdownTimeoutMs?: number;
   /**
@@ -52,8 +32,6 @@ export interface DiscordBotOptions {
    * disallowed intents): the process should exit. Default: logs only.
    */
   onFatal?: (reason: string) => void;
-  /** The question log and its 👍/👎 buttons. Default none: no log, no buttons. */
-  feedback?: Feedback;
 }
 
 export interface DiscordBot {
@@ -118,12 +96,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       ...options.rest,
     },
   });
-  const answerer = options.answerer ?? (options.engine ? inProcessAnswerer(options.engine) : undefined);
-  if (!answerer) throw new TypeError('createDiscordBot needs an answerer or an engine');
-  const store = options.store ?? new MemoryStore({ now });
-  const charts = options.charts === false ? undefined : new ChartExtension({ logger, ...(options.chartBudgetMs !== undefined ? { budgetMs: options.chartBudgetMs } : {}) });
-  const extensions = [...(options.feedback ? [options.feedback] : []), ...(charts ? [charts] : []), ...(options.extensions ?? [])];
-  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions });
+  const { pipeline, charts } = chatPipeline({ ...options, now }, { logger, rateLimit: config.rateLimit });
   const deps = { pipeline, logger, ...(options.retry ? { retry: options.retry } : {}), ...(options.feedback ? { feedback: options.feedback } : {}), ...(charts ? { charts } : {}) };
   let stopping = false;
   let fatal: string | undefined;
@@ -166,8 +139,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     },
     stats: () => ({
       inFlight: pipeline.pending,
-      stateEntries: store.localEntries(),
-      stateBytes: store.localBytes(),
+      stateEntries: pipeline.store.localEntries(),
+      stateBytes: pipeline.store.localBytes(),
       dmChannelsCached: client.channels.cache.filter((c) => c.isDMBased()).size,
     }),
     async start() {

@@ -15,7 +15,7 @@ import { isFeedbackInteraction, noteModal, noteOf, parseFeedbackId } from './fee
 import { ASK_COMMAND, EPHEMERAL_OPTION, QUESTION_OPTION } from './commands.js';
 import { chainConversation, chainKey, discordUser, dmConversation, slashConversation, threadConversation } from './conversation.js';
 import { classify, describeError, isAlreadyAcknowledged } from './delivery.js';
-import { buttonsFor, parseCustomId, plain, renderFigures, renderMoreSources, renderReply, type DiscordPayload } from './render.js';
+import { buttonsFor, parseCustomId, plain, renderFigures, renderMoreSources, renderReply } from './render.js';
 
 /** Discord accepts nonces of up to 25 characters. */
 const MAX_NONCE_LENGTH = 25;

@@ -1,38 +1,23 @@
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import { ConfigError, type Engine } from '../../src/index.js';
-import { inProcessAnswerer, type Answerer } from '../shared/answerer.js';
+import { ConfigError } from '../../src/index.js';
+import { chatPipeline, type ChatPipelineOptions } from '../shared/chat-pipeline.js';
 import type { Logger } from '../shared/logger.js';
-import { Pipeline, type AnswerExtension } from '../shared/pipeline.js';
-import { createRateLimit } from '../shared/rate-limit.js';
+import type { Pipeline } from '../shared/pipeline.js';
 import { withRetries, type Verdict } from '../shared/retry.js';
-import { MemoryStore } from '../shared/state/memory-store.js';
-import type { StateStore } from '../shared/state/store.js';
 import { boltLogger, slackLevel } from './bolt-logger.js';
 import type { SlackConfig } from './config.js';
 import { classify, DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
 import { registerEvents } from './events.js';
 import { registerFeedback } from './feedback.js';
 import { SlackChartUploader, type FileApi } from './chart-upload.js';
-import { ChartExtension } from '../shared/chart/extension.js';
-import type { Feedback } from '../shared/feedback/feedback.js';
 
 /** How long stop() waits for answers in flight before giving up on them. Default 10 s. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
-export interface SlackAppOptions {
-  /** Who answers: a worker pool in production. Default: `engine` on this thread. */
-  answerer?: Answerer;
-  /** The engine, when no answerer is given (tests). */
-  engine?: Engine;
+export interface SlackAppOptions extends ChatPipelineOptions {
   config: SlackConfig;
   logger: Logger;
-  /** Shared state (REDIS_URL); default in memory. */
-  store?: StateStore;
-  /** Buttons and files added to answers (charts). */
-  extensions?: readonly AnswerExtension[];
-  /** The question log and its 👍/👎 buttons. Default none: no log, no buttons. */
-  feedback?: Feedback;
   /** Web API retries and timeouts. Default DEFAULT_RETRY_POLICY (bounded, production values). */
   retry?: Partial<RetryPolicy>;
   /** Clock for the in-memory store and response_url look-backs. Default Date.now. */
@@ -43,10 +28,6 @@ export interface SlackAppOptions {
   fetch?: typeof fetch;
   /** Socket Mode: reconnect after a dropped socket. Default true. */
   autoReconnect?: boolean;
-  /** Upload a chart into the thread after answers that rest on two or more amounts. Default true. */
-  charts?: boolean;
-  /** Longest wait for a chart before answering without it, in ms. Default 5,000. */
-  chartBudgetMs?: number;
 }
 
 export interface SlackApp {
@@ -98,12 +79,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
 
-  const answerer = options.answerer ?? (options.engine ? inProcessAnswerer(options.engine) : undefined);
-  if (!answerer) throw new TypeError('createSlackApp needs an answerer or an engine');
-  const store = options.store ?? new MemoryStore({ now });
-  const charts = options.charts === false ? undefined : new ChartExtension({ logger, ...(options.chartBudgetMs !== undefined ? { budgetMs: options.chartBudgetMs } : {}) });
-  const extensions = [...(options.feedback ? [options.feedback] : []), ...(charts ? [charts] : []), ...(options.extensions ?? [])];
-  const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...config.rateLimit, store }), extensions });
+  const { pipeline, charts } = chatPipeline({ ...options, now }, { logger, rateLimit: config.rateLimit });
   const sender = new SlackSender({ client: app.client as unknown as WebApi, logger, policy, fetch: options.fetch, now, ...(options.sleep ? { sleep: options.sleep } : {}) });
   const uploader = charts ? new SlackChartUploader({ client: app.client as unknown as FileApi, logger, fetch: options.fetch, timeoutMs: policy.timeoutMs }) : undefined;
   registerEvents(app, pipeline, sender, uploader);
