@@ -123,7 +123,7 @@ export function answerFromPassages(q: AnalyzedQuestion, passages: Passage[], k: 
   const focus = new Set(q.terms.map((t) => t.word.toLowerCase().slice(0, 5)));
   // A reason often follows what it explains; "X doesn't need A. It needs B." puts the point second.
   const top0 = passages[0]!;
-  const withNext = q.type === 'why' || /\b(?:not|n['’]t|never|no)\b/i.test(top0.sentence.text);
+  const withNext = q.type === 'why' || /\b(?:not|never|no)\b|n['’]t\b/i.test(top0.sentence.text);
   const quotes = dedupeQuotes(passages.map((p, i) => quotePassage(p, k.passages, focus, p.speaker ? k.matcher.get(p.speaker)?.name : undefined, { withNext: withNext && i === 0 })));
   const top = passages[0]!;
   const lead = leadFor(q, top, k);
@@ -262,7 +262,7 @@ const DIGEST_FIGURES = 6;
  * "tl;dr", "key numbers", "what happened": the main figures, most important
  * first, each quoted; without figures, the opening sentence of each document.
  */
-export function answerDigest(entries: FigureEntry[], k: Knowledge): Answer {
+export function answerDigest(entries: FigureEntry[], k: Knowledge, announcing: Passage[] = []): Answer {
   if (entries.length === 0) {
     const leads = k.corpus.documents.map((d) => k.passages[k.firstPassage.get(d) ?? -1]).filter((p): p is Passage => !!p && p.sentence.text.length >= 40);
     const quotes = dedupeQuotes(leads.map((p) => quotePassage(p, k.passages, new Set())));
@@ -271,6 +271,28 @@ export function answerDigest(entries: FigureEntry[], k: Knowledge): Answer {
   }
   const shown = entries.slice(0, DIGEST_FIGURES);
   const text = `The main figures: ${shown.map((e) => `${inDigits(e)} (${e.figure.what.replace(/\.$/, '')})`).join('; ')}.`;
-  const quotes = dedupeQuotes(shown.map((e) => figureQuotes(e, k)[0]!));
+  // Announcements that are not amounts ("…the next step is to launch AI GigaFactories") get a quote of their own.
+  const figureQuotesShown = shown.map((e) => figureQuotes(e, k)[0]!);
+  const said = announcing.map((p) => quotePassage(p, k.passages, new Set(), p.speaker ? k.matcher.get(p.speaker)?.name : undefined));
+  const quotes = dedupeQuotes([...figureQuotesShown.slice(0, MAX_QUOTES - Math.min(1, said.length)), ...said, ...figureQuotesShown.slice(MAX_QUOTES - 1)]);
   return base('answer', true, text, { quotes, figures: shown.map(figureOf), confidence: 0.8 });
+}
+
+/**
+ * Every amount in scope added up, one sum per currency (the sources give no
+ * exchange rate), with each part shown.
+ */
+export function answerGrandTotal(entries: FigureEntry[], k: Knowledge, confidence: number): Answer {
+  const byCurrency = new Map<string, FigureEntry[]>();
+  for (const e of entries) byCurrency.set(e.figure.currency ?? '', [...(byCurrency.get(e.figure.currency ?? '') ?? []), e]);
+  const sums = [...byCurrency].map(([currency, parts]) => {
+    const total = parts.reduce((n, e) => n + e.figure.amount!, 0);
+    const approximate = parts.some((e) => e.figure.approximate || /up to|about|around|roughly|approx/i.test(e.figure.display));
+    const shown = parts.length === 1 ? parts[0]!.figure.display : `${approximate ? 'about ' : ''}${formatAmount(total, (currency || undefined) as Currency)}`;
+    return `${shown} (${parts.map((e) => `${e.figure.display}: ${e.figure.what.replace(/\.$/, '')}`).join('; ')})`;
+  });
+  const note = byCurrency.size > 1 ? ' Each currency is added up apart: the sources give no exchange rate.' : '';
+  const text = `In all, the sources' amounts come to ${sums.join(', and ')}. This is a sum of the cited figures, not a figure the sources state.${note}`;
+  const quotes = dedupeQuotes(entries.map((e) => figureQuote(e, k)));
+  return base('answer', true, text, { quotes, figures: entries.map(figureOf), confidence });
 }

@@ -5,13 +5,13 @@
 import type { Answer } from '../answer.js';
 import * as compose from './compose.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import type { FigureEntry, Knowledge } from './knowledge.js';
+import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
 import { terms } from '../text/analyze.js';
 import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
 import { answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
-import { answerWithSources, rankForDigest, relatedFigures } from './sources.js';
+import { answerWithSources, correctionOf, rankForDigest, relatedFigures } from './sources.js';
 import { NAME_ASKED, namesAnother, roleAsked } from './names.js';
 
 export interface DecideOptions {
@@ -27,6 +27,7 @@ export interface DecideOptions {
 /** "tl;dr", "summary", "key numbers", "main announcements", "what happened": a digest, not a search. */
 const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|(?:key|main|big|major|biggest|important)\s+(?:[a-z]+\s+)?(?:numbers|figures|points|facts|takeaways|announcements)|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures))\b/i;
 
+const GRAND_TOTAL = /\b(?:in total|in all|altogether|all together|combined|total (?:amount|money|sum|funding|investment)|all the money|add(?:ed)? up|overall)\b/i;
 const BREAKDOWN = /\b(?:break(?:s|ing)? ?down|breakdown|made up of|split(?:s| up)?|consist|parts? of|who(?:'s| is)? putting in what|where (?:does|is) (?:it|that|the money) (?:come|coming) from)\b/i;
 const CONVERSION = /\bin\s+(euros?|dollars?|pounds?|yen|yuan)\b/i;
 const currencyOf = (word: string) => (/^euro/i.test(word) ? 'EUR' : /^dollar/i.test(word) ? 'USD' : /^pound/i.test(word) ? 'GBP' : word.toUpperCase());
@@ -37,7 +38,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   if (DIGEST_ASKED.test(q.text) && !q.terms.some((t) => !t.known && t.capitalised)) {
     const digest = digestFigures(q, k);
     ex.decision = `digest of ${digest.length} figures`;
-    return compose.answerDigest(digest, k);
+    return compose.answerDigest(digest, k, announcingPassages(q, k, digest));
   }
   if (q.type === 'yes_no') return decideClaim(q, k, ex, minCoverage, options);
   // "How does the 200bn break down?": a stated total's parts.
@@ -81,7 +82,9 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   }));
 
   if (q.type === 'compare' || q.type === 'total') {
-    const picked = pickFiguresForParts(q, k);
+    // "How does that compare to Stargate?": the figure just given is the first side.
+    const carried = (q.carriedFigures ?? []).map((id) => k.figures.find((f) => f.figure.id === id)).filter((f): f is FigureEntry => !!f);
+    const picked = [...carried, ...pickFiguresForParts(q, k).filter((f) => !carried.includes(f))];
     if (picked.length >= 2) {
       ex.decision = `${q.type} of figures ${picked.map((f) => f.figure.id).join(', ')}`;
       return q.type === 'compare' ? compose.answerComparison(picked[0]!, picked[1]!, k, 0.85) : compose.answerSum(picked, k, 0.85);
@@ -89,10 +92,19 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   }
 
   const role = roleAsked(q, k);
-  if (role) {
-    ex.decision = role.person ? `role: ${role.person.id}` : 'abstain: no one holds that role';
-    if (role.person) return compose.answerDefinition(role.person, k, 0.85, role.naming);
-    return compose.notFound(`The sources don't say who ${role.verb} ${role.of}.`, suggestionsFor(q, k));
+  // Otherwise a passage must name the person (NAMES_WANTED takes role questions as asking for a person).
+  if (role?.person) {
+    ex.decision = `role: ${role.person.id}`;
+    return compose.answerDefinition(role.person, k, 0.85, role.naming);
+  }
+
+  // "How much money was announced in total?", naming no parts: every amount in scope, by currency.
+  if (GRAND_TOTAL.test(q.text) && new Set(q.entities.filter((e) => !e.adjective).map((e) => e.entity.id)).size < 2) {
+    const pool = grandTotalFigures(q, k);
+    if (pool.length >= 2) {
+      ex.decision = `total of ${pool.length} figures`;
+      return compose.answerGrandTotal(pool, k, 0.75);
+    }
   }
 
   const defined = definitionAsked(q, k);
@@ -116,7 +128,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   const needed = q.type === 'how_much' || q.type === 'how_many' ? 1 : MIN_SUBJECT_FIT;
   const subjectHeld = (c: Candidate) => !mustFit(q.type) || q.entities.every((e) => e.adjective) || c.entityFit >= needed;
   // A date or place must also be about what the question asks ("open", "finished"), not only its subject.
-  // "Which company will build it?": names said of the deed asked about, not of the subject alone.
+  // "Which firm will dredge the channel?": names said of the deed asked about, not of the subject alone.
   const eventHeld = (c: Candidate) => (q.type !== 'when' && q.type !== 'where' && !(q.type === 'who' && NAMES_WANTED.test(q.text))) || c.wordCoverage >= MIN_EVENT_COVERAGE;
   // "Which companies…?" is answered by names or not at all.
   const fitRequired = mustFit(q.type) || (q.type === 'who' && NAMES_WANTED.test(q.text));
@@ -137,6 +149,43 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   ex.decision = `passages ${chosen.map((c) => `¶${c.passage!.sentence.paragraph}`).join(', ')}`;
   return compose.answerFromPassages(q, chosen.map((c) => c.passage!), k, confidenceOf(top));
 }
+
+/**
+ * The amounts a grand total adds: money figures about the question's subject
+ * (all of them when it names none), without a part of a stated total that is
+ * itself in the pool, without corrected figures, each value once.
+ */
+function grandTotalFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
+  const ids = q.entities.filter((e) => !e.adjective).map((e) => e.entity.id);
+  const money = rankForDigest(k.figures.filter((f) => f.figure.kind === 'money' && f.figure.amount !== undefined && (ids.length === 0 || ids.some((id) => f.entities.has(id)))), k);
+  const partIds = new Set(money.flatMap((f) => f.figure.parts));
+  return money.filter((f) => !partIds.has(f.figure.id));
+}
+
+/** An announcement said in words: a sentence with such a verb that holds no amount. */
+const ANNOUNCING = /\b(?:announc\w*|launch\w*|unveil\w*|introduc\w*|present(?:s|ed)|set up|creat(?:e|es|ed|ing)|establish\w*)\b/i;
+
+/**
+ * Sentences announcing something that is not an amount, about the question's
+ * subject when it names one, the most telling first: for a digest, beside its figures.
+ */
+function announcingPassages(q: AnalyzedQuestion, k: Knowledge, figures: FigureEntry[]): Passage[] {
+  const ids = q.entities.filter((e) => !e.adjective).map((e) => e.entity.id);
+  const quoted = new Set(figures.slice(0, 6).map((f) => `${f.doc.id}:${f.figure.at.start}`));
+  const fits = (p: Passage) => p.money.length === 0 && ANNOUNCING.test(p.sentence.text) && !quoted.has(`${p.doc.id}:${p.sentence.start}`) && (ids.length === 0 || ids.some((id) => p.entities.has(id) || p.speaker === id));
+  // A bounded look: the first fitting sentences of the corpus.
+  const found: Passage[] = [];
+  for (const p of k.passages) {
+    if (fits(p)) found.push(p);
+    if (found.length >= ANNOUNCING_LOOKED_AT) break;
+  }
+  // What the figures already cover is no news: the sentence naming the most else goes first.
+  const covered = new Set(figures.slice(0, 6).flatMap((f) => [...f.entities]));
+  const news = (p: Passage) => [...p.entities].filter((id) => !covered.has(id) && !ids.includes(id)).length;
+  return found.sort((a, b) => news(b) - news(a)).slice(0, 1);
+}
+
+const ANNOUNCING_LOOKED_AT = 50;
 
 /** The figures of a digest: about the question's subject when it names one, most important first (see sources.ts). */
 function digestFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
@@ -172,9 +221,8 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   // An amount is checked against the subject's figure, as corrected where a correction replaced it.
   // "So vdl announced the $112bn package?": a figure of the very amount says what the claim is about; who gave it
   // is then checked, when the question names someone that figure is not about. (A corrected figure is no subject.)
-  const superseded = new Set((k.corpus.corrections ?? []).flatMap((c) => c.replaces));
   const sameAmount = claim.amounts.length
-    ? k.figures.find((f) => f.figure.kind === 'money' && !superseded.has(f.figure.id) && f.figure.amount !== undefined && claim.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value))
+    ? k.figures.find((f) => f.figure.kind === 'money' && !correctionOf(f, k) && f.figure.amount !== undefined && claim.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value))
     : undefined;
   const actorsAsked = q.entities.filter((e) => !e.adjective && ['person', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? ''));
   if (sameAmount && actorsAsked.length && actorsAsked.every((e) => !sameAmount.entities.has(e.entity.id))) {
@@ -203,8 +251,8 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */
 function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge): Candidate | undefined {
-  // A place the question names must be the figure's own ("the Oulu hub"), not its paragraph's.
-  const places = q.entities.filter((e) => !e.adjective && e.entity.kind === 'place');
+  // For a date or a place, a place the question names must be the figure's own ("when does the Northport terminal open?"), not its paragraph's.
+  const places = q.type === 'when' || q.type === 'where' ? q.entities.filter((e) => !e.adjective && e.entity.kind === 'place') : [];
   const ownPlace = (c: Candidate, e: (typeof places)[number]) => c.figure!.entities.has(e.entity.id) || terms(e.entity.name).every((t) => c.figure!.stems.has(t));
   const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit && c.namesHeld && places.every((e) => ownPlace(c, e)));
   const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
@@ -221,7 +269,11 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge):
     // A rare counted noun ("GPU-hours") says what is counted on its own; a common one ("people") needs the subject too.
     const rare = (t: string) => k.frequency(t) <= RARE_COUNTED_NOUN;
     return counted.length
-      ? figures.find((c) => c.coverage >= MIN_COUNTED_COVERAGE && terms(c.figure!.figure.display).some((t) => counted.includes(t) && (c.entityFit >= 0.5 || rare(t))))
+      ? figures.find((c) => {
+          // The counted noun is the figure's own head noun: "GPU-hours" counts hours, not GPUs.
+          const head = terms(c.figure!.figure.display).pop();
+          return c.coverage >= MIN_COUNTED_COVERAGE && head !== undefined && counted.includes(head) && (c.entityFit >= 0.5 || rare(head));
+        })
       : undefined;
   }
   const best = figures[0];
@@ -263,12 +315,13 @@ function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
     .map((p) => p.trim())
     .filter((p) => /\p{L}{3}/u.test(p));
   const picked: FigureEntry[] = [];
+  const taken = new Set<FigureEntry>(); // the picked figures, looked up in constant time
   for (const part of parts) {
     const entities = new Set(k.matcher.findInQuestion(part).map((m) => m.entity.id));
     const stems = new Set(terms(part));
     let best: { figure: FigureEntry; score: number } | undefined;
     for (const f of k.figures) {
-      if (f.figure.kind !== 'money' || picked.includes(f)) continue;
+      if (f.figure.kind !== 'money' || taken.has(f)) continue;
       let score = 0;
       for (const id of entities) if (f.entities.has(id)) score += f.figure.subjects[0] === id || f.figure.who === id ? 2 : 1.5;
       for (const s of stems) if (f.stems.has(s)) score += f.keywords.has(s) ? 1 : 0.3;
@@ -276,7 +329,10 @@ function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
       if (q.type === 'total' && f.figure.parts.length) score -= 1;
       if (score > (best?.score ?? 0.9)) best = { figure: f, score };
     }
-    if (best) picked.push(best.figure);
+    if (best) {
+      picked.push(best.figure);
+      taken.add(best.figure);
+    }
   }
   return picked;
 }
@@ -293,7 +349,7 @@ const RARE_COUNTED_NOUN = 3;
 /** Least coverage for a count of the very noun a "how many" question counts. */
 const MIN_COUNTED_COVERAGE = 0.25;
 
-/** What a "how many" question counts, as search stems of the two words after it: "how many countries signed" -> countri, sign. */
+/** What a "how many" question counts, as search stems of the two words after it: "how many ships docked" -> ship, dock. */
 function countedNouns(text: string): string[] {
   const m = /\bhow many\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(text);
   return m ? terms(m[1]!) : [];

@@ -44,6 +44,8 @@ export interface EngineOptions {
    * node_modules/.cache/summit-qa.
    */
   snapshot?: false | SnapshotOptions;
+  /** Most sentences mined for figures and names at index time (documents in order). Default 10,000. */
+  extractBudget?: number;
   /** Progress while loading and indexing, for a start-up indicator. */
   onProgress?: (event: { phase: 'load' | 'index'; done: number; total: number }) => void;
   /** Any corpus problem (a bad document, a bad curation record) stops the start with a CorpusError. Default false: skipped with a warning. */
@@ -54,6 +56,14 @@ export interface EngineOptions {
 
 function reportInternalError(error: unknown, question: string): void {
   process.stderr.write(`internal error while answering ${JSON.stringify(question)}: ${(error as Error)?.stack ?? String(error)}\n`);
+}
+
+function extractionOptions(options: EngineOptions) {
+  return {
+    ...(options.extractBudget !== undefined ? { extractBudget: options.extractBudget } : {}),
+    onExtractLimit: (skipped: number, budget: number) =>
+      (options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`)))(`corpus note: figures and names are extracted from the first ${budget.toLocaleString('en')} sentences; ${skipped.toLocaleString('en')} later documents are searched but not mined (raise extractBudget to include them)`),
+  };
 }
 
 /** The corpus/ directory shipped with the project (from src/engine, or from its compiled copy in dist/src/engine). */
@@ -69,7 +79,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 /** Knowledge from the given corpus, a matching snapshot, or a fresh build (then saved as a snapshot). */
 async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   const onIndex = options.onProgress && ((done: number, total: number) => options.onProgress!({ phase: 'index', done, total }));
-  if (options.corpus) return buildKnowledge(options.corpus, { onProgress: onIndex });
+  if (options.corpus) return buildKnowledge(options.corpus, { onProgress: onIndex, ...extractionOptions(options) });
   const dir = options.corpusDir ?? defaultCorpusDir();
   const snapshot = options.snapshot === false ? undefined : (options.snapshot ?? {});
   const warn = options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -86,7 +96,7 @@ async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   const onLoad: LoadProgress | undefined = options.onProgress && ((e) => options.onProgress!({ phase: 'load', done: e.loaded, total: e.total }));
   const corpus = await parseCorpus(raw, { onProgress: onLoad, strict: options.strict });
   corpus.warnings?.forEach((w) => warn(w));
-  const knowledge = buildKnowledge(corpus, { onProgress: onIndex });
+  const knowledge = buildKnowledge(corpus, { onProgress: onIndex, ...extractionOptions(options) });
   if (key) saveSnapshot(key, knowledge, snapshot);
   return knowledge;
 }
@@ -181,8 +191,8 @@ class AnsweringEngine implements Engine {
     // Sentences around the question are what "it" may refer to, when the conversation has nothing earlier.
     let previous: Omit<ConversationState, 'at'> | undefined = stored ?? contextState(message.context, this.k);
     const answers: Answer[] = [];
-    for (const part of message.questions) {
-      const { answer, state } = this.answerPart(part, previous, ex, detail);
+    for (const [i, part] of message.questions.entries()) {
+      const { answer, state } = this.answerPart(part, previous, ex, detail, i > 0);
       answers.push(answer);
       if (state) previous = state;
     }
@@ -194,7 +204,7 @@ class AnsweringEngine implements Engine {
   }
 
   /** One question of a message, with what came before it (the conversation, or the message's earlier part). */
-  private answerPart(part: MessagePart, previous: Omit<ConversationState, 'at'> | undefined, ex: Explanation, detail: boolean): { answer: Answer; state?: Omit<ConversationState, 'at'> } {
+  private answerPart(part: MessagePart, previous: Omit<ConversationState, 'at'> | undefined, ex: Explanation, detail: boolean, sameMessage = false): { answer: Answer; state?: Omit<ConversationState, 'at'> } {
     // An aside naming things the sources never mention ("…, is it OpenAI?") makes the question one they can't answer.
     const asideNames = part.aside ? analyzeQuestion(part.aside, this.k).terms.filter((t) => t.named).map((t) => t.word) : [];
     if (asideNames.length) {
@@ -202,7 +212,7 @@ class AnsweringEngine implements Engine {
       return { answer: compose.notFound(`The sources don't mention ${asideNames.join(' or ')}.`, this.examples.slice(0, 3)) };
     }
     let q = analyzeQuestion(part.text, this.k, { claim: part.claim });
-    const followUp = applyFollowUp(q, previous);
+    const followUp = applyFollowUp(q, previous, { isFrame: (stem) => this.k.lexicon.isFrame(stem), sameMessage });
     if (followUp) {
       q = followUp.question;
       ex.resolvedQuestion = followUp.resolved;

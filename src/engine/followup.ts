@@ -23,11 +23,20 @@ export interface FollowUp {
   resolved: string;
 }
 
-export function applyFollowUp(q: AnalyzedQuestion, previous: Omit<ConversationState, 'at'> | undefined): FollowUp | undefined {
+export interface FollowUpOptions {
+  /** Whether a word only frames a question ("when", "amount"): such words name no new subject. */
+  isFrame?: (stem: string) => boolean;
+  /** The earlier question is the same message's (two questions at once): only an explicit "it" or "and…" ties them. */
+  sameMessage?: boolean;
+}
+
+export function applyFollowUp(q: AnalyzedQuestion, previous: Omit<ConversationState, 'at'> | undefined, options: FollowUpOptions = {}): FollowUp | undefined {
   if (!previous) return undefined;
   const contentWords = q.terms.filter((t) => !t.inEntity);
   const continues = CONTINUATION.test(q.text);
-  const short = contentWords.length <= 2;
+  // "when?", "how much?": nothing but the kind of answer wanted. "where is construction?" names a subject of its own.
+  const subjectWords = contentWords.filter((t) => !(options.isFrame?.(t.stem) ?? false));
+  const short = !options.sameMessage && (subjectWords.length === 0 || (contentWords.length <= 2 && !subjectWords.some((t) => t.known)));
   const previousFigures = (previous.answer?.figures ?? []).filter((f) => f.kind === 'money').map((f) => f.id);
 
   // "how does that compare to Stargate?", "and together with the Champions?": the figure just given is one side.
@@ -63,7 +72,7 @@ export function applyFollowUp(q: AnalyzedQuestion, previous: Omit<ConversationSt
 export function contextState(context: readonly string[], k: Knowledge): Omit<ConversationState, 'at'> | undefined {
   for (let i = context.length - 1; i >= 0; i--) {
     const q = analyzeQuestion(context[i]!, k);
-    // "anyone catch the Champions League?": a sentence about something the sources lack sets no subject.
+    // "did anyone see the cup final?": a sentence about something the sources lack sets no subject.
     if (q.missing.length > 0) return undefined;
     if (q.entities.length > 0) return { type: 'what', entities: q.entities, terms: q.terms.filter((t) => t.inEntity), question: context[i]! };
   }

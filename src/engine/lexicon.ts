@@ -26,11 +26,11 @@ export const QUESTION_FRAME_WORDS: readonly string[] = [
   'reportedly', 'supposedly', 'basically', 'generally', 'specifically', 'particular', 'particularly', 'exact', 'precise',
   'reason', 'reasons', 'explanation', 'issue', 'issues', 'problem', 'problems', 'challenge', 'challenges', 'concern', 'concerns',
   'impact', 'effect', 'effects', 'result', 'results', 'consequence', 'consequences', 'significance', 'importance', 'status',
-  'progress', 'update', 'updates', 'background', 'context', 'motivation', 'rationale', 'justification', 'intention', 'overall',
+  'progress', 'background', 'context', 'motivation', 'rationale', 'justification', 'intention', 'overall',
   'area', 'areas', 'field', 'fields', 'domain', 'domains', 'theme', 'themes', 'subject', 'subjects',
   'goal', 'goals', 'aim', 'aims', 'objective', 'role', 'roles', 'date', 'dates', 'day', 'days', 'time', 'times', 'year', 'years', 'month', 'months',
   'city', 'country', 'location', 'venue', 'name', 'names', 'called', 'happens', 'part', 'parts', 'stated', 'official', 'exactly', 'specific',
-  'cash', 'money', 'bucks', 'dough',
+  'cash', 'money', 'bucks', 'dough', 'one', 'ones', 'stuff', 'bit', 'bits',
 ];
 
 /**

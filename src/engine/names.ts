@@ -1,6 +1,6 @@
 /**
  * Questions that ask for a name ("what is the new initiative called?",
- * "the name of the French president"): only a name the question does not
+ * "the name of the mayor"): only a name the question does not
  * already hold answers them, and of the kind asked for.
  */
 import type { LoadedEntity } from '../corpus/load.js';
@@ -20,7 +20,7 @@ export function wantedNameKinds(q: AnalyzedQuestion): string[] {
 /**
  * Whether a passage gives a name the question lacks: an entity it does not
  * name itself, of the same kind as its subject when that is a person ("the
- * name of the French president" wants a person's name, not the summit's).
+ * name of the mayor" wants a person's name, not the town's).
  */
 export function namesAnother(q: AnalyzedQuestion, c: Candidate, k: Knowledge): boolean {
   const asked = new Set(q.entities.map((e) => e.entity.id));

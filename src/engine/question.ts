@@ -69,7 +69,7 @@ export interface AnalyzedQuestion {
   missing: string[];
   /** "it", "they", "that": refers back to an earlier question. */
   hasReference: boolean;
-  /** "What is the capital of France?": the thing asked of the subject, which the answer must name itself. */
+  /** "What is the population of Northport?": the thing asked of the subject, which the answer must name itself. */
   head?: string;
   /** Figures of the previous answer that a follow-up ("how does that compare to X?") builds on. */
   carriedFigures?: string[];
@@ -119,15 +119,17 @@ const VERB_FOLLOWERS = new Set(['to', 'a', 'an', 'the', 'about', 'for', 'in', 'o
 const REFERENCE_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'this', 'those', 'these', 'he', 'she', 'her', 'him', 'his', 'there']);
 
 export function questionType(folded: string, amounts: Amount[], entityCount: number): QuestionType {
-  // "Was it Macron who announced it?": a cleft asks yes or no, whatever wh-word it holds.
+  // "Was it the mayor who signed it?": a cleft asks yes or no, whatever wh-word it holds.
   if (CLEFT.test(folded)) return 'yes_no';
-  // "Does she think public money alone can…?": a question opening with a verb, with no wh-word in it, asks yes or no.
+  // "Does the council expect tolls to cover it?": a question opening with a verb, with no wh-word in it, asks yes or no.
   if (/^(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should)\b/.test(folded) && !FIRST_WH.test(folded) && !/\b(?:or|versus|vs|than|compared?)\b/.test(folded)) return 'yes_no';
   const firstWh = FIRST_WH.exec(folded)?.[1];
   for (const [type, rule] of TYPE_RULES) {
     if (!rule.test(folded)) continue;
     // "total" only when more than one thing is being added; otherwise it asks for an amount.
     if (type === 'total' && entityCount < 2 && !/\bplus\b|\badd(?:ed)? up\b/.test(folded)) continue;
+    // "How many … in total?" counts; it adds no amounts.
+    if (type === 'total' && /\bhow many\b/.test(folded)) continue;
     if (type === 'compare' && entityCount < 2 && !/\bcompare|\bversus\b|\bvs\b/.test(folded)) continue;
     // A yes/no opening does not win over a wh-question inside it ("Is it known when...").
     if (type === 'yes_no' && firstWh && BARE_WH[firstWh]) break;
@@ -152,7 +154,7 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
   const titleCase = words.length > 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
   const insideEntity = (start: number) => entities.some((e) => start >= e.start && start < e.end);
   const terms: Term[] = [];
-  // "What did she say about monopolies?": the words after "about" name what the answer must be about.
+  // "What did the mayor say about tolls?": the words after "about" name what the answer must be about.
   const topicMatch = /\b(?:say|said|says|tell|told|think|thinks|claim|claims|tweet|tweeted|post|posted|write|wrote|mention|mentioned)\b.*?\babout\b/i.exec(text);
   const topicStart = topicMatch ? topicMatch.index + topicMatch[0].length : -1;
   const tokenRe = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -172,7 +174,7 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     // a word after "the", "many", "what"... is used as a noun.
     const name = m.index > 0 && !titleCase && /^\p{Lu}/u.test(word);
     // ("a purely public thing": an adverb after "a" is still an adverb.)
-    // ("is that spread out": after a verb, "that" is a pronoun, not a determiner.)
+    // ("was that paid back": after a verb, "that" is a pronoun, not a determiner.)
     const beforeBefore = text.slice(0, m.index).trim().split(/\s+/).slice(-2, -1)[0]?.toLowerCase() ?? '';
     const pronoun = DEMONSTRATIVES.has(before) && COPULAS.has(beforeBefore);
     const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, '')) && !pronoun && (known || canBeNoun(recognised.corrected ?? token));
@@ -194,7 +196,9 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     // unless it is one of the commonest words ("the thing", "the bit"), which say nothing.
     const rank = known ? undefined : englishRank(meant);
     const topicNoun = !known && usedAsNoun && rank !== undefined && rank > FILLER_NOUN_RANK && canBeNoun(meant);
-    const informative = known || name ? 1 : topicNoun ? Math.max(recognised.informative, MISSING_THRESHOLD) : recognised.informative;
+    // Words about the documents themselves ("the author", "the analysis") say nothing about what is asked.
+    const documentWord = !known && DOCUMENT_WORDS.has(token);
+    const informative = documentWord ? 0 : known || name ? 1 : topicNoun ? Math.max(recognised.informative, MISSING_THRESHOLD) : recognised.informative;
     // A word unknown to the corpus and to English is a name or a term of art ("Nvidia", "GPUs").
     const named = !known && !phrasing && (name || (rank === undefined && !/\d/.test(token) && !recognised.corrected && !isEnglishWord(token)));
     terms.push({ stem, word, known, inEntity, phrasing, informative, ...(topic ? { topic } : {}), ...(recognised.paraphrase ? { paraphrase: true } : {}), ...(named ? { named } : {}), ...(name && !inEntity ? { capitalised: true } : {}) });
@@ -229,7 +233,7 @@ const FILLER_NOUN_RANK = 600;
 const PARAPHRASE_MIN_INFORMATIVE = 0.3;
 
 /** Most distinct words of a question looked at: the rest of a very long message adds nothing but cost. */
-const MAX_QUESTION_TERMS = 40;
+export const MAX_QUESTION_TERMS = 40;
 
 interface Recognised {
   known: boolean;
@@ -286,7 +290,9 @@ function knownThroughEnglish(token: string, stem: string, k: Knowledge): Recogni
     if (word.includes(' ')) continue;
     // The related word itself, or an inflection of it, must be in the corpus: a shared stem alone
     // is too loose ("terminate" and "terminal").
-    if (inflections(word).some((w) => k.vocabulary.has(w))) return { known: true, stem: stemWord(word), informative: 1, paraphrase: true };
+    // …or a word the corpus's lexicon ties to one it uses ("monopolise" to "monopoly").
+    const relatedStem = stemWord(word);
+    if (inflections(word).some((w) => k.vocabulary.has(w)) || k.lexicon.expand(relatedStem).some((x) => k.vocabulary.has(x))) return { known: true, stem: relatedStem, informative: 1, paraphrase: true };
   }
   return { known: false, stem, informative: informativeness(token) };
 }

@@ -74,7 +74,7 @@ export function quotePassage(p: Passage, passages: readonly Passage[], focus: Re
   if (LEADING_REFERENCE.test(p.sentence.text) && prev && prev.doc === p.doc && prev.sentence.paragraph === p.sentence.paragraph && p.sentence.end - prev.sentence.start <= MAX_QUOTE_CHARS) {
     start = prev.sentence.start;
   }
-  // "Officials picked Sines for the first hub. It sits at the landing point of…": the sentence after,
+  // "The council chose the east quay. It has the deepest berth…": the sentence after,
   // when it goes on about the same thing, often holds the point.
   const next = passages[p.id + 1];
   if (options.withNext && next && next.doc === p.doc && next.sentence.paragraph === p.sentence.paragraph && LEADING_REFERENCE.test(next.sentence.text) && next.sentence.end - start <= MAX_QUOTE_CHARS) {

@@ -7,6 +7,7 @@
  */
 import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import { terms as termsOf } from '../text/analyze.js';
 
 export interface Candidate {
   kind: 'sentence' | 'figure';
@@ -164,7 +165,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
 interface QuestionView {
   words: { stem: string; weight: number; expansions: readonly string[]; topic: boolean; name: boolean; word: string }[];
   wordWeight: number;
-  entities: { id: string; weight: number }[];
+  entities: { id: string; weight: number; definite?: RegExp }[];
   entityWeight: number;
   asksForWords: boolean;
   /** Subjects with two or more named: the specific ones must all be there. */
@@ -187,7 +188,11 @@ function viewOf(q: AnalyzedQuestion, k: Knowledge, reasons: boolean): QuestionVi
   const entities = [...new Set(q.entities.map((e) => e.entity.id))].map((id) => {
     // "the European gigafactories": an adjective only qualifies the subject.
     const onlyAdjective = q.entities.every((e) => e.entity.id !== id || e.adjective);
-    return { id, weight: k.weight(id) * (onlyAdjective ? ADJECTIVE_WEIGHT : ENTITY_WEIGHT) };
+    // "the Lumen bridge": a passage saying "the bridge" just after naming Lumen is about it.
+    const mention = q.entities.find((e) => e.entity.id === id);
+    const head = mention ? /^\s+([\p{L}-]{3,})/u.exec(q.text.slice(mention.end))?.[1]?.toLowerCase() : undefined;
+    const definite = head && !STOP_HEADS.has(head) ? new RegExp(`\\b(?:the|this|that|its)\\s+${head.replace(/[^\p{L}-]/gu, '')}\\b`, 'iu') : undefined;
+    return { id, weight: k.weight(id) * (onlyAdjective ? ADJECTIVE_WEIGHT : ENTITY_WEIGHT), definite };
   });
   const asksForWords = SPEECH_QUESTION.test(q.text);
   // With two subjects or more ("what did Macron say about gigafactories"), each must be there, at least in the paragraph.
@@ -237,10 +242,12 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   }
   let entityScore = 0;
   let entityHits = 0;
-  for (const { id, weight } of v.entities) {
-    // "What did she say…": her own words count as much as her name.
+  for (const { id, weight, definite } of v.entities) {
+    // "What did the mayor say…": her own words count as much as her name.
     const saidBy = v.asksForWords && speaker === id;
-    const hit = direct.has(id) || saidBy ? 1 : context.has(id) || speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
+    const near = context.has(id) || speaker === id || c.passage?.nearby.has(id);
+    const referred = near && definite !== undefined && holder !== undefined && definite.test(holder.sentence.text);
+    const hit = direct.has(id) || saidBy || referred ? 1 : context.has(id) || speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
     entityScore += hit * weight;
     entityHits += hit;
   }
@@ -307,6 +314,9 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, everySubject, namesHeld, score, reasons: reasons ?? [] };
 }
 
+/** Words after a name that are not its head noun ("InvestAI is…", "Stargate and…"). */
+const STOP_HEADS = new Set(['and', 'the', 'for', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'did', 'does', 'with', 'from', 'that', 'this', 'about', 'announce', 'announced', 'say', 'said', 'itself', 'own']);
+
 /** Credit for what a passage's context holds rather than the passage itself. */
 const CONTEXT_CREDIT = 0.6;
 
@@ -338,13 +348,13 @@ const ENTITY_WEIGHT = 1.5;
 const ADJECTIVE_WEIGHT = 0.5;
 
 /** "Which companies / people…": only names of that kind answer these, not "industry" or "everyone". */
-export const NAMES_WANTED = /\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|organi[sz]ations?|partners?|members?|investors?|players?|people|persons?|ceos?|leaders?|officials?)\b|\bwho\s+(?:is|was|are)\s+the\s+(?:ceo|head|leader|founder|boss|chair)/i;
+export const NAMES_WANTED = /\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|organi[sz]ations?|partners?|members?|investors?|players?|people|persons?|ceos?|leaders?|officials?)\b|\bwho\s+(?:is|was|are)\s+the\s+(?:ceo|head|leader|founder|boss|chair)|\bwho(?:'s|\s+is|\s+was|\s+will\s+be)?\s+(?:going\s+to\s+)?(?:chair|run|lead|head|direct|manag)\w*/i;
 
 /** The entity kinds a names-wanted question accepts, or undefined when it wants no names in particular. */
 function namesWanted(question: string): string[] | undefined {
   const m = NAMES_WANTED.exec(question);
   if (!m) return undefined;
-  return /people|person|ceo|leader|official|head|founder|boss|chair/i.test(m[0]) ? ['person'] : ['organisation'];
+  return /people|person|ceo|leader|official|head|founder|boss|chair|run|lead|direct|manag/i.test(m[0]) ? ['person'] : ['organisation'];
 }
 
 /** An entity in at most this share of passages is specific: a question naming it with another wants both. */
@@ -409,7 +419,7 @@ function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
     case 'compare':
       return p.money.length > 0;
     case 'how_many':
-      return p.hasNumber && p.money.length === 0;
+      return p.hasNumber && p.money.length === 0 && countsTheNoun(q, p, k);
     case 'how_long':
       return p.hasTime && p.hasNumber;
     case 'who': {
@@ -431,6 +441,30 @@ function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
       return true;
   }
 }
+
+/** Up to this many words may stand between a number and the noun it counts ("58 signatory countries", "delegates: 1,214"). */
+const COUNT_GAP = 3;
+
+/**
+ * "How many countries…?": the passage must put a number next to that noun
+ * (or a stand-in for it), not merely hold a number somewhere.
+ */
+function countsTheNoun(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
+  const m = /\bhow many\s+([\p{L}-]+)/iu.exec(q.text);
+  if (!m) return true;
+  const stem = termsOf(m[1]!)[0];
+  if (!stem || k.lexicon.isFrame(stem)) return true;
+  const wanted = new Set([stem, ...k.lexicon.expand(stem)]);
+  const tokens = p.sentence.text.split(/\s+/);
+  const isNumber = (w: string) => /\d/.test(w) || NUMBER_WORD_TOKEN.test(w);
+  return tokens.some((w, i) => {
+    if (!termsOf(w).some((t) => wanted.has(t))) return false;
+    for (let j = Math.max(0, i - COUNT_GAP); j <= Math.min(tokens.length - 1, i + COUNT_GAP); j++) if (j !== i && isNumber(tokens[j]!)) return true;
+    return false;
+  });
+}
+
+const NUMBER_WORD_TOKEN = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|hundreds|thousands)\b|-(?:one|two|three|four|five|six|seven|eight|nine)\b/i;
 
 function figureFits(q: AnalyzedQuestion, f: FigureEntry): boolean {
   const kind = f.figure.kind;

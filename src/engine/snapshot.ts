@@ -82,7 +82,7 @@ export function snapshotKey(dir: string, raw: Pick<RawCorpus, 'files' | 'problem
   return hash.digest('hex').slice(0, 32);
 }
 
-/** The first line of a snapshot file: what it is, its key, and a SHA-256 of the bytes after it. */
+/** A snapshot file's opening line: what it is, its key, and a SHA-256 of the bytes after it. */
 function header(key: string, payload: Buffer): string {
   return JSON.stringify({ magic: MAGIC, format: FORMAT, key, sha256: createHash('sha256').update(payload).digest('hex'), bytes: payload.length });
 }

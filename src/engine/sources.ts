@@ -24,8 +24,13 @@ export interface Related {
   disagreeing: FigureEntry[];
 }
 
+// Computed once per figure: relatedFigures compares a figure with every other.
+const aboutCache = new WeakMap<FigureEntry, Set<string>>();
+
 function aboutWords(f: FigureEntry): Set<string> {
-  return new Set([...f.keywords].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)));
+  let words = aboutCache.get(f);
+  if (!words) aboutCache.set(f, (words = new Set([...f.keywords].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)))));
+  return words;
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -42,21 +47,40 @@ function sameValue(a: FigureEntry, b: FigureEntry): boolean {
   return x.display.toLowerCase().replace(/^(?:in|by|on)\s+/, '') === y.display.toLowerCase().replace(/^(?:in|by|on)\s+/, '');
 }
 
+/**
+ * The correction that replaces a figure: one that names it, or names a
+ * figure of the same value for the same thing (a notice quotes the wrong
+ * figure again: "an earlier version said €25 million").
+ */
+export function correctionOf(entry: FigureEntry, k: Knowledge): { figure: string; replaces: string[] } | undefined {
+  const corrections = k.corpus.corrections ?? [];
+  if (!corrections.length) return undefined;
+  const byId = new Map(k.figures.map((f) => [f.figure.id, f]));
+  return corrections.find((c) =>
+    c.figure !== entry.figure.id &&
+    c.replaces.some((id) => {
+      if (id === entry.figure.id) return true;
+      const replaced = byId.get(id);
+      return !!replaced && replaced.figure.kind === entry.figure.kind && sameValue(replaced, entry) && similarity(aboutWords(replaced), aboutWords(entry)) >= SAME_THING;
+    }),
+  );
+}
+
 /** What the other sources say about the thing a figure measures. */
 export function relatedFigures(entry: FigureEntry, k: Knowledge): Related {
   const byId = new Map(k.figures.map((f) => [f.figure.id, f]));
   const corrections = k.corpus.corrections ?? [];
-  const replacedBy = corrections.find((c) => c.replaces.includes(entry.figure.id));
+  const replacedBy = correctionOf(entry, k);
   const lead = (replacedBy && byId.get(replacedBy.figure)) || entry;
   // The figure corrected, as another document gave it where one did.
-  const replaced = (corrections.find((c) => c.figure === lead.figure.id)?.replaces ?? []).map((id) => byId.get(id)).filter((f): f is FigureEntry => !!f);
+  const correction = corrections.find((c) => c.figure === lead.figure.id);
+  const replaced = correction ? k.figures.filter((f) => f !== lead && correctionOf(f, k) === correction) : [];
   const corrected = replaced.find((f) => f.doc !== lead.doc) ?? replaced[0];
-  const superseded = new Set(corrections.flatMap((c) => c.replaces));
   const words = aboutWords(lead);
   const agreeing: FigureEntry[] = [];
   const disagreeing: FigureEntry[] = [];
   for (const other of k.figures) {
-    if (other === lead || other === corrected || other.figure.kind !== lead.figure.kind || superseded.has(other.figure.id)) continue;
+    if (other === lead || other === corrected || other.figure.kind !== lead.figure.kind || correctionOf(other, k)) continue;
     // A quote from the same sentence says nothing new.
     if (other.doc === lead.doc && other.figure.at.start === lead.figure.at.start) continue;
     if (similarity(words, aboutWords(other)) < SAME_THING) continue;
@@ -116,7 +140,6 @@ export function valueKey(f: FigureEntry): string {
  * correction replaced is left out, and each value is shown once.
  */
 export function rankForDigest(pool: FigureEntry[], k: Knowledge): FigureEntry[] {
-  const superseded = new Set((k.corpus.corrections ?? []).flatMap((c) => c.replaces));
   const documents = new Map<string, Set<string>>();
   for (const f of k.figures) {
     const key = valueKey(f);
@@ -124,7 +147,7 @@ export function rankForDigest(pool: FigureEntry[], k: Knowledge): FigureEntry[] 
   }
   const weight = (f: FigureEntry) => (f.headline ? 2 : 0) + f.figure.also.length + (f.figure.parts.length ? 1 : 0);
   const ranked = pool
-    .filter((f) => DIGEST_KINDS[f.figure.kind] !== undefined && !superseded.has(f.figure.id))
+    .filter((f) => DIGEST_KINDS[f.figure.kind] !== undefined && !correctionOf(f, k))
     .sort((a, b) => documents.get(valueKey(b))!.size - documents.get(valueKey(a))!.size || DIGEST_KINDS[a.figure.kind]! - DIGEST_KINDS[b.figure.kind]! || weight(b) - weight(a));
   const seen = new Set<string>();
   return ranked.filter((f) => (seen.has(valueKey(f)) ? false : (seen.add(valueKey(f)), true)));

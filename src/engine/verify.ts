@@ -51,7 +51,7 @@ export function claimOf(q: AnalyzedQuestion, k: Knowledge): Claim {
     days: [...new Set((text.match(DAY_RE) ?? []).map((d) => d.toLowerCase()))],
     months: [...new Set((text.match(MONTH_RE) ?? []).map((d) => d.toLowerCase()))],
     places,
-    // A person is a claimed value ("was it Macron who…", "did von der Leyen announce Stargate?") when the
+    // A person is a claimed value ("was it the mayor who…", "did the council announce the warehouse?") when the
     // question also names the thing done; otherwise the person is its subject.
     currencies: [...new Set((text.match(/\b(?:euros?|dollars?|pounds?)\b|[€$£]/gi) ?? []).map((c) => CURRENCY_OF[c.toLowerCase().replace(/s$/, '')]!).filter(Boolean))].filter(() => !q.amounts.length),
     people: q.entities.some((e) => ['programme', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? '')) || CLEFT_PERSON.test(text)
@@ -182,14 +182,17 @@ export function answerCurrencyClaim(c: Claim, r: Related, k: Knowledge, confiden
 /** "So X announced the $112bn package?": who the sources say gave the figure of that amount. */
 export function answerWhoGaveClaim(q: AnalyzedQuestion, entry: FigureEntry, k: Knowledge): Answer {
   const base = answerWithSources(entry, k, 0.8);
-  const asked = q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'person').map((e) => e.entity.id);
+  const asked = q.entities.filter((e) => !e.adjective && ['person', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? '')).map((e) => e.entity.id);
   const holder = passageAt(k, entry.doc, entry.figure.at.start);
   const actors = [entry.figure.who, holder?.speaker, ...[...(holder?.entities ?? [])].filter((id) => k.matcher.get(id)?.kind === 'person')].filter((id): id is string => !!id);
   const what = `${entry.figure.display} (${entry.figure.what.replace(/\.$/, '')})`;
   if (!actors.length) return { ...base, answer: `The sources don't say who gave ${what}.` };
   const name = (id: string) => k.matcher.get(id)?.name ?? id;
-  const text = actors.some((id) => asked.includes(id))
-    ? `Yes: ${what}, according to the sources from ${name(actors.find((id) => asked.includes(id))!)}.`
+  if (actors.some((id) => asked.includes(id))) return { ...base, answer: `Yes: ${what}, according to the sources from ${name(actors.find((id) => asked.includes(id))!)}.` };
+  // What the one asked about did give, when the sources say.
+  const own = k.figures.find((f) => f !== entry && f.figure.kind === 'money' && asked.some((id) => f.entities.has(id) || f.figure.who === id));
+  const text = own
+    ? `No: the sources give ${own.figure.display} for ${name(asked.find((id) => own.entities.has(id) || own.figure.who === id)!)} (${own.figure.what.replace(/\.$/, '')}); ${what} came from ${name(actors[0]!)}.`
     : `No: ${what} came from ${name(actors[0]!)}, not ${asked.map(name).join(' or ')}.`;
-  return { ...base, answer: text };
+  return { ...base, answer: text, quotes: own ? compose.dedupeQuotes([compose.figureQuote(own, k), ...base.quotes]) : base.quotes };
 }

@@ -16,7 +16,7 @@ export interface DescribeContext {
   subjectBefore?: string;
   /** Name of the first entity written after it. */
   subjectAfter?: string;
-  /** What the sentence before says was wrong or corrected ("the size of the Atlantic Compute Fund"). */
+  /** What the sentence before says was wrong or corrected ("the size of the renewal fund"). */
   correctedThing?: string;
   correction?: 'corrected' | 'superseded';
   /** The description of the money figure in the same sentence, for its period ("over five years"). */
@@ -59,7 +59,7 @@ function subjectPhrase(raw: string, ctx: DescribeContext): string | undefined {
   let s = raw.replace(LEADING_ADVERBIAL, '').replace(/^.*\b(?:said|says|announced|told \w+)\s+(?:that\s+)?/i, '').replace(/^.*\bthat\s+/i, '');
   // "Acme Robotics, Inc. ("Acme"), ..., today announced": no brackets, company suffix or time word in the subject.
   s = s.replace(/\s*\([^)]*\)/g, '').replace(/,\s+(?:Inc|Ltd|LLC|Corp|PLC|AG|SA|GmbH)\.?(?=,|\s|$)/g, '').replace(/\s*\b(?:today|yesterday|also|jointly|on\s+\w+day|this\s+week|last\s+week)\s*$/i, '');
-  // "By my count, the 20 key investors": the subject is the last part that is not an aside ("including ...").
+  // "By my count, the 12 lead donors": the subject is the last part that is not an aside ("including ...").
   const parts = s.split(/,\s+/).filter((p, i) => p.trim() && !/^(?:including|such|with|who|which|whose|like|notably|especially|excluding)\b/i.test(p.trim()) && !(i > 0 && /^(?:a|an)\b/i.test(p.trim())));
   if (parts.length) s = parts[parts.length - 1]!;
   s = s.replace(/^[-*•\d.)\s]+/, '').replace(/\*\*/g, '').trim();
@@ -119,7 +119,7 @@ export function describeFigure(ctx: DescribeContext): string {
     case 'money': {
       if (label) return label.length > 2 ? lowerFirst(label) : `${label} amount`;
       if (measured && owner) return `the ${measured[0].replace(/\s+of\s*$/i, '').toLowerCase()} of ${owner}`;
-      // "the Atlantic Compute Fund (ACF) of €12 billion": the size of what is named just before.
+      // "a Harbour Renewal Fund (HRF) of €12 million": the size of what is named just before.
       if (ctx.subjectBefore && /\b(?:[\p{Lu}][\p{L}\-]*|\))\s+of\s*$/u.test(before)) return `the size of ${ctx.subjectBefore}`;
       // "a supply deal worth roughly €3.2 billion", "100,000 accelerators, worth $3.5bn"
       const worth = /((?:[\p{L}\p{N},\-]+\s+){0,5}[\p{L}\-]+),?\s+(?:(?:is|are|was|were|being|been|be)\s+)?(?:worth|valued\s+at|totall?ing|amounting\s+to|costing)\s*$/iu.exec(before);

@@ -1,6 +1,6 @@
 /**
  * Suggestion questions an entity's own figures and definition answer
- * ("What is the Lisbon Compute Alliance?", "How much will Northport spend on
+ * ("What is the Harbour Renewal Fund?", "How much will Northport spend on
  * a new container terminal?"), and search keywords for a figure.
  */
 import type { LoadedFigure } from '../corpus/types.js';

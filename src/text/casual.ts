@@ -4,6 +4,7 @@
  * online, emoji and hashtags. The table is general English usage, the same
  * for any corpus; it is not a list of any question's words.
  */
+import { NUMBER_WORDS_SOURCE, readNumber } from './number-words.js';
 
 /** Chat forms and what they stand for. A form is only ever a whole word. */
 const CHAT_FORMS: Record<string, string> = {
@@ -61,7 +62,8 @@ export function normalizeCasual(text: string, options: CasualOptions = {}): stri
     .replace(/\btl;?\s?dr\b/gi, 'summary')
     // "??", "?!": one question mark says as much.
     .replace(/[?!]*\?[?!]*/g, '?');
-  out = out.replace(/(?<![\p{L}\p{N}@'’])[\p{L}\p{N}]+(?:\/[\p{L}]*)?(?![\p{L}\p{N}'’])/gu, (word) => {
+  // (Not inside an abbreviation with dots: "U.S." is not "you".)
+  out = out.replace(/(?<![\p{L}\p{N}@'’.])[\p{L}\p{N}]+(?:\/[\p{L}]*)?(?![\p{L}\p{N}'’]|\.\p{L})/gu, (word) => {
     const lower = word.toLowerCase();
     const form = forms[lower];
     if (form !== undefined && lower !== form) return form;
@@ -71,13 +73,8 @@ export function normalizeCasual(text: string, options: CasualOptions = {}): stri
   return spellAmounts(out).replace(/\s+([,.;:?!])/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
-const UNITS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
-  fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const NUMBER_WORDS = Object.keys(UNITS).join('|');
-const SPELLED_AMOUNT = new RegExp(String.raw`\b(half an?|a quarter of an?|an?(?=\s+(?:full\s+)?(?:million|billion|trillion))|(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))?(?:\s+hundred)?|\d+(?:\.\d+)?)\s+(?:full\s+|whole\s+)?(thousand|million|billion|trillion)\b`, 'gi');
+const SPELLED_AMOUNT = new RegExp(String.raw`\b(half an?|a quarter of an?|(?:a|one)\s+hundred(?:\s+and\s+${NUMBER_WORDS_SOURCE})?|an?(?=\s+(?:full\s+)?(?:million|billion|trillion))|${NUMBER_WORDS_SOURCE}|\d+(?:\.\d+)?)\s+(?:full\s+|whole\s+)?(thousand|million|billion|trillion)\b`, 'gi');
 
 /**
  * Amounts written in words or in an unusual scale, as documents write them:
@@ -92,10 +89,7 @@ export function spellAmounts(text: string): string {
     else if (lower === 'a' || lower === 'an') n = 1;
     else if (lower.startsWith('a quarter')) n = 0.25;
     else if (/^\d/.test(lower)) n = Number(lower);
-    else {
-      const parts = lower.split(/[\s-]+/);
-      n = parts.filter((p) => p !== 'hundred').reduce((sum, p) => sum + (UNITS[p] ?? 0), 0) * (parts.includes('hundred') ? 100 : 1);
-    }
+    else n = readNumber(lower.replace(/^a\s+hundred/, 'one hundred')) ?? NaN;
     const value = n * SCALES[scale.toLowerCase()]!;
     if (!Number.isFinite(value) || value <= 0) return match;
     for (const [word, size] of [['trillion', 1e12], ['billion', 1e9], ['million', 1e6], ['thousand', 1e3]] as const) {

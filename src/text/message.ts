@@ -46,8 +46,9 @@ const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|did|does|do|ca
 export function readMessage(message: string): Message {
   const sentences = splitSentences(message).map((raw) => ({ raw, text: stripLeadIn(afterColon(raw)) })).filter((s) => s.text);
   // Questions that open as questions ("how…") first; failing that, "…?" and requests ("tell me…"); failing that, tagged statements.
+  // ("and when does it start?": a question still, its "and" kept to tie it to what came before.)
   const rank = (s: { raw: string; text: string }) =>
-    QUESTION_START.test(s.text) ? 3 : /\?\s*$/.test(s.raw) || REQUEST_START.test(s.text) ? 2 : TAG.test(s.text) && s.text.split(/\s+/).length >= 4 ? 1 : 0;
+    QUESTION_START.test(s.text.replace(/^(?:and|but|plus|also)\s+/i, '')) ? 3 : /\?\s*$/.test(s.raw) || REQUEST_START.test(s.text) ? 2 : TAG.test(s.text) && s.text.split(/\s+/).length >= 4 ? 1 : 0;
   const ranks = sentences.map(rank);
   const best = Math.max(0, ...ranks);
   if (best === 0) {
@@ -73,7 +74,7 @@ function splitSentences(text: string): string[] {
 // "…, need it for the caption", "…, settling a bet": why the person asks, not what.
 const PURPOSE_TAIL = /,\s*(?:(?:i\s+)?(?:need|want|wanted|have|got)\s+(?:it|this|that|them|these|those|to|the|a|an|names)\b|settling|trying|writing|asking|just (?:double )?checking|for (?:my|our|the) |so (?:i|we) |need it|no rush)[^,]*$/i;
 
-// "… for my slide deck", "… for the newsletter": who it is for, at the end of a request.
+// "… for our team wiki", "… for the newsletter": who it is for, at the end of a request.
 const FOR_WHOM_TAIL = /\s+for\s+(?:my|our|the|a|an)\s+(?:[\p{L}-]+\s+){0,2}(?:deck|slides?|newsletter|digest|post|blog|thread|report|presentation|meeting|standup|team|boss|manager|article|piece|caption|timeline|notes?|doc|draft|email|talk|class|homework|essay|story)(?:\s+(?:please|pls|thanks))?\s*$/iu;
 
 function dropPurposeTail(sentence: string): string {
@@ -81,7 +82,7 @@ function dropPurposeTail(sentence: string): string {
   return cut.split(/\s+/).length >= 2 ? cut : sentence;
 }
 
-/** "quick one for the digest: how much…" and "the actual question: how much…": the question is after the colon. */
+/** "one thing for the minutes: when…" and "my question: how much…": the question is after the colon. */
 function afterColon(sentence: string): string {
   const colon = sentence.indexOf(': ');
   if (colon < 0) return sentence;
@@ -102,7 +103,7 @@ function splitCoordinated(sentence: string): string[] {
 const LIGHT = /^(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall|the|a|an|it|its|this|that|they|them|their|there|he|she|his|her|of|to|in|on|at|for|by|and|or|so|be|been|more|less|much|many|even|just|really|actually|exactly|one|ones|thing|things)$/i;
 
 /**
- * "who's putting up the 150bn, is that govt money": what follows the first
+ * "who pays for the dredging, is it the port": what follows the first
  * comma of a question that stands on its own is an aside (a guess, a
  * restatement, a reason); the question is what comes before it.
  */

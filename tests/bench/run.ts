@@ -8,7 +8,11 @@
  *   npm run bench                          sizes 1,000 / 10,000 / 100,000
  *   npm run bench -- --quick               sizes 1,000 / 10,000, fewer rounds
  *   npm run bench -- --sizes 1000,50000    chosen sizes
- *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters, questionlog, charts)
+ *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters, adversarial, questionlog, charts)
+ *
+ * Adversarial questions (adversarial.ts: repeated, rare, misspelt and made-up
+ * words, names, amounts, punctuation, up to 1,000 characters) are timed in the
+ * bundled and scale processes, after the ordinary questions, unless skipped.
  *   npm run bench -- --profile 100000      also profile build and answering at that size ("bundled": the bundled corpus)
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -29,7 +33,7 @@ import { measureQuestionLog } from './question-log.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
-const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters', 'questionlog', 'charts'] as const;
+const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters', 'adversarial', 'questionlog', 'charts'] as const;
 
 interface Settings {
   sizes: number[];
@@ -41,6 +45,8 @@ interface Settings {
   adapterRuns: number;
   logRounds: number;
   chartRounds: number;
+  /** Measured rounds over the adversarial questions; 0 when skipped. */
+  adversarialRounds: number;
   skip: Set<string>;
   /** Sentences of the synthetic corpus to profile, or 'bundled'. */
   profile?: number | 'bundled';
@@ -69,6 +75,7 @@ function settings(argv: string[]): Settings {
     adapterRuns: quick ? 5 : 20,
     logRounds: quick ? 10 : 40,
     chartRounds: quick ? 10 : 40,
+    adversarialRounds: skip.has('adversarial') ? 0 : quick ? 3 : 10,
     skip,
     profile,
   };
@@ -172,7 +179,7 @@ async function main(): Promise<void> {
   await section('bundled', async () => {
     const questionsFile = practiceQuestions();
     log(`bundled corpus: ${s.bundledRounds} rounds of ${questionsFile} ...`);
-    const bundled = await runChild({ questionsFile, rounds: s.bundledRounds, warmupRounds: s.warmupRounds });
+    const bundled = await runChild({ questionsFile, rounds: s.bundledRounds, warmupRounds: s.warmupRounds, adversarialRounds: s.adversarialRounds });
     bundled.snapshot = await measureSnapshot(undefined, questionsFile);
     report.bundled = bundled;
     report.bundledQuestions = questionsFile.startsWith(ROOT) ? questionsFile.slice(ROOT.length) : questionsFile;
@@ -186,7 +193,7 @@ async function main(): Promise<void> {
       const m = ensureSynthCorpus({ sentences: size });
       log(`scale ${size.toLocaleString('en')} sentences: ${m.generated ? 'generated' : 'reusing'} ${m.dir} (${m.documents} documents) ...`);
       const questionsFile = join(m.dir, '.bench-manifest.json');
-      const result = await runChild({ dir: m.dir, questionsFile, rounds: s.scaleRounds(size), warmupRounds: 1 });
+      const result = await runChild({ dir: m.dir, questionsFile, rounds: s.scaleRounds(size), warmupRounds: 1, adversarialRounds: s.adversarialRounds });
       result.snapshot = await measureSnapshot(m.dir, questionsFile);
       report.scale.push({ sentences: size, entities: m.entities, result });
     }

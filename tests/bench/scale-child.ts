@@ -16,6 +16,7 @@ import { createEngine, defaultCorpusDir, type Engine } from '../../src/index.js'
 import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
 import { buildKnowledge, type Knowledge } from '../../src/engine/knowledge.js';
 import { processTerm, tokenize } from '../../src/text/analyze.js';
+import { measureAdversarial, measureFirstUse, type AdversarialResult, type FirstUse } from './adversarial-measure.js';
 import { measureLatency, memoryMb, type LatencyResult } from './measure.js';
 import { formatSummary, profiled, summarizeProfile, writeProfile, type ProfileSummary } from './profile.js';
 
@@ -33,6 +34,8 @@ export interface ChildSpec {
    * in this directory, or none when null. Prints a StartResult.
    */
   startOnly?: { snapshotDir: string | null };
+  /** Also time the adversarial questions (adversarial.ts) this many rounds, and the first use of the word lists. */
+  adversarialRounds?: number;
 }
 
 export interface StartResult {
@@ -53,6 +56,8 @@ export interface ChildResult {
   latency?: LatencyResult;
   rawIndex: 'engine' | 'rebuilt';
   profile?: { build: ProfileSummary; ask: ProfileSummary; files: string[] };
+  adversarial?: AdversarialResult;
+  firstUse?: FirstUse;
 }
 
 export function readQuestions(file: string): string[] {
@@ -86,7 +91,10 @@ export async function runChild(spec: ChildSpec): Promise<ChildResult> {
   const t2 = performance.now();
   const mem = memoryMb();
   const { index, from } = indexOf(engine, corpus);
+  // Before any other question, so that the word lists are still unloaded.
+  const firstUse = spec.adversarialRounds ? measureFirstUse(engine) : undefined;
   const latency = measureLatency(engine, index, questions, { rounds: spec.rounds, warmupRounds: spec.warmupRounds });
+  const adversarial = spec.adversarialRounds ? measureAdversarial(engine, index, corpus, spec.adversarialRounds) : undefined;
   return {
     ...counts(engine),
     loadMs: t1 - t0,
@@ -95,6 +103,7 @@ export async function runChild(spec: ChildSpec): Promise<ChildResult> {
     floor: floors(spec.dir ?? defaultCorpusDir(), corpus),
     latency,
     rawIndex: from,
+    ...(adversarial ? { adversarial, firstUse } : {}),
   };
 }
 

@@ -21,6 +21,9 @@ describe.each([
   ['holdout2.json', 0.9, 1],
   // Traps built from the article's own words: one may still slip through.
   ['holdout3.json', 0.9, 0.9],
+  // Chat-style questions written apart from the engine (lower case, slang, claims, two questions at once):
+  // a guard at the level reached, below the 90% aimed for.
+  ['casual-holdout.json', 0.7, 0.9],
 ])('question set %s', (file, target, abstainTarget) => {
   it(`scores at least ${target * 100}% strict, abstains on at least ${abstainTarget * 100}% of traps, quotes only verbatim`, () => {
     const cases = loadCases(fileURLToPath(new URL(`../eval/${file}`, import.meta.url)));

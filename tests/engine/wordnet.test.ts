@@ -1,0 +1,60 @@
+/**
+ * WordNet look-ups (src/text/wordnet.ts): related words reach a corpus that
+ * says the same thing in other words; the dominant word class decides what
+ * may be paraphrased (verbs and adjectives, not nouns).
+ */
+import { describe, expect, it } from 'vitest';
+import { dominantClass, relatedWords } from '../../src/text/wordnet.js';
+
+describe('relatedWords', () => {
+  it('gives synonyms and derived forms of a verb', () => {
+    const woo = relatedWords('woo');
+    // Only the commonest sense is taken: its synonym, and the noun derived from it.
+    expect(woo).toContain('court');
+    expect(woo).toContain('wooer');
+    expect(woo).not.toContain('woo');
+  });
+
+  it('gives similar adjectives', () => {
+    expect(relatedWords('big')).toContain('large');
+  });
+
+  it('reads inflected forms through their lemma', () => {
+    expect(relatedWords('wooing')).toContain('court');
+    expect(relatedWords('pledged')).toContain('plight');
+  });
+
+  it('keeps to the word classes asked for', () => {
+    const asVerb = relatedWords('court', ['verb']);
+    expect(asVerb).toContain('woo');
+    expect(asVerb).not.toContain('tribunal');
+    expect(relatedWords('court', ['noun'])).toContain('tribunal');
+  });
+
+  it('writes multi-word entries with spaces', () => {
+    expect(relatedWords('start').some((w) => w.includes(' '))).toBe(true);
+    expect(relatedWords('start').some((w) => w.includes('_'))).toBe(false);
+  });
+
+  it('gives nothing for what is not a word', () => {
+    expect(relatedWords('x1yz')).toEqual([]);
+    expect(relatedWords('')).toEqual([]);
+    expect(relatedWords('qwzxplorf')).toEqual([]);
+  });
+});
+
+describe('dominantClass', () => {
+  it.each([
+    ['woo', 'verb'],
+    ['league', 'noun'],
+    ['terminal', 'noun'],
+    ['homegrown', 'adj'],
+    ['quickly', 'adv'],
+  ])('%s is mostly a %s', (word, pos) => {
+    expect(dominantClass(word)).toBe(pos);
+  });
+
+  it('knows nothing of a non-word', () => {
+    expect(dominantClass('qwzxplorf')).toBeUndefined();
+  });
+});

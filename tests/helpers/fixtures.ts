@@ -1,0 +1,66 @@
+/**
+ * Engines over the test corpora, with the bodies of their documents, so a
+ * test can check that every quote is an exact slice of what it cites:
+ * the bundled corpus, the curated harbour fixture, the harbour document
+ * alone (no yaml: what the bot extracts by itself) and the forum texts.
+ */
+import { cpSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { createEngine, type Answer, type Engine } from '../../src/index.js';
+import { BUNDLED_CORPUS, tempCorpus, type TempCorpus } from './corpus.js';
+
+export const HARBOUR_FIXTURE = fileURLToPath(new URL('../fixtures/harbour/', import.meta.url));
+export const FORUM_FIXTURE = fileURLToPath(new URL('../fixtures/forum/', import.meta.url));
+
+export interface TestEngine {
+  engine: Engine;
+  ask: Engine['ask'];
+  /** Fails the test unless every quote of the answer is body.slice(start, end) of its document. */
+  verbatim(a: Answer): Answer;
+}
+
+async function open(dir: string, engineOf: (corpus: Awaited<ReturnType<typeof loadCorpus>>) => Promise<Engine>): Promise<TestEngine> {
+  const corpus = await loadCorpus(dir);
+  const engine = await engineOf(corpus);
+  const bodies = new Map(corpus.documents.map((d) => [d.id, d.body]));
+  return {
+    engine,
+    ask: (q, options) => engine.ask(q, options),
+    verbatim(a) {
+      for (const quote of a.quotes) expect(bodies.get(quote.source.documentId)?.slice(quote.source.start, quote.source.end)).toBe(quote.text);
+      return a;
+    },
+  };
+}
+
+/** The bundled corpus. */
+export const openSummit = () => open(BUNDLED_CORPUS, () => createEngine());
+/** The harbour fixture with its entities, figures and lexicon. */
+export const openHarbour = () => open(HARBOUR_FIXTURE, (corpus) => createEngine({ corpus }));
+
+/** A corpus directory holding copies of some fixture files only; remove() it after. */
+function copyOf(from: string, keep: (name: string) => boolean): TempCorpus {
+  const temp = tempCorpus();
+  for (const name of readdirSync(from)) if (keep(name)) cpSync(join(from, name), join(temp.dir, name));
+  return temp;
+}
+
+/** The harbour press release alone, without its yaml: nothing curated. */
+export async function openBareHarbour(): Promise<TestEngine & { remove(): void }> {
+  const temp = copyOf(HARBOUR_FIXTURE, (name) => name.endsWith('.md'));
+  return { ...(await open(temp.dir, (corpus) => createEngine({ corpus }))), remove: () => temp.remove() };
+}
+
+/** The forum texts (several uncurated documents that disagree and correct each other). */
+export async function openForum(): Promise<TestEngine & { remove(): void }> {
+  const temp = copyOf(FORUM_FIXTURE, (name) => name !== 'README.md');
+  return { ...(await open(temp.dir, (corpus) => createEngine({ corpus }))), remove: () => temp.remove() };
+}
+
+/** Answer text and every quote, lower-cased: "does the answer say X". */
+export const said = (a: Answer) => [a.answer, ...a.quotes.map((q) => q.text)].join('\n').toLowerCase();
+/** Answer text and first quote, lower-cased: "does the answer lead with X". */
+export const lead = (a: Answer) => [a.answer, a.quotes[0]?.text ?? ''].join('\n').toLowerCase();
