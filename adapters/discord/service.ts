@@ -11,7 +11,7 @@ export function discordService(bot: Partial<DiscordBotOptions> = {}): ServiceSpe
     settings: (config) => config.chat,
     secrets: (config) => [config.token],
     async start({ config, logger, answerer, store, feedback, fatal }) {
-      const client = createDiscordBot({ answerer, store, config, logger, onFatal: fatal, ...(feedback ? { feedback } : {}), ...bot });
+      const client = createDiscordBot({ answerer, store, config, logger, onFatal: fatal, ...(feedback ? { feedback } : {}), ...(answerer.drawChart ? { drawChart: (model) => answerer.drawChart!(model) } : {}), ...bot });
       try {
         await client.start();
       } catch (error) {

@@ -8,6 +8,7 @@ import { Piscina } from 'piscina';
 import type { Answer } from '../../src/index.js';
 import { TimeBudgetExceeded, type Answerer, type AskRequest } from './answerer.js';
 import type { WorkerSettings, WorkerTask } from './answer-worker.js';
+import type { ChartModel } from './chart/index.js';
 
 export interface AnswerPoolOptions {
   /** Worker threads. Default: one per core (os.availableParallelism()). */
@@ -32,6 +33,8 @@ export interface AnswerPool extends Answerer {
   warnings(): Promise<readonly string[]>;
   reload(): Promise<number>;
   documents(): Promise<number>;
+  /** Draws a chart as PNG in a worker thread (the chart extension's `draw`), within the time budget. */
+  drawChart(model: ChartModel): Promise<Uint8Array>;
 }
 
 export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
@@ -72,6 +75,15 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
     examples: () => run<readonly string[]>({ kind: 'examples' }),
     warnings: () => run<readonly string[]>({ kind: 'warnings' }),
     documents: () => run<number>({ kind: 'documents' }),
+    async drawChart(model) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeBudgetMs);
+      try {
+        return await run<Uint8Array>({ kind: 'chart', model }, controller.signal);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     async reload() {
       // New workers load the corpus while the old ones keep answering; a corpus that fails keeps the old pool.
       const next = startPool();

@@ -6,6 +6,7 @@
 import { workerData } from 'piscina';
 import type { Engine, EngineOptions } from '../../src/index.js';
 import { answerWithHistory, type AskRequest } from './answerer.js';
+import type { ChartModel } from './chart/index.js';
 
 export interface WorkerSettings {
   corpusDir?: string;
@@ -17,7 +18,7 @@ export interface WorkerSettings {
   extra?: unknown;
 }
 
-export type WorkerTask = { kind: 'ask'; request: AskRequest } | { kind: 'examples' } | { kind: 'warnings' } | { kind: 'documents' };
+export type WorkerTask = { kind: 'ask'; request: AskRequest } | { kind: 'examples' } | { kind: 'warnings' } | { kind: 'documents' } | { kind: 'chart'; model: ChartModel };
 
 const settings = (workerData ?? {}) as WorkerSettings;
 type Factory = (options: EngineOptions & { extra?: unknown }) => Promise<Engine>;
@@ -37,6 +38,8 @@ const engine: Engine | Error = await factory({
 );
 
 export default function answer(task: WorkerTask): unknown {
+  // Charts are drawn here too, off the adapter's event loop; the renderer loads on the first one.
+  if (task.kind === 'chart') return import('./chart/index.js').then(async ({ drawChart }) => (await drawChart(task.model, 'png')).data);
   if (engine instanceof Error) throw engine;
   if (task.kind === 'warnings') return warnings;
   if (task.kind === 'documents') return engine.documents.length;

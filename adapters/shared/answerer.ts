@@ -7,6 +7,7 @@
  * can answer a follow-up.
  */
 import type { Answer, Engine } from '../../src/index.js';
+import type { ChartModel } from './chart/index.js';
 
 export interface AskRequest {
   question: string;
@@ -29,6 +30,8 @@ export interface Answerer {
   reload?(): Promise<number>;
   /** Documents served now. */
   documents?(): Promise<number>;
+  /** Draws a chart's PNG off the event loop, where the answerer has threads. */
+  drawChart?(model: ChartModel): Promise<Uint8Array>;
 }
 
 /** Thrown by an answerer when a question ran out of time; the pipeline answers politely. */

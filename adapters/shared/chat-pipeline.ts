@@ -6,6 +6,7 @@
 import type { Engine } from '../../src/index.js';
 import { inProcessAnswerer, type Answerer } from './answerer.js';
 import { ChartExtension } from './chart/extension.js';
+import type { ChartModel } from './chart/index.js';
 import type { Feedback } from './feedback/feedback.js';
 import type { Logger } from './logger.js';
 import { Pipeline, type AnswerExtension } from './pipeline.js';
@@ -28,6 +29,8 @@ export interface ChatPipelineOptions {
   charts?: boolean;
   /** Longest wait for a chart before answering without it, in ms. Default 5,000. */
   chartBudgetMs?: number;
+  /** Draws a chart's PNG. Default: on this thread; the bots draw in the answer pool, off the event loop. */
+  drawChart?: (model: ChartModel) => Promise<Uint8Array>;
   /** Clock for the in-memory store. Default Date.now. */
   now?: () => number;
 }
@@ -37,7 +40,7 @@ export function chatPipeline(options: ChatPipelineOptions, parts: { logger: Logg
   const answerer = options.answerer ?? (options.engine ? inProcessAnswerer(options.engine) : undefined);
   if (!answerer) throw new TypeError('a chat surface needs an answerer or an engine');
   const store = options.store ?? new MemoryStore({ now: options.now ?? Date.now });
-  const charts = options.charts === false ? undefined : new ChartExtension({ logger, ...(options.chartBudgetMs !== undefined ? { budgetMs: options.chartBudgetMs } : {}) });
+  const charts = options.charts === false ? undefined : new ChartExtension({ logger, ...(options.chartBudgetMs !== undefined ? { budgetMs: options.chartBudgetMs } : {}), ...(options.drawChart ? { draw: options.drawChart } : {}) });
   const extensions = [...(options.feedback ? [options.feedback] : []), ...(charts ? [charts] : []), ...(options.extensions ?? [])];
   const pipeline = new Pipeline({ answerer, store, logger, rateLimit: createRateLimit({ ...parts.rateLimit, store }), extensions });
   return { pipeline, ...(charts ? { charts } : {}) };

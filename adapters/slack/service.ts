@@ -9,7 +9,7 @@ export const slackService: ServiceSpec<SlackConfig> = {
   settings: (config) => config.chat,
   secrets: slackSecrets,
   async start({ config, logger, answerer, store, feedback }) {
-    const slack = createSlackApp({ answerer, store, config, logger, ...(feedback ? { feedback } : {}) });
+    const slack = createSlackApp({ answerer, store, config, logger, ...(feedback ? { feedback } : {}), ...(answerer.drawChart ? { drawChart: (model) => answerer.drawChart!(model) } : {}) });
     await slack.start();
     return { stop: () => slack.stop() };
   },

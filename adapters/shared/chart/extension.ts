@@ -15,14 +15,14 @@ export interface ChartExtensionOptions {
   logger: Pick<Logger, 'warn'>;
   /** Longest wait for a chart before answering without it, in ms. Default 5,000 (the first chart loads the renderer). */
   budgetMs?: number;
-  /** Draws the PNG. Default: the shared chart renderer. */
-  draw?: (model: ChartModel) => Promise<Buffer>;
+  /** Draws the PNG. Default: the shared chart renderer on this thread (the bots pass the answer pool's). */
+  draw?: (model: ChartModel) => Promise<Uint8Array>;
 }
 
 export const DEFAULT_CHART_BUDGET_MS = 5_000;
 
 export class ChartExtension implements AnswerExtension {
-  private readonly draw: (model: ChartModel) => Promise<Buffer>;
+  private readonly draw: (model: ChartModel) => Promise<Uint8Array>;
 
   constructor(private readonly options: ChartExtensionOptions) {
     this.draw = options.draw ?? (async (model) => (await drawChart(model, 'png')).data);
