@@ -8,5 +8,13 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Two cores on CI machines: keep suites that open sockets from starving each other.
     maxWorkers: 2,
+    // Suites share each worker's module cache: discord.js, Bolt and the engine load once per
+    // worker rather than once per file. Suites keep no module state that leaks into another
+    // (fake timers are restored, fakes and stores are per suite).
+    isolate: false,
+    // Modules shared that way must load in the order the bots load them (see the file).
+    setupFiles: ['tests/setup/discord-first.ts'],
+    // Bots spawned by tests must not write the developer's data/ question log; tests that need a log open their own.
+    env: { QUESTION_LOG: 'off' },
   },
 });

@@ -23,3 +23,5 @@ export { slug } from './corpus/document.js';
 export async function readDocument(file: string, ext: string, bytes: Uint8Array): Promise<import('./corpus/readers/index.js').DocumentText> {
   return (await import('./corpus/readers/index.js')).readDocument(file, ext, bytes);
 }
+/** The engine's text analyser (tokens without stopwords, stemmed): lets a report group questions worded alike. */
+export { terms as searchTerms } from './text/analyze.js';

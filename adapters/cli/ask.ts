@@ -4,6 +4,7 @@
  *   ask --json "question"     one Answer as JSON
  *   ask --jsonl < file        one JSON Answer per input line, in order
  *   ask --explain "question"  the answer and why
+ *   ask --chart FILE "q"      the answer, and its chart written to FILE (.png or .svg)
  * Logs and errors go to stderr; stdout carries answers only.
  */
 import { createInterface } from 'node:readline';
@@ -12,6 +13,8 @@ import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
 import { corpusDirFrom, strictFrom } from './corpus-option.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer } from './render.js';
+import { boundedId } from '../shared/limits.js';
+import { chartFormatOf, writeChartFile } from './chart-file.js';
 import { progressReporter } from '../shared/progress.js';
 
 export interface AskIO {
@@ -23,11 +26,12 @@ export interface AskIO {
   color?: boolean;
 }
 
-export const USAGE = `usage: npm run --silent ask -- [--json | --jsonl | --explain] [--corpus DIR] "question"
+export const USAGE = `usage: npm run --silent ask -- [--json | --jsonl | --explain] [--chart FILE] [--corpus DIR] "question"
   --json        print the Answer as one JSON object
   --jsonl       read questions from stdin, one per line (or {"question": "...", "conversation": "id"}),
                 and print one JSON Answer per line, in order
   --explain     also show how the question was understood and the candidates considered
+  --chart FILE  also write the chart of the answer's figures to FILE (.png or .svg)
   --corpus DIR  answer from another corpus directory (default: CORPUS_DIR, else the bundled corpus)
   --strict      stop with an error on any corpus problem instead of skipping the file with a warning
                 (also CORPUS_STRICT=1)`;
@@ -42,6 +46,7 @@ export async function runAsk(argv: string[], io: AskIO): Promise<number> {
         json: { type: 'boolean', default: false },
         jsonl: { type: 'boolean', default: false },
         explain: { type: 'boolean', default: false },
+        chart: { type: 'string' },
         corpus: { type: 'string' },
         strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -59,6 +64,10 @@ export async function runAsk(argv: string[], io: AskIO): Promise<number> {
   const question = positionals.join(' ');
   if (!values.jsonl && positionals.length === 0) {
     io.stderr.write(`no question given\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.chart !== undefined && (values.jsonl || !chartFormatOf(values.chart))) {
+    io.stderr.write(`${values.jsonl ? '--chart draws one answer; it does not go with --jsonl' : `--chart FILE must end in .png or .svg`}\n${USAGE}\n`);
     return 2;
   }
   if (values.jsonl && positionals.length > 0) {
@@ -93,6 +102,11 @@ export async function runAsk(argv: string[], io: AskIO): Promise<number> {
     io.stdout.write(`${renderAnswer(answer, { color: io.color })}\n`);
     if (values.explain) io.stdout.write(`${renderExplanation(explanation)}\n`);
   }
+  if (values.chart !== undefined) {
+    const result = await writeChartFile(answer, values.chart);
+    // Said on stderr: stdout carries the answer only, for scripts.
+    io.stderr.write(result.written ? `chart written to ${values.chart}\n` : `no chart written: ${result.reason}\n`);
+  }
   return 0;
 }
 
@@ -101,7 +115,8 @@ async function answerLines(engine: Engine, io: AskIO): Promise<void> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const { question, conversation } = parseLine(line);
-    const answer = engine.ask(question, conversation !== undefined ? { conversation } : {});
+    // An id of any length becomes a short key, so scripted ids cannot fill memory.
+    const answer = engine.ask(question, conversation !== undefined ? { conversation: boundedId(conversation) } : {});
     io.stdout.write(`${JSON.stringify(answer)}\n`);
   }
 }

@@ -1,34 +1,30 @@
 /**
  * The Discord bot: a discord.js client wired to the engine. It owns the
  * gateway lifecycle (start, fatal close codes, graceful stop); the
- * handlers in interactions.ts and messages.ts do the answering.
+ * shared pipeline (shared/chat-pipeline.ts) and events.ts do the answering.
  */
 import { Client, Events, GatewayIntentBits, Options, Partials, type RESTOptions } from 'discord.js';
+import { chatPipeline, type ChatPipelineOptions } from '../shared/chat-pipeline.js';
 import type { Logger } from '../shared/logger.js';
-import { RateLimiter } from '../shared/rate-limit.js';
-import type { Engine } from '../../src/index.js';
-import type { DiscordConfig } from './config.js';
-import { BotContext, type StateOptions } from './context.js';
+import type { Pipeline } from '../shared/pipeline.js';
+import type { RetryPolicy } from '../shared/retry.js';
 import { fatalCloseReason } from './close-codes.js';
-import { handleInteraction } from './interactions.js';
-import { handleMessage } from './messages.js';
+import type { DiscordConfig } from './config.js';
+import { describeError } from './delivery.js';
+import { onInteraction, onMessage } from './events.js';
 import { NO_MENTIONS } from './render.js';
-import { describeError, type RetryOptions } from './retry.js';
 
-export interface DiscordBotOptions {
-  engine: Engine;
+export interface DiscordBotOptions extends ChatPipelineOptions {
   config: DiscordConfig;
   logger: Logger;
-  /** Clock for rate limits and state expiry. Default Date.now. */
-  now?: () => number;
   /** discord.js REST options layered over ours (e.g. a higher globalRequestsPerSecond in tests). */
   rest?: Partial<RESTOptions>;
-  /** Retries of failed sends. Default: 4 attempts, 250 ms doubling to at most 4 s. */
-  retry?: RetryOptions;
+  /** Retries of failed sends (shared helper). Default: 4 attempts, backoff doubling from 250 ms. */
+  retry?: Partial<RetryPolicy> & { sleep?: (ms: number) => Promise<void> };
   /** Longest wait for a rate-limited REST call before giving up on it. Default 15 s. */
   maxRateLimitWaitMs?: number;
-  /** Bounds of the adapter's own state (answers behind buttons, reply chains). */
-  state?: StateOptions;
+  /** DM channels kept in discord.js's cache; older ones are dropped. Default 200. */
+  maxCachedDmChannels?: number;
   /** Most time stop() gives in-flight answers before closing. Default 5 s. */
   shutdownTimeoutMs?: number;
   /**
@@ -40,6 +36,7 @@ export interface DiscordBotOptions {
 
 export interface DiscordBot {
   readonly client: Client;
+  readonly pipeline: Pipeline;
   /** Logs in and resolves once the gateway is ready; rejects with a clear message if Discord refuses. */
   start(): Promise<void>;
   /** Stops taking questions, lets in-flight answers finish (bounded), closes the gateway. */
@@ -52,10 +49,11 @@ export interface DiscordBot {
 
 export interface BotStats {
   inFlight: number;
-  answersKept: number;
-  chainsKept: number;
-  eventsRemembered: number;
-  usersRateTracked: number;
+  /** Entries and bytes of the local state (event ids, conversations, button keys). */
+  stateEntries: number;
+  stateBytes: number;
+  /** DM channels in discord.js's cache. */
+  dmChannelsCached: number;
 }
 
 /** Only what the bot needs: guild/channel data, messages in guilds and DMs, and (optionally) their text. */
@@ -66,8 +64,9 @@ export function botIntents(messageContent: boolean): GatewayIntentBits[] {
 }
 
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
-  const { engine, config, logger } = options;
+  const { config, logger } = options;
   const now = options.now ?? Date.now;
+  const maxDmChannels = options.maxCachedDmChannels ?? 200;
   const maxWait = options.maxRateLimitWaitMs ?? 15_000;
   const client = new Client({
     intents: botIntents(config.messageContentIntent),
@@ -80,7 +79,15 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       MessageManager: 50,
       UserManager: { maxSize: 1_000, keepOverLimit: (user) => user.id === user.client.user.id },
       GuildMemberManager: { maxSize: 1_000, keepOverLimit: (member) => member.id === member.client.user.id },
+      PresenceManager: 0,
+      ReactionManager: 0,
     }),
+    // Old messages and users are swept as well as capped (discord.js does not limit by age on its own).
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      messages: { interval: 600, lifetime: 1_800 },
+      users: { interval: 3_600, filter: () => (user) => user.id !== user.client.user.id },
+    },
     rest: {
       api: config.apiUrl,
       // Retries live in retry.ts, with backoff and a log line; the library's own would be immediate.
@@ -89,29 +96,24 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       ...options.rest,
     },
   });
-  const limiter = new RateLimiter({ ...config.rateLimit, now });
-  const ctx = new BotContext(engine, logger, limiter, options.retry ?? {}, options.state, now);
-  const inFlight = new Set<Promise<void>>();
+  const { pipeline, charts } = chatPipeline({ ...options, now }, { logger, rateLimit: config.rateLimit });
+  const deps = { pipeline, logger, ...(options.retry ? { retry: options.retry } : {}), ...(options.feedback ? { feedback: options.feedback } : {}), ...(charts ? { charts } : {}) };
   let stopping = false;
   let fatal: string | undefined;
 
-  const track = (work: Promise<void>) => {
-    const p = work.catch((error: unknown) => logger.error({ err: describeError(error) }, 'unexpected error while handling an event'));
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
-  };
-
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return void logger.warn({ interaction: interaction.id }, 'shutting down: interaction not taken');
-    track(handleInteraction(ctx, interaction));
+    void pipeline.track(() => onInteraction(deps, interaction));
   });
   client.on(Events.MessageCreate, (message) => {
     const me = client.user?.id;
     if (!me) return;
-    if (!stopping) return track(handleMessage(ctx, message, me));
+    if (!message.inGuild()) trimDmChannels(client, maxDmChannels, message.channelId);
+    if (!stopping) return void pipeline.track(() => onMessage(deps, message, me));
     const forUs = !message.author.bot && (!message.inGuild() || message.mentions.users.has(me));
     if (forUs) logger.warn({ message: message.id }, 'shutting down: question not taken');
   });
+  client.on(Events.Debug, (message) => logger.debug({ message }, 'discord.js'));
   client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'Discord client warning'));
   client.on(Events.ShardError, (error) => logger.warn({ err: describeError(error) }, 'gateway connection error'));
@@ -131,15 +133,15 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   return {
     client,
+    pipeline,
     get inFlight() {
-      return inFlight.size;
+      return pipeline.pending;
     },
     stats: () => ({
-      inFlight: inFlight.size,
-      answersKept: ctx.answers.size,
-      chainsKept: ctx.chains.size,
-      eventsRemembered: ctx.handled.size,
-      usersRateTracked: limiter.size,
+      inFlight: pipeline.pending,
+      stateEntries: pipeline.store.localEntries(),
+      stateBytes: pipeline.store.localBytes(),
+      dmChannelsCached: client.channels.cache.filter((c) => c.isDMBased()).size,
     }),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -154,20 +156,14 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
         refuseStart = undefined;
       }
       started = true;
-      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.shard?.ids ?? [0] }, 'connected to Discord');
     },
     async stop() {
       if (stopping) return;
       stopping = true;
-      const pending = inFlight.size;
+      const pending = pipeline.pending;
       if (pending > 0) logger.info({ pending }, 'finishing answers in progress before closing');
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = await Promise.race([
-        Promise.allSettled([...inFlight]).then(() => false),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), options.shutdownTimeoutMs ?? 5_000))),
-      ]);
-      clearTimeout(timer);
-      if (timedOut) logger.warn({ abandoned: inFlight.size }, 'closed with answers still in progress');
+      await pipeline.stop(options.shutdownTimeoutMs ?? 5_000);
       await client.destroy();
       logger.info('disconnected from Discord');
     },
@@ -179,4 +175,18 @@ function loginFailure(error: unknown): string {
   if (code === 'TokenInvalid') return 'Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the token again from the Developer Portal, Bot page.';
   const why = error instanceof Error ? error.message : String(error);
   return `could not connect to Discord: ${why}`;
+}
+
+/**
+ * DM channels arrive as partials and stay in discord.js's channel cache, one
+ * per user who ever wrote; the channel manager cannot be given a limit, so
+ * the oldest are removed past `max` (they are fetched again when needed).
+ */
+function trimDmChannels(client: Client, max: number, keep: string): void {
+  const dms = client.channels.cache.filter((c) => c.isDMBased() && c.id !== keep);
+  let excess = dms.size + 1 - max;
+  for (const id of dms.keys()) {
+    if (excess-- <= 0) break;
+    client.channels.cache.delete(id);
+  }
 }

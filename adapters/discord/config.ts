@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv } from '../shared/config.js';
+import { chatEnv, chatSettings, parseEnv, type ChatSettings } from '../shared/config.js';
 
 /** Discord's public REST base, without the API version (discord.js adds /v10). */
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
@@ -20,7 +20,9 @@ export const DiscordEnvSchema = z.object({
   DISCORD_API_URL: z
     .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://discord.com/api' })
     .default(DEFAULT_DISCORD_API_URL),
-  CORPUS_DIR: z.string().optional(),
+  ...chatEnv,
+  /** Run this many shards through discord.js's ShardingManager ('auto': as many as Discord recommends). */
+  DISCORD_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1_000)], { error: "must be 'auto' or a whole number from 1 to 1000" }).optional(),
   /** Questions one user may ask per window. */
   DISCORD_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Length of the rate-limit window, in seconds. */
@@ -36,10 +38,13 @@ export interface DiscordConfig {
   guildId?: string;
   /** REST base without the version, e.g. https://discord.com/api. */
   apiUrl: string;
-  corpusDir?: string;
   rateLimit: { limit: number; windowMs: number };
   /** Whether to request the privileged Message Content intent. */
   messageContentIntent: boolean;
+  /** Sharded run: 'auto' or a shard count; undefined runs one process without a manager. */
+  shards?: 'auto' | number;
+  /** Settings every chat surface shares: LOG_LEVEL, CORPUS_DIR, REDIS_URL, the answer pool. */
+  chat: ChatSettings;
 }
 
 /**
@@ -53,9 +58,10 @@ export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): Discord
     applicationId: e.DISCORD_APPLICATION_ID,
     ...(e.DISCORD_GUILD_ID !== undefined ? { guildId: e.DISCORD_GUILD_ID } : {}),
     apiUrl: normalizeApiUrl(e.DISCORD_API_URL),
-    ...(e.CORPUS_DIR !== undefined ? { corpusDir: e.CORPUS_DIR } : {}),
     rateLimit: { limit: e.DISCORD_RATE_LIMIT, windowMs: e.DISCORD_RATE_WINDOW_SECONDS * 1000 },
     messageContentIntent: e.DISCORD_MESSAGE_CONTENT_INTENT,
+    ...(e.DISCORD_SHARDS !== undefined ? { shards: e.DISCORD_SHARDS } : {}),
+    chat: chatSettings(e),
   };
 }
 

@@ -8,7 +8,7 @@ import { isUserFacing } from '../../src/index.js';
 import { redact } from '../shared/logger.js';
 import { allCommands } from './commands.js';
 import { loadDiscordConfig, type DiscordConfig } from './config.js';
-import { describeError } from './retry.js';
+import { describeError } from './delivery.js';
 
 export interface DeployResult {
   scope: 'guild' | 'global';
@@ -28,25 +28,35 @@ export async function deployCommands(
   return { scope: config.guildId ? 'guild' : 'global', commands: body.map((c) => c.name) };
 }
 
-async function main(): Promise<void> {
+export interface DeployIo {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** `npm run discord:deploy` as a function: one line on stdout when done, one on stderr and 1 when not. */
+export async function runDeploy(io: DeployIo): Promise<number> {
   let config: DiscordConfig;
   try {
-    config = loadDiscordConfig(process.env);
+    config = loadDiscordConfig(io.env);
   } catch (error) {
     if (!isUserFacing(error)) throw error;
-    process.stderr.write(`discord:deploy: ${error.message}\n`);
-    process.exit(1);
+    io.stderr.write(`discord:deploy: ${error.message}\n`);
+    return 1;
   }
   try {
     const result = await deployCommands(config);
     const where = result.scope === 'guild' ? `to guild ${config.guildId} (available now)` : 'globally (may take up to an hour to appear)';
-    process.stdout.write(`Registered /${result.commands.join(', /')} ${where}.\n`);
+    io.stdout.write(`Registered /${result.commands.join(', /')} ${where}.\n`);
+    return 0;
   } catch (error) {
     const d = describeError(error);
     const hint = d.status === 401 ? ' Check DISCORD_TOKEN.' : d.status === 403 || d.status === 404 ? ' Check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID, and that the bot was invited with the applications.commands scope.' : '';
-    process.stderr.write(`discord:deploy: could not register the commands: ${redact(String(d.message), [config.token])}.${hint}\n`);
-    process.exit(1);
+    io.stderr.write(`discord:deploy: could not register the commands: ${redact(String(d.message), [config.token])}.${hint}\n`);
+    return 1;
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runDeploy({ env: process.env, stdout: process.stdout, stderr: process.stderr });
+}

@@ -4,6 +4,8 @@
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { Answer, Figure, Quote, Source } from '../../src/index.js';
+import type { OfferedAction, Reply } from '../shared/pipeline.js';
+import { feedbackRow } from './feedback.js';
 import { blockQuote, fitEscaped, oneLine, safeUrl, truncate } from './text.js';
 
 // Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -32,6 +34,34 @@ const COLOR_NOT_ANSWERED = 0x99aab5;
 /** Component ids: `summit:<action>:<answer key>`. */
 const CUSTOM_ID_PREFIX = 'summit';
 export type ButtonAction = 'more' | 'figures';
+const BUTTON_LABELS: Record<ButtonAction, string> = { more: 'More sources', figures: 'Show the figures' };
+
+/** The buttons an answer has use for: more sources when some did not fit, figures when it used any. */
+export function buttonsFor(answer: Answer, primaryQuotes = DEFAULT_PRIMARY_QUOTES): ButtonAction[] {
+  const names: ButtonAction[] = [];
+  if (answer.quotes.length > Math.max(1, primaryQuotes)) names.push('more');
+  if (answer.figures.length > 0) names.push('figures');
+  return names;
+}
+
+/** Renders whatever the pipeline sends: an answer (with its buttons), the usage text or a notice. */
+export function renderReply(reply: Reply, options: { question?: string } = {}): DiscordPayload {
+  if (reply.kind === 'help') return renderHelp(reply.examples);
+  if (reply.kind === 'notice') return plain(reply.text);
+  return renderAnswer(reply.answer, { ...options, actions: reply.actions });
+}
+
+/** How to use the bot, for an empty mention or "help". */
+export function renderHelp(examples: readonly string[]): DiscordPayload {
+  const usage = [
+    'I answer questions about the AI Action Summit (Paris, February 2025) from its sources, quoting them word for word and citing each document.',
+    '• `/ask question:<text>` anywhere (add `ephemeral:True` so only you see the answer).',
+    '• Mention me in a channel; reply to my answer to follow up.',
+    '• Mention me in a thread, or send me a direct message: the whole thread or DM is one conversation.',
+  ];
+  const embed: APIEmbed | undefined = examples.length ? { title: 'Try', color: COLOR_ANSWERED, description: examples.slice(0, 5).map((e) => `• ${fitEscaped(oneLine(e), 300)}`).join('\n') } : undefined;
+  return { content: truncate(usage.join('\n'), MAX_CONTENT_LENGTH), embeds: embed ? [fitEmbed(embed)] : [], components: [], allowedMentions: NO_MENTIONS };
+}
 
 export interface DiscordPayload {
   content?: string;
@@ -43,8 +73,8 @@ export interface DiscordPayload {
 export interface RenderAnswerOptions {
   /** Shown as the embed title (slash commands, where the question is not otherwise visible). */
   question?: string;
-  /** Key the buttons carry to find this answer again; no buttons without it. */
-  answerKey?: string;
+  /** Buttons under the answer ('more', 'figures'), each carrying its key. */
+  actions?: readonly OfferedAction[];
   /** Quotes shown under the answer. Default DEFAULT_PRIMARY_QUOTES. */
   primaryQuotes?: number;
 }
@@ -66,15 +96,16 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   }
   const hasEmbed = embed.title !== undefined || embed.description !== undefined;
 
+  const feedback = feedbackRow(options.actions ?? []);
   const buttons: APIButtonComponent[] = [];
-  if (options.answerKey !== undefined) {
-    if (answer.quotes.length > shown.length) buttons.push(button('more', options.answerKey, 'More sources'));
-    if (answer.figures.length > 0) buttons.push(button('figures', options.answerKey, 'Show the figures'));
+  for (const action of options.actions ?? []) {
+    const label = BUTTON_LABELS[action.name as ButtonAction];
+    if (label && buttons.length < MAX_BUTTONS_PER_ROW) buttons.push(button(action.name as ButtonAction, action.key, label));
   }
   return {
     content: fitEscaped(answer.answer, MAX_CONTENT_LENGTH),
     embeds: hasEmbed ? [fitEmbed(embed)] : [],
-    components: buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
+    components: [...(buttons.length ? [{ type: ComponentType.ActionRow as const, components: buttons }] : []), ...(feedback ? [feedback] : [])],
     allowedMentions: NO_MENTIONS,
   };
 }
@@ -111,15 +142,13 @@ export function plain(text: string): DiscordPayload {
   return { content: fitEscaped(text, MAX_CONTENT_LENGTH), embeds: [], components: [], allowedMentions: NO_MENTIONS };
 }
 
-export const EXPIRED_BUTTON_TEXT = 'That answer is no longer in my memory. Please ask the question again.';
-export const FAILURE_TEXT = 'Sorry, something went wrong while answering. Please try again in a moment.';
 
 export function customId(action: ButtonAction, answerKey: string): string {
   return `${CUSTOM_ID_PREFIX}:${action}:${answerKey}`.slice(0, MAX_CUSTOM_ID);
 }
 
 export function parseCustomId(id: string): { action: ButtonAction; answerKey: string } | undefined {
-  const m = /^summit:(more|figures):(.+)$/.exec(id);
+  const m = /^summit:(more|figures):([A-Za-z0-9_-]{1,64})$/.exec(id);
   return m ? { action: m[1] as ButtonAction, answerKey: m[2]! } : undefined;
 }
 

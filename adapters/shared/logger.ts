@@ -13,6 +13,27 @@ export interface LoggerOptions {
 
 const MIN_SECRET_LENGTH = 6;
 
+/**
+ * Values that are credentials by their place, whatever their value: Slack's
+ * response_url (anyone holding it can post for 30 minutes), the legacy
+ * verification token, the Socket Mode ticket and Discord interaction tokens,
+ * as JSON fields (also inside a JSON string), form fields or URL parameters.
+ */
+const CREDENTIAL_PATTERNS: [RegExp, string][] = [
+  // "field":"value", also as \"field\":\"value\" inside a logged JSON string.
+  [/(\\*"(?:response_url|token|ticket|app_token)\\*"\s*:\s*\\*")[^"\\]*/g, '$1[redacted]'],
+  // field=value in form bodies and URLs.
+  [/(\b(?:response_url|token|ticket)=)[^&\s"'\\]+/g, '$1[redacted]'],
+  [/(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"\\]+/g, '$1[token]'],
+];
+
+/** Replaces credential-shaped fields (see CREDENTIAL_PATTERNS) in a log line. */
+export function redactCredentials(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of CREDENTIAL_PATTERNS) out = out.replace(pattern, replacement);
+  return out;
+}
+
 /** Replaces every occurrence of each secret in a string. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
@@ -29,7 +50,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const target = options.destination ?? process.stderr;
   const destination = {
     write(line: string) {
-      target.write(secrets.length ? redact(line, secrets) : line);
+      const scrubbed = redactCredentials(line);
+      target.write(secrets.length ? redact(scrubbed, secrets) : scrubbed);
     },
   };
   return pino(

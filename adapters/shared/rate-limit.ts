@@ -1,17 +1,19 @@
 /**
- * Per-key sliding-window rate limiter. State for a key is dropped as soon as
- * its window has passed, so memory stays bounded by the keys active within
- * one window (plus a hard cap).
+ * Per-user rate limits through rate-limiter-flexible: in memory for one
+ * process, in Redis (with an in-memory stand-in while Redis is away) for
+ * several replicas, so a user cannot multiply their quota by replica count.
  */
-export interface RateLimiterOptions {
-  /** Questions allowed per key within one window. Default 5. */
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RedisStore } from './state/redis-store.js';
+import type { StateStore } from './state/store.js';
+
+export interface RateLimitOptions {
+  /** Questions allowed per user within one window. Default 5. */
   limit?: number;
-  /** Window length in milliseconds. Default 60,000. */
+  /** Window length in milliseconds (whole seconds). Default 60,000. */
   windowMs?: number;
-  /** Most keys tracked at once; the oldest are dropped past it. Default 10,000. */
-  maxKeys?: number;
-  /** Clock, injectable for tests. Default Date.now. */
-  now?: () => number;
+  /** Where the counters live: Redis when the store is Redis, else this process. */
+  store?: StateStore;
 }
 
 export interface RateDecision {
@@ -20,50 +22,37 @@ export interface RateDecision {
   retryAfterMs: number;
 }
 
-export class RateLimiter {
+export interface RateLimit {
   readonly limit: number;
   readonly windowMs: number;
-  private readonly maxKeys: number;
-  private readonly now: () => number;
-  private readonly hits = new Map<string, number[]>();
+  /** Counts a question from `key` if allowed, and says whether it was. */
+  take(key: string): Promise<RateDecision>;
+}
 
-  constructor(options: RateLimiterOptions = {}) {
-    this.limit = options.limit ?? 5;
-    this.windowMs = options.windowMs ?? 60_000;
-    this.maxKeys = options.maxKeys ?? 10_000;
-    this.now = options.now ?? Date.now;
-    if (!(this.limit >= 1) || !(this.windowMs > 0)) throw new RangeError('rate limit needs limit >= 1 and windowMs > 0');
-  }
-
-  /** Records a question from `key` if allowed, and says whether it was. */
-  take(key: string): RateDecision {
-    const now = this.now();
-    this.sweep(now);
-    const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent);
-      return { allowed: false, retryAfterMs: this.windowMs - (now - recent[0]!) };
-    }
-    recent.push(now);
-    this.hits.delete(key); // re-insert so Map order tracks recency for the cap
-    this.hits.set(key, recent);
-    while (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value!);
-    return { allowed: true, retryAfterMs: 0 };
-  }
-
-  /** Keys currently tracked (for leak checks). */
-  get size(): number {
-    return this.hits.size;
-  }
-
-  private lastSweep = 0;
-  private sweep(now: number): void {
-    if (now - this.lastSweep < this.windowMs) return;
-    this.lastSweep = now;
-    for (const [key, times] of this.hits) {
-      if (times.every((t) => now - t >= this.windowMs)) this.hits.delete(key);
-    }
-  }
+export function createRateLimit(options: RateLimitOptions = {}): RateLimit {
+  const limit = options.limit ?? 5;
+  const windowMs = options.windowMs ?? 60_000;
+  if (!(limit >= 1) || !(windowMs >= 1000)) throw new RangeError('rate limit needs limit >= 1 and windowMs >= 1000');
+  const common = { points: limit, duration: Math.round(windowMs / 1000), keyPrefix: 'rate' };
+  const memory = new RateLimiterMemory(common);
+  const limiter: RateLimiterAbstract =
+    options.store instanceof RedisStore
+      ? new RateLimiterRedis({ ...common, storeClient: options.store.client, rejectIfRedisNotReady: true, insuranceLimiter: memory })
+      : memory;
+  return {
+    limit,
+    windowMs,
+    async take(key) {
+      try {
+        await limiter.consume(key);
+        return { allowed: true, retryAfterMs: 0 };
+      } catch (result) {
+        if (result instanceof RateLimiterRes) return { allowed: false, retryAfterMs: result.msBeforeNext };
+        // A store failure the insurance could not absorb: let the question through rather than drop it.
+        return { allowed: true, retryAfterMs: 0 };
+      }
+    },
+  };
 }
 
 /** "Please wait 42 seconds" in plain words, for the friendly rate-limit reply. */

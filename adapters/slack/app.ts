@@ -1,34 +1,29 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import { ConfigError, type Engine } from '../../src/index.js';
+import { ConfigError } from '../../src/index.js';
+import { chatPipeline, type ChatPipelineOptions } from '../shared/chat-pipeline.js';
 import type { Logger } from '../shared/logger.js';
-import { RateLimiter } from '../shared/rate-limit.js';
+import type { Pipeline } from '../shared/pipeline.js';
+import { withRetries, type Verdict } from '../shared/retry.js';
 import { boltLogger, slackLevel } from './bolt-logger.js';
 import type { SlackConfig } from './config.js';
 import { classify, DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
-import { ExpiringMap } from '../shared/expiring-map.js';
-import { registerListeners, type PendingShare } from './listeners.js';
+import { registerEvents } from './events.js';
+import { registerFeedback } from './feedback.js';
+import { SlackChartUploader, type FileApi } from './chart-upload.js';
 
-/** How long an event id is remembered; Slack retries within minutes (after 1 and 5 minutes). */
-export const EVENT_MEMORY_MS = 15 * 60_000;
-/** A response_url stays usable for 30 minutes, so a share button is kept that long. */
-export const SHARE_MEMORY_MS = 30 * 60_000;
-/** Upper bounds on remembered state, whatever the traffic. */
-export const MAX_REMEMBERED_EVENTS = 50_000;
-export const MAX_PENDING_SHARES = 5_000;
-export const MAX_RATE_LIMITED_USERS = 10_000;
 /** How long stop() waits for answers in flight before giving up on them. Default 10 s. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
-export interface SlackAppOptions {
-  engine: Engine;
+export interface SlackAppOptions extends ChatPipelineOptions {
   config: SlackConfig;
   logger: Logger;
   /** Web API retries and timeouts. Default DEFAULT_RETRY_POLICY (bounded, production values). */
   retry?: Partial<RetryPolicy>;
-  /** Clock for rate limits and remembered state. Default Date.now. */
+  /** Clock for the in-memory store and response_url look-backs. Default Date.now. */
   now?: () => number;
+  /** Waits between retries; injectable so tests need no real sleeps. Default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
   /** fetch for response_url posts. Default globalThis.fetch. */
   fetch?: typeof fetch;
   /** Socket Mode: reconnect after a dropped socket. Default true. */
@@ -37,6 +32,7 @@ export interface SlackAppOptions {
 
 export interface SlackApp {
   readonly app: App;
+  readonly pipeline: Pipeline;
   /**
    * Verifies the bot token (auth.test), then starts receiving events: a
    * WebSocket in Socket Mode, an HTTP server on /slack/events otherwise.
@@ -47,28 +43,20 @@ export interface SlackApp {
   stop(options?: { graceMs?: number }): Promise<void>;
   /** Answers currently being computed or posted. */
   readonly inFlight: number;
-  /** Sizes of the adapter's bounded state, for leak checks. */
-  stateSizes(): { events: number; shares: number; rateLimitedUsers: number; notices: number };
 }
 
 // Token problems that no retry will fix: reported as configuration errors.
 const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
 
-/** Builds the Slack adapter on Bolt: listeners, retrying sender, bounded state. */
+/** Builds the Slack adapter on Bolt: receiver, retrying sender, the shared pipeline. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { engine, config, logger } = options;
+  const { config, logger } = options;
   const now = options.now ?? Date.now;
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sdkLogger = boltLogger(logger);
   const logLevel = slackLevel(logger.level);
-  // Retries are ours (delivery.ts), so the Web API client must not retry on its own.
-  const clientOptions = {
-    slackApiUrl: config.apiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: policy.timeoutMs,
-    logger: sdkLogger,
-  };
+  // Retries are ours (shared/retry.ts), so the Web API client must not retry on its own.
+  const clientOptions = { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: policy.timeoutMs, logger: sdkLogger };
 
   let socketReceiver: SocketModeReceiver | undefined;
   let receiver: HTTPReceiver | SocketModeReceiver;
@@ -86,57 +74,29 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     receiver = new HTTPReceiver({ signingSecret: config.mode.signingSecret, port: config.mode.port, logger: sdkLogger, logLevel });
   }
 
-  const app = new App({
-    token: config.botToken,
-    receiver,
-    logger: sdkLogger,
-    logLevel,
-    clientOptions,
-    deferInitialization: true,
-    convoStore: false,
-    ignoreSelf: true,
-  });
+  const app = new App({ token: config.botToken, receiver, logger: sdkLogger, logLevel, clientOptions, deferInitialization: true, convoStore: false, ignoreSelf: true });
   app.error(async (error) => {
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
 
-  const inFlight = new Set<Promise<void>>();
-  const limiter = new RateLimiter({ ...config.rateLimit, maxKeys: MAX_RATE_LIMITED_USERS, now });
-  const seenEvents = new ExpiringMap<string, true>({ ttlMs: EVENT_MEMORY_MS, maxEntries: MAX_REMEMBERED_EVENTS, now });
-  const notified = new ExpiringMap<string, true>({ ttlMs: config.rateLimit.windowMs, maxEntries: MAX_RATE_LIMITED_USERS, now });
-  const shares = new ExpiringMap<string, PendingShare>({ ttlMs: SHARE_MEMORY_MS, maxEntries: MAX_PENDING_SHARES, now });
-  const sender = new SlackSender({ client: app.client as unknown as WebApi, logger, policy, fetch: options.fetch, now });
-
-  registerListeners(app, {
-    engine,
-    sender,
-    logger,
-    limiter,
-    seenEvents,
-    notified,
-    shares,
-    now,
-    newId: randomUUID,
-    track(work) {
-      const running = work().catch((error: unknown) => logger.error({ err: error }, 'answer failed'));
-      inFlight.add(running);
-      void running.finally(() => inFlight.delete(running));
-      return running;
-    },
-  });
+  const { pipeline, charts } = chatPipeline({ ...options, now }, { logger, rateLimit: config.rateLimit });
+  const sender = new SlackSender({ client: app.client as unknown as WebApi, logger, policy, fetch: options.fetch, now, ...(options.sleep ? { sleep: options.sleep } : {}) });
+  const uploader = charts ? new SlackChartUploader({ client: app.client as unknown as FileApi, logger, fetch: options.fetch, timeoutMs: policy.timeoutMs }) : undefined;
+  registerEvents(app, pipeline, sender, uploader);
+  if (options.feedback) registerFeedback(app, { feedback: options.feedback, pipeline, sender });
 
   let server: Server | undefined;
   let started = false;
 
   return {
     app,
+    pipeline,
     get inFlight() {
-      return inFlight.size;
+      return pipeline.pending;
     },
-    stateSizes: () => ({ events: seenEvents.size, shares: shares.size, rateLimitedUsers: limiter.size, notices: notified.size }),
 
     async start(listen = {}) {
-      await initWithRetries(app, sender, logger, policy.maxAttempts);
+      await initWithRetries(app, logger, policy);
       if (config.mode.kind === 'socket') {
         try {
           await app.start();
@@ -158,7 +118,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     async stop({ graceMs = DEFAULT_SHUTDOWN_GRACE_MS } = {}) {
       if (!started) return;
       started = false;
-      const deadline = now() + graceMs;
+      const deadline = Date.now() + graceMs;
       if (socketReceiver) {
         const client = socketReceiver.client;
         const disconnected = new Promise<void>((resolve) => client.once('disconnected', () => resolve()));
@@ -171,9 +131,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         const closed = await withDeadline(closing.then(() => true), graceMs);
         if (!closed) server.closeAllConnections();
       }
-      const remaining = Math.max(0, deadline - now());
-      const finished = await withDeadline(Promise.allSettled([...inFlight]).then(() => true), remaining);
-      if (!finished) logger.warn({ inFlight: inFlight.size }, 'stopped with answers still in flight');
+      await pipeline.stop(Math.max(0, deadline - Date.now()));
       logger.info('Slack adapter stopped');
     },
   };
@@ -183,21 +141,25 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
  * Bolt's init() calls auth.test. A rejected token is a configuration error;
  * a transient failure (5xx, 429, timeout) is retried a bounded number of times.
  */
-async function initWithRetries(app: App, sender: SlackSender, logger: Logger, maxAttempts: number): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await app.init();
-    } catch (error) {
-      const rejected = tokenError('SLACK_BOT_TOKEN', error);
-      if (rejected) throw rejected;
-      const verdict = classify(error);
-      if (verdict.kind === 'fatal' || attempt >= maxAttempts) throw error;
-      const delayMs = verdict.kind === 'retry' && verdict.delayMs !== undefined ? verdict.delayMs : sender.backoff(attempt);
-      logger.warn({ attempt, delayMs, err: error }, `auth.test failed (${verdict.reason}); retrying`);
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
-  }
+async function initWithRetries(app: App, logger: Logger, policy: RetryPolicy): Promise<void> {
+  let rejected: ConfigError | undefined;
+  const outcome = await withRetries(
+    async () => {
+      try {
+        await app.init();
+      } catch (error) {
+        rejected = tokenError('SLACK_BOT_TOKEN', error);
+        if (!rejected) throw error;
+      }
+    },
+    // A timeout at start-up posts nothing, so it is safe to try again.
+    { what: 'auth.test', conversation: 'start-up', logger, policy, classify: (error) => retryable(classify(error)) },
+  );
+  if (rejected) throw rejected;
+  if (!outcome.ok) throw new Error(`Slack did not answer auth.test: ${outcome.reason}`);
 }
+
+const retryable = (verdict: Verdict): Verdict => (verdict.kind === 'unsure' ? { kind: 'retry', reason: verdict.reason } : verdict);
 
 /** A ConfigError naming the variable when Slack rejected its token. */
 function tokenError(variable: string, error: unknown): ConfigError | undefined {

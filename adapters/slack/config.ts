@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../../src/index.js';
-import { parseEnv } from '../shared/config.js';
+import { chatEnv, chatSettings, parseEnv, wholeNumber, type ChatSettings } from '../shared/config.js';
 
 /** Slack's Web API base; SLACK_API_URL overrides it (a proxy, or a fake in tests). */
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -20,18 +20,10 @@ export interface SlackConfig {
   mode: SlackMode;
   /** Web API base URL, always ending in a slash. */
   apiUrl: string;
-  /** Corpus directory; undefined means the bundled corpus. */
-  corpusDir?: string;
   rateLimit: { limit: number; windowMs: number };
-  logLevel?: string;
+  /** Settings every chat surface shares: LOG_LEVEL, CORPUS_DIR, REDIS_URL, the answer pool. */
+  chat: ChatSettings;
 }
-
-const wholeNumber = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `must be a whole number from ${min} to ${max}` })
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
 
 // Messages describe the expected shape only: a value is never echoed back.
 const EnvSchema = z.object({
@@ -44,10 +36,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, { error: 'must be an http(s) URL such as https://slack.com/api/' })
     .optional(),
-  CORPUS_DIR: z.string().optional(),
   SLACK_RATE_LIMIT: wholeNumber(1, 10_000).default(DEFAULT_RATE_LIMIT),
   SLACK_RATE_WINDOW_SECONDS: wholeNumber(1, 86_400).default(DEFAULT_RATE_WINDOW_SECONDS),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).optional(),
+  ...chatEnv,
 });
 
 /**
@@ -78,9 +69,8 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
     botToken: parsed.SLACK_BOT_TOKEN,
     mode,
     apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
-    corpusDir: parsed.CORPUS_DIR,
     rateLimit: { limit: parsed.SLACK_RATE_LIMIT, windowMs: parsed.SLACK_RATE_WINDOW_SECONDS * 1000 },
-    logLevel: parsed.LOG_LEVEL,
+    chat: chatSettings(parsed),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Logger } from '../shared/logger.js';
+import { withRetries, type Outcome, type RetryPolicy as SharedPolicy, type Verdict } from '../shared/retry.js';
 import type { SlackMessage } from './render.js';
 
 /**
@@ -7,17 +8,13 @@ import type { SlackMessage } from './render.js';
  * posting again it looks for the first attempt in the conversation, so that
  * no question is ever answered twice.
  */
-export interface RetryPolicy {
-  /** Attempts per message, the first included. Default 4. */
-  maxAttempts: number;
-  /** First backoff delay; it doubles on each retry, with jitter. Default 1,000 ms. */
-  baseDelayMs: number;
-  /** Longest wait before one retry; a longer Retry-After means giving up. Default 30,000 ms. */
-  maxDelayMs: number;
+/** The shared retry policy plus Slack's per-request timeout. */
+export interface RetryPolicy extends SharedPolicy {
   /** Per-request timeout. Default 10,000 ms. */
   timeoutMs: number;
 }
 
+/** 4 attempts, backoff doubling from 1 s, Retry-After honoured up to 30 s, 10 s per request. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 10_000 };
 
 /** The slice of WebClient the sender uses (Bolt's app.client fits). */
@@ -55,9 +52,7 @@ export interface DeliveryMeta {
   deliveryId: string;
 }
 
-export type Delivery = { ok: true; attempts: number } | { ok: false; attempts: number; reason: string };
-
-export type Verdict = { kind: 'retry'; reason: string; delayMs?: number } | { kind: 'unsure'; reason: string } | { kind: 'fatal'; reason: string };
+export type Delivery = Outcome<unknown>;
 
 /** The metadata event type that marks our answers. */
 export const ANSWER_EVENT_TYPE = 'summit_qa_answer';
@@ -129,53 +124,8 @@ export class SlackSender {
     });
   }
 
-  private async withRetries(
-    method: string,
-    meta: DeliveryMeta,
-    call: () => Promise<unknown>,
-    confirm?: () => Promise<boolean>,
-  ): Promise<Delivery> {
-    for (let attempt = 1; ; attempt++) {
-      let verdict: Verdict;
-      let failure: unknown;
-      try {
-        await call();
-        return { ok: true, attempts: attempt };
-      } catch (error) {
-        failure = error;
-        verdict = classify(error);
-      }
-      if (verdict.kind === 'unsure') {
-        const seen = confirm ? await confirm().catch(() => undefined) : undefined;
-        if (seen === true) {
-          this.logger.info({ method, conversation: meta.conversation, attempts: attempt }, `${method} timed out but the message was delivered`);
-          return { ok: true, attempts: attempt };
-        }
-        if (seen === undefined) {
-          return this.giveUp(method, meta, attempt, `${verdict.reason}; delivery could not be confirmed, so it is not retried (no double answer)`, failure);
-        }
-      }
-      if (verdict.kind === 'fatal') return this.giveUp(method, meta, attempt, `${verdict.reason} (not retryable)`, failure);
-      if (attempt >= this.policy.maxAttempts) return this.giveUp(method, meta, attempt, `${verdict.reason} (after ${attempt} attempts)`, failure);
-      const delayMs = verdict.kind === 'retry' && verdict.delayMs !== undefined ? verdict.delayMs : this.backoff(attempt);
-      if (delayMs > this.policy.maxDelayMs) {
-        return this.giveUp(method, meta, attempt, `${verdict.reason}; asked to wait ${Math.ceil(delayMs / 1000)} s, longer than the ${this.policy.maxDelayMs / 1000} s allowed`, failure);
-      }
-      // The error goes to the log as is: library errors may echo the request, the logger scrubs secrets.
-      this.logger.warn({ method, conversation: meta.conversation, attempt, delayMs, err: failure }, `${method} failed (${verdict.reason}); retrying`);
-      await this.sleep(delayMs);
-    }
-  }
-
-  /** Backoff before retry number `attempt` (from 1): doubling, with jitter in [half, full]. */
-  backoff(attempt: number): number {
-    const base = this.policy.baseDelayMs * 2 ** (attempt - 1);
-    return Math.round(base / 2 + (base / 2) * this.random());
-  }
-
-  private giveUp(method: string, meta: DeliveryMeta, attempts: number, reason: string, failure?: unknown): Delivery {
-    this.logger.error({ method, conversation: meta.conversation, attempts, err: failure }, `giving up on ${method}: ${reason}`);
-    return { ok: false, attempts, reason };
+  private withRetries(what: string, meta: DeliveryMeta, call: () => Promise<unknown>, confirm?: () => Promise<boolean>): Promise<Delivery> {
+    return withRetries(call, { what, conversation: meta.conversation, logger: this.logger, policy: this.policy, classify, confirm, sleep: this.sleep, random: this.random });
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Answer, Quote } from '../../src/index.js';
+import type { Reply } from '../shared/pipeline.js';
+import { feedbackKey, withFeedbackButtons } from './feedback.js';
 import { escapedLength, escapeMrkdwn, sanitize } from './markup.js';
 
 // Slack's limits (https://docs.slack.dev/reference/block-kit/blocks).
@@ -29,6 +31,8 @@ const ELLIPSIS = '…';
 const WORD_BACKOFF_SHARE = 0.5;
 
 export const SHARE_ACTION_ID = 'share_answer';
+/** The pipeline's name for the share action. */
+export const SHARE_ACTION = 'share';
 
 export interface TextObject {
   type: 'mrkdwn' | 'plain_text';
@@ -40,6 +44,8 @@ export type Block =
   | { type: 'section'; text: TextObject }
   | { type: 'context'; elements: TextObject[] }
   | { type: 'divider' }
+  /** Rich text takes no markup: a quote's `*`, `_` and `~` show as written. */
+  | { type: 'rich_text'; elements: { type: 'rich_text_quote'; elements: { type: 'text'; text: string }[] }[] }
   | { type: 'actions'; elements: { type: 'button'; text: TextObject; action_id: string; value: string; style?: 'primary' }[] };
 
 /** What chat.postMessage, chat.postEphemeral and response_url take. */
@@ -60,6 +66,18 @@ export interface RenderOptions {
 const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text, verbatim: true });
 const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
 const context = (text: string): Block => ({ type: 'context', elements: [mrkdwn(text)] });
+const verbatimQuote = (text: string): Block => ({ type: 'rich_text', elements: [{ type: 'rich_text_quote', elements: [{ type: 'text', text }] }] });
+
+/** Renders whatever the pipeline sends: an answer (with its buttons), the usage text or a notice. */
+export function renderReply(reply: Reply): SlackMessage {
+  if (reply.kind === 'help') return renderHelp(reply.examples);
+  if (reply.kind === 'notice') return renderNotice(reply.text);
+  const share = reply.actions.find((a) => a.name === SHARE_ACTION);
+  const feedback = feedbackKey(reply.actions);
+  // Buttons share one actions block, so one block is kept free for them.
+  const message = renderAnswer(reply.answer, { reserveBlocks: share || feedback ? 1 : 0 });
+  return withFeedbackButtons(share ? withShareButton(message, share.key) : message, feedback);
+}
 
 /** Renders an engine Answer as Block Kit plus a plain-text fallback, within Slack's limits. */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
@@ -78,7 +96,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   let budgetChars = MAX_TOTAL_BLOCK_TEXT_CHARS - textLength(head) - textLength(tail);
   const quoteBlocks: Block[] = [];
   for (const quote of answer.quotes) {
-    const pair = [section(quoteMrkdwn(quote.text, MAX_SECTION_TEXT_CHARS)), context(citation(quote))];
+    const pair = [verbatimQuote(quoteText(quote.text, MAX_SECTION_TEXT_CHARS)), context(citation(quote))];
     const size = textLength(pair);
     if (quoteBlocks.length + pair.length > budgetBlocks || size > budgetChars) break;
     quoteBlocks.push(...pair);
@@ -116,6 +134,12 @@ export function withShareButton(message: SlackMessage, shareToken: string): Slac
   const button = { type: 'button' as const, text: { type: 'plain_text' as const, text: label }, action_id: SHARE_ACTION_ID, value: shareToken };
   const blocks = message.blocks.slice(0, MAX_BLOCKS - 1);
   return { text: message.text, blocks: [...blocks, { type: 'actions', elements: [button] }] };
+}
+
+/** A quote's text for a rich text element: literal (no escaping needed), made safe to send, cut only with an ellipsis. */
+export function quoteText(text: string, max: number): string {
+  const { kept, cut } = cutToBudget(sanitize(text), max, () => 1);
+  return `${kept}${cut ? ELLIPSIS : ''}`;
 }
 
 /** A quote as mrkdwn blockquote lines, escaped, cut only with an ellipsis. */
@@ -193,6 +217,7 @@ function textLength(blocks: Block[]): number {
   for (const block of blocks) {
     if (block.type === 'section') n += block.text.text.length;
     else if (block.type === 'context') for (const e of block.elements) n += e.text.length;
+    else if (block.type === 'rich_text') for (const q of block.elements) for (const e of q.elements) n += e.text.length;
   }
   return n;
 }

@@ -1,6 +1,6 @@
 /**
  * Load on the Slack adapter: signed Events API mentions sent with bounded
- * concurrency to the real Bolt app (HTTP mode, real engine) on 127.0.0.1,
+ * concurrency to the real Bolt app (HTTP mode, real engine in its worker pool) on 127.0.0.1,
  * answered to the fake Slack. One in ten events is also redelivered the way
  * Slack retries (same event id, x-slack-retry-num), which must not produce a
  * second answer. Reports how many threads got exactly one answer, duplicates,
@@ -10,11 +10,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createEngine } from '../../src/index.js';
+import { createAnswerPool } from '../../adapters/shared/answer-pool.js';
+import { DEFAULT_RETRY_POLICY } from '../../adapters/slack/delivery.js';
 import { FAKE_SIGNING_SECRET, startSlack } from '../slack/harness.js';
 import { envelope, mention, nextTs, postEvent } from '../slack/slack-requests.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { mb, percentile, type LoadResult } from './measure.js';
+import { mb, type LoadResult } from './measure.js';
+import { countAnswers } from './slack-answers.js';
 
 const QUESTIONS = [
   'How much is InvestAI?',
@@ -34,10 +36,12 @@ const ANSWER_TIMEOUT_MS = 30_000;
 export type { LoadResult } from './measure.js';
 
 export async function loadSlack(opts: { events: number; concurrency: number }): Promise<LoadResult> {
-  const engine = await createEngine();
+  // As in production: the engine in a worker-thread pool, the production request timeout.
+  const answerer = createAnswerPool();
+  await answerer.examples();
   // The per-user limit is set high enough that load traffic (events / USERS per user) is never refused.
   const perUser = String(Math.min(10_000, Math.ceil(opts.events / USERS) * 2 + 10));
-  const h = await startSlack({ mode: 'http', engine, env: { SLACK_RATE_LIMIT: perUser, LOG_LEVEL: 'warn' } });
+  const h = await startSlack({ mode: 'http', answerer, retry: { timeoutMs: DEFAULT_RETRY_POLICY.timeoutMs }, env: { SLACK_RATE_LIMIT: perUser, LOG_LEVEL: 'warn' } });
   const threads: { channel: string; ts: string }[] = [];
   const latencies: number[] = [];
   try {
@@ -66,24 +70,11 @@ export async function loadSlack(opts: { events: number; concurrency: number }): 
     await waitFor(() => h.slack.inFlight === 0, { timeoutMs: ANSWER_TIMEOUT_MS, what: 'answers in flight' });
   } finally {
     await h.stop();
+    await answerer.close();
   }
 
-  const perThread = new Map<string, number>();
-  for (const m of h.fake.messages) if (m.method === 'chat.postMessage') perThread.set(`${m.channel}/${m.thread_ts}`, (perThread.get(`${m.channel}/${m.thread_ts}`) ?? 0) + 1);
-  let answeredOnce = 0;
-  let duplicates = 0;
-  let missing = 0;
-  for (const { channel, ts } of threads) {
-    const n = perThread.get(`${channel}/${ts}`) ?? 0;
-    if (n === 0) missing += 1;
-    else if (n === 1) answeredOnce += 1;
-    else duplicates += n - 1;
-  }
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { answeredOnce, duplicates, missing, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+  return countAnswers(h.fake.messages, threads, latencies);
 }
-
-
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const events = Number(process.argv[2] ?? 1000);

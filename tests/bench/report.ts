@@ -5,6 +5,7 @@
 import type { AdapterResult } from './adapters.js';
 import type { ColdStartResult } from './cold-start.js';
 import type { ChildResult } from './scale-child.js';
+import type { QuestionLogResult } from './question-log.js';
 
 export interface ScaleRow {
   sentences: number;
@@ -19,6 +20,7 @@ export interface Report {
   scale: ScaleRow[];
   adapters?: AdapterResult[];
   loopbackMs?: number;
+  questionLog?: QuestionLogResult;
   failures?: { section: string; message: string }[];
 }
 
@@ -130,6 +132,20 @@ export function formatReport(r: Report): string {
       '',
     );
   }
+  if (r.questionLog) {
+    const q = r.questionLog;
+    out.push(
+      `Question log on the answer path (baseline: the same ${q.questions} questions with the log off; each question's median of ${q.rounds} rounds, interleaved)`,
+      table(['', 'ms, all questions', 'ratio'], [
+        ['log off', ms(q.offMs), '1.00x'],
+        ['log on (SQLite), answer path', ms(q.onMs), `${q.ratio.toFixed(2)}x`],
+        ['batched write after the answers', ms(q.flushMs), ''],
+        ['log on, answers + writes', ms(q.onMs + q.flushMs), `${q.withWritesRatio.toFixed(2)}x`],
+      ]),
+      `  rows stored ${n(q.stored)}, not stored ${n(q.unsaved)}`,
+      '',
+    );
+  }
   const adversarial = [
     ...(r.bundled?.adversarial ? [{ label: `bundled corpus (${n(r.bundled.passages)} passages)`, c: r.bundled }] : []),
     ...r.scale.filter((row) => row.result.adversarial).map((row) => ({ label: `${n(row.sentences)} sentences`, c: row.result })),
@@ -185,6 +201,7 @@ export function checkGoals(r: Report): Goal[] {
     const snap = s.result.snapshot!;
     goals.push({ goal: `snapshot load >= 5x faster than rebuild, ${n(s.sentences)} sentences`, value: `${x(snap.speedup)} (${ms(snap.loadStartMs)} vs ${ms(snap.rebuildStartMs)} ms)`, met: snap.speedup >= 5 });
   }
+  if (r.questionLog) goals.push({ goal: 'answer path with the question log <= 1.1x off', value: `${r.questionLog.ratio.toFixed(2)}x (${ms(r.questionLog.onMs)} vs ${ms(r.questionLog.offMs)} ms over all questions)`, met: r.questionLog.ratio <= 1.1 });
   const bundledAdv = r.bundled?.adversarial;
   if (b && bundledAdv) goals.push({ goal: 'answer p99 <= 2 ms, bundled corpus (issue 10)', value: `${ms(b.engine.p99)} ms`, met: b.engine.p99 <= 2 });
   const bigAdv = big?.adversarial;

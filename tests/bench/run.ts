@@ -8,7 +8,7 @@
  *   npm run bench                          sizes 1,000 / 10,000 / 100,000
  *   npm run bench -- --quick               sizes 1,000 / 10,000, fewer rounds
  *   npm run bench -- --sizes 1000,50000    chosen sizes
- *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters, adversarial)
+ *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters, adversarial, questionlog, charts)
  *
  * Adversarial questions (adversarial.ts: repeated, rare, misspelt and made-up
  * words, names, amounts, punctuation, up to 1,000 characters) are timed in the
@@ -23,15 +23,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loopbackHttpMedian, measureAdapters } from './adapters.js';
 import { measureColdStart } from './cold-start.js';
+import { formatCharts, type ChartBench } from './charts.js';
 import { checkGoals, formatGoals, formatReport, type Report } from './report.js';
 import { median } from './measure.js';
 import type { ChildResult, ChildSpec, StartResult } from './scale-child.js';
 import { ensureSynthCorpus } from './synth-corpus.js';
 import { formatShapes, measureShapes, type ShapeRow } from './shapes.js';
+import { measureQuestionLog } from './question-log.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
-const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters', 'adversarial'] as const;
+const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters', 'adversarial', 'questionlog', 'charts'] as const;
 
 interface Settings {
   sizes: number[];
@@ -41,6 +43,8 @@ interface Settings {
   scaleRounds: (size: number) => number;
   coldRuns: number;
   adapterRuns: number;
+  logRounds: number;
+  chartRounds: number;
   /** Measured rounds over the adversarial questions; 0 when skipped. */
   adversarialRounds: number;
   skip: Set<string>;
@@ -69,6 +73,8 @@ function settings(argv: string[]): Settings {
     scaleRounds: (size) => (quick ? 3 : size >= 100_000 ? 5 : size >= 10_000 ? 10 : 20),
     coldRuns: quick ? 3 : 7,
     adapterRuns: quick ? 5 : 20,
+    logRounds: quick ? 10 : 40,
+    chartRounds: quick ? 10 : 40,
     adversarialRounds: skip.has('adversarial') ? 0 : quick ? 3 : 10,
     skip,
     profile,
@@ -91,6 +97,21 @@ function runChild<T = ChildResult>(spec: ChildSpec): Promise<T> {
       const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
       if (code !== 0 || !line) return reject(new Error(`benchmark child exited with ${code}${line ? '' : ' without a result'}`));
       resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as T);
+    });
+  });
+}
+
+/** The chart benchmark in a fresh process, so its first chart pays for loading the libraries as a bot's would. */
+function runCharts(rounds: number): Promise<ChartBench> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/charts.ts', String(rounds)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (code !== 0 || !line) return reject(new Error(`chart benchmark exited with ${code}${line ? '' : ' without a result'}`));
+      resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as ChartBench);
     });
   });
 }
@@ -188,8 +209,20 @@ async function main(): Promise<void> {
     report.adapters = await measureAdapters(s.adapterRuns, report.loopbackMs);
   });
 
+  await section('questionlog', async () => {
+    log(`question log: ${s.logRounds} rounds, log off and on ...`);
+    report.questionLog = await measureQuestionLog(join(ROOT, 'tests/eval/cases.json'), s.logRounds);
+  });
+
+  let charts: ChartBench | undefined;
+  await section('charts', async () => {
+    log(`charts: ${s.chartRounds} rounds ...`);
+    charts = await runCharts(s.chartRounds);
+    json.charts = charts;
+  });
+
   const goals = checkGoals(report);
-  const text = `${formatReport(report)}\n${shapes ? `${formatShapes(shapes)}\n\n` : ''}${formatGoals(goals)}\n`;
+  const text = `${formatReport(report)}\n${shapes ? `${formatShapes(shapes)}\n\n` : ''}${charts ? `${formatCharts(charts)}\n\n` : ''}${formatGoals(goals)}\n`;
   process.stdout.write(`\n${text}`);
 
   const size = s.profile;

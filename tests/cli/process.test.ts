@@ -1,11 +1,15 @@
 /**
- * The terminal surfaces as processes, the way a user starts them: start-up
- * faults stop with one clear line and exit code 1 (never a stack trace), and
- * a signal ends the REPL cleanly with exit code 0.
+ * The terminal surfaces the way a user starts them: start-up faults stop with
+ * one clear line and exit code 1 (never a stack trace), run in-process
+ * through the entry points' functions; and one real process, the REPL, which
+ * a signal ends cleanly with exit code 0.
  */
 import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runAsk } from '../../adapters/cli/ask.js';
+import { runRepl } from '../../adapters/cli/repl-run.js';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +39,19 @@ function run(entry: string, args: string[], options: { input?: string; keepOpen?
   });
 }
 
+/** An entry point's function, started with --strict, with captured streams and empty input. */
+async function runInProcess(entry: 'ask' | 'repl', corpusDir: string): Promise<Exit> {
+  const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  stdin.end('');
+  const io = { stdin, stdout, stderr, env: { NO_COLOR: '1' } };
+  const code = entry === 'ask' ? await runAsk(['--strict', '--corpus', corpusDir, 'a question'], io) : await runRepl(['--strict', '--corpus', corpusDir], io);
+  return { code, stdout: out, stderr: err };
+}
+
 let corpus: TempCorpus | undefined;
 afterEach(() => corpus?.remove());
 
@@ -46,11 +63,10 @@ describe.each([
   ['duplicate figure ids', { 'a.md': DOC, 'figures.yaml': FIGURE + FIGURE }, /^corpus error in .*figures\.yaml, line 9, field "\[1\]\.id": duplicate figure id "f1"/],
   ['an invalid date', { 'a.md': '---\npublished: 2025-13-40\n---\nBody.' }, /^corpus error in .*a\.md, line 2, field "published": must be a real date/],
 ])('a corpus with %s', (_name, files, message) => {
-  it.each(['adapters/cli/ask-main.ts', 'adapters/cli/repl-main.ts'])('%s --strict stops with one clear line and exit code 1', async (entry) => {
+  it.each(['ask', 'repl'])('%s --strict stops with one clear line and exit code 1', async (entry) => {
     corpus = tempCorpus();
     for (const [name, content] of Object.entries(files)) corpus.write(name, content);
-    const args = entry.includes('ask') ? ['--strict', '--corpus', corpus.dir, 'a question'] : ['--strict', '--corpus', corpus.dir];
-    const r = await run(entry, args, { input: '' });
+    const r = await runInProcess(entry as 'ask' | 'repl', corpus.dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);

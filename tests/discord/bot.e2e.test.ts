@@ -185,7 +185,9 @@ describe('mentions and DMs', () => {
     const slash = h.fake.sendInteraction(askInteraction('When?', { channelId: THREAD_ID }));
     await waitForEdit(h.fake, slash);
 
-    expect(rec.calls.map((c) => c.conversation)).toEqual([`discord:thread:${THREAD_ID}`, `discord:thread:${THREAD_ID}`, `discord:thread:${THREAD_ID}`]);
+    // Earlier questions are replayed as context, always within the thread's conversation.
+    expect(new Set(rec.calls.map((c) => c.conversation))).toEqual(new Set([`discord:thread:${THREAD_ID}`]));
+    expect(rec.calls.map((c) => c.question)).toEqual(['How much is InvestAI?', 'How much is InvestAI?', 'and the US?', 'How much is InvestAI?', 'and the US?', 'When?']);
     reference.ask('How much is InvestAI?', { conversation: 'thread-check' });
     const followUp = reference.ask('and the US?', { conversation: 'thread-check' });
     expect(reply.body.content).toBe(renderAnswer(followUp).content);
@@ -203,7 +205,8 @@ describe('mentions and DMs', () => {
     const third = h.fake.sendMessage(mention('What is Stargate?', { author: bob }));
     await waitForReplyTo(h.fake, CHANNEL_ID, third.id);
 
-    const [c1, c2, c3] = rec.calls.map((c) => c.conversation);
+    const byQuestion = (q: string) => rec.calls.filter((c) => c.question === q).at(-1)!.conversation;
+    const [c1, c2, c3] = ['How much is InvestAI?', 'and the US?', 'What is Stargate?'].map(byQuestion);
     expect(c1).toBe(`discord:chain:${first.id}`);
     expect(c2).toBe(c1);
     expect(c3).not.toBe(c1);
@@ -301,17 +304,61 @@ describe('gateway', () => {
   });
 });
 
-describe('state', () => {
-  it('keeps the answers behind buttons bounded', async () => {
-    h = await startHarness({ engine, env: { DISCORD_RATE_LIMIT: '1000' }, bot: { state: { maxAnswers: 3 } } });
-    const asks = Array.from({ length: 6 }, () => h!.fake.sendInteraction(askInteraction('What is Stargate?')));
-    for (const i of asks) await waitForEdit(h.fake, i);
-    const first = edits(h.fake, asks[0]!)[0]!;
-    const id = first.body.components[0]?.components[0]?.custom_id ?? customId('figures', 'missing');
+describe('privacy and abuse', () => {
+  it('an ephemeral /ask in a thread does not become the context of the next public question there', async () => {
+    h = await startHarness({ engine });
+    const secret = h.fake.sendInteraction(askInteraction('How much is InvestAI?', { channelId: THREAD_ID, ephemeral: true, user: bob }));
+    await waitForEdit(h.fake, secret);
+    const m = h.fake.sendMessage(mention('and the US?', { channelId: THREAD_ID, author: alice }));
+    const reply = await waitForReplyTo(h.fake, THREAD_ID, m.id);
+    // Answered as a question on its own, not as a follow-up of the private one.
+    expect(reply.body.content).toBe(renderAnswer(reference.ask('and the US?')).content);
+    reference.ask('How much is InvestAI?', { conversation: 'leak-check' });
+    expect(reply.body.content).not.toBe(renderAnswer(reference.ask('and the US?', { conversation: 'leak-check' })).content);
+  });
+
+  it('refuses a copied button of someone else\'s private answer, and keys are random', async () => {
+    h = await startHarness({ engine });
+    const question = questionWhere(['How much is InvestAI?', 'How much will Stargate invest?'], (a) => a.figures.length > 0);
+    const asks = [bob, bob].map((u) => h!.fake.sendInteraction(askInteraction(question, { ephemeral: true, user: u })));
+    const [first, second] = [await waitForEdit(h.fake, asks[0]!), await waitForEdit(h.fake, asks[1]!)];
+    const ids = [first, second].map((e) => e.body.components[0].components.find((b: any) => b.label === 'Show the figures').custom_id as string);
+    const [k1, k2] = ids.map((id) => id.split(':')[2]!);
+    expect(k1).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(k2).not.toBe(k1);
     const original = [...h.fake.rest.messages.values()].find((m) => m.content === first.body.content)!;
-    const click = h.fake.sendInteraction(buttonInteraction(id, original));
-    const reply = await waitForCallback(h.fake, click, 4);
-    expect(reply.body.data.content).toContain('no longer in my memory');
+    const stolen = h.fake.sendInteraction(buttonInteraction(ids[0]!, original, { user: alice }));
+    const refused = await waitForCallback(h.fake, stolen, 4);
+    expect(refused.body.data.flags).toBe(64);
+    expect(refused.body.data.content).toBe('Only the person who asked can use this button.');
+    expect(refused.body.data.embeds ?? []).toEqual([]);
+    const own = h.fake.sendInteraction(buttonInteraction(ids[0]!, original, { user: bob }));
+    expect((await waitForCallback(h.fake, own, 4)).body.data.embeds[0].title).toBe('The figures behind this answer');
+  });
+
+  it('replies to every interaction, even an unknown command, a non-string option or a malformed custom_id', async () => {
+    h = await startHarness({ engine });
+    const unknown = h.fake.sendInteraction({ ...askInteraction('x'), data: { id: '900000000000000002', name: 'weather', type: 1, options: [] } });
+    const wrongType = h.fake.sendInteraction({ ...askInteraction('x'), data: { id: '900000000000000001', name: 'ask', type: 1, options: [{ name: 'question', type: 4, value: 42 }] } });
+    const noOption = h.fake.sendInteraction({ ...askInteraction('x'), data: { id: '900000000000000001', name: 'ask', type: 1, options: [] } });
+    const message = { id: '1', channel_id: CHANNEL_ID, author: botUser, content: '', timestamp: new Date().toISOString(), embeds: [], attachments: [], mentions: [], mention_roles: [], type: 0 };
+    const malformed = h.fake.sendInteraction(buttonInteraction('summit:figures:../../etc', message));
+    const foreign = h.fake.sendInteraction(buttonInteraction('x'.repeat(100), message));
+    for (const i of [unknown, wrongType, noOption, malformed, foreign]) {
+      const reply = await waitForCallback(h.fake, i, 4);
+      expect(reply.body.data.flags).toBe(64);
+      expect(reply.body.data.content.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('keeps discord.js\'s cache of DM channels bounded, however many users write', async () => {
+    h = await startHarness({ engine, env: { DISCORD_RATE_LIMIT: '1000' }, bot: { maxCachedDmChannels: 5 } });
+    for (let n = 0; n < 12; n++) {
+      const author = { ...alice, id: `7100000000000000${String(n).padStart(2, '0')}`, username: `u${n}` };
+      const dm = h.fake.sendMessage(messageCreate('What is Stargate?', { guildId: null, author }));
+      await waitForReplyTo(h.fake, dmChannelId(author.id), dm.id);
+    }
+    expect(h.bot.stats().dmChannelsCached).toBeLessThanOrEqual(5);
     await waitFor(() => h!.bot.inFlight === 0, { what: 'no answer in progress' });
   });
 });

@@ -19,7 +19,7 @@ export function waitFor<T>(predicate: () => T | undefined | null | false, o: Wai
 
 export interface Harness {
   fake: FakeDiscord;
-  engine: Engine;
+  engine?: Engine;
   bot: DiscordBot;
   config: DiscordConfig;
   /** Raw log lines: the logger is built without secrets, so a leaked token would show here. */
@@ -31,7 +31,9 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  engine: Engine;
+  /** The engine on the test's thread, or an answerer (a worker pool). */
+  engine?: Engine;
+  answerer?: DiscordBotOptions['answerer'];
   env?: Record<string, string>;
   bot?: Partial<Omit<DiscordBotOptions, 'engine' | 'config' | 'logger'>>;
   fake?: FakeDiscordOptions;
@@ -60,6 +62,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const fatal: string[] = [];
   const bot = createDiscordBot({
     engine: options.engine,
+    answerer: options.answerer,
     config,
     logger,
     // Loopback bursts must not be throttled by the client's global limit; retries are kept quick.

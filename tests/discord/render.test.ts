@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  buttonsFor,
   DEFAULT_PRIMARY_QUOTES,
   MAX_CONTENT_LENGTH,
   MAX_CUSTOM_ID,
@@ -113,7 +114,7 @@ describe('renderAnswer', () => {
   });
 
   it('puts the short answer in the content and the first quotes, cited, in the embed', () => {
-    const p = renderAnswer(four, { answerKey: 'k1' });
+    const p = renderAnswer(four, { actions: [{ name: 'more', key: 'k1' }, { name: 'figures', key: 'k1' }] });
     expect(unescape(p.content!)).toBe(four.answer);
     const d = p.embeds[0]!.description!;
     expect(d).toContain('> Quote number 1 from the source.');
@@ -125,7 +126,7 @@ describe('renderAnswer', () => {
   });
 
   it('offers "More sources" and "Show the figures" buttons carrying the answer key', () => {
-    const p = renderAnswer(four, { answerKey: 'k1' });
+    const p = renderAnswer(four, { actions: [{ name: 'more', key: 'k1' }, { name: 'figures', key: 'k1' }] });
     const buttons = p.components[0]!.components.map((b) => ('custom_id' in b ? [b.label, b.custom_id] : []));
     expect(buttons).toEqual([
       ['More sources', customId('more', 'k1')],
@@ -134,7 +135,8 @@ describe('renderAnswer', () => {
   });
 
   it('offers no buttons when there is nothing more to show', () => {
-    expect(renderAnswer(answer(), { answerKey: 'k' }).components).toEqual([]);
+    expect(buttonsFor(answer())).toEqual([]);
+    expect(buttonsFor(four)).toEqual(['more', 'figures']);
     expect(renderAnswer(four).components).toEqual([]);
   });
 
@@ -194,7 +196,7 @@ describe('renderAnswer', () => {
       confidence: 0,
       suggestions: ['How much is InvestAI?', 'What is Stargate?'],
     });
-    const p = renderAnswer(notFound, { answerKey: 'k' });
+    const p = renderAnswer(notFound);
     expect(unescape(p.content!)).toBe(notFound.answer);
     expect(p.embeds[0]!.description).toBe('**You could ask:**\n• How much is InvestAI?\n• What is Stargate?');
     expect(p.components).toEqual([]);

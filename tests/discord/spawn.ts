@@ -15,10 +15,11 @@ export interface Running {
   exited: (timeoutMs?: number) => Promise<number | null>;
 }
 
-export function run(script: string, env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+/** Runs `script` (with `args`); .mjs files run as they are, TypeScript through tsx. */
+export function run(script: string, env: Record<string, string>, args: string[] = []): Running {
+  const child = spawn(process.execPath, [...(script.endsWith('.mjs') ? [] : ['--import', 'tsx']), script, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', QUESTION_LOG: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

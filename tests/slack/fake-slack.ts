@@ -1,13 +1,15 @@
 /**
  * A loopback fake of the parts of Slack the adapter talks to: the Web API
- * (auth.test, chat.*, conversations.*, apps.connections.open), a response_url
- * sink, and a Socket Mode WebSocket endpoint. It records every request and can
+ * (auth.test, chat.*, conversations.*, apps.connections.open, and the file
+ * upload flow: files.getUploadURLExternal, a POST to the upload URL,
+ * files.completeUploadExternal), a response_url sink, and a Socket Mode
+ * WebSocket endpoint. It records every request and can
  * be told to fail the next calls of a method in the ways Slack fails.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { readBody } from '../helpers/http.js';
+import { readBodyBytes } from '../helpers/http.js';
 
 export type Fault =
   /** HTTP 429 with a Retry-After header (seconds). */
@@ -44,6 +46,25 @@ export interface ResponseUrlPost {
   body: Record<string, any>;
 }
 
+/** A file shared by files.completeUploadExternal, with the bytes posted to its upload URL. */
+export interface SharedFile {
+  id: string;
+  filename: string;
+  title?: string;
+  alt_txt?: string;
+  channel_id?: string;
+  thread_ts?: string;
+  bytes: Buffer;
+}
+
+interface PendingUpload {
+  id: string;
+  filename: string;
+  length: number;
+  alt_txt?: string;
+  bytes?: Buffer;
+}
+
 export interface FakeSlackOptions {
   botToken: string;
   appToken?: string;
@@ -52,15 +73,20 @@ export interface FakeSlackOptions {
   teamId?: string;
 }
 
-const JSON_PARAMS = new Set(['blocks', 'attachments', 'metadata']);
+const JSON_PARAMS = new Set(['blocks', 'attachments', 'metadata', 'files']);
 
 export class FakeSlack {
   readonly requests: RecordedRequest[] = [];
   /** Messages Slack accepted (and so users saw). */
   readonly messages: PostedMessage[] = [];
   readonly responses: ResponseUrlPost[] = [];
+  /** Files completed into a channel or thread (and so users saw). */
+  readonly files: SharedFile[] = [];
+  private readonly uploads = new Map<string, PendingUpload>();
   /** Envelope ids the Socket Mode client acknowledged. */
   readonly acks: string[] = [];
+  /** Modals opened with views.open. */
+  readonly views: { trigger_id: string; view: Record<string, any> }[] = [];
   readonly botUserId: string;
   readonly botId: string;
   readonly teamId: string;
@@ -70,6 +96,8 @@ export class FakeSlack {
   private readonly waiters = new Set<(m: PostedMessage) => void>();
   private tsCounter = 0;
   private envelopeCounter = 0;
+  /** Socket Mode tickets handed out by apps.connections.open. */
+  readonly tickets: string[] = [];
   private port = 0;
 
   private constructor(
@@ -186,8 +214,10 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBodyBytes(req);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/upload/')) return this.handleUpload(decodeURIComponent(url.pathname.slice('/upload/'.length)), bytes, res);
     if (url.pathname.startsWith('/respond/')) return this.handleResponseUrl(decodeURIComponent(url.pathname.slice('/respond/'.length)), raw, res);
     if (!url.pathname.startsWith('/api/')) return void res.writeHead(404).end();
     const method = url.pathname.slice('/api/'.length);
@@ -238,7 +268,9 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'summit-bot', team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
       case 'apps.connections.open':
-        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${this.envelopeCounter}` };
+        // A ticket is a one-time credential for the socket: tests check it never reaches a log.
+        this.tickets.push(`fake-ticket-${Math.random().toString(36).slice(2)}-${this.tickets.length}`);
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${this.tickets.at(-1)}` };
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
         const ts = this.nextTs();
@@ -259,6 +291,11 @@ export class FakeSlack {
           ? { ok: true, channel: params.channel, ts, message: { type: 'message', ts, text: params.text, bot_id: this.botId, user: this.botUserId } }
           : { ok: true, message_ts: ts };
       }
+      case 'views.open': {
+        const view = typeof params.view === 'string' ? (JSON.parse(params.view) as Record<string, any>) : params.view;
+        this.views.push({ trigger_id: params.trigger_id, view });
+        return { ok: true, view: { id: `V${this.views.length}`, ...view } };
+      }
       case 'conversations.replies':
       case 'conversations.history': {
         const found = this.messages
@@ -267,10 +304,52 @@ export class FakeSlack {
           .map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.thread_ts, text: m.text, bot_id: this.botId, user: this.botUserId, metadata: m.metadata }));
         return { ok: true, messages: found, has_more: false };
       }
+      case 'files.getUploadURLExternal': {
+        const length = Number(params.length);
+        if (!params.filename || !Number.isInteger(length) || length <= 0) {
+          record.outcome = 'invalid_arguments';
+          return { ok: false, error: 'invalid_arguments' };
+        }
+        const id = `F${String(this.uploads.size + 1).padStart(6, '0')}`;
+        this.uploads.set(id, { id, filename: String(params.filename), length, alt_txt: params.alt_txt });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const listed = Array.isArray(params.files) ? (params.files as { id?: string; title?: string }[]) : [];
+        // Slack refuses to complete a file whose bytes never arrived, or arrived short.
+        const missing = listed.filter((f) => {
+          const upload = f.id ? this.uploads.get(f.id) : undefined;
+          return !upload?.bytes || upload.bytes.length !== upload.length;
+        });
+        if (listed.length === 0 || missing.length > 0) {
+          record.outcome = 'file_not_found';
+          return { ok: false, error: 'file_not_found' };
+        }
+        for (const f of listed) {
+          const upload = this.uploads.get(f.id!)!;
+          this.files.push({ id: upload.id, filename: upload.filename, title: f.title, alt_txt: upload.alt_txt, channel_id: params.channel_id, thread_ts: params.thread_ts, bytes: upload.bytes! });
+        }
+        return { ok: true, files: listed.map((f) => ({ id: f.id, title: f.title })) };
+      }
       default:
         record.outcome = 'unknown_method';
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** The upload URL: takes the file's raw bytes; 'upload' faults apply. */
+  private handleUpload(id: string, bytes: Buffer, res: ServerResponse): void {
+    const record: RecordedRequest = { method: 'upload', params: { id, bytes: bytes.length }, outcome: 'ok' };
+    this.requests.push(record);
+    const fault = this.faults.get('upload')?.shift();
+    if (fault && fault.kind !== 'hang') return this.applyFault(fault, record, res);
+    const upload = this.uploads.get(id);
+    if (!upload) {
+      record.outcome = '404';
+      return void res.writeHead(404).end();
+    }
+    upload.bytes = bytes;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
   }
 
   private handleResponseUrl(id: string, raw: string, res: ServerResponse): void {

@@ -44,8 +44,10 @@ describe('Web API faults while answering (HTTP mode)', () => {
     expect(postsTo('CF1').map((c) => c.outcome)).toEqual(['429', 'ok']);
     expect(h.fake.messagesIn('CF1')).toHaveLength(1);
     const retry = logsFor(conversation).find((e) => e.msg.includes('retrying'));
-    expect(retry).toMatchObject({ level: 40, method: 'chat.postMessage', delayMs: 1000 });
+    expect(retry).toMatchObject({ level: 40, what: 'chat.postMessage', delayMs: 1000 });
     expect(retry!.msg).toBe('chat.postMessage failed (rate limited (HTTP 429)); retrying');
+    // The wait was the one Slack asked for, injected rather than slept.
+    expect(h.sleeps).toContain(1000);
   });
 
   it('retries a 500, then answers once', async () => {
@@ -61,7 +63,7 @@ describe('Web API faults while answering (HTTP mode)', () => {
     h.fake.failNext('chat.postMessage', ...Array.from({ length: 3 }, () => ({ kind: 'http' as const, status: 500 })));
     const { conversation } = await ask('CF3');
     const unanswered = await waitFor(() => logsFor(conversation).find((e) => e.msg === 'question could not be answered'));
-    expect(unanswered).toMatchObject({ level: 50, surface: 'mention', reason: 'HTTP 500 (after 3 attempts)' });
+    expect(unanswered).toMatchObject({ level: 50, surface: 'slack:mention', reason: 'HTTP 500 (after 3 attempts)' });
     expect(logsFor(conversation).find((e) => e.msg.startsWith('giving up'))!.msg).toBe('giving up on chat.postMessage: HTTP 500 (after 3 attempts)');
     expect(postsTo('CF3')).toHaveLength(3);
     expect(h.fake.messagesIn('CF3')).toHaveLength(0);
@@ -80,7 +82,7 @@ describe('Web API faults while answering (HTTP mode)', () => {
     h.fake.failNext('chat.postMessage', { kind: 'hang', ms: 900, delivered: true });
     const { ts, conversation } = await ask('CF5');
     await waitFor(() => logsFor(conversation).some((e) => e.msg === 'answered'), { what: 'the answer to be confirmed' });
-    expect(logsFor(conversation).some((e) => e.msg === 'chat.postMessage timed out but the message was delivered')).toBe(true);
+    expect(logsFor(conversation).some((e) => e.msg === 'chat.postMessage failed (request timed out) but had arrived')).toBe(true);
     expect(h.fake.callsOf('conversations.replies').some((c) => c.params.ts === ts)).toBe(true);
     expect(postsTo('CF5')).toHaveLength(1);
     expect(h.fake.messagesIn('CF5')).toHaveLength(1);

@@ -21,6 +21,8 @@ export const TEST_RETRY: Partial<RetryPolicy> = { maxAttempts: 3, baseDelayMs: 5
 
 export interface Harness {
   fake: FakeSlack;
+  /** Every wait the adapter asked for between retries (none is really slept). */
+  sleeps: number[];
   slack: SlackApp;
   /** Events URL in HTTP mode. */
   url: string;
@@ -30,17 +32,28 @@ export interface Harness {
 
 export interface HarnessOptions {
   mode: 'http' | 'socket';
-  engine: Engine;
+  /** The engine on the test's thread, or an answerer (a worker pool). */
+  engine?: Engine;
+  answerer?: SlackAppOptions['answerer'];
   /** Extra environment (rate limits, log level). */
   env?: Record<string, string>;
   retry?: Partial<RetryPolicy>;
   now?: SlackAppOptions['now'];
+  /** A fake Slack shared with other replicas; the harness then leaves it open. Default: its own. */
+  fake?: FakeSlack;
+  /** Shared state (a Redis store for replica tests). Default: in memory. */
+  store?: SlackAppOptions['store'];
+  /** The question log's feedback extension (answers recorded, 👍/👎 buttons). */
+  feedback?: SlackAppOptions['feedback'];
+  /** More answer extensions (charts). */
+  extensions?: SlackAppOptions['extensions'];
   /** Runs before the adapter starts, e.g. to make auth.test fail. */
   beforeStart?: (fake: FakeSlack) => void;
 }
 
 export async function startSlack(options: HarnessOptions): Promise<Harness> {
-  const fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN, appToken: FAKE_APP_TOKEN });
+  const ownsFake = !options.fake;
+  const fake = options.fake ?? (await FakeSlack.start({ botToken: FAKE_BOT_TOKEN, appToken: FAKE_APP_TOKEN }));
   options.beforeStart?.(fake);
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
@@ -53,7 +66,10 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
   const logs: string[] = [];
   const destination = { write: (line: string) => (logs.push(line), true) } as unknown as NodeJS.WritableStream;
   const logger = createLogger({ secrets: SECRETS, level: env.LOG_LEVEL ?? 'debug', destination });
-  const slack = createSlackApp({ engine: options.engine, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, autoReconnect: false });
+  const sleeps: number[] = [];
+  // Retry waits are recorded and skipped: a Retry-After of seconds costs the test nothing.
+  const sleep = async (ms: number) => void sleeps.push(ms);
+  const slack = createSlackApp({ engine: options.engine, answerer: options.answerer, store: options.store, config, logger, retry: { ...TEST_RETRY, ...options.retry }, now: options.now, sleep, autoReconnect: false, feedback: options.feedback, extensions: options.extensions });
   let url = '';
   try {
     const { server } = await slack.start({ port: 0, host: '127.0.0.1' });
@@ -65,17 +81,18 @@ export async function startSlack(options: HarnessOptions): Promise<Harness> {
       await waitFor(() => fake.connectedSockets > 0, { what: 'the Socket Mode connection' });
     }
   } catch (error) {
-    await fake.close();
+    if (ownsFake) await fake.close();
     throw error;
   }
   return {
     fake,
+    sleeps,
     slack,
     url,
     logs,
     async stop() {
       await slack.stop({ graceMs: 5000 });
-      await fake.close();
+      if (ownsFake) await fake.close();
     },
   };
 }

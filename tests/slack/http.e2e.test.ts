@@ -42,7 +42,8 @@ describe('Slack adapter over HTTP', () => {
     expect(posted.blocks).toEqual(expected.blocks);
     expect(posted.text).toBe(expected.text);
     expect(posted.text).toContain(escapeMrkdwn(call!.answer.answer));
-    expect(posted.blocks!.filter((b) => b.text?.text.startsWith('> ')).length).toBe(call!.answer.quotes.length);
+    // Quotes go in rich text, which takes no markup: shown exactly as the source has them.
+    expect(posted.blocks!.filter((b) => b.type === 'rich_text').map((b) => b.elements[0].elements[0].text)).toEqual(call!.answer.quotes.map((q) => q.text));
     expectWithinSlackLimits(posted);
     expectNoPings(posted);
   });
@@ -54,8 +55,9 @@ describe('Slack adapter over HTTP', () => {
     await send(envelope(mention({ channel: 'C101', user: 'U2', text: '<@UBOT> and the US?', thread_ts: root })));
     await waitFor(() => h.fake.messagesIn('C101', root)[1], { what: 'the follow-up answer' });
     const calls = callIn(`slack:T1:C101:${root}`);
-    expect(calls.map((c) => c.question)).toEqual(['How much is InvestAI?', 'and the US?']);
-    expect(h.fake.messagesIn('C101', root)[1]!.blocks).toEqual(renderAnswer(calls[1]!.answer).blocks);
+    // The earlier question is replayed as context before the follow-up, in the same conversation.
+    expect(calls.map((c) => c.question)).toEqual(['How much is InvestAI?', 'How much is InvestAI?', 'and the US?']);
+    expect(h.fake.messagesIn('C101', root)[1]!.blocks).toEqual(renderAnswer(calls.at(-1)!.answer).blocks);
     // Another thread in the same channel is another conversation.
     const other = nextTs();
     await send(envelope(mention({ channel: 'C101', user: 'U1', text: '<@UBOT> and the US?', ts: other })));
@@ -69,9 +71,9 @@ describe('Slack adapter over HTTP', () => {
     await send(envelope(directMessage({ channel: 'D200', user: 'U3', text: 'and the US?' })));
     const second = await waitFor(() => h.fake.messagesIn('D200')[1], { what: 'the second DM answer' });
     const calls = callIn('slack:T1:D200');
-    expect(calls.map((c) => c.question)).toEqual(['How much is InvestAI?', 'and the US?']);
+    expect(calls.map((c) => c.question)).toEqual(['How much is InvestAI?', 'How much is InvestAI?', 'and the US?']);
     expect(second.thread_ts).toBeUndefined();
-    expect(second.blocks).toEqual(renderAnswer(calls[1]!.answer).blocks);
+    expect(second.blocks).toEqual(renderAnswer(calls.at(-1)!.answer).blocks);
   });
 
   it('answers /ask ephemerally with a share button that posts the same answer in the channel once', async () => {
@@ -98,6 +100,33 @@ describe('Slack adapter over HTTP', () => {
     expect(again.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(again.body.text).toContain('already shared');
     expect(h.fake.responses.filter((r) => r.body.response_type === 'in_channel')).toHaveLength(1);
+  });
+
+  it('lets only the asker share a private answer: a copied share value from someone else is refused', async () => {
+    await postCommand(h.url, FAKE_SIGNING_SECRET, slashCommand({ text: 'How much is InvestAI?', channel: 'C310', user: 'U5', responseUrl: h.fake.responseUrl('ask-own') }));
+    const reply = await waitFor(() => h.fake.responses.find((r) => r.id === 'ask-own'));
+    const value: string = reply.body.blocks.at(-1).elements[0].value;
+    expect(value).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    await postAction(h.url, FAKE_SIGNING_SECRET, shareClick({ value, channel: 'C310', user: 'U6', responseUrl: h.fake.responseUrl('share-thief') }));
+    const refused = await waitFor(() => h.fake.responses.find((r) => r.id === 'share-thief'));
+    expect(refused.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(refused.body.text).toBe('Only the person who asked can use this button.');
+    expect(h.fake.responses.filter((r) => r.body.response_type === 'in_channel' && r.id.startsWith('share-thief'))).toHaveLength(0);
+    // The asker still can.
+    await postAction(h.url, FAKE_SIGNING_SECRET, shareClick({ value, channel: 'C310', user: 'U5', responseUrl: h.fake.responseUrl('share-own') }));
+    expect((await waitFor(() => h.fake.responses.find((r) => r.id === 'share-own'))).body.response_type).toBe('in_channel');
+  });
+
+  it('offers no Share under a refusal (a question too long, or one the sources cannot answer)', async () => {
+    const questions = ['How much is InvestAI? '.repeat(200), 'What is the capital of Peru?'];
+    for (const [n, text] of questions.entries()) {
+      await postCommand(h.url, FAKE_SIGNING_SECRET, slashCommand({ text, channel: 'C320', user: 'U7', responseUrl: h.fake.responseUrl(`refusal-${n}`) }));
+      const reply = await waitFor(() => h.fake.responses.find((r) => r.id === `refusal-${n}`));
+      expect(reply.body.response_type).toBe('ephemeral');
+      expect(reply.body.blocks.some((b: { type: string }) => b.type === 'actions')).toBe(false);
+    }
+    const calls = callIn('slack:T1:C320:ask:U7');
+    expect(calls.map((c) => c.answer.kind)).toEqual(['invalid', 'not_found']);
   });
 
   it('explains usage for /ask alone and /ask help', async () => {
@@ -203,8 +232,10 @@ describe('Slack adapter over HTTP, answers larger than Slack allows', () => {
     const full = escapeMrkdwn(Array.from({ length: 400 }, () => base.ask('How much is InvestAI?').answer).join(' '));
     expect(full.startsWith(answerText.slice(0, -1))).toBe(true);
     expect(full[answerText.length - 1]).toMatch(/\s/);
-    const quoteTexts = new Set(base.ask('How much is InvestAI?').quotes.map((q) => q.text.split('\n').map((l) => `> ${escapeMrkdwn(l)}`).join('\n')));
-    for (const b of posted.blocks!.filter((b) => b.text?.text.startsWith('> '))) expect(quoteTexts.has(b.text.text)).toBe(true);
+    const quoteTexts = new Set(base.ask('How much is InvestAI?').quotes.map((q) => q.text));
+    const shown = posted.blocks!.filter((b) => b.type === 'rich_text');
+    expect(shown.length).toBeGreaterThan(0);
+    for (const b of shown) expect(quoteTexts.has(b.elements[0].elements[0].text)).toBe(true);
   });
 });
 
@@ -219,7 +250,7 @@ describe('Slack adapter over HTTP, rate limit', () => {
     const threads = [nextTs(), nextTs(), nextTs(), nextTs()];
     for (const ts of threads) await postEvent(h.url, FAKE_SIGNING_SECRET, envelope(mention({ channel: 'C950', user: 'U7', ts, text: '<@UBOT> How much is InvestAI?' })));
     await waitFor(() => h.fake.messages.filter((m) => m.channel === 'C950').length === 3, { what: 'two answers and one notice' });
-    await waitFor(() => h.logs.some((l) => l.includes('notice already sent')), { what: 'the fourth question to be dropped quietly' });
+    await waitFor(() => h.logs.some((l) => l.includes('"noticeSent":false')), { what: 'the fourth question to be dropped quietly' });
     const [a, b, notice, none] = threads.map((ts) => h.fake.messagesIn('C950', ts));
     expect(a![0]!.method).toBe('chat.postMessage');
     expect(b![0]!.method).toBe('chat.postMessage');

@@ -39,6 +39,12 @@ export function expectWithinSlackLimits(message: { text?: string; blocks?: any[]
       expect(block.text.text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT_CHARS);
       total += block.text.text.length;
     }
+    if (block.type === 'rich_text') {
+      for (const q of block.elements) for (const e of q.elements) {
+        expect(e.text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT_CHARS);
+        total += e.text.length;
+      }
+    }
     if (block.type === 'context') {
       expect(block.elements.length).toBeLessThanOrEqual(MAX_CONTEXT_ELEMENTS);
       for (const e of block.elements) total += e.text.length;
@@ -49,6 +55,11 @@ export function expectWithinSlackLimits(message: { text?: string; blocks?: any[]
 
 /** No text in the message can ping anyone: Slack only pings through <!…> and <@…> markup. */
 export function expectNoPings(message: { text?: string; blocks?: any[] }): void {
+  // Rich text pings only through user, usergroup and broadcast elements; its text elements are literal.
+  for (const block of message.blocks ?? []) {
+    if (block.type !== 'rich_text') continue;
+    for (const q of block.elements) for (const e of q.elements) expect(e.type).toBe('text');
+  }
   for (const text of textsOf(message)) {
     expect(text).not.toMatch(PING);
     // What remains of '<' is only our own citation links: <http(s)://…|title>.

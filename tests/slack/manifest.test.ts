@@ -14,7 +14,7 @@ describe('adapters/slack/manifest.json', () => {
 
   it('asks for the scopes the adapter uses and no others', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'mpim:history'].sort(),
+      ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'im:history', 'mpim:history'].sort(),
     );
   });
 });

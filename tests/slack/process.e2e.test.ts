@@ -1,13 +1,13 @@
 /**
- * `npm run slack` as a real process against the fake Slack: graceful shutdown
- * on SIGTERM/SIGINT with an answer in flight (it finishes, exit 0), and
- * start-up faults (a rejected token, an unreadable corpus) that exit 1 with
- * one clear message.
+ * `npm run slack` as a real process (the one spawning smoke test of this
+ * surface): the launcher, the worker pool and real signals. On SIGINT in HTTP
+ * mode the answer in flight finishes and the process exits 0. Everything else
+ * about start-up and shutdown runs in-process in service.test.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from './fake-slack.js';
-import { FAKE_APP_TOKEN, FAKE_BOT_TOKEN, FAKE_SIGNING_SECRET, SECRETS } from './harness.js';
+import { FAKE_BOT_TOKEN, FAKE_SIGNING_SECRET } from './harness.js';
 import { envelope, mention, nextTs, postEvent } from './slack-requests.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -17,10 +17,10 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-/** Starts adapters/slack/main.ts with only the given environment; killed after 20 s at most. */
+/** Starts `npm run slack` (through the launcher) with only the given environment; killed after 20 s at most. */
 function runMain(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/slack/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+  const child = spawn(process.execPath, ['adapters/shared/launch.mjs', 'adapters/slack/main'], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', QUESTION_LOG: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -47,30 +47,10 @@ afterEach(async () => {
 });
 
 describe('graceful shutdown', () => {
-  it('on SIGTERM in Socket Mode, finishes the answer in flight, closes the socket and exits 0', async () => {
-    fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN, appToken: FAKE_APP_TOKEN });
-    running = runMain({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_APP_TOKEN: FAKE_APP_TOKEN, SLACK_API_URL: fake.apiUrl });
-    await waitFor(() => fake!.connectedSockets > 0, { timeoutMs: 15_000, what: 'the adapter to connect' });
-
-    fake.failNext('chat.postMessage', { kind: 'hang', ms: 1000, delivered: true });
-    const ts = nextTs();
-    fake.sendSocketEvent(envelope(mention({ channel: 'CP1', user: 'U1', ts, text: '<@UBOT> How much is InvestAI?' })));
-    await waitFor(() => fake!.callsOf('chat.postMessage').length === 1, { what: 'the answer to be on its way' });
-    running.child.kill('SIGTERM');
-
-    expect(await running.exited).toBe(0);
-    const log = messages(running.stderr()).map((m) => m.msg);
-    expect(log.indexOf('shutting down')).toBeGreaterThan(-1);
-    expect(log.indexOf('answered')).toBeGreaterThan(log.indexOf('shutting down'));
-    expect(log.at(-1)).toBe('Slack adapter stopped');
-    expect(log).not.toContain('stopped with answers still in flight');
-    expect(fake.messagesIn('CP1', ts)).toHaveLength(1);
-    await waitFor(() => fake!.connectedSockets === 0, { what: 'the socket to close' });
-  });
-
   it('on SIGINT in HTTP mode, finishes the answer in flight, closes the server and exits 0', async () => {
     fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN });
-    running = runMain({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1' });
+    // One worker thread: the pool is real, and the smoke test leaves the other core to the rest of the suite.
+    running = runMain({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', ANSWER_WORKERS: '1' });
     const listening = await waitFor(() => messages(running!.stderr()).find((m) => m.msg === 'Slack adapter listening on /slack/events'), {
       timeoutMs: 15_000,
       what: 'the adapter to listen',
@@ -88,24 +68,5 @@ describe('graceful shutdown', () => {
     expect(log.indexOf('answered')).toBeGreaterThan(log.indexOf('shutting down'));
     expect(log.at(-1)).toBe('Slack adapter stopped');
     await expect(fetch(url, { method: 'POST' })).rejects.toThrow();
-  });
-});
-
-describe('start-up faults', () => {
-  it('exits 1 with one clear message when Slack rejects the bot token, without printing it', async () => {
-    fake = await FakeSlack.start({ botToken: 'xoxb-the-token-slack-knows' });
-    running = runMain({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, HOST: '127.0.0.1', PORT: '0' });
-    expect(await running.exited).toBe(1);
-    expect(running.stderr()).toBe('configuration error:\n  - SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)\n');
-  });
-
-  it('exits 1 with one clear message when the corpus directory cannot be read', async () => {
-    running = runMain({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_APP_TOKEN: FAKE_APP_TOKEN, SLACK_API_URL: 'http://127.0.0.1:9/api/', CORPUS_DIR: '/nonexistent/corpus' });
-    expect(await running.exited).toBe(1);
-    const stderr = running.stderr();
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain('/nonexistent/corpus');
-    expect(stderr).not.toMatch(/\n\s+at /);
-    for (const secret of SECRETS) expect(stderr).not.toContain(secret);
   });
 });

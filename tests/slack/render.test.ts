@@ -28,13 +28,13 @@ function answer(overrides: Partial<Answer> = {}): Answer {
 const HOSTILE = '<!channel> <!here> <!everyone> <@U123> <!subteam^S1> <#C1|general> <https://evil.example|click> & done';
 
 describe('renderAnswer', () => {
-  it('puts the answer in a section, each quote in a blockquote section with its citation, and a fallback text', () => {
+  it('puts the answer in a section, each quote in a rich text quote with its citation, and a fallback text', () => {
     const a = answer({ quotes: [quote('First quoted line.'), quote('Second one.', { paragraph: 7, url: 'https://example.org/a' }, 'A Speaker')] });
     const message = renderAnswer(a);
     expect(message.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: a.answer, verbatim: true } });
-    expect(message.blocks[1]).toMatchObject({ type: 'section', text: { text: '> First quoted line.' } });
+    expect(message.blocks[1]).toEqual({ type: 'rich_text', elements: [{ type: 'rich_text_quote', elements: [{ type: 'text', text: 'First quoted line.' }] }] });
     expect(message.blocks[2]).toMatchObject({ type: 'context', elements: [{ text: '— _Summit article_, paragraph 3' }] });
-    expect(message.blocks[3]).toMatchObject({ type: 'section', text: { text: '> Second one.' } });
+    expect(message.blocks[3]).toMatchObject({ type: 'rich_text', elements: [{ elements: [{ text: 'Second one.' }] }] });
     expect(message.blocks[4]).toMatchObject({ type: 'context', elements: [{ text: '— A Speaker, <https://example.org/a|Summit article>, paragraph 7' }] });
     expect(message.text.startsWith(a.answer)).toBe(true);
     expect(message.text).toContain('> First quoted line.');
@@ -55,7 +55,8 @@ describe('renderAnswer', () => {
     const message = renderAnswer(a);
     expectNoPings(message);
     expect(message.blocks[0]).toMatchObject({ text: { text: escapeMrkdwn(HOSTILE) } });
-    expect(message.blocks[1]).toMatchObject({ text: { text: `> ${escapeMrkdwn(HOSTILE)}` } });
+    // Rich text takes no markup: the quote is shown literally and pings no one.
+    expect(message.blocks[1]).toMatchObject({ type: 'rich_text', elements: [{ elements: [{ type: 'text', text: HOSTILE }] }] });
     for (const text of textsOf(message)) expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
   });
 
@@ -86,20 +87,27 @@ describe('renderAnswer', () => {
     const quotes = Array.from({ length: 60 }, (_, i) => quote(`Quote number ${i} says something.`));
     const message = renderAnswer(answer({ quotes }));
     expectWithinSlackLimits(message);
-    const shown = message.blocks.filter((b) => b.type === 'section').slice(1);
+    const shown = message.blocks.filter((b) => b.type === 'rich_text');
     expect(shown.length).toBeGreaterThan(10);
     expect(shown.length).toBeLessThan(60);
-    shown.forEach((b, i) => expect(b).toMatchObject({ text: { text: `> Quote number ${i} says something.` } }));
+    shown.forEach((b, i) => expect(b).toMatchObject({ elements: [{ elements: [{ text: `Quote number ${i} says something.` }] }] }));
   });
 
   it('trims whole quotes when their text would exceed the total size Slack accepts', () => {
-    const para = Array.from({ length: 350 }, () => 'a&b').join(' '); // escapes to 2,799 chars
+    const para = Array.from({ length: 700 }, () => 'a&b').join(' '); // 2,799 chars
     const message = renderAnswer(answer({ quotes: Array.from({ length: 8 }, () => quote(para)) }));
     expectWithinSlackLimits(message);
-    const quoteSections = message.blocks.filter((b) => b.type === 'section' && b.text.text.startsWith('> '));
-    expect(quoteSections.length).toBeGreaterThanOrEqual(1);
-    expect(quoteSections.length).toBeLessThan(8);
-    for (const b of quoteSections) expect(b).toMatchObject({ text: { text: `> ${escapeMrkdwn(para)}` } });
+    const quoteBlocks = message.blocks.filter((b) => b.type === 'rich_text');
+    expect(quoteBlocks.length).toBeGreaterThanOrEqual(1);
+    expect(quoteBlocks.length).toBeLessThan(8);
+    for (const b of quoteBlocks) expect(b).toMatchObject({ elements: [{ elements: [{ text: para }] }] });
+  });
+
+  it('shows a quote\'s *, _ and ~ literally: rich text takes no formatting markup', () => {
+    const source = 'the *AI* _GigaFactories_ ~ €20 billion, said *nobody*';
+    const message = renderAnswer(answer({ quotes: [quote(source)] }));
+    const [block] = message.blocks.filter((b) => b.type === 'rich_text');
+    expect(block).toEqual({ type: 'rich_text', elements: [{ type: 'rich_text_quote', elements: [{ type: 'text', text: source }] }] });
   });
 
   it('leaves room for the share button', () => {

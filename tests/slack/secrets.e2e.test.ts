@@ -42,6 +42,11 @@ describe('secrets in logs, HTTP mode at debug level', () => {
     expect(h.logs.some((l) => l.includes('http request headers'))).toBe(true);
     expect(h.logs.length).toBeGreaterThan(20);
     expect(secretsIn(h.logs)).toEqual([]);
+    // Credentials by their place: a response_url lets anyone post for 30 minutes; the verification token.
+    const all = h.logs.join('');
+    for (const id of ['sec-ask', 'sec-share']) expect(all).not.toContain(h.fake.responseUrl(id));
+    expect(all).not.toContain('/respond/');
+    expect(all).not.toContain('legacy-verification-token');
   });
 });
 
@@ -52,10 +57,21 @@ describe('secrets in logs, Socket Mode at debug level', () => {
       const ts = nextTs();
       h.fake.sendSocketEvent(envelope(mention({ channel: 'CS3', user: 'U1', ts, text: '<@UBOT> What are AI gigafactories?' })));
       await waitFor(() => h.fake.messagesIn('CS3', ts)[0]);
+      h.fake.sendSocketPayload('slash_commands', slashCommand({ text: 'How much is InvestAI?', channel: 'CS3', user: 'U2', responseUrl: h.fake.responseUrl('sec-sock') }));
+      await waitFor(() => h.fake.responses.find((r) => r.id === 'sec-sock'));
       expect(h.logs.some((l) => l.includes('Received a message on the WebSocket'))).toBe(true);
+      // The payload logged at debug level carried a response_url: its value is gone.
+      expect(h.logs.some((l) => l.includes('response_url') && l.includes('[redacted]'))).toBe(true);
+      expect(h.logs.join('')).not.toContain(h.fake.responseUrl('sec-sock'));
     } finally {
       await h.stop();
     }
     expect(secretsIn(h.logs)).toEqual([]);
+    // The Socket Mode ticket in the WebSocket URL is a credential too.
+    expect(h.fake.tickets.length).toBeGreaterThan(0);
+    const all = h.logs.join('');
+    expect(all).toContain('ticket=[redacted]');
+    for (const ticket of h.fake.tickets) expect(all).not.toContain(ticket);
+    expect(all).not.toContain('legacy-verification-token');
   });
 });

@@ -106,3 +106,36 @@ export function shareClick(o: { value: string; channel: string; user: string; re
     actions: [{ type: 'button', action_id: 'share_answer', block_id: 'b1', text: { type: 'plain_text', text: 'Share in channel' }, value: o.value, action_ts: nextTs() }],
   };
 }
+
+/** A click on a 👍/👎 button (action_id feedback_up / feedback_down) of a message in a channel. */
+export function feedbackClick(o: { actionId: string; value: string; channel: string; user: string; threadTs?: string; responseUrl: string }): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'fake' },
+    user: { id: o.user, name: 'someone', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: nextTs(), channel_id: o.channel, is_ephemeral: false, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
+    trigger_id: `trigger-${++eventCounter}`,
+    channel: { id: o.channel, name: 'general' },
+    response_url: o.responseUrl,
+    actions: [{ type: 'button', action_id: o.actionId, block_id: 'fb', text: { type: 'plain_text', text: 'vote' }, value: o.value, action_ts: nextTs() }],
+  };
+}
+
+/** The submission of a modal the bot opened (`view` as views.open received it), with text typed into its inputs. */
+export function viewSubmission(o: { view: Record<string, any>; user: string; values: Record<string, Record<string, string>> }): Record<string, unknown> {
+  const values: Record<string, Record<string, { type: string; value: string }>> = {};
+  for (const [block, inputs] of Object.entries(o.values)) {
+    values[block] = Object.fromEntries(Object.entries(inputs).map(([action, value]) => [action, { type: 'plain_text_input', value }]));
+  }
+  return {
+    type: 'view_submission',
+    team: { id: 'T1', domain: 'fake' },
+    user: { id: o.user, name: 'someone', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: `trigger-${++eventCounter}`,
+    view: { id: 'V1', team_id: 'T1', type: 'modal', ...o.view, state: { values }, hash: 'h1', app_id: 'A1', bot_id: 'BBOT' },
+  };
+}

@@ -208,3 +208,9 @@ export function askInteraction(question: string, o: InteractionOptions & { ephem
 export function buttonInteraction(customId: string, message: Record<string, unknown>, o: InteractionOptions = {}) {
   return { ...interactionBase(o), type: 3, message, data: { custom_id: customId, component_type: 2 } };
 }
+
+/** An INTERACTION_CREATE for the submission of a modal: text inputs by custom id, each in its own action row. */
+export function modalSubmitInteraction(customId: string, inputs: Record<string, string>, o: InteractionOptions = {}) {
+  const components = Object.entries(inputs).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] }));
+  return { ...interactionBase(o), type: 5, data: { custom_id: customId, components } };
+}

@@ -1,11 +1,13 @@
 /**
  * The REST half of the fake Discord: the routes the adapter uses under
  * /api/v10, a record of every request, and scripted faults (429, 500,
- * slow answers, answers lost after the work was done).
+ * slow answers, answers lost after the work was done). Bodies are JSON, or
+ * multipart with files (payload_json plus files[n] parts), as Discord takes
+ * attachments.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_ID, botUser, snowflake } from './fixtures.js';
-import { readBody } from '../../helpers/http.js';
+import { readBodyBytes } from '../../helpers/http.js';
 
 export const API_PREFIX = '/api/v10';
 
@@ -15,6 +17,8 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   body: any;
+  /** Files sent as multipart parts, with their bytes. */
+  files: UploadedFile[];
   /** Whether a valid bot Authorization header came with it (the value itself is not kept). */
   authorized: boolean;
   status: number;
@@ -23,6 +27,14 @@ export interface RecordedRequest {
   /** Set when an enforced nonce matched an earlier message and nothing new was posted. */
   deduplicated?: boolean;
   at: number;
+}
+
+export interface UploadedFile {
+  /** The part's field name: files[0], files[1], … */
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
 }
 
 export interface FaultRule {
@@ -72,11 +84,13 @@ export class FakeRest {
   constructor(
     private readonly token: string,
     private readonly gatewayUrl: () => string,
+    /** What GET /gateway/bot recommends (DISCORD_SHARDS=auto). */
+    private readonly recommendedShards = 1,
   ) {
     this.routes = [
       { method: 'GET', pattern: /^\/gateway\/bot$/, auth: true, handle: () => ({ status: 200, body: this.gatewayBot() }) },
-      { method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, auth: false, handle: (m, body) => this.callback(m[1]!, m[2]!, body) },
-      { method: 'PATCH', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, auth: false, handle: (m, body) => this.editOriginal(m[2]!, body) },
+      { method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, auth: false, handle: (m, body, rec) => this.callback(m[1]!, m[2]!, body, rec) },
+      { method: 'PATCH', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, auth: false, handle: (m, body, rec) => this.editOriginal(m[2]!, body, rec) },
       { method: 'POST', pattern: /^\/webhooks\/(\d+)\/([^/]+)$/, auth: false, handle: (_m, body) => ({ status: 200, body: this.store(this.message('followup', body)) }) },
       { method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, auth: true, handle: (m, body, rec) => this.createMessage(m[1]!, body, rec) },
       { method: 'PUT', pattern: /^\/applications\/(\d+)\/(?:guilds\/(\d+)\/)?commands$/, auth: true, handle: (_m, body) => ({ status: 200, body: (body as any[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })) }) },
@@ -113,12 +127,15 @@ export class FakeRest {
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
+    const bytes = await readBodyBytes(req);
     if (!url.pathname.startsWith(API_PREFIX)) return send(res, 404, { message: '404: Not Found', code: 0 });
     const path = url.pathname.slice(API_PREFIX.length).split('/').map(decodeURIComponent).join('/');
     let body: any;
+    let files: UploadedFile[] = [];
     try {
-      body = raw.length ? JSON.parse(raw) : undefined;
+      const contentType = req.headers['content-type'] ?? '';
+      if (contentType.startsWith('multipart/form-data')) ({ body, files } = await parseMultipart(bytes, contentType));
+      else body = bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
     } catch {
       return send(res, 400, { message: 'The request body contains invalid JSON.', code: 50109 });
     }
@@ -127,6 +144,7 @@ export class FakeRest {
       path,
       query: Object.fromEntries(url.searchParams),
       body,
+      files,
       authorized: req.headers.authorization === `Bot ${this.token}`,
       status: 0,
       at: Date.now(),
@@ -164,22 +182,24 @@ export class FakeRest {
   }
 
   private gatewayBot() {
-    return { url: this.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } };
+    // A sharded fake lets all its shards identify at once, as Discord does for large bots (max_concurrency 16).
+    const maxConcurrency = this.recommendedShards > 1 ? 16 : 1;
+    return { url: this.gatewayUrl(), shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: maxConcurrency } };
   }
 
-  private callback(id: string, token: string, body: any) {
+  private callback(id: string, token: string, body: any, rec: RecordedRequest) {
     if (this.interactions.get(id) !== token) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
     if (this.acknowledged.has(id)) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
     this.acknowledged.add(id);
-    if (body?.type === 4) this.originals.set(token, this.store(this.message('original', body.data ?? {})));
+    if (body?.type === 4) this.originals.set(token, this.store({ ...this.message('original', body.data ?? {}), ...attachmentsOf(body.data, rec.files) }));
     if (body?.type === 5) this.originals.set(token, this.store(this.message('original', { content: '', flags: body.data?.flags ?? 0 })));
     return { status: 204 };
   }
 
-  private editOriginal(token: string, body: any) {
+  private editOriginal(token: string, body: any, rec: RecordedRequest) {
     const original = this.originals.get(token);
     if (!original) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
-    Object.assign(original, pick(body), { edited_timestamp: new Date().toISOString() });
+    Object.assign(original, pick(body), attachmentsOf(body, rec.files), { edited_timestamp: new Date().toISOString() });
     return { status: 200, body: original };
   }
 
@@ -189,7 +209,7 @@ export class FakeRest {
       rec.deduplicated = true;
       return { status: 200, body: this.nonces.get(key) };
     }
-    const msg = this.store(this.message(channelId, body));
+    const msg = this.store({ ...this.message(channelId, body), ...attachmentsOf(body, rec.files) });
     if (body?.enforce_nonce && body.nonce !== undefined) this.nonces.set(key, msg);
     return { status: 200, body: msg };
   }
@@ -231,6 +251,29 @@ function pick(body: any): Record<string, unknown> {
   return out;
 }
 
+/** Attachments as Discord lists them on a message: the files sent, described by the payload's `attachments`. */
+function attachmentsOf(body: any, files: UploadedFile[]): Record<string, unknown> {
+  if (files.length === 0) return {};
+  const described = new Map<string, any>((body?.attachments ?? []).map((a: any) => [String(a.id), a]));
+  return {
+    attachments: files.map((f, i) => {
+      const meta = described.get(/^files\[(\d+)\]$/.exec(f.field)?.[1] ?? String(i)) ?? {};
+      return { id: snowflake(), filename: meta.filename ?? f.filename, description: meta.description, content_type: f.contentType, size: f.bytes.length, url: `https://cdn.fake.discord.test/attachments/${f.filename}` };
+    }),
+  };
+}
+
+/** A multipart body: the JSON of the payload_json part and the file parts, parsed with the platform's own parser. */
+async function parseMultipart(bytes: Buffer, contentType: string): Promise<{ body: any; files: UploadedFile[] }> {
+  const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
+  const json = form.get('payload_json');
+  const files: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') continue;
+    files.push({ field, filename: value.name, contentType: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+  }
+  return { body: typeof json === 'string' ? JSON.parse(json) : undefined, files };
+}
 
 function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
   if (status === 204 || body === undefined) {

@@ -1,40 +1,25 @@
 /**
- * Retrying Discord REST calls with bounded backoff, and describing their
- * failures for logs without the tokens that Discord puts in some URLs.
+ * How Discord REST failures are judged for the shared retry helper, and
+ * described for logs without the tokens Discord puts in some URLs.
  *
- * discord.js already waits out 429s (Retry-After) itself; this layer covers
- * 5xx answers, timeouts and dropped connections, which it would otherwise
- * retry immediately or not at all.
+ * discord.js already waits out 429s (Retry-After) itself; retries cover 5xx
+ * answers, timeouts and dropped connections. A retried message is safe (its
+ * nonce is enforced) and a retried interaction reply that Discord already
+ * took reports "already acknowledged".
  */
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import type { Verdict } from '../shared/retry.js';
 
-export interface RetryOptions {
-  /** Attempts in all, the first included. Default 4. */
-  attempts?: number;
-  /** Delay before the first retry, doubled each time. Default 250 ms. */
-  baseDelayMs?: number;
-  /** Longest delay between two attempts. Default 4,000 ms. */
-  maxDelayMs?: number;
-  /** Waits between attempts; injectable for tests. Default setTimeout. */
-  sleep?: (ms: number) => Promise<void>;
+/** Retries are the shared helper's; Discord only says which failures are worth another try. */
+export function classify(error: unknown): Verdict {
+  if (isAlreadyAcknowledged(error)) return { kind: 'fatal', reason: 'already acknowledged' };
+  return isRetryable(error) ? { kind: 'retry', reason: describeFailure(error) } : { kind: 'fatal', reason: describeFailure(error) };
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Runs `attempt` until it succeeds, fails for a reason a retry cannot fix, or runs out of attempts. */
-export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const attempts = Math.max(1, options.attempts ?? 4);
-  const base = options.baseDelayMs ?? 250;
-  const max = options.maxDelayMs ?? 4_000;
-  const sleep = options.sleep ?? defaultSleep;
-  for (let n = 1; ; n++) {
-    try {
-      return await attempt(n);
-    } catch (error) {
-      if (n >= attempts || !isRetryable(error)) throw error;
-      await sleep(Math.min(max, base * 2 ** (n - 1)));
-    }
-  }
+function describeFailure(error: unknown): string {
+  if (error instanceof DiscordAPIError || error instanceof HTTPError) return `HTTP ${error.status}`;
+  if (error instanceof RateLimitError) return `rate limited for ${Math.ceil(error.retryAfter / 1000)} s`;
+  return error instanceof Error ? error.name : 'failure';
 }
 
 /** Server errors and network failures are worth another try; 4xx answers and refused rate-limit waits are not. */

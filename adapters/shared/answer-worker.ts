@@ -1,0 +1,47 @@
+/**
+ * One worker thread of the answer pool: loads the engine once, then answers
+ * tasks. `engineModule` (a module exporting createEngine) lets tests swap in
+ * an engine with controlled timing; production uses src/index.ts.
+ */
+import { workerData } from 'piscina';
+import type { Engine, EngineOptions } from '../../src/index.js';
+import { answerWithHistory, type AskRequest } from './answerer.js';
+import type { ChartModel } from './chart/index.js';
+
+export interface WorkerSettings {
+  corpusDir?: string;
+  /** Any corpus problem fails the load instead of a warning (CORPUS_STRICT). */
+  strict?: boolean;
+  /** Absolute URL of a module exporting createEngine(options); default src/index. */
+  engineModule?: string;
+  /** Passed to that module's createEngine as `extra` (tests only). */
+  extra?: unknown;
+}
+
+export type WorkerTask = { kind: 'ask'; request: AskRequest } | { kind: 'examples' } | { kind: 'warnings' } | { kind: 'documents' } | { kind: 'chart'; model: ChartModel };
+
+const settings = (workerData ?? {}) as WorkerSettings;
+type Factory = (options: EngineOptions & { extra?: unknown }) => Promise<Engine>;
+const factory: Factory = settings.engineModule
+  ? ((await import(settings.engineModule)) as { createEngine: Factory }).createEngine
+  : (await import('../../src/index.js')).createEngine;
+// Corpus warnings are kept for the pool to log once, rather than each thread printing them.
+const warnings: string[] = [];
+// A corpus that cannot load is reported on every task (with its own message), not as a thread crash.
+const engine: Engine | Error = await factory({
+  ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}),
+  ...(settings.strict !== undefined ? { strict: settings.strict } : {}),
+  onWarning: (line) => warnings.push(line),
+  extra: settings.extra,
+}).catch((error: unknown) =>
+  error instanceof Error ? error : new Error(String(error)),
+);
+
+export default function answer(task: WorkerTask): unknown {
+  // Charts are drawn here too, off the adapter's event loop; the renderer loads on the first one.
+  if (task.kind === 'chart') return import('./chart/index.js').then(async ({ drawChart }) => (await drawChart(task.model, 'png')).data);
+  if (engine instanceof Error) throw engine;
+  if (task.kind === 'warnings') return warnings;
+  if (task.kind === 'documents') return engine.documents.length;
+  return task.kind === 'examples' ? [...engine.examples] : answerWithHistory(engine, task.request);
+}

@@ -1,0 +1,18 @@
+/**
+ * The question log for a long-running surface: built from the environment,
+ * or undefined when QUESTION_LOG=off (then nothing is stored, not even votes).
+ */
+import type { Logger } from '../logger.js';
+import { loadQuestionLogConfig } from './config.js';
+import { QuestionLog, type QuestionLogOptions } from './question-log.js';
+
+export { QuestionLog, type AskedQuestion, type Vote, type QuestionLogStats, type LogSink } from './question-log.js';
+export { loadQuestionLogConfig, defaultDatabaseFile, type QuestionLogConfig, type DatabaseTarget } from './config.js';
+
+export function questionLogFromEnv(env: NodeJS.ProcessEnv, logger: QuestionLogOptions['logger'], extra: Partial<QuestionLogOptions> = {}): QuestionLog | undefined {
+  const config = loadQuestionLogConfig(env);
+  if (!config.enabled) return undefined;
+  return new QuestionLog({ target: config.target, keepDays: config.keepDays, ...(config.salt ? { salt: config.salt } : {}), logger, ...extra }).start();
+}
+
+export type { Logger };

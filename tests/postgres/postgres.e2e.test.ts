@@ -1,0 +1,79 @@
+/**
+ * The question log on a real PostgreSQL (a throw-away cluster started by the
+ * test): the full feedback loop through Slack and Discord and the report, the
+ * privacy guarantees, purge, and a database that goes away mid-run.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/index.js';
+import { QuestionLog } from '../../adapters/shared/question-log/index.js';
+import { startPostgres, type PostgresCluster } from '../helpers/postgres.js';
+import { feedbackLoop } from '../feedback/loop.js';
+import { answered, captureLogger } from '../question-log/fixtures.js';
+
+let cluster: PostgresCluster;
+let engine: Engine;
+beforeAll(async () => {
+  [cluster, engine] = await Promise.all([startPostgres(), createEngine()]);
+}, 90_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+async function query(url: string, sql: string): Promise<any[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('question log on PostgreSQL', () => {
+  it('the feedback loop: Slack mention and Discord /ask with votes and notes, read back by npm run report -- --json', { timeout: 90_000 }, async () => {
+    const url = await cluster.createDatabase('loop');
+    await feedbackLoop(engine, { kind: 'postgres', url });
+    const migrations = await query(url, 'select name from kysely_migration order by name');
+    expect(migrations.map((m) => m.name)).toEqual(['001_questions', '002_feedback', '003_settings']);
+  });
+
+  it('stores hashes, never the raw user or conversation ids', async () => {
+    const url = await cluster.createDatabase('privacy');
+    const log = new QuestionLog({ target: { kind: 'postgres', url }, logger: captureLogger() }).start();
+    const id = log.record({ surface: 'discord', user: '712345678901234567', conversation: 'discord:thread:812345678901234567', question: 'q', answer: answered('a'), latencyMs: 1 });
+    log.vote({ answerId: id, user: '712345678901234567', vote: 'up' });
+    await log.close();
+    const dump = JSON.stringify([await query(url, 'select * from questions'), await query(url, 'select * from feedback')]);
+    expect(dump).toContain(id);
+    expect(dump).not.toContain('712345678901234567');
+    expect(dump).not.toContain('812345678901234567');
+  });
+
+  it('purges rows older than the kept days', async () => {
+    const url = await cluster.createDatabase('purge');
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const log = new QuestionLog({ target: { kind: 'postgres', url }, logger: captureLogger(), keepDays: 7, now: () => now }).start();
+    log.record({ surface: 's', user: 'u', conversation: 'c', question: 'old', answer: answered('a'), latencyMs: 1 });
+    await log.flush();
+    now += 8 * 86_400_000;
+    log.record({ surface: 's', user: 'u', conversation: 'c', question: 'recent', answer: answered('a'), latencyMs: 1 });
+    await log.flush();
+    expect(await log.purge()).toBe(1);
+    await log.close();
+    expect(await query(url, 'select question from questions')).toEqual([{ question: 'recent' }]);
+  });
+
+  it('keeps taking questions when the server is unreachable: one warning, the rest counted', async () => {
+    const logger = captureLogger();
+    // A port nothing listens on.
+    const log = new QuestionLog({ target: { kind: 'postgres', url: `postgres://postgres@127.0.0.1:1/none` }, logger, reconnectMs: 60_000 }).start();
+    for (let i = 0; i < 3; i++) log.record({ surface: 's', user: 'u', conversation: 'c', question: `q${i}`, answer: answered('a'), latencyMs: 1 });
+    await log.flush();
+    log.vote({ answerId: 'x', user: 'u', vote: 'down' });
+    await log.flush();
+    await log.close();
+    expect(log.stats()).toMatchObject({ stored: 0, unsaved: 4 });
+    expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(1);
+  });
+});
