@@ -163,6 +163,10 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
     }
     case 'when': {
       const m = TIME_PHRASE.exec(p.sentence.text);
+      // "today" means the day the document was published, when it says.
+      const published = p.doc.meta.published;
+      const day = published instanceof Date ? published.toISOString().slice(0, 10) : typeof published === 'string' && /^\d{4}-\d\d-\d\d/.test(published) ? published.slice(0, 10) : undefined;
+      if (m && /^(?:today|this morning|tonight)$/i.test(m[0].trim()) && day) return `${capitalise(m[0].trim())} (${longDate(day)}, the day of publication): ${sentence}`;
       if (m) return `${capitalise(m[0])}: ${sentence}`;
       break;
     }
@@ -205,6 +209,10 @@ function inDigits(e: FigureEntry): string {
   const m = COUNT_NUMBER.exec(display);
   const value = m ? readNumber(m[0]) : undefined;
   return m && value !== undefined ? `${display.slice(0, m.index)}${value.toLocaleString('en')}${display.slice(m.index + m[0].length)}` : display;
+}
+
+function longDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** At most `max` characters, cut at a word boundary with an ellipsis. */

@@ -279,6 +279,11 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
     score -= 0.2;
     reasons?.push('fragment');
   }
+  // A question asserts nothing ("does the declaration get signed today?").
+  if (c.passage && /\?["”’)]*\s*$/.test(c.passage.sentence.text)) {
+    score -= QUESTION_PENALTY;
+    reasons?.push('a question');
+  }
   if (c.passage?.boilerplate) {
     score -= 0.2;
     reasons?.push('boilerplate');
@@ -316,6 +321,9 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
 
 /** Words after a name that are not its head noun ("InvestAI is…", "Stargate and…"). */
 const STOP_HEADS = new Set(['and', 'the', 'for', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'did', 'does', 'with', 'from', 'that', 'this', 'about', 'announce', 'announced', 'say', 'said', 'itself', 'own']);
+
+/** What a sentence that is itself a question loses: it is seldom the answer. */
+const QUESTION_PENALTY = 0.3;
 
 /** Credit for what a passage's context holds rather than the passage itself. */
 const CONTEXT_CREDIT = 0.6;
