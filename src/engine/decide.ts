@@ -271,8 +271,9 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge):
     return counted.length
       ? figures.find((c) => {
           // The counted noun is the figure's own head noun: "GPU-hours" counts hours, not GPUs.
-          const head = terms(c.figure!.figure.display).pop();
-          return c.coverage >= MIN_COUNTED_COVERAGE && head !== undefined && counted.includes(head) && (c.entityFit >= 0.5 || rare(head));
+          const shown = terms(c.figure!.figure.display);
+          const head = shown[shown.length - 1];
+          return c.coverage >= MIN_COUNTED_COVERAGE && head !== undefined && counted.includes(head) && (c.entityFit >= 0.5 || counted.some((t) => shown.includes(t) && rare(t)));
         })
       : undefined;
   }

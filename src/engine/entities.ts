@@ -64,7 +64,11 @@ export class EntityMatcher {
   /** Matches text that may hold one of the first words (a quick reject for documents). */
   private readonly anyFirstToken: RegExp;
 
+  private readonly byId: Map<string, EntityRecord>;
+  private readonly ofPlaces = new Map<string, readonly string[]>();
+
   constructor(readonly entities: readonly EntityRecord[]) {
+    this.byId = new Map(entities.map((e) => [e.id, e]));
     this.forms = entities.flatMap((entity) => [
       ...[entity.name, ...entity.aliases].map((a) => this.form(entity, a, false)),
       ...entity.adjectives.map((a) => this.form(entity, a, true)),
@@ -97,7 +101,22 @@ export class EntityMatcher {
   }
 
   get(id: string): EntityRecord | undefined {
-    return this.entities.find((e) => e.id === id);
+    return this.byId.get(id);
+  }
+
+  /**
+   * Places an entity's own name says it is of ("Government of Portugal",
+   * "University of Lisbon"): a mention of the one names the other.
+   */
+  placesOf(id: string): readonly string[] {
+    let places = this.ofPlaces.get(id);
+    if (!places) {
+      const tail = /\bof\s+(?:the\s+)?(.+)$/i.exec(this.byId.get(id)?.name ?? '')?.[1];
+      const place = tail ? this.entities.find((e) => e.kind === 'place' && fold(e.name) === fold(tail)) : undefined;
+      places = place ? [place.id] : [];
+      this.ofPlaces.set(id, places);
+    }
+    return places;
   }
 
   /** Exact mentions in a document's text. */

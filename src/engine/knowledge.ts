@@ -270,7 +270,7 @@ function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Pass
         id: out.length,
         doc,
         sentence,
-        entities: own.length ? new Set(own.map((m) => m.entity.id)) : NONE,
+        entities: own.length ? new Set(own.flatMap((m) => [m.entity.id, ...matcher.placesOf(m.entity.id)])) : NONE,
         places: own.some((m) => m.entity.kind === 'place' && !m.adjective) ? new Set(own.filter((m) => m.entity.kind === 'place' && !m.adjective).map((m) => m.entity.id)) : NONE,
         context: paragraphEntities,
         nearby: previousEntities,

@@ -218,7 +218,9 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   const direct = c.passage?.entities ?? c.figure!.entities;
   // A figure's sentence sits in a paragraph too: "The company employs 2,300 people" is about the company named before.
   const holder = c.passage ?? passageAt(k, c.figure!.doc, c.figure!.figure.at.start);
-  const context = holder?.context ?? NO_ENTITIES;
+  // "It follows a memorandum…" opening a paragraph goes on about what the paragraph before named.
+  const pronounLed = holder !== undefined && PRONOUN_LED.test(holder.sentence.text);
+  const context = pronounLed ? new Set([...holder!.context, ...holder!.nearby]) : (holder?.context ?? NO_ENTITIES);
   const speaker = holder?.speaker;
   // Reasons are only written down when someone will read them (explain): answering skips the strings.
   const reasons: string[] | undefined = v.reasons ? [] : undefined;
@@ -321,6 +323,8 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
 
 /** Words after a name that are not its head noun ("InvestAI is…", "Stargate and…"). */
 const STOP_HEADS = new Set(['and', 'the', 'for', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'did', 'does', 'with', 'from', 'that', 'this', 'about', 'announce', 'announced', 'say', 'said', 'itself', 'own']);
+
+const PRONOUN_LED = /^(?:It|They|This|These|He|She|Its|Their)\b/;
 
 /** What a sentence that is itself a question loses: it is seldom the answer. */
 const QUESTION_PENALTY = 0.3;
