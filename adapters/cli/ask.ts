@@ -8,8 +8,8 @@
  * Logs and errors go to stderr; stdout carries answers only.
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
+import { parseCommandLine } from './command-line.js';
 import { corpusDirFrom, strictFrom } from './corpus-option.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer } from './render.js';
@@ -37,30 +37,17 @@ export const USAGE = `usage: npm run --silent ask -- [--json | --jsonl | --expla
                 (also CORPUS_STRICT=1)`;
 
 export async function runAsk(argv: string[], io: AskIO): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        jsonl: { type: 'boolean', default: false },
-        explain: { type: 'boolean', default: false },
-        chart: { type: 'string' },
-        corpus: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = parseCommandLine(argv, {
+    json: { type: 'boolean', default: false },
+    jsonl: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+    chart: { type: 'string' },
+    corpus: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  } as const, USAGE, io);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const question = positionals.join(' ');
   if (!values.jsonl && positionals.length === 0) {
     io.stderr.write(`no question given\n${USAGE}\n`);

@@ -9,9 +9,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { defaultCorpusDir, DOCUMENT_EXTENSIONS, readDocument, slug, type DocumentText } from '../../src/index.js';
+import { parseCommandLine } from './command-line.js';
 import { corpusDirFrom } from './corpus-option.js';
 import { FetchError, fetchDocument, type FetchOptions } from './ingest-fetch.js';
 
@@ -41,28 +41,15 @@ interface Source {
 }
 
 export async function runIngest(argv: string[], io: IngestIO): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        'max-bytes': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n${INGEST_USAGE}\n`);
-    return 2;
-  }
+  const args = parseCommandLine(argv, {
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    'max-bytes': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  } as const, INGEST_USAGE, io);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    io.stdout.write(`${INGEST_USAGE}\n`);
-    return 0;
-  }
   if (positionals.length === 0) {
     io.stderr.write(`nothing to ingest: give files, folders or addresses\n${INGEST_USAGE}\n`);
     return 2;
