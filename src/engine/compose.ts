@@ -3,7 +3,7 @@
  * passages, and the honest ones: not found, help, unusable question.
  * Every quote is an exact slice of its document.
  */
-import { MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
+import { MAX_QUOTE_CHARS, MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
 import { formatAmount, type Currency } from '../text/quantities.js';
 import type { LoadedEntity } from '../corpus/load.js';
 import { NAMED_PLACE, passageAt, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
@@ -133,7 +133,9 @@ export function answerFromPassages(q: AnalyzedQuestion, passages: Passage[], k: 
 const TIME_PHRASE = /\b(?:(?:on|in|over|by|since|until)\s+)?(?:(?:the\s+)?eve of [^,.]+|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|weeks?|days?)|(?:19|20)\d\d|today|tomorrow|yesterday)\b/;
 
 function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
-  const sentence = clip(p.sentence.text, 220);
+  // The whole sentence, or for a very long one its clauses that bear on the question: never a cut-off fragment.
+  const focus = new Set(q.terms.map((t) => t.word.toLowerCase().slice(0, 5)));
+  const sentence = clip(p.sentence.text.length <= MAX_QUOTE_CHARS ? p.sentence.text : quoteSpan(p.doc, p.sentence.start, p.sentence.end, { focus }).text, MAX_QUOTE_CHARS);
   const speaker = p.speaker ? k.matcher.get(p.speaker)?.name : undefined;
   const asked = new Set(q.entities.map((e) => e.entity.id));
   // "What is it called?": the name first, from the sentence or just before it.
