@@ -306,3 +306,15 @@ export function answerGrandTotal(entries: FigureEntry[], k: Knowledge, confidenc
   const quotes = dedupeQuotes(entries.map((e) => figureQuote(e, k)));
   return base('answer', true, text, { quotes, figures: entries.map(figureOf), confidence });
 }
+
+/** A part of a stated total, with the share it is: "€50 billion, a quarter (25%) of the €200 billion". */
+export function answerShare(part: FigureEntry, total: FigureEntry, k: Knowledge, confidence: number): Answer {
+  const ratio = part.figure.amount! / total.figure.amount!;
+  const named = SHARE_NAMES.find(([value]) => Math.abs(value - ratio) < 0.005)?.[1];
+  const percent = `${Math.round(ratio * 1000) / 10}%`;
+  const text = `${capitalise(part.figure.display)} (${part.figure.what.replace(/\.$/, '')}): ${named ? `${named} (${percent})` : percent} of the ${total.figure.display} (${total.figure.what.replace(/\.$/, '')}). The share is worked out from the two cited figures.`;
+  const quotes = dedupeQuotes([figureQuote(part, k), figureQuote(total, k)]);
+  return base('answer', true, text, { quotes, figures: [figureOf(part), figureOf(total)], confidence });
+}
+
+const SHARE_NAMES: readonly (readonly [number, string])[] = [[0.25, 'a quarter'], [0.5, 'half'], [0.75, 'three quarters'], [1 / 3, 'a third'], [2 / 3, 'two thirds']];

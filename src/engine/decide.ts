@@ -28,6 +28,33 @@ export interface DecideOptions {
 const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|(?:key|main|big|major|biggest|important)\s+(?:[a-z]+\s+)?(?:numbers|figures|points|facts|takeaways|announcements)|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures))\b/i;
 
 const GRAND_TOTAL = /\b(?:in total|in all|altogether|all together|combined|total (?:amount|money|sum|funding|investment)|all the money|add(?:ed)? up|overall)\b/i;
+const SHARE_ASKED = /\b(?:what|which|how (?:big|large) (?:a|of a))\s+(?:share|fraction|proportion|percentage|part|portion|chunk|slice)\s+of\b|\bhow much of\b/i;
+const FRACTION = /\b(three quarters|three-quarters|half|a third|one third|two thirds|a quarter|one quarter|(\d{1,3})\s*(?:%|per ?cent))\s+of\b/i;
+const FRACTION_VALUE: Record<string, number> = { 'three quarters': 0.75, 'three-quarters': 0.75, half: 0.5, 'a third': 1 / 3, 'one third': 1 / 3, 'two thirds': 2 / 3, 'a quarter': 0.25, 'one quarter': 0.25 };
+
+/**
+ * A part of a stated total the question picks out: by what it names ("what
+ * part of the €65m did the council give?") or by its size ("60% of the €65m").
+ */
+function shareOfTotal(q: AnalyzedQuestion, k: Knowledge): { part: FigureEntry; total: FigureEntry } | undefined {
+  const fraction = FRACTION.exec(q.text);
+  if (!SHARE_ASKED.test(q.text) && !fraction) return undefined;
+  const total = k.figures.find((f) => f.figure.parts.length >= 2 && f.figure.amount !== undefined && q.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value));
+  if (!total) return undefined;
+  const parts = total.figure.parts.map((id) => k.figures.find((f) => f.figure.id === id)).filter((f): f is FigureEntry => !!f && f.figure.amount !== undefined);
+  if (fraction) {
+    const wanted = (fraction[2] ? Number(fraction[2]) / 100 : FRACTION_VALUE[fraction[1]!.toLowerCase()] ?? 0) * total.figure.amount!;
+    const part = parts.find((f) => Math.abs(f.figure.amount! - wanted) <= 0.1 * wanted);
+    return part ? { part, total } : undefined;
+  }
+  // The part the question names: its entities and words, as for a sum's parts.
+  const stems = new Set(terms(q.text));
+  const ids = new Set(q.entities.map((e) => e.entity.id));
+  const scored = parts.map((f) => ({ f, score: [...f.keywords].filter((w) => stems.has(w)).length + [...f.entities].filter((id) => ids.has(id) && f.figure.subjects[0] === id).length }));
+  const best = scored.sort((a, b) => b.score - a.score)[0];
+  return best && best.score > 0 && best.score > (scored[1]?.score ?? 0) ? { part: best.f, total } : undefined;
+}
+
 const BREAKDOWN = /\b(?:break(?:s|ing)? ?down|breakdown|made up of|split(?:s| up)?|consist|parts? of|who(?:'s| is)? putting in what|where (?:does|is) (?:it|that|the money) (?:come|coming) from)\b/i;
 const CONVERSION = /\bin\s+(euros?|dollars?|pounds?|yen|yuan)\b/i;
 const currencyOf = (word: string) => (/^euro/i.test(word) ? 'EUR' : /^dollar/i.test(word) ? 'USD' : /^pound/i.test(word) ? 'GBP' : word.toUpperCase());
@@ -42,6 +69,12 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   }
   if (q.type === 'yes_no') return decideClaim(q, k, ex, minCoverage, options);
   // "How does the 200bn break down?": a stated total's parts.
+  // "What part of the €65m is the council's?", "60% of the €65m comes from whom?": a part of a stated total.
+  const share = shareOfTotal(q, k);
+  if (share) {
+    ex.decision = `share ${share.part.figure.id} of ${share.total.figure.id}`;
+    return compose.answerShare(share.part, share.total, k, 0.8);
+  }
   const total = BREAKDOWN.test(q.text) ? k.figures.find((f) => f.figure.parts.length >= 2 && q.amounts.some((a) => a.value === f.figure.amount)) : undefined;
   const parts = total ? total.figure.parts.map((id) => k.figures.find((f) => f.figure.id === id)).filter((f): f is FigureEntry => !!f) : [];
   if (parts.length >= 2) {
