@@ -292,6 +292,8 @@ function knownThroughEnglish(token: string, stem: string, k: Knowledge): Recogni
     // is too loose ("terminate" and "terminal").
     // …or a word the corpus's lexicon ties to one it uses ("monopolise" to "monopoly").
     const relatedStem = stemWord(word);
+    // A word that only frames questions ("make", "get") carries none of the meaning: no stand-in.
+    if (k.lexicon.isFrame(relatedStem)) continue;
     if (inflections(word).some((w) => k.vocabulary.has(w)) || k.lexicon.expand(relatedStem).some((x) => k.vocabulary.has(x))) return { known: true, stem: relatedStem, informative: 1, paraphrase: true };
   }
   return { known: false, stem, informative: informativeness(token) };
