@@ -11,6 +11,7 @@ import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
 import { wantedNameKinds } from './names.js';
 import { NUMBER_WORDS_SOURCE, readNumber } from '../text/number-words.js';
+import { capitalise, longDate } from '../text/wording.js';
 
 export function figureOf(entry: FigureEntry): Figure {
   const f = entry.figure;
@@ -48,9 +49,6 @@ export function dedupeQuotes(quotes: Quote[]): Quote[] {
   return out.slice(0, MAX_QUOTES);
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 function base(kind: Answer['kind'], answered: boolean, answer: string, extra: Partial<Answer> = {}): Answer {
   return { answered, answer, quotes: [], figures: [], confidence: 0, kind, suggestions: [], ...extra };
@@ -211,10 +209,6 @@ function inDigits(e: FigureEntry): string {
   const m = COUNT_NUMBER.exec(display);
   const value = m ? readNumber(m[0]) : undefined;
   return m && value !== undefined ? `${display.slice(0, m.index)}${value.toLocaleString('en')}${display.slice(m.index + m[0].length)}` : display;
-}
-
-function longDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** At most `max` characters, cut at a word boundary with an ellipsis. */

@@ -9,6 +9,7 @@
  */
 import type { Corpus, LoadedEntity, LoadedFigure } from '../corpus/load.js';
 import { fold } from '../text/normalize.js';
+import { longDate } from '../text/wording.js';
 
 /** A correction notice's figure and the earlier figures it corrects. */
 export interface Correction {
@@ -117,10 +118,6 @@ export function mergeKnowledge(corpus: Corpus, extracted: Extracted): Corpus & {
 
 /** Days named relative to the document's own date. */
 const RELATIVE_DAY = /^(?:(?:on|by|from|until)\s+)?(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:week|night)|(?:late |early )?(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))$/i;
-
-function longDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 function uniqueId(id: string, used: Set<string>): string {
   let candidate = id;

@@ -11,8 +11,9 @@ import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
 import { answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
-import { answerWithSources, correctionOf, rankForDigest, relatedFigures } from './sources.js';
+import { answerWithSources, correctionOf, figuresById, rankForDigest, relatedFigures } from './sources.js';
 import { NAME_ASKED, namesAnother, roleAsked } from './names.js';
+import { joinWords } from '../text/wording.js';
 
 export interface DecideOptions {
   /** Least coverage of the question a passage needs to answer it. Default 0.4. */
@@ -41,7 +42,7 @@ function shareOfTotal(q: AnalyzedQuestion, k: Knowledge): { part: FigureEntry; t
   if (!SHARE_ASKED.test(q.text) && !fraction) return undefined;
   const total = k.figures.find((f) => f.figure.parts.length >= 2 && f.figure.amount !== undefined && q.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value));
   if (!total) return undefined;
-  const parts = total.figure.parts.map((id) => k.figures.find((f) => f.figure.id === id)).filter((f): f is FigureEntry => !!f && f.figure.amount !== undefined);
+  const parts = total.figure.parts.map((id) => figuresById(k).get(id)).filter((f): f is FigureEntry => !!f && f.figure.amount !== undefined);
   if (fraction) {
     const wanted = (fraction[2] ? Number(fraction[2]) / 100 : FRACTION_VALUE[fraction[1]!.toLowerCase()] ?? 0) * total.figure.amount!;
     const part = parts.find((f) => Math.abs(f.figure.amount! - wanted) <= 0.1 * wanted);
@@ -76,7 +77,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     return compose.answerShare(share.part, share.total, k, 0.8);
   }
   const total = BREAKDOWN.test(q.text) ? k.figures.find((f) => f.figure.parts.length >= 2 && q.amounts.some((a) => a.value === f.figure.amount)) : undefined;
-  const parts = total ? total.figure.parts.map((id) => k.figures.find((f) => f.figure.id === id)).filter((f): f is FigureEntry => !!f) : [];
+  const parts = total ? total.figure.parts.map((id) => figuresById(k).get(id)).filter((f): f is FigureEntry => !!f) : [];
   if (parts.length >= 2) {
     ex.decision = `breakdown of ${total!.figure.id}`;
     return compose.answerSum(parts, k, 0.85);
@@ -116,7 +117,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
 
   if (q.type === 'compare' || q.type === 'total') {
     // "How does that compare to Stargate?": the figure just given is the first side.
-    const carried = (q.carriedFigures ?? []).map((id) => k.figures.find((f) => f.figure.id === id)).filter((f): f is FigureEntry => !!f);
+    const carried = (q.carriedFigures ?? []).map((id) => figuresById(k).get(id)).filter((f): f is FigureEntry => !!f);
     const picked = [...carried, ...pickFiguresForParts(q, k).filter((f) => !carried.includes(f))];
     if (picked.length >= 2) {
       ex.decision = `${q.type} of figures ${picked.map((f) => f.figure.id).join(', ')}`;
@@ -432,13 +433,8 @@ export function suggestionsFor(q: AnalyzedQuestion, k: Knowledge): string[] {
   return [...new Set([...related, ...general])].filter((s) => s.toLowerCase() !== asked).slice(0, 3);
 }
 
-function joinAnd(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function joinOr(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
+const joinAnd = (items: string[]) => joinWords(items);
+const joinOr = (items: string[]) => joinWords(items, 'or');
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;

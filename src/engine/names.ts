@@ -7,6 +7,7 @@ import type { LoadedEntity } from '../corpus/load.js';
 import type { Knowledge, Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Candidate } from './retrieve.js';
+import { escapeRegExp } from '../text/wording.js';
 
 export const NAME_ASKED = /\b(?:the name of|what(?:'s| is| was) (?:it|that|this|the [\p{L}-]+(?: [\p{L}-]+){0,3}) called|what (?:is|was|are) [\p{L}-]+(?: [\p{L}-]+){0,4} called)\b/iu;
 
@@ -45,7 +46,7 @@ export function roleAsked(q: AnalyzedQuestion, k: Knowledge): { person?: LoadedE
   const org = q.entities.find((e) => !e.adjective && ['organisation', 'programme', 'event', 'group'].includes(e.entity.kind));
   if (!m || !org) return undefined;
   const forms = [org.entity.name, ...org.entity.aliases].map((f) => f.toLowerCase()).filter((f) => f.length >= 2);
-  const person = k.corpus.entities.find((e) => e.kind === 'person' && e.description && forms.some((f) => new RegExp(`\\b${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(e.description!)));
+  const person = k.corpus.entities.find((e) => e.kind === 'person' && e.description && forms.some((f) => new RegExp(`\\b${escapeRegExp(f)}\\b`, 'i').test(e.description!)));
   const naming = person ? k.passages.filter((p) => p.entities.has(person.id) && p.entities.has(org.entity.id)).slice(0, 2) : [];
   return { ...(person ? { person } : {}), naming, verb: m[1]!.toLowerCase(), of: org.entity.name };
 }

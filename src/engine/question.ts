@@ -12,6 +12,7 @@ import { correctEnglish, englishRank, informativeness } from '../text/english.js
 import { dominantClass, relatedWords } from '../text/wordnet.js';
 import type { EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
+import { escapeRegExp } from '../text/wording.js';
 
 export type QuestionType =
   | 'how_much' // an amount of money
@@ -331,9 +332,6 @@ function unknownPhrases(text: string, terms: Term[], k: Knowledge): string[] {
   return out;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function dedupeEntities(mentions: EntityMention[]): EntityMention[] {
   const seen = new Set<string>();

@@ -8,6 +8,7 @@
 import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import { terms as termsOf } from '../text/analyze.js';
+import { escapeRegExp } from '../text/wording.js';
 
 export interface Candidate {
   kind: 'sentence' | 'figure';
@@ -338,7 +339,7 @@ const NAME_WINDOW = 600;
 /** Whether a name stands in the document's title or shortly before the passage ("The Lumen bridge opened… The bridge cost…"). */
 function nameNearby(word: string, p: Passage | undefined): boolean {
   if (!p) return false;
-  const re = new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+  const re = new RegExp(`\\b${escapeRegExp(word)}\\b`, 'i');
   return re.test(p.doc.title) || re.test(p.doc.body.slice(Math.max(0, p.sentence.start - NAME_WINDOW), p.sentence.end));
 }
 

@@ -50,7 +50,7 @@ function sameValue(a: FigureEntry, b: FigureEntry): boolean {
 const byIdCache = new WeakMap<Knowledge, Map<string, FigureEntry>>();
 
 /** The figures by id, worked out once per index. */
-function figuresById(k: Knowledge): Map<string, FigureEntry> {
+export function figuresById(k: Knowledge): Map<string, FigureEntry> {
   let byId = byIdCache.get(k);
   if (!byId) byIdCache.set(k, (byId = new Map(k.figures.map((f) => [f.figure.id, f]))));
   return byId;

@@ -14,6 +14,7 @@ import { answerWithSources, type Related } from './sources.js';
 import { passageAt, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Candidate } from './retrieve.js';
+import { capitalise, joinWords } from '../text/wording.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -120,15 +121,11 @@ export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candida
     if (v.verdict === 'yes') return compose.answerFromPassagesWithLead(`Yes, according to the source: ${compose.clip(p.sentence.text, 200)}`, [p], k, q, confidence);
   }
   // "Will one be built in Germany?": the sources never name the asked place, so they cannot say.
-  if (unverifiable.length) return compose.notFound(`The sources don't mention ${unverifiable.join(' or ')}.`, []);
+  if (unverifiable.length) return compose.notFound(`The sources don't mention ${joinWords(unverifiable, 'or')}.`, []);
   // Nothing to compare: the closest evidence is shown, and the verdict left to the reader.
   const top = passages[0]!;
   const lead = `The sources don't say so in those words. What they say: ${compose.clip(top.sentence.text, 200)}`;
   return compose.answerFromPassagesWithLead(lead, passages.slice(0, 2), k, q, confidence * 0.6);
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

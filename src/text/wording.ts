@@ -1,0 +1,23 @@
+/**
+ * Small pieces of English shared by the answer texts and the matchers:
+ * capitals, dates written out, lists, and text taken literally in a pattern.
+ */
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "2025-02-11" -> "11 February 2025". */
+export function longDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** "a, b and c"; "a, b or c" with the other conjunction. */
+export function joinWords(items: readonly string[], conjunction = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** Text to be matched as written inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
