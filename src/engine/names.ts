@@ -46,7 +46,9 @@ export function roleAsked(q: AnalyzedQuestion, k: Knowledge): { person?: LoadedE
   const org = q.entities.find((e) => !e.adjective && ['organisation', 'programme', 'event', 'group'].includes(e.entity.kind));
   if (!m || !org) return undefined;
   const forms = [org.entity.name, ...org.entity.aliases].map((f) => f.toLowerCase()).filter((f) => f.length >= 2);
-  const person = k.corpus.entities.find((e) => e.kind === 'person' && e.description && forms.some((f) => new RegExp(`\\b${escapeRegExp(f)}\\b`, 'i').test(e.description!)));
+  // One pattern for all the organisation's names, built once rather than for every person tried.
+  const named = new RegExp(`\\b(?:${forms.map(escapeRegExp).join('|')})\\b`, 'i');
+  const person = k.corpus.entities.find((e) => e.kind === 'person' && e.description && named.test(e.description));
   const naming = person ? k.passages.filter((p) => p.entities.has(person.id) && p.entities.has(org.entity.id)).slice(0, 2) : [];
   return { ...(person ? { person } : {}), naming, verb: m[1]!.toLowerCase(), of: org.entity.name };
 }
