@@ -88,11 +88,17 @@ export function mergeKnowledge(corpus: Corpus, extracted: Extracted): Corpus & {
   const figures = [...corpus.figures];
   const usedFigureIds = new Set(figures.map((f) => f.id));
   const figureIdMap = new Map<string, string>();
+  // Curated figures by document: each extracted figure is compared only with its own document's.
+  const curatedByDocument = new Map<string, LoadedFigure[]>();
+  for (const c of corpus.figures) {
+    const list = curatedByDocument.get(c.at.documentId);
+    if (list) list.push(c);
+    else curatedByDocument.set(c.at.documentId, [c]);
+  }
   for (const f of extracted.figures) {
     // Curated already: the same kind of figure in the same document, with the same value or in the same sentence.
-    const stated = corpus.figures.some(
+    const stated = (curatedByDocument.get(f.at.documentId) ?? []).some(
       (c) =>
-        c.at.documentId === f.at.documentId &&
         c.kind === f.kind &&
         ((c.amount !== undefined && f.amount !== undefined && Math.abs(c.amount - f.amount) <= 0.01 * c.amount) ||
           (c.when !== undefined && c.when === f.when) ||

@@ -155,6 +155,16 @@ export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}):
   for (const e of corpus.entities) for (const name of [e.name, ...e.aliases, ...e.adjectives]) for (const t of tokenize(name)) words.add(t).add(stemWord(t));
 
   const byDoc = new Map(corpus.documents.map((d) => [d.id, d]));
+  // The first figure of each main subject and kind, found in one pass (a search per figure is quadratic).
+  const headlines = new Set<LoadedFigure>();
+  const seenHeadline = new Set<string>();
+  for (const f of corpus.figures) {
+    const key = f.subjects[0] === undefined ? undefined : `${f.subjects[0]}\0${f.kind}`;
+    if (key !== undefined && !seenHeadline.has(key)) {
+      seenHeadline.add(key);
+      headlines.add(f);
+    }
+  }
   const figureTerms: string[] = [];
   const figures: FigureEntry[] = corpus.figures.map((figure, i) => {
     const figureTermList = terms(figureText(figure, matcher));
@@ -166,7 +176,7 @@ export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}):
       entities: new Set([...figure.subjects, ...(figure.who ? [figure.who] : [])]),
       stems: new Set(figureTermList),
       keywords: new Set(terms([figure.what, ...figure.keywords].join(' '))),
-      headline: corpus.figures.findIndex((f) => f.subjects[0] !== undefined && f.subjects[0] === figure.subjects[0] && f.kind === figure.kind) === i,
+      headline: headlines.has(figure),
     };
   });
   for (const f of figures) for (const s of f.stems) words.add(s);
