@@ -39,21 +39,60 @@ interface Token {
 }
 
 const WORD = /[\p{L}\p{N}@]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
+// Plain ASCII text (most of it) is scanned without the cost of Unicode classes.
+const ASCII = /^[\x00-\x7F]*$/;
 
 const PLAIN = /^[a-z0-9]+$/;
 
-function tokenizeWithOffsets(text: string): Token[] {
+export function tokenizeWithOffsets(text: string): Token[] {
   const out: Token[] = [];
+  if (ASCII.test(text)) {
+    // Lower-casing ASCII keeps every offset: done once for the whole text.
+    const lower = text.toLowerCase();
+    scanAscii(text, (start, end) => {
+      // Keep the dot of "U.S." but not a sentence's full stop.
+      if (text.charCodeAt(end - 1) === DOT && !LETTER_DOTS.test(text.slice(start, end))) end--;
+      const word = lower.slice(start, end);
+      out.push({ text: text.slice(start, end), folded: PLAIN.test(word) ? word : word.replace(/'s$/, '').replace(/\./g, ''), start, end });
+    });
+    return out;
+  }
   for (const m of text.matchAll(WORD)) {
     let raw = m[0];
-    // Keep the dot of "U.S." but not a sentence's full stop.
-    if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
+    if (raw.endsWith('.') && !LETTER_DOTS.test(raw)) raw = raw.slice(0, -1);
     // Plain words (most of them) need only lower-casing; the rest are folded and lose "'s" and dots.
     const lower = raw.toLowerCase();
     const folded = PLAIN.test(lower) ? lower : fold(raw).replace(/[’']s$/, '').replace(/\./g, '');
     out.push({ text: raw, folded, start: m.index, end: m.index + raw.length });
   }
   return out;
+}
+
+const LETTER_DOTS = /^(?:\p{L}\.)+$/u;
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const AT = 64;
+const DOT = 46;
+
+/** WORD for ASCII text, scanned by character codes: the regular expression's cost dominated indexing. */
+function scanAscii(text: string, emit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!(isAlnum(c) || c === AT)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && (isAlnum((c = text.charCodeAt(i))) || c === AT)) i++;
+    // ('.' | "'" | '-') followed by letters or digits continues the word.
+    while (i + 1 < n && ((c = text.charCodeAt(i)) === DOT || c === 39 || c === 45) && isAlnum(text.charCodeAt(i + 1))) {
+      i++;
+      while (i < n && isAlnum(text.charCodeAt(i))) i++;
+    }
+    if (i < n && text.charCodeAt(i) === DOT) i++;
+    emit(start, i);
+  }
 }
 
 export class EntityMatcher {

@@ -19,6 +19,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 /** Tokens in reading order: folded words and numbers, currency symbols as words. */
 export function tokenize(text: string): string[] {
   let folded = fold(text);
+  const ascii = ASCII.test(folded);
   // Amounts need rewriting only where there are digits or currency signs.
   if (/[\d€$£]/.test(folded)) {
     folded = folded
@@ -28,10 +29,13 @@ export function tokenize(text: string): string[] {
       // Digit group separators: 112,000 -> 112000.
       .replace(/(\d),(?=\d{3}\b)/g, '$1');
   }
-  return folded.match(TOKEN) ?? [];
+  return folded.match(ascii ? ASCII_TOKEN : TOKEN) ?? [];
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
+// The same tokens for plain ASCII text (most of it), without the cost of Unicode classes.
+const ASCII = /^[\x00-\x7F]*$/;
+const ASCII_TOKEN = /[a-z0-9]+(?:[.'][a-z0-9]+)*/g;
 const CURRENCY_WORDS: Record<string, string> = { '€': ' eur ', $: ' usd ', '£': ' gbp ' };
 
 const SCALE_WORDS: Record<string, string> = { bn: 'billion', b: 'billion', tn: 'trillion', trn: 'trillion', m: 'million', mn: 'million', k: 'thousand' };
