@@ -7,6 +7,7 @@
 import type { Answer, Quote } from '../answer.js';
 import type { FigureEntry, Knowledge } from './knowledge.js';
 import * as compose from './compose.js';
+import { terms } from '../text/analyze.js';
 
 /** Share of their description words two figures must share to be about the same thing. */
 const SAME_THING = 0.4;
@@ -31,6 +32,36 @@ function aboutWords(f: FigureEntry): Set<string> {
   let words = aboutCache.get(f);
   if (!words) aboutCache.set(f, (words = new Set([...f.keywords].filter((s) => !GENERIC.has(s) && !/^\d/.test(s)))));
   return words;
+}
+
+// The entities a figure is about, without any its value itself names ("GPUs" in "77,000 GPUs"):
+// those say what is counted, not whose it is.
+const ownersCache = new WeakMap<FigureEntry, Set<string>>();
+
+function ownersOf(f: FigureEntry, k: Knowledge): Set<string> {
+  let owners = ownersCache.get(f);
+  if (!owners) {
+    const value = new Set(terms(f.figure.display));
+    const measured = (id: string) => {
+      const e = k.matcher.get(id);
+      return !!e && terms(e.name).every((stem) => value.has(stem));
+    };
+    ownersCache.set(f, (owners = new Set(f.figure.subjects.filter((id) => !measured(id)))));
+  }
+  return owners;
+}
+
+/**
+ * Two figures can give the same thing only when, both naming whose it is, the
+ * one names all the other does ("France" and "France, the Élysée"; not
+ * "A and B" and "A and C", two different partnerships of A).
+ */
+function sameOwner(a: FigureEntry, b: FigureEntry, k: Knowledge): boolean {
+  const x = ownersOf(a, k);
+  const y = ownersOf(b, k);
+  if (!x.size || !y.size) return true;
+  const within = (small: Set<string>, large: Set<string>) => [...small].every((id) => large.has(id));
+  return within(x, y) || within(y, x);
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -92,7 +123,7 @@ export function relatedFigures(entry: FigureEntry, k: Knowledge): Related {
     if (other === lead || other === corrected || other.figure.kind !== lead.figure.kind || correctionOf(other, k)) continue;
     // A quote from the same sentence says nothing new.
     if (other.doc === lead.doc && other.figure.at.start === lead.figure.at.start) continue;
-    if (similarity(words, aboutWords(other)) < SAME_THING) continue;
+    if (similarity(words, aboutWords(other)) < SAME_THING || !sameOwner(lead, other, k)) continue;
     if (sameValue(lead, other)) {
       if (other.doc !== lead.doc && !agreeing.some((a) => a.doc === other.doc)) agreeing.push(other);
     } else if (other.doc !== lead.doc && !disagreeing.some((d) => d.doc === other.doc || sameValue(d, other))) disagreeing.push(other);
