@@ -44,17 +44,34 @@ export interface RetrieveOptions {
 /** Stand-ins searched for each question word. */
 const EXPANSIONS_PER_WORD = 3;
 
+/** Results looked through, as a multiple of the search limit, for the words the search left out. */
+const DROPPED_TERMS_POOL = 5;
+
+/** How many of these stems or entity ids a passage or figure holds. */
+function heldCount(k: Knowledge, id: number, keys: readonly string[]): number {
+  const passage = id < k.passages.length ? k.passages[id] : undefined;
+  if (passage) {
+    const stems = stemsOf(passage);
+    return keys.filter((t) => stems.has(t) || passage.entities.has(t)).length;
+  }
+  const figure = k.figures[id - k.passages.length];
+  return figure ? keys.filter((t) => figure.stems.has(t) || figure.entities.has(t)).length : 0;
+}
+
 /** From this many passages on, a search first asks for passages holding every part of the question. */
 const ALL_PARTS_MIN_PASSAGES = 5_000;
 
 /**
  * The parts of a question as OR-groups of chosen search terms: each content
- * word with its stand-ins, each entity with the words of its name.
+ * word with its stand-ins, each entity with the words of its own names.
  */
 function questionGroups(q: AnalyzedQuestion, chosen: ReadonlySet<string>, k: Knowledge): string[][] {
   const groups: string[][] = [];
+  const nameWords = q.terms.filter((t) => t.inEntity && chosen.has(t.stem)).map((t) => t.stem);
   for (const id of new Set(q.entities.map((e) => e.entity.id))) {
-    const g = [id, ...q.terms.filter((t) => t.inEntity).map((t) => t.stem)].filter((t) => chosen.has(t));
+    const entity = k.matcher.get(id);
+    const own = entity ? new Set(termsOf([entity.name, ...entity.aliases].join(' '))) : undefined;
+    const g = [id, ...nameWords.filter((stem) => own?.has(stem))].filter((t) => chosen.has(t));
     if (g.length) groups.push([...new Set(g)]);
   }
   for (const t of q.terms) {
@@ -141,14 +158,21 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   // In a large corpus, passages holding every part of the question (each word or a
   // stand-in, each entity or its name) would drown among those holding one: ask for
   // them first, and for the rest only when they are too few.
+  // One search: a passage holds every part when its matched query terms meet every group, and its
+  // score is the same sum an AND of the groups would give (each term's posting list is read once).
   const groups = questionGroups(q, chosen, k);
-  let results: ReturnType<typeof k.index.search> = [];
+  let results = k.index.search(anyTerm, searchOptions);
   if (k.passages.length >= ALL_PARTS_MIN_PASSAGES && groups.length >= 2) {
-    results = k.index.search({ combineWith: 'AND', queries: groups.map((g) => ({ combineWith: 'OR' as const, queries: g })) }, searchOptions);
+    const holdsEveryPart = (r: (typeof results)[number]) => groups.every((g) => g.some((t) => r.queryTerms.includes(t)));
+    results = [...results.filter(holdsEveryPart), ...results.filter((r) => !holdsEveryPart(r))];
   }
-  if (results.length < limit) {
-    const seen = new Set(results.map((r) => r.id));
-    results = [...results, ...k.index.search(anyTerm, searchOptions).filter((r) => !seen.has(r.id))];
+  // Words left out of the search for their cost still tell the best passages apart: among a wider
+  // pool of the results, those holding more of them come first (a check of the pool, not a search).
+  const dropped = primary.filter((t) => !chosen.has(t));
+  if (dropped.length && results.length > limit) {
+    const pool = results.slice(0, limit * DROPPED_TERMS_POOL);
+    const held = new Map(pool.map((r) => [r.id, heldCount(k, r.id as number, dropped)]));
+    results = pool.map((r, i) => ({ r, i })).sort((a, b) => held.get(b.r.id)! - held.get(a.r.id)! || a.i - b.i).map((x) => x.r);
   }
   const top = results.slice(0, limit);
   const view = viewOf(q, k, options.reasons ?? false);
