@@ -207,11 +207,12 @@ function announcingPassages(q: AnalyzedQuestion, k: Knowledge, figures: FigureEn
   const ids = q.entities.filter((e) => !e.adjective).map((e) => e.entity.id);
   const quoted = new Set(figures.slice(0, 6).map((f) => `${f.doc.id}:${f.figure.at.start}`));
   const fits = (p: Passage) => p.money.length === 0 && ANNOUNCING.test(p.sentence.text) && !quoted.has(`${p.doc.id}:${p.sentence.start}`) && (ids.length === 0 || ids.some((id) => p.entities.has(id) || p.speaker === id));
-  // A bounded look: the first fitting sentences of the corpus.
+  // A bounded look: the first fitting sentences of the corpus. In a large one, those about the subject
+  // are found through the index (sentences naming it; not those it only speaks) rather than by reading it all.
   const found: Passage[] = [];
-  for (const p of k.passages) {
-    if (fits(p)) found.push(p);
-    if (found.length >= ANNOUNCING_LOOKED_AT) break;
+  const looked = ids.length && k.passages.length > ANNOUNCING_READ_AT_MOST ? passagesNaming(k, ids) : k.passages;
+  for (let i = 0; i < looked.length && i < ANNOUNCING_READ_AT_MOST && found.length < ANNOUNCING_LOOKED_AT; i++) {
+    if (fits(looked[i]!)) found.push(looked[i]!);
   }
   // What the figures already cover is no news: the sentence naming the most else goes first.
   const covered = new Set(figures.slice(0, 6).flatMap((f) => [...f.entities]));
@@ -220,6 +221,18 @@ function announcingPassages(q: AnalyzedQuestion, k: Knowledge, figures: FigureEn
 }
 
 const ANNOUNCING_LOOKED_AT = 50;
+/** Passages read at most in that look, so a large corpus never costs a scan of all of it. */
+const ANNOUNCING_READ_AT_MOST = 5_000;
+
+/** Passages whose sentence names one of these entities, in corpus order. */
+function passagesNaming(k: Knowledge, ids: string[]): Passage[] {
+  const hits = k.index.search({ combineWith: 'OR', queries: ids }, { fields: ['ents'], tokenize: (t: string) => t.split(' '), processTerm: (t: string) => t });
+  return hits
+    .map((h) => h.id as number)
+    .filter((id) => id < k.passages.length)
+    .sort((a, b) => a - b)
+    .map((id) => k.passages[id]!);
+}
 
 /** The figures of a digest: about the question's subject when it names one, most important first (see sources.ts). */
 function digestFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
@@ -344,11 +357,15 @@ const ROLE_WORDS = new Set(['lead', 'head', 'run', 'chair', 'presid', 'charg', '
  * parts ("the French package" / "the Stargate project"), each part matched to
  * its best money figure by the entities it names and the words it uses.
  */
+/** Parts of a sum or comparison matched to figures: each is weighed against every money figure, so a pasted list stops here. */
+const MAX_COMPARED_PARTS = 8;
+
 function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
   const parts = q.text
     .split(/\b(?:and|plus|with|versus|vs\.?|against|or|to|than)\b|[,;&+]/i)
     .map((p) => p.trim())
-    .filter((p) => /\p{L}{3}/u.test(p));
+    .filter((p) => /\p{L}{3}/u.test(p))
+    .slice(0, MAX_COMPARED_PARTS);
   const picked: FigureEntry[] = [];
   const taken = new Set<FigureEntry>(); // the picked figures, looked up in constant time
   for (const part of parts) {
