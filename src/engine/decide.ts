@@ -357,6 +357,36 @@ const ROLE_WORDS = new Set(['lead', 'head', 'run', 'chair', 'presid', 'charg', '
  * parts ("the French package" / "the Stargate project"), each part matched to
  * its best money figure by the entities it names and the words it uses.
  */
+/** Words of one compared part whose figures are looked up, rarest first. */
+const PART_WORDS_LOOKED_UP = 8;
+
+interface MoneyFigures {
+  byEntity: Map<string, FigureEntry[]>;
+  byKeyword: Map<string, FigureEntry[]>;
+}
+
+const moneyCache = new WeakMap<Knowledge, MoneyFigures>();
+
+/** Money figures by entity and by description word, worked out on first use. */
+function moneyFiguresOf(k: Knowledge): MoneyFigures {
+  let money = moneyCache.get(k);
+  if (!money) {
+    money = { byEntity: new Map(), byKeyword: new Map() };
+    const add = (map: Map<string, FigureEntry[]>, key: string, f: FigureEntry) => {
+      const list = map.get(key);
+      if (list) list.push(f);
+      else map.set(key, [f]);
+    };
+    for (const f of k.figures) {
+      if (f.figure.kind !== 'money') continue;
+      for (const id of f.entities) add(money.byEntity, id, f);
+      for (const s of f.keywords) add(money.byKeyword, s, f);
+    }
+    moneyCache.set(k, money);
+  }
+  return money;
+}
+
 /** Parts of a sum or comparison matched to figures: each is weighed against every money figure, so a pasted list stops here. */
 const MAX_COMPARED_PARTS = 8;
 
@@ -368,12 +398,20 @@ function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
     .slice(0, MAX_COMPARED_PARTS);
   const picked: FigureEntry[] = [];
   const taken = new Set<FigureEntry>(); // the picked figures, looked up in constant time
+  const money = moneyFiguresOf(k);
   for (const part of parts) {
     const entities = new Set(k.matcher.findInQuestion(part).map((m) => m.entity.id));
     const stems = new Set(terms(part));
+    // Only figures about one of the part's entities or described by one of its words (the rarest
+    // few: a long part is no name of one thing) can score enough; weighed in corpus order.
+    const found = new Set<FigureEntry>();
+    for (const id of entities) for (const f of money.byEntity.get(id) ?? []) found.add(f);
+    const describing = [...stems].map((s) => money.byKeyword.get(s) ?? []).sort((a, b) => a.length - b.length);
+    for (const list of describing.slice(0, PART_WORDS_LOOKED_UP)) for (const f of list) found.add(f);
+    const candidates = [...found].sort((a, b) => a.id - b.id);
     let best: { figure: FigureEntry; score: number } | undefined;
-    for (const f of k.figures) {
-      if (f.figure.kind !== 'money' || taken.has(f)) continue;
+    for (const f of candidates) {
+      if (taken.has(f)) continue;
       let score = 0;
       for (const id of entities) if (f.entities.has(id)) score += f.figure.subjects[0] === id || f.figure.who === id ? 2 : 1.5;
       for (const s of stems) if (f.stems.has(s)) score += f.keywords.has(s) ? 1 : 0.3;

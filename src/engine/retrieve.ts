@@ -85,7 +85,7 @@ function questionGroups(q: AnalyzedQuestion, chosen: ReadonlySet<string>, k: Kno
 const SEARCH_BUDGET_SHARE = 0.05;
 const SEARCH_BUDGET_MIN = 2_000;
 /** Terms searched for whatever the budget. */
-const MIN_QUERY_TERMS = 2;
+const MIN_QUERY_TERMS = 1;
 
 /** Types whose answer is a figure when one fits. */
 export const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(['how_much', 'how_many', 'how_long', 'when', 'compare', 'total']);
