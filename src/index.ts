@@ -1,7 +1,7 @@
 /**
  * The engine's public surface. Adapters import from here and nowhere else in src/.
  */
-export { createEngine, defaultCorpusDir, type EngineOptions } from './engine/engine.js';
+export { createEngine, defaultCorpusDir, preloadWordLists, type EngineOptions } from './engine/engine.js';
 export type { Engine, AskOptions, DocumentSummary, Explanation, ExplainedCandidate } from './engine/types.js';
 export {
   answerSchemas,

@@ -34,7 +34,7 @@ export async function runRepl(argv: string[], io: ReplIo): Promise<number> {
   try {
     const corpusDir = corpusDirFrom(corpus, io.env);
     const load = (onProgress?: EngineOptions['onProgress']) =>
-      createEngine({ corpusDir, strict: strictFrom(strict, io.env), onWarning: (line) => io.stderr.write(`${line}\n`), ...(onProgress ? { onProgress } : {}) });
+      createEngine({ corpusDir, strict: strictFrom(strict, io.env), preloadWordLists: true, onWarning: (line) => io.stderr.write(`${line}\n`), ...(onProgress ? { onProgress } : {}) });
     const first = await load(progressReporter(io.stderr as NodeJS.WriteStream));
     // Plain one-line messages on stderr: JSON log lines would be noise between answers.
     const logger = {

@@ -31,6 +31,7 @@ const warnings: string[] = [];
 const engine: Engine | Error = await factory({
   ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}),
   ...(settings.strict !== undefined ? { strict: settings.strict } : {}),
+  preloadWordLists: true,
   onWarning: (line) => warnings.push(line),
   extra: settings.extra,
 }).catch((error: unknown) =>

@@ -131,6 +131,7 @@ async function openAnswerer(settings: ChatSettings, how: { stderr: NodeJS.Writab
       createEngine({
         ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}),
         strict,
+        preloadWordLists: true,
         onWarning: (line) => logger.warn(line),
         ...(onProgress ? { onProgress } : {}),
       });

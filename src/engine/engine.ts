@@ -10,6 +10,8 @@ import type { Corpus, LoadProgress } from '../corpus/load.js';
 import { readCorpus } from '../corpus/read.js';
 import { sanitizeQuestion, wordCharShare } from '../text/normalize.js';
 import { normalizeCasual } from '../text/casual.js';
+import { loadEnglishWords } from '../text/english.js';
+import { loadWordNet } from '../text/wordnet.js';
 import { readMessage, type MessagePart } from '../text/message.js';
 import { figureOf } from './compose.js';
 import { ConversationStore, type ConversationState, type ConversationStoreOptions } from './conversation.js';
@@ -48,6 +50,12 @@ export interface EngineOptions {
   extractBudget?: number;
   /** Progress while loading and indexing, for a start-up indicator. */
   onProgress?: (event: { phase: 'load' | 'index'; done: number; total: number }) => void;
+  /**
+   * Load the English word lists (frequency list, WordNet) at start, so no
+   * question pays for reading them (about 0.1 s, once). Default false: a
+   * one-shot question often needs none of them; long-running surfaces turn it on.
+   */
+  preloadWordLists?: boolean;
   /** Any corpus problem (a bad document, a bad curation record) stops the start with a CorpusError. Default false: skipped with a warning. */
   strict?: boolean;
   /** Called once per corpus warning line at start-up. Default: the line on stderr. */
@@ -73,7 +81,15 @@ export function defaultCorpusDir(): string {
 }
 
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
-  return new AnsweringEngine(await knowledgeFor(options), options);
+  const engine = new AnsweringEngine(await knowledgeFor(options), options);
+  if (options.preloadWordLists) preloadWordLists();
+  return engine;
+}
+
+/** Loads the English word lists that questions with words the corpus lacks are weighed with. */
+export function preloadWordLists(): void {
+  loadEnglishWords();
+  loadWordNet();
 }
 
 /** Knowledge from the given corpus, a matching snapshot, or a fresh build (then saved as a snapshot). */

@@ -26,6 +26,16 @@ function rankTable(): Map<string, number> {
   return ranks;
 }
 
+/** Loads the list and its spelling table now rather than on the first question that needs them. */
+export function loadEnglishWords(): void {
+  hashTable();
+}
+
+/** Whether the list is in memory (for start-up checks). */
+export function englishWordsLoaded(): boolean {
+  return hashes !== undefined;
+}
+
 /** Frequency rank in spoken English (1 = most frequent), or undefined for a word the list lacks. */
 export function englishRank(word: string): number | undefined {
   return rankTable().get(word.toLowerCase());

@@ -30,6 +30,19 @@ function file(name: string): Buffer {
   return buffer;
 }
 
+/** Reads every part of speech's index and data files now rather than on first use. */
+export function loadWordNet(): void {
+  for (const pos of POS) {
+    file(`index.${pos}`);
+    file(`data.${pos}`);
+  }
+}
+
+/** How many of the WordNet files are in memory (for start-up checks). */
+export function wordNetFilesRead(): number {
+  return files.size;
+}
+
 /** The index line of a lemma, by binary search over the sorted lines (licence lines start with a space). */
 function indexLine(pos: Pos, lemma: string): string | undefined {
   const buffer = file(`index.${pos}`);

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type MiniSearch from 'minisearch';
 import type { Corpus } from '../../src/corpus/load.js';
-import type { Engine } from '../../src/index.js';
+import { preloadWordLists, type Engine } from '../../src/index.js';
 import { adversarialQuestions, poolsOf } from './adversarial.js';
 import { rawSearch, summarize, type Summary } from './measure.js';
 
@@ -31,17 +31,22 @@ export interface AdversarialResult {
 }
 
 export interface FirstUse {
-  /** The question asked first, one whose words send the engine to the English word lists. */
+  /** Loading the English word lists (SUBTLEX, WordNet), as the REPL, Slack and Discord do at start. */
+  preloadMs: number;
+  /** The question asked next, one whose words send the engine to the word lists. */
   question: string;
-  /** Its first answer, in a fresh engine. */
+  /** Its first answer. */
   firstMs: number;
   /** Median of its next answers. */
   warmMs: number;
 }
 
-/** A question whose unknown words are looked up in SUBTLEX and WordNet: timed first, then warm. */
+/** The word lists loaded as a long-running surface loads them at start, then a question that needs them: timed first, then warm. */
 export function measureFirstUse(engine: Engine): FirstUse {
   const question = 'will they woo homegrown firms or court the exchange rate?';
+  const tLoad = performance.now();
+  preloadWordLists();
+  const preloadMs = performance.now() - tLoad;
   const t0 = performance.now();
   engine.ask(question);
   const firstMs = performance.now() - t0;
@@ -51,7 +56,7 @@ export function measureFirstUse(engine: Engine): FirstUse {
     engine.ask(question);
     warm.push(performance.now() - t);
   }
-  return { question, firstMs, warmMs: summarize(warm).p50 };
+  return { preloadMs, question, firstMs, warmMs: summarize(warm).p50 };
 }
 
 type Gc = (options?: { type?: 'minor' | 'major' }) => void;

@@ -169,7 +169,7 @@ function formatAdversarial(label: string, c: ChildResult): string {
     ),
     `  all adversarial answers: p50 ${ms(a.all.p50)} ms, p99 ${ms(a.all.p99)} ms, max ${ms(a.all.max)} ms; worst: ${a.worst.kind} (${ms(a.worst.engine.max)} ms)`,
     `  worst input: ${JSON.stringify(a.worst.question)}`,
-    ...(c.firstUse ? [`  first question needing the English word lists (fresh engine): ${ms(c.firstUse.firstMs)} ms, then ${ms(c.firstUse.warmMs)} ms warm ("${c.firstUse.question}")`] : []),
+    ...(c.firstUse ? [`  English word lists loaded at start (preloadWordLists, as the REPL, Slack and Discord do): ${ms(c.firstUse.preloadMs)} ms; then the first question needing them ${ms(c.firstUse.firstMs)} ms, warm ${ms(c.firstUse.warmMs)} ms ("${c.firstUse.question}")`] : []),
   ].join('\n');
 }
 

@@ -91,7 +91,7 @@ export async function runChild(spec: ChildSpec): Promise<ChildResult> {
   const t2 = performance.now();
   const mem = memoryMb();
   const { index, from } = indexOf(engine, corpus);
-  // Before any other question, so that the word lists are still unloaded.
+  // Before any other question: the word lists are loaded here, as a long-running surface loads them at start.
   const firstUse = spec.adversarialRounds ? measureFirstUse(engine) : undefined;
   const latency = measureLatency(engine, index, questions, { rounds: spec.rounds, warmupRounds: spec.warmupRounds });
   const adversarial = spec.adversarialRounds ? measureAdversarial(engine, index, corpus, spec.adversarialRounds) : undefined;
