@@ -31,9 +31,9 @@ export function loadEnglishWords(): void {
   hashTable();
 }
 
-/** Whether the list is in memory (for start-up checks). */
+/** Whether the frequency list is in memory (for start-up checks). */
 export function englishWordsLoaded(): boolean {
-  return hashes !== undefined;
+  return ranks !== undefined;
 }
 
 /** Frequency rank in spoken English (1 = most frequent), or undefined for a word the list lacks. */
