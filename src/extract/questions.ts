@@ -6,6 +6,7 @@
 import type { LoadedFigure } from '../corpus/types.js';
 import type { EntityDraft } from './entities.js';
 import type { FigureKind } from './amounts.js';
+import { entryOf } from '../text/wording.js';
 
 const IRREGULAR: Record<string, string> = {
   put: 'put', spent: 'spend', got: 'get', won: 'win', made: 'make', paid: 'pay', lent: 'lend', brought: 'bring', set: 'set',
@@ -20,7 +21,8 @@ const STOP = new Set('what when the a an of for to in on by at from with and or 
 /** The base form of a verb as written ("pledged" -> "pledge", "gets" -> "get"). */
 export function baseVerb(verb: string): string {
   const v = verb.toLowerCase();
-  if (IRREGULAR[v]) return IRREGULAR[v]!;
+  const irregular = entryOf(IRREGULAR, v);
+  if (irregular) return irregular;
   if (/ied$/.test(v)) return v.replace(/ied$/, 'y');
   if (/([^aeiou])\1ed$/.test(v)) return v.slice(0, -3);
   if (/(?:ss|sh|ch|x|z)es$/.test(v)) return v.slice(0, -2);

@@ -5,6 +5,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { fold } from './normalize.js';
+import { entryOf } from './wording.js';
 
 export const STOPWORDS: ReadonlySet<string> = new Set([
   ...naturalStopwords,
@@ -62,7 +63,7 @@ export function stemWord(word: string): string {
 }
 
 function computeStem(word: string): string {
-  let w = SPELLING[word] ?? word.replace(/'s$/, '');
+  let w = entryOf(SPELLING, word) ?? word.replace(/'s$/, '');
   // mobilise/mobilize, organisation/organization: fold -is- to -iz- before stemming.
   w = w.replace(/(\w{3})is(e|es|ed|ing|ation|ations)$/, '$1iz$2');
   if (/^\d/.test(w)) return w;

@@ -5,6 +5,7 @@
  * for any corpus; it is not a list of any question's words.
  */
 import { NUMBER_WORDS_SOURCE, readNumber } from './number-words.js';
+import { entryOf } from './wording.js';
 
 /** Chat forms and what they stand for. A form is only ever a whole word. */
 const CHAT_FORMS: Record<string, string> = {
@@ -65,7 +66,7 @@ export function normalizeCasual(text: string, options: CasualOptions = {}): stri
   // (Not inside an abbreviation with dots: "U.S." is not "you".)
   out = out.replace(/(?<![\p{L}\p{N}@'’.])[\p{L}\p{N}]+(?:\/[\p{L}]*)?(?![\p{L}\p{N}'’]|\.\p{L})/gu, (word) => {
     const lower = word.toLowerCase();
-    const form = forms[lower];
+    const form = entryOf(forms, lower);
     if (form !== undefined && lower !== form) return form;
     // Emphasis: three or more of a letter ("sooo", "plsss") to one.
     return /(\p{L})\1\1/u.test(word) ? word.replace(/(\p{L})\1{2,}/gu, '$1') : word;

@@ -34,10 +34,10 @@ export function readNumber(text: string): number | undefined {
   let seen = false;
   for (const word of t.split(/[-\s]+/)) {
     if (word === 'and' || word === 'a') continue;
-    if (word in UNITS) current += UNITS[word]!;
-    else if (word in TENS) current += TENS[word]!;
+    if (Object.hasOwn(UNITS, word)) current += UNITS[word]!;
+    else if (Object.hasOwn(TENS, word)) current += TENS[word]!;
     else if (word === 'hundred') current = (current || 1) * 100;
-    else if (word in MULTIPLIERS) {
+    else if (Object.hasOwn(MULTIPLIERS, word)) {
       total += (current || 1) * MULTIPLIERS[word]!;
       current = 0;
     } else return undefined;

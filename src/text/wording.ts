@@ -18,6 +18,14 @@ export function joinWords(items: readonly string[], conjunction = 'and'): string
 }
 
 /** Text to be matched as written inside a regular expression. */
+/**
+ * A word's entry in a table written as an object literal, never one of the
+ * object's inherited members: "constructor" or "toString" typed by a user is a word.
+ */
+export function entryOf<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
