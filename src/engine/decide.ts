@@ -93,11 +93,15 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     ex.decision = `abstain: unknown ${q.unknown.join(', ')}`;
     return compose.notFound(`The sources don't mention ${joinOr(q.unknown)}.`, suggestionsFor(q, k));
   }
-  // "When will X be finished?": if the corpus never uses the event's word, it cannot date it.
-  const unseenEvent = q.type === 'when' ? q.terms.find((t) => !t.known && t.informative >= MISSING_THRESHOLD && !k.lexicon.isFrame(t.stem)) : undefined;
+  // "When will X be finished?": if the corpus never uses the event's word, it cannot date it. "Which firm
+  // will build X?": nor name who does a deed it never speaks of (there the verb is the question, not phrasing).
+  const unseenEvent =
+    q.type === 'when' || q.type === 'who'
+      ? q.terms.find((t) => !t.known && !k.lexicon.isFrame(t.stem) && (t.informative >= MISSING_THRESHOLD || (q.type === 'who' && t.phrasing && t.informative > 0)))
+      : undefined;
   if (unseenEvent) {
-    ex.decision = `abstain: when-question about an event the corpus never mentions (${unseenEvent.word})`;
-    return compose.notFound(`The sources don't say when: they say nothing about “${unseenEvent.word}” for ${subjectOf(q)}.`, suggestionsFor(q, k));
+    ex.decision = `abstain: ${q.type}-question about an event the corpus never mentions (${unseenEvent.word})`;
+    return compose.notFound(`The sources don't say ${q.type}: they say nothing about “${unseenEvent.word}” for ${subjectOf(q)}.`, suggestionsFor(q, k));
   }
   const knownContent = q.terms.some((t) => t.known && !k.lexicon.isFrame(t.stem));
   if (!knownContent && q.entities.length === 0 && q.amounts.length === 0) {

@@ -283,10 +283,12 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   const coverage = total === 0 ? 0 : (covered + entityScore) / total;
   const entityFit = v.entities.length === 0 ? 1 : entityHits / v.entities.length;
   const wordCoverage = wordWeight === 0 ? 1 : covered / wordWeight;
-  if (!topicHeld) topicHeld = q.entities.some((e) => e.start >= v.topicStart && (direct.has(e.entity.id) || context.has(e.entity.id)));
+  // A quotation runs on: a speaker's words may be about what the paragraph before named.
+  const quotedOn = (id: string) => speaker !== undefined && c.passage?.nearby.has(id) === true;
+  if (!topicHeld) topicHeld = q.entities.some((e) => e.start >= v.topicStart && (direct.has(e.entity.id) || context.has(e.entity.id) || quotedOn(e.entity.id)));
   // "What did X say…": X must speak or be named in the sentence itself.
   const everySubject =
-    (!v.several || v.specific.every((id) => direct.has(id) || context.has(id) || speaker === id)) &&
+    (!v.several || v.specific.every((id) => direct.has(id) || context.has(id) || speaker === id || quotedOn(id))) &&
     v.speakers.every((id) => direct.has(id) || speaker === id || !c.passage) &&
     topicHeld &&
     namesHeld;
