@@ -395,17 +395,22 @@ function moneyFiguresOf(k: Knowledge): MoneyFigures {
 const MAX_COMPARED_PARTS = 8;
 
 function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
-  const parts = q.text
-    .split(/\b(?:and|plus|with|versus|vs\.?|against|or|to|than)\b|[,;&+]/i)
-    .map((p) => p.trim())
-    .filter((p) => /\p{L}{3}/u.test(p))
-    .slice(0, MAX_COMPARED_PARTS);
+  // The parts with their places in the question: its entities (found once, forgivingly) are each part's own.
+  const parts: { text: string; start: number; end: number }[] = [];
+  let from = 0;
+  for (const sep of [...q.text.matchAll(/\b(?:and|plus|with|versus|vs\.?|against|or|to|than)\b|[,;&+]/gi), undefined]) {
+    const to = sep?.index ?? q.text.length;
+    const text = q.text.slice(from, to);
+    if (/\p{L}{3}/u.test(text)) parts.push({ text, start: from, end: to });
+    from = to + (sep?.[0].length ?? 0);
+  }
+  parts.splice(MAX_COMPARED_PARTS);
   const picked: FigureEntry[] = [];
   const taken = new Set<FigureEntry>(); // the picked figures, looked up in constant time
   const money = moneyFiguresOf(k);
   for (const part of parts) {
-    const entities = new Set(k.matcher.findInQuestion(part).map((m) => m.entity.id));
-    const stems = new Set(terms(part));
+    const entities = new Set(q.entities.filter((m) => m.start >= part.start && m.end <= part.end).map((m) => m.entity.id));
+    const stems = new Set(terms(part.text));
     // Only figures about one of the part's entities or described by one of its words (the rarest
     // few: a long part is no name of one thing) can score enough; weighed in corpus order.
     const found = new Set<FigureEntry>();
