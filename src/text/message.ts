@@ -5,6 +5,9 @@
  * Works on the sentence structure of English, not on any corpus.
  */
 
+import { englishRank } from './english.js';
+import { dominantClass } from './wordnet.js';
+
 export interface MessagePart {
   /** The question, without greeting, tag or lead-in. */
   text: string;
@@ -124,8 +127,25 @@ function toPart(raw: string): MessagePart {
   return aside ? { ...part, aside } : part;
 }
 
+// "does it say X or nah": a yes/no question ending in "or" and one word.
+const OR_TAG = /^((?:is|are|was|were|does|do|did|will|would|can|could|has|have|had|should)\b.*\S)\s*,?\s+or\s+([a-z]+)$/i;
+
+/**
+ * The question without a closing "or not" / "or nah": the last word is a tag
+ * when it is "not"/"no", or a word of everyday speech that no dictionary
+ * class takes (an interjection: in the frequency list, absent from WordNet);
+ * "…or labs" offers an alternative and stays.
+ */
+function dropOrTag(question: string): string {
+  const m = OR_TAG.exec(question);
+  if (!m) return question;
+  const word = m[2]!;
+  const tag = /^(?:not|no)$/i.test(word) || (word === word.toLowerCase() && englishRank(word) !== undefined && dominantClass(word) === undefined && !/^(?:what|which|who|whom|whose|when|where|why|how)$/.test(word));
+  return tag ? m[1]! : question;
+}
+
 function toQuestion(text: string): MessagePart {
-  const trimmed = text.replace(/[\s?!.]+$/, '');
+  const trimmed = dropOrTag(text.replace(/[\s?!.]+$/, ''));
   // A question keeps its question mark: it is shown back to the user as they asked it.
   if (QUESTION_START.test(trimmed) || REQUEST_START.test(trimmed)) return { text: /\?\s*$/.test(text) ? `${trimmed}?` : trimmed, claim: false };
   const untagged = trimmed.replace(TAG, '').trim();

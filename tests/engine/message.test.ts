@@ -72,3 +72,21 @@ describe('readMessage', () => {
     expect(readMessage('   ').questions).toEqual([]);
   });
 });
+
+describe('a closing "or" tag on a yes/no question', () => {
+  it.each([
+    ['does the terminal open to every shipping line or nah?', 'does the terminal open to every shipping line?'],
+    ['is the warehouse beside the terminal or not', 'is the warehouse beside the terminal'],
+    ['will the council pay for dredging, or nope?', 'will the council pay for dredging?'],
+  ])('is dropped: %s', (message, question) => {
+    expect(texts(message)).toEqual([question]);
+  });
+
+  it.each([
+    'is the terminal for big lines or small?',
+    'does the council pay for dredging or cranes?',
+    'is it the mayor or Calder?',
+  ])('an alternative stays: %s', (message) => {
+    expect(texts(message)).toEqual([message]);
+  });
+});
