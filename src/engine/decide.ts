@@ -247,6 +247,10 @@ function digestFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
 
 /** A claim's evidence needs this share of the usual coverage: the asked values, left out of the search, are checked instead. */
 const CLAIM_COVERAGE_SHARE = 0.75;
+/** Share of the passages naming a place from which it is the corpus's setting. */
+const SETTING_SHARE = 0.25;
+/** Share of a claim's words evidence must hold when the claim names only the corpus's setting. */
+const CLAIM_SETTING_COVERAGE = 0.6;
 /** Passages about a claim's subject looked at for a value to check it against. */
 const CLAIM_EVIDENCE = 5;
 
@@ -287,13 +291,23 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
     return claim.amounts.length ? answerAmountClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure)) : answerCurrencyClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure));
   }
   // The evidence must be about the subject: all of its names, and some of the rest.
-  const candidates = found.filter((c) => c.kind === 'sentence' && c.entityFit >= 0.5 && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
+  // "…adoption in Europe": a place the corpus names throughout is its setting, and a claim scoped to it
+  // is about the rest of its words; evidence need not name the place again.
+  const setting = new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'place' && /\bin\s+(?:the\s+)?$/i.test(q.text.slice(0, e.start)) && k.frequency(e.entity.id) >= SETTING_SHARE * k.passages.length).map((e) => e.entity.id));
+  const onlySetting = setting.size > 0 && setting.size === new Set(q.entities.map((e) => e.entity.id)).size;
+  const aboutSubject = (c: Candidate) => c.entityFit >= 0.5 || (onlySetting && c.wordCoverage >= CLAIM_SETTING_COVERAGE);
+  const candidates = found.filter((c) => c.kind === 'sentence' && aboutSubject(c) && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
   if (candidates.length === 0) {
     ex.decision = 'abstain: no passage about the claim';
     return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
   }
   // Evidence naming more of the subject first ("the UK" and "the declaration" over "the declaration" alone).
-  const evidence = candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => b.entityFit - a.entityFit).slice(0, CLAIM_EVIDENCE);
+  // (Scoped only to the setting, the claim's own words tell its evidence.)
+  const fit = (c: Candidate) => (onlySetting ? c.wordCoverage : c.entityFit);
+  // "Does she think…": what a person says is her view; quoted words go before unattributed ones.
+  const asksAPerson = /\b(?:she|he)\b/i.test(q.text);
+  const spoken = (c: Candidate) => (asksAPerson && c.passage?.speaker ? 1 : 0);
+  const evidence = candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a)).slice(0, CLAIM_EVIDENCE);
   ex.decision = `claim checked against ¶${evidence.map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
   const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
   const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);

@@ -9,6 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lead, openBareHarbour, openForum, openHarbour, openSummit, said, type TestEngine } from '../helpers/fixtures.js';
+import { createEngine } from '../../src/index.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { tempCorpus } from '../helpers/corpus.js';
 
 let summit: TestEngine;
 let harbour: TestEngine;
@@ -148,5 +151,44 @@ describe('corrected figures (forum texts)', () => {
 
   it('the corrected figure gets Yes, also asked by the fund\'s abbreviation', () => {
     expectYes(forum, 'is the acf 14 billion euros?', /14 billion/);
+  });
+});
+
+describe('a claim scoped to the corpus’s setting', () => {
+  // A place most passages name is where everything happens: "…in Valdemoro" adds nothing the evidence must repeat.
+  const SURVEY = `---
+title: Valdemoro reading survey
+published: 2024-10-01
+---
+# Valdemoro reading survey
+
+The Valdemoro council published a reading survey on Monday.
+
+Valdemoro has twelve public libraries and two mobile reading rooms.
+
+Rosa Ibarra, the culture minister, presented the results.
+
+“Reading among teenagers is far from where it should be,” she said.
+
+The survey in Valdemoro counted 4,000 regular readers.
+`;
+
+  it('fixture: her words are the evidence, though they do not name the town', async () => {
+    const dir = tempCorpus();
+    try {
+      dir.write('survey.md', SURVEY);
+      const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false });
+      const a = engine.ask('does she reckon reading among teenagers in valdemoro is going well?');
+      expect(a.answered).toBe(true);
+      expect(a.quotes[0]?.text).toContain('far from where it should be');
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('bundled: what she says of adoption, for a claim about adoption in Europe', () => {
+    const a = summit.verbatim(summit.ask('does she say the adoption of ai in europe is widespread?'));
+    expect(a.answered).toBe(true);
+    expect(a.quotes[0]?.text).toContain('far from wide adoption');
   });
 });
