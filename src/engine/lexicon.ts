@@ -46,6 +46,8 @@ export const GENERAL_SYNONYMS: readonly (readonly string[])[] = [
   ['pm', 'prime minister'],
   ['govt', 'government'],
   ['hq', 'headquarters'],
+  // Words for the published text itself: "was the article updated?" of a page that says "the report was updated".
+  ['article', 'report', 'story', 'piece', 'post', 'blog post', 'press release'],
 ];
 
 export class Lexicon {

@@ -108,7 +108,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   const limit = options.searchLimit ?? 40;
   const expansionWeight = options.expansionWeight ?? 0.35;
   // Words that only frame the question ("supposed", "planned") would pull in passages that happen to use them.
-  const content = q.terms.filter((t) => !k.lexicon.isFrame(t.stem));
+  const content = q.terms.filter((t) => !k.lexicon.isFrame(t.stem) && (t.known || t.inEntity));
   const own = [...new Set((content.length ? content : q.terms).map((t) => t.stem))];
   const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
   const ownSet = new Set(own);
@@ -207,8 +207,11 @@ function viewOf(q: AnalyzedQuestion, k: Knowledge, reasons: boolean): QuestionVi
   // Coverage of the question's content words and entities, each weighted by
   // how rare it is in the corpus: "monopoly" tells passages apart, "EU" hardly.
   const typeWords = TYPE_WORDS[q.type];
+  // Words that only frame a question count for nothing, unless the question has no other words nor
+  // names ("was the article updated?"): then they are what it asks about, as the search takes them.
+  const framingOnly = q.entities.length === 0 && q.terms.every((t) => k.lexicon.isFrame(t.stem) || !t.known);
   const words = q.terms
-    .filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !typeWords?.has(t.stem))
+    .filter((t) => !t.inEntity && (framingOnly || !k.lexicon.isFrame(t.stem)) && !typeWords?.has(t.stem))
     .map((t) => ({ stem: t.stem, weight: termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1), expansions: k.lexicon.expand(t.stem), topic: Boolean(t.topic && t.known), name: Boolean(t.capitalised && t.known), word: t.word }));
   const entities = [...new Set(q.entities.map((e) => e.entity.id))].map((id) => {
     // "the European gigafactories": an adjective only qualifies the subject.

@@ -1,0 +1,51 @@
+/**
+ * Questions about the published text itself ("was the article updated?"):
+ * words for it stand in for each other (article, story, report, post), and a
+ * question made only of such words is about them rather than about nothing.
+ * On a ferry fixture (no curation) and the bundled article.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Answer } from '../../src/index.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
+import { openSummit, type TestEngine } from '../helpers/fixtures.js';
+
+const FERRY = `---
+title: Ferry timetable changes
+published: 2024-06-02
+---
+# Ferry timetable changes
+
+The harbour authority cut two evening ferries to Skerry Island from July.
+
+Local traders said the cuts would hurt the summer season.
+
+The story was updated with the authority's reply on Thursday.
+`;
+
+let dir: TempCorpus;
+let ferry: (q: string) => Answer;
+let summit: TestEngine;
+
+beforeAll(async () => {
+  dir = tempCorpus();
+  dir.write('ferry.md', FERRY);
+  const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false });
+  ferry = (q) => engine.ask(q);
+  summit = await openSummit();
+});
+afterAll(() => dir?.remove());
+
+describe('the published text itself', () => {
+  it.each(['was the article updated?', 'has this post been updated since?'])('fixture: %s', (question) => {
+    const a = ferry(question);
+    expect(a.answered).toBe(true);
+    expect(a.quotes[0]?.text).toContain('The story was updated');
+  });
+
+  it('bundled: the update line answers, though the article calls itself a report', () => {
+    const a = summit.verbatim(summit.ask('has the story been updated?'));
+    expect(a.answered).toBe(true);
+    expect(a.quotes[0]?.text).toContain('was updated with additional announcements');
+  });
+});
