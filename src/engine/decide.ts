@@ -13,7 +13,7 @@ import type { Explanation } from './types.js';
 import { answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
 import { answerWithSources, correctionOf, figuresById, rankForDigest, relatedFigures } from './sources.js';
 import { NAME_ASKED, namesAnother, roleAsked } from './names.js';
-import { joinWords } from '../text/wording.js';
+import { escapeRegExp, joinWords } from '../text/wording.js';
 
 export interface DecideOptions {
   /** Least coverage of the question a passage needs to answer it. Default 0.4. */
@@ -149,7 +149,13 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   if (defined) {
     ex.decision = `definition of ${defined.id}`;
     // Without defining sentences, the passages that name the entity are the evidence.
-    const naming = candidates.filter((c) => c.passage?.entities.has(defined.id)).map((c) => c.passage!).slice(0, 2);
+    // Of a person, a sentence giving a title before the name ("Mayor Ines Calder") says most of who they are.
+    const titled = defined.kind === 'person' ? titleBefore(defined) : undefined;
+    const naming = candidates
+      .filter((c) => c.passage?.entities.has(defined.id))
+      .map((c) => c.passage!)
+      .sort((a, b) => Number(titled?.test(b.sentence.text) ?? false) - Number(titled?.test(a.sentence.text) ?? false))
+      .slice(0, 2);
     if (defined.definitionAt.length || naming.length) return compose.answerDefinition(defined, k, 0.9, naming);
   }
 
@@ -361,12 +367,22 @@ function definitionAsked(q: AnalyzedQuestion, k: Knowledge): LoadedEntity | unde
   const entity = k.corpus.entities.find((e) => ids.has(e.id));
   if (!entity || (!entity.definitionAt.length && !entity.description)) return undefined;
   if (q.type === 'who' && entity.kind !== 'person') return undefined;
-  const allowed = q.type === 'who' ? ROLE_WORDS : DEFINITION_WORDS;
-  const otherWords = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !allowed.has(t.stem));
+  // "What's her title?", "what job does X have?": of a person, what they are.
+  const allowed = q.type === 'who' ? ROLE_WORDS : entity.kind === 'person' ? PERSON_DEFINITION_WORDS : DEFINITION_WORDS;
+  // (Words that tell nothing, unknown to the corpus and among the commonest in English, do not count.)
+  const otherWords = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem) && !allowed.has(t.stem) && (t.known || t.informative > 0));
   return otherWords.length === 0 ? entity : undefined;
 }
 
 const DEFINITION_WORDS = new Set(['defin', 'mean', 'exactli', 'realli', 'use', 'purpos', 'point']);
+/** A capitalised word or two right before a person's first name: a title ("EU President Ursula…"). */
+function titleBefore(person: LoadedEntity): RegExp | undefined {
+  const first = person.name.split(/\s+/)[0];
+  return first ? new RegExp(`(?<![.!?]\\s)\\b\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*)?\\s+${escapeRegExp(first)}\\b`, 'u') : undefined;
+}
+
+/** Of a person, asking for a title, job, role or position asks who they are. */
+const PERSON_DEFINITION_WORDS = new Set([...DEFINITION_WORDS, 'titl', 'job', 'role', 'posit', 'offic', 'rank']);
 /** "Who leads / heads / runs X?" asks who X is when X names a person's office. */
 const ROLE_WORDS = new Set(['lead', 'head', 'run', 'chair', 'presid', 'charg', 'boss', 'exactli', 'realli']);
 
