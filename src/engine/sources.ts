@@ -60,8 +60,12 @@ function sameOwner(a: FigureEntry, b: FigureEntry, k: Knowledge): boolean {
   const x = ownersOf(a, k);
   const y = ownersOf(b, k);
   if (!x.size || !y.size) return true;
-  const within = (small: Set<string>, large: Set<string>) => [...small].every((id) => large.has(id));
   return within(x, y) || within(y, x);
+}
+
+function within(small: Set<string>, large: Set<string>): boolean {
+  for (const id of small) if (!large.has(id)) return false;
+  return true;
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
