@@ -178,10 +178,12 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     // ("was that paid back": after a verb, "that" is a pronoun, not a determiner.)
     const beforeBefore = text.slice(0, m.index).trim().split(/\s+/).slice(-2, -1)[0]?.toLowerCase() ?? '';
     const pronoun = DEMONSTRATIVES.has(before) && COPULAS.has(beforeBefore);
-    const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, '')) && !pronoun && (known || canBeNoun(recognised.corrected ?? token));
     // Right after a name ("champions league"), a word not followed by "to", "about"… continues
     // the name: the question is about something else that shares the first word.
     const after = text.slice(m.index + word.length).trim().split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
+    // ("the shared compute": a participle before a corpus noun qualifies it; it is not the noun.)
+    const qualifies = !known && /(?:ed|ing)$/.test(token) && canBeNonNoun(token) && after.length > 2 && !STOPWORDS.has(after) && knowledge.vocabulary.has(stemWord(after));
+    const usedAsNoun = NOUN_CONTEXT.has(before.replace(/['’]s$/, '')) && !pronoun && !qualifies && (known || canBeNoun(recognised.corrected ?? token));
     const continuesName =
       !known &&
       entities.some((e) => !e.adjective && e.end <= m.index && /^[\s-]*$/.test(text.slice(e.end, m.index))) &&

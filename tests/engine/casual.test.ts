@@ -55,6 +55,13 @@ describe('answerability by informativeness (1)', () => {
     expectMissing(bare, "what's the exchange rate", /exchange|rate/);
   });
 
+  it('a participle before a corpus noun qualifies it: it is not a missing subject', () => {
+    expectAnswer(harbour, 'how much did they put into the shared terminal?', /40 million/, lead);
+    expectAnswer(summit, 'how much is the promised investai fund?', /billion/, lead);
+    // A noun in the same place still is one.
+    expectMissing(harbour, 'how much is the crane terminal?', /crane/);
+  });
+
   it('a noun is not paraphrased into a corpus word', () => {
     // WordNet has "storehouse" as a synonym of "warehouse"; a noun the corpus lacks still abstains.
     expectMissing(bare, 'how much for the storehouse?', /storehouse/);
