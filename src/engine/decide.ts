@@ -297,9 +297,9 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
     return claim.amounts.length ? answerAmountClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure)) : answerCurrencyClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure));
   }
   // The evidence must be about the subject: all of its names, and some of the rest.
-  // "…adoption in Europe": a place the corpus names throughout is its setting, and a claim scoped to it
-  // is about the rest of its words; evidence need not name the place again.
-  const setting = new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'place' && /\bin\s+(?:the\s+)?$/i.test(q.text.slice(0, e.start)) && k.frequency(e.entity.id) >= SETTING_SHARE * k.passages.length).map((e) => e.entity.id));
+  // "…adoption in Europe", "Europe already has…": a place the corpus names throughout is its setting, and
+  // a claim about it is about the rest of its words; evidence need not name the place again.
+  const setting = new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'place' && k.frequency(e.entity.id) >= SETTING_SHARE * k.passages.length).map((e) => e.entity.id));
   const onlySetting = setting.size > 0 && setting.size === new Set(q.entities.map((e) => e.entity.id)).size;
   const aboutSubject = (c: Candidate) => c.entityFit >= 0.5 || (onlySetting && c.wordCoverage >= CLAIM_SETTING_COVERAGE);
   const candidates = found.filter((c) => c.kind === 'sentence' && aboutSubject(c) && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);

@@ -178,9 +178,11 @@ The survey in Valdemoro counted 4,000 regular readers.
     try {
       dir.write('survey.md', SURVEY);
       const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false });
-      const a = engine.ask('does she reckon reading among teenagers in valdemoro is going well?');
-      expect(a.answered).toBe(true);
-      expect(a.quotes[0]?.text).toContain('far from where it should be');
+      for (const question of ['does she reckon reading among teenagers in valdemoro is going well?', 'did she say valdemoro teenagers read enough?']) {
+        const a = engine.ask(question);
+        expect(a.answered).toBe(true);
+        expect(a.quotes[0]?.text).toContain('far from where it should be');
+      }
     } finally {
       dir.remove();
     }
