@@ -89,9 +89,11 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     ex.decision = 'abstain: currency conversion';
     return compose.notFound(`The sources give no exchange rate, so they can't say what that is in ${conversion[1]!.toLowerCase()}.`, suggestionsFor(q, k));
   }
-  if (q.unknown.length > 0) {
-    ex.decision = `abstain: unknown ${q.unknown.join(', ')}`;
-    return compose.notFound(`The sources don't mention ${joinOr(q.unknown)}.`, suggestionsFor(q, k));
+  // Asking for a handle, the words for it and for the platform are what is asked, not a missing subject.
+  const unknown = HANDLE_ASKED.test(q.text) ? q.unknown.filter((u) => !HANDLE_WORDS.test(u)) : q.unknown;
+  if (unknown.length > 0) {
+    ex.decision = `abstain: unknown ${unknown.join(', ')}`;
+    return compose.notFound(`The sources don't mention ${joinOr(unknown)}.`, suggestionsFor(q, k));
   }
   // "When will X be finished?": if the corpus never uses the event's word, it cannot date it. "Which firm
   // will build X?": nor name who does a deed it never speaks of (there the verb is the question, not phrasing).
@@ -157,6 +159,20 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
       .sort((a, b) => Number(titled?.test(b.sentence.text) ?? false) - Number(titled?.test(a.sentence.text) ?? false))
       .slice(0, 2);
     if (defined.definitionAt.length || naming.length) return compose.answerDefinition(defined, k, 0.9, naming);
+  }
+
+  // "What's her twitter handle?": an @-name, from the line of a document that gives it.
+  if (HANDLE_ASKED.test(q.text)) {
+    const given = handleGiven(q, k, candidates);
+    if (given && 'handle' in given) {
+      ex.decision = `handle ${given.handle}`;
+      const whose = given.person ? ` (${given.person.name})` : '';
+      return compose.answerFromPassagesWithLead(`${given.handle}${whose}, as the source gives it.`, [given.passage], k, q, 0.85);
+    }
+    if (given) {
+      ex.decision = `abstain: no handle for ${given.none.id}`;
+      return compose.notFound(`The sources give no handle for ${given.none.name}.`, suggestionsFor(q, k));
+    }
   }
 
   // "What is the name of…?", "what's it called?": only a name answers, never a figure.
@@ -228,6 +244,34 @@ function announcingPassages(q: AnalyzedQuestion, k: Knowledge, figures: FigureEn
   const covered = new Set(figures.slice(0, 6).flatMap((f) => [...f.entities]));
   const news = (p: Passage) => [...p.entities].filter((id) => !covered.has(id) && !ids.includes(id)).length;
   return found.sort((a, b) => news(b) - news(a)).slice(0, 1);
+}
+
+/** A question for a social-media name: "handle", "username", "account", or an "@". */
+const HANDLE_ASKED = /\b(?:handle|user\s?name|acc(?:oun)?t)\b|(?:^|\s)@(?:\s|$)/i;
+const HANDLE = /(?<![\p{L}\p{N}.])@[A-Za-z0-9_]{2,30}\b/u;
+const HANDLE_WORDS = /^(?:handles?|user\s?names?|acc(?:oun)?ts?|twitter|x|bluesky|mastodon|threads|instagram|insta|linkedin|social(?: media)?)$/i;
+
+/**
+ * The handle a document gives: of the one the question names (a person
+ * first), from the passages naming them or signed by them; else from the best
+ * retrieved passage that gives one. Names someone none is given for.
+ */
+function handleGiven(q: AnalyzedQuestion, k: Knowledge, candidates: Candidate[]): { handle: string; passage: Passage; person?: LoadedEntity } | { none: LoadedEntity } | undefined {
+  const named = [...new Set(q.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]
+    .map((id) => k.corpus.entities.find((e) => e.id === id))
+    .filter((e): e is LoadedEntity => e !== undefined && e.kind !== 'place')
+    .sort((a, b) => Number(b.kind === 'person') - Number(a.kind === 'person'));
+  for (const entity of named) {
+    const alias = entity.aliases.find((a) => a.startsWith('@') && HANDLE.test(a));
+    const theirs = [...passagesNaming(k, [entity.id]), ...k.passages.filter((p) => p.speaker === entity.id && p.signature)].filter((p) => HANDLE.test(p.sentence.text));
+    const passage = theirs.find((p) => !alias || p.sentence.text.includes(alias)) ?? theirs[0];
+    if (passage) return { handle: alias && passage.sentence.text.includes(alias) ? alias : HANDLE.exec(passage.sentence.text)![0], passage, person: entity };
+  }
+  if (named.length) return { none: named[0]! };
+  const passage = candidates.find((c) => c.passage && HANDLE.test(c.passage.sentence.text))?.passage;
+  if (!passage) return undefined;
+  const owner = passage.speaker ? k.corpus.entities.find((e) => e.id === passage.speaker) : undefined;
+  return { handle: HANDLE.exec(passage.sentence.text)![0], passage, ...(owner ? { person: owner } : {}) };
 }
 
 const ANNOUNCING_LOOKED_AT = 50;
