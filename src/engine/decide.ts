@@ -5,7 +5,7 @@
 import type { Answer } from '../answer.js';
 import * as compose from './compose.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
+import type { FigureEntry, Knowledge } from './knowledge.js';
 import { terms } from '../text/analyze.js';
 import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
@@ -13,6 +13,9 @@ import type { Explanation } from './types.js';
 import { answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
 import { answerWithSources, correctionOf, figuresById, rankForDigest, relatedFigures } from './sources.js';
 import { NAME_ASKED, namesAnother, roleAsked } from './names.js';
+import { announcingPassages, digestFigures } from './digest.js';
+import { HANDLE_ASKED, HANDLE_WORDS, handleGiven } from './handles.js';
+import { pickFiguresForParts } from './parts.js';
 import { escapeRegExp, joinWords } from '../text/wording.js';
 
 export interface DecideOptions {
@@ -222,79 +225,6 @@ function grandTotalFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
   return money.filter((f) => !partIds.has(f.figure.id));
 }
 
-/** An announcement said in words: a sentence with such a verb that holds no amount. */
-const ANNOUNCING = /\b(?:announc\w*|launch\w*|unveil\w*|introduc\w*|present(?:s|ed)|set up|creat(?:e|es|ed|ing)|establish\w*)\b/i;
-
-/**
- * Sentences announcing something that is not an amount, about the question's
- * subject when it names one, the most telling first: for a digest, beside its figures.
- */
-function announcingPassages(q: AnalyzedQuestion, k: Knowledge, figures: FigureEntry[]): Passage[] {
-  const ids = q.entities.filter((e) => !e.adjective).map((e) => e.entity.id);
-  const quoted = new Set(figures.slice(0, 6).map((f) => `${f.doc.id}:${f.figure.at.start}`));
-  const fits = (p: Passage) => p.money.length === 0 && ANNOUNCING.test(p.sentence.text) && !quoted.has(`${p.doc.id}:${p.sentence.start}`) && (ids.length === 0 || ids.some((id) => p.entities.has(id) || p.speaker === id));
-  // A bounded look: the first fitting sentences of the corpus. In a large one, those about the subject
-  // are found through the index (sentences naming it; not those it only speaks) rather than by reading it all.
-  const found: Passage[] = [];
-  const looked = ids.length && k.passages.length > ANNOUNCING_READ_AT_MOST ? passagesNaming(k, ids) : k.passages;
-  for (let i = 0; i < looked.length && i < ANNOUNCING_READ_AT_MOST && found.length < ANNOUNCING_LOOKED_AT; i++) {
-    if (fits(looked[i]!)) found.push(looked[i]!);
-  }
-  // What the figures already cover is no news: the sentence naming the most else goes first.
-  const covered = new Set(figures.slice(0, 6).flatMap((f) => [...f.entities]));
-  const news = (p: Passage) => [...p.entities].filter((id) => !covered.has(id) && !ids.includes(id)).length;
-  return found.sort((a, b) => news(b) - news(a)).slice(0, 1);
-}
-
-/** A question for a social-media name: "handle", "username", "account", or an "@". */
-const HANDLE_ASKED = /\b(?:handle|user\s?name|acc(?:oun)?t)\b|(?:^|\s)@(?:\s|$)/i;
-const HANDLE = /(?<![\p{L}\p{N}.])@[A-Za-z0-9_]{2,30}\b/u;
-const HANDLE_WORDS = /^(?:handles?|user\s?names?|acc(?:oun)?ts?|twitter|x|bluesky|mastodon|threads|instagram|insta|linkedin|social(?: media)?)$/i;
-
-/**
- * The handle a document gives: of the one the question names (a person
- * first), from the passages naming them or signed by them; else from the best
- * retrieved passage that gives one. Names someone none is given for.
- */
-function handleGiven(q: AnalyzedQuestion, k: Knowledge, candidates: Candidate[]): { handle: string; passage: Passage; person?: LoadedEntity } | { none: LoadedEntity } | undefined {
-  const named = [...new Set(q.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]
-    .map((id) => k.corpus.entities.find((e) => e.id === id))
-    .filter((e): e is LoadedEntity => e !== undefined && e.kind !== 'place')
-    .sort((a, b) => Number(b.kind === 'person') - Number(a.kind === 'person'));
-  for (const entity of named) {
-    const alias = entity.aliases.find((a) => a.startsWith('@') && HANDLE.test(a));
-    const theirs = [...passagesNaming(k, [entity.id]), ...k.passages.filter((p) => p.speaker === entity.id && p.signature)].filter((p) => HANDLE.test(p.sentence.text));
-    const passage = theirs.find((p) => !alias || p.sentence.text.includes(alias)) ?? theirs[0];
-    if (passage) return { handle: alias && passage.sentence.text.includes(alias) ? alias : HANDLE.exec(passage.sentence.text)![0], passage, person: entity };
-  }
-  if (named.length) return { none: named[0]! };
-  const passage = candidates.find((c) => c.passage && HANDLE.test(c.passage.sentence.text))?.passage;
-  if (!passage) return undefined;
-  const owner = passage.speaker ? k.corpus.entities.find((e) => e.id === passage.speaker) : undefined;
-  return { handle: HANDLE.exec(passage.sentence.text)![0], passage, ...(owner ? { person: owner } : {}) };
-}
-
-const ANNOUNCING_LOOKED_AT = 50;
-/** Passages read at most in that look, so a large corpus never costs a scan of all of it. */
-const ANNOUNCING_READ_AT_MOST = 5_000;
-
-/** Passages whose sentence names one of these entities, in corpus order. */
-function passagesNaming(k: Knowledge, ids: string[]): Passage[] {
-  const hits = k.index.search({ combineWith: 'OR', queries: ids }, { fields: ['ents'], tokenize: (t: string) => t.split(' '), processTerm: (t: string) => t });
-  return hits
-    .map((h) => h.id as number)
-    .filter((id) => id < k.passages.length)
-    .sort((a, b) => a - b)
-    .map((id) => k.passages[id]!);
-}
-
-/** The figures of a digest: about the question's subject when it names one, most important first (see sources.ts). */
-function digestFigures(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
-  const ids = new Set(q.entities.map((e) => e.entity.id));
-  const about = ids.size ? rankForDigest(k.figures.filter((f) => [...ids].some((id) => f.entities.has(id))), k) : [];
-  return about.length ? about : rankForDigest(k.figures, k);
-}
-
 /** A claim's evidence needs this share of the usual coverage: the asked values, left out of the search, are checked instead. */
 const CLAIM_COVERAGE_SHARE = 0.75;
 /** Share of the passages naming a place from which it is the corpus's setting. */
@@ -429,86 +359,6 @@ function titleBefore(person: LoadedEntity): RegExp | undefined {
 const PERSON_DEFINITION_WORDS = new Set([...DEFINITION_WORDS, 'titl', 'job', 'role', 'posit', 'offic', 'rank']);
 /** "Who leads / heads / runs X?" asks who X is when X names a person's office. */
 const ROLE_WORDS = new Set(['lead', 'head', 'run', 'chair', 'presid', 'charg', 'boss', 'exactli', 'realli']);
-
-/**
- * The figures a comparison or sum is about: the question split into its
- * parts ("the French package" / "the Stargate project"), each part matched to
- * its best money figure by the entities it names and the words it uses.
- */
-/** Words of one compared part whose figures are looked up, rarest first. */
-const PART_WORDS_LOOKED_UP = 8;
-
-interface MoneyFigures {
-  byEntity: Map<string, FigureEntry[]>;
-  byKeyword: Map<string, FigureEntry[]>;
-}
-
-const moneyCache = new WeakMap<Knowledge, MoneyFigures>();
-
-/** Money figures by entity and by description word, worked out on first use. */
-function moneyFiguresOf(k: Knowledge): MoneyFigures {
-  let money = moneyCache.get(k);
-  if (!money) {
-    money = { byEntity: new Map(), byKeyword: new Map() };
-    const add = (map: Map<string, FigureEntry[]>, key: string, f: FigureEntry) => {
-      const list = map.get(key);
-      if (list) list.push(f);
-      else map.set(key, [f]);
-    };
-    for (const f of k.figures) {
-      if (f.figure.kind !== 'money') continue;
-      for (const id of f.entities) add(money.byEntity, id, f);
-      for (const s of f.keywords) add(money.byKeyword, s, f);
-    }
-    moneyCache.set(k, money);
-  }
-  return money;
-}
-
-/** Parts of a sum or comparison matched to figures: each is weighed against every money figure, so a pasted list stops here. */
-const MAX_COMPARED_PARTS = 8;
-
-function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEntry[] {
-  // The parts with their places in the question: its entities (found once, forgivingly) are each part's own.
-  const parts: { text: string; start: number; end: number }[] = [];
-  let from = 0;
-  for (const sep of [...q.text.matchAll(/\b(?:and|plus|with|versus|vs\.?|against|or|to|than)\b|[,;&+]/gi), undefined]) {
-    const to = sep?.index ?? q.text.length;
-    const text = q.text.slice(from, to);
-    if (/\p{L}{3}/u.test(text)) parts.push({ text, start: from, end: to });
-    from = to + (sep?.[0].length ?? 0);
-  }
-  parts.splice(MAX_COMPARED_PARTS);
-  const picked: FigureEntry[] = [];
-  const taken = new Set<FigureEntry>(); // the picked figures, looked up in constant time
-  const money = moneyFiguresOf(k);
-  for (const part of parts) {
-    const entities = new Set(q.entities.filter((m) => m.start >= part.start && m.end <= part.end).map((m) => m.entity.id));
-    const stems = new Set(terms(part.text));
-    // Only figures about one of the part's entities or described by one of its words (the rarest
-    // few: a long part is no name of one thing) can score enough; weighed in corpus order.
-    const found = new Set<FigureEntry>();
-    for (const id of entities) for (const f of money.byEntity.get(id) ?? []) found.add(f);
-    const describing = [...stems].map((s) => money.byKeyword.get(s) ?? []).sort((a, b) => a.length - b.length);
-    for (const list of describing.slice(0, PART_WORDS_LOOKED_UP)) for (const f of list) found.add(f);
-    const candidates = [...found].sort((a, b) => a.id - b.id);
-    let best: { figure: FigureEntry; score: number } | undefined;
-    for (const f of candidates) {
-      if (taken.has(f)) continue;
-      let score = 0;
-      for (const id of entities) if (f.entities.has(id)) score += f.figure.subjects[0] === id || f.figure.who === id ? 2 : 1.5;
-      for (const s of stems) if (f.stems.has(s)) score += f.keywords.has(s) ? 1 : 0.3;
-      // A stated total is not one of its own parts.
-      if (q.type === 'total' && f.figure.parts.length) score -= 1;
-      if (score > (best?.score ?? 0.9)) best = { figure: f, score };
-    }
-    if (best) {
-      picked.push(best.figure);
-      taken.add(best.figure);
-    }
-  }
-  return picked;
-}
 
 /** Share of the question's entities a passage must hold (in its sentence or paragraph) to give a date, place or amount. */
 const MIN_SUBJECT_FIT = 0.6;
