@@ -9,7 +9,7 @@ import { findMoney, type Amount } from '../text/quantities.js';
 import { allowedTypos } from '../text/fuzzy.js';
 import { canBeNonNoun, canBeNoun, isEnglishWord } from '../text/word-classes.js';
 import { correctEnglish, englishRank, informativeness } from '../text/english.js';
-import { dominantClass, relatedWords } from '../text/wordnet.js';
+import { dominantClass, idiomSpans, relatedWords } from '../text/wordnet.js';
 import type { EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
 import { escapeRegExp } from '../text/wording.js';
@@ -161,6 +161,10 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
   const tokenRe = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
   // A word repeated counts once: the work per question stays bounded whatever its text.
   const seen = new Set<string>();
+  // Idioms that qualify ("on the table", "at least"): their words are phrasing, whatever the corpus lacks.
+  // (Looked up only when the question has a word the corpus lacks: most never do.)
+  let idioms: { start: number; end: number }[] | undefined;
+  const inIdiom = (at: number) => (idioms ??= idiomSpans(text)).some((sp) => sp.start <= at && at < sp.end);
   for (const m of text.matchAll(tokenRe)) {
     const word = m[0];
     const token = tokenize(word)[0];
@@ -193,7 +197,9 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     const meant = recognised.corrected ?? token;
     // Phrasing is a verb or adjective as people mostly use it ("rate" and "exchange" are mostly nouns),
     // or a verb form ("pooled", "rushing").
-    const phrasing = !known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(meant) && (/(?:ed|ing)$/.test(meant) || dominantClass(meant) !== 'noun');
+    const phrasing =
+      (!known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(meant) && (/(?:ed|ing)$/.test(meant) || dominantClass(meant) !== 'noun')) ||
+      (!known && !name && inIdiom(m.index));
     const topic = topicStart >= 0 && m.index > topicStart;
     // A capitalised unknown word is a name: as telling as any. A noun used as one ("the lunch") is a topic,
     // unless it is one of the commonest words ("the thing", "the bit"), which say nothing.

@@ -43,6 +43,30 @@ export function wordNetFilesRead(): number {
   return files.size;
 }
 
+/** Words of a question looked at for idioms: each costs a few index look-ups. */
+const IDIOM_WORDS_LOOKED_AT = 80;
+
+/**
+ * Spans of `text` that WordNet lists as one adjective or adverb of several
+ * words, an idiom that qualifies rather than names ("on the table", "in
+ * the end", "at least"): their words are phrasing, not subjects.
+ */
+export function idiomSpans(text: string, maxWords = IDIOM_WORDS_LOOKED_AT): { start: number; end: number }[] {
+  const words = [...text.matchAll(/[A-Za-z]+(?:['’][A-Za-z]+)?/g)].slice(0, maxWords);
+  const spans: { start: number; end: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(4, words.length - i); n >= 2; n--) {
+      const lemma = words.slice(i, i + n).map((w) => w[0].toLowerCase()).join('_');
+      if (indexLine('adj', lemma) || indexLine('adv', lemma)) {
+        const last = words[i + n - 1]!;
+        spans.push({ start: words[i]!.index, end: last.index + last[0].length });
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
 /** The index line of a lemma, by binary search over the sorted lines (licence lines start with a space). */
 function indexLine(pos: Pos, lemma: string): string | undefined {
   const buffer = file(`index.${pos}`);

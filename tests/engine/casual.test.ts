@@ -179,3 +179,12 @@ describe('message structure (4)', () => {
     expect(said(tuesday)).toContain('tuesday');
   });
 });
+
+describe('idioms (1)', () => {
+  it('the nouns of an idiom that qualifies are not missing subjects', () => {
+    expectAnswer(harbour, 'how much did the council put on the table for dredging?', /25 million/, lead);
+    expectAnswer(summit, 'how much did the champions put on the table?', /150 billion/, lead);
+    // The same noun outside an idiom still is one.
+    expectMissing(harbour, 'how much did the council pay for the table?', /table/);
+  });
+});

@@ -4,7 +4,7 @@
  * may be paraphrased (verbs and adjectives, not nouns).
  */
 import { describe, expect, it } from 'vitest';
-import { dominantClass, relatedWords } from '../../src/text/wordnet.js';
+import { dominantClass, idiomSpans, relatedWords } from '../../src/text/wordnet.js';
 
 describe('relatedWords', () => {
   it('gives synonyms and derived forms of a verb', () => {
@@ -56,5 +56,14 @@ describe('dominantClass', () => {
 
   it('knows nothing of a non-word', () => {
     expect(dominantClass('qwzxplorf')).toBeUndefined();
+  });
+});
+
+describe('idioms that qualify', () => {
+  it('finds the adjectives and adverbs WordNet lists as several words', () => {
+    const found = (text: string) => idiomSpans(text).map((s) => text.slice(s.start, s.end));
+    expect(found('how many euros did the port put on the table?')).toContain('on the table');
+    expect(found('how much will the council spend at least')).toContain('at least');
+    expect(found('how much is the terminal')).toEqual([]);
   });
 });
