@@ -60,13 +60,17 @@ export function pickFiguresForParts(q: AnalyzedQuestion, k: Knowledge): FigureEn
   const money = moneyFiguresOf(k);
   for (const part of parts) {
     const entities = new Set(q.entities.filter((m) => m.start >= part.start && m.end <= part.end).map((m) => m.entity.id));
-    const stems = new Set(terms(part.text));
-    // Only figures about one of the part's entities or described by one of its words (the rarest
-    // few: a long part is no name of one thing) can score enough; weighed in corpus order.
+    // Only figures about one of the part's entities or described by one of its words can score enough.
+    // A long part is no name of one thing: its rarest few words are looked up and weighed.
+    const rarest = [...new Set(terms(part.text))]
+      .map((stem) => ({ stem, figures: money.byKeyword.get(stem) ?? [] }))
+      .sort((a, b) => a.figures.length - b.figures.length)
+      .slice(0, PART_WORDS_LOOKED_UP);
+    const stems = rarest.map((r) => r.stem);
     const found = new Set<FigureEntry>();
     for (const id of entities) for (const f of money.byEntity.get(id) ?? []) found.add(f);
-    const describing = [...stems].map((s) => money.byKeyword.get(s) ?? []).sort((a, b) => a.length - b.length);
-    for (const list of describing.slice(0, PART_WORDS_LOOKED_UP)) for (const f of list) found.add(f);
+    for (const { figures } of rarest) for (const f of figures) found.add(f);
+    // Weighed in corpus order: the first of equal scores wins.
     const candidates = [...found].sort((a, b) => a.id - b.id);
     let best: { figure: FigureEntry; score: number } | undefined;
     for (const f of candidates) {
