@@ -20,6 +20,8 @@ import { answerAboutLast, applyFollowUp, contextState } from './followup.js';
 import { buildKnowledge, type Knowledge } from './knowledge.js';
 import { loadSnapshot, saveSnapshot, snapshotKey, type SnapshotOptions } from './snapshot.js';
 import { analyzeQuestion } from './question.js';
+import { moneyFiguresOf } from './parts.js';
+import { prepareFigureTables } from './sources.js';
 import { introduction, smallTalkKind } from './smalltalk.js';
 import * as compose from './compose.js';
 import type { AskOptions, DocumentSummary, Engine, Explanation } from './types.js';
@@ -81,7 +83,11 @@ export function defaultCorpusDir(): string {
 }
 
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
-  const engine = new AnsweringEngine(await knowledgeFor(options), options);
+  const knowledge = await knowledgeFor(options);
+  // Tables over all figures, made once here rather than by the first question that needs them.
+  prepareFigureTables(knowledge);
+  moneyFiguresOf(knowledge);
+  const engine = new AnsweringEngine(knowledge, options);
   if (options.preloadWordLists) preloadWordLists();
   return engine;
 }

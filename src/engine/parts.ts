@@ -21,8 +21,8 @@ interface MoneyFigures {
 
 const moneyCache = new WeakMap<Knowledge, MoneyFigures>();
 
-/** Money figures by entity and by description word, worked out on first use. */
-function moneyFiguresOf(k: Knowledge): MoneyFigures {
+/** Money figures by entity and by description word, worked out once per index (createEngine does it at start). */
+export function moneyFiguresOf(k: Knowledge): MoneyFigures {
   let money = moneyCache.get(k);
   if (!money) {
     money = { byEntity: new Map(), byKeyword: new Map() };

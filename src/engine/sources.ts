@@ -68,6 +68,12 @@ function within(small: Set<string>, large: Set<string>): boolean {
   return true;
 }
 
+/** Works out the per-figure tables figure answers use, so that no question pays for them first. */
+export function prepareFigureTables(k: Knowledge): void {
+  figuresById(k);
+  for (const f of k.figures) aboutWords(f);
+}
+
 function similarity(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
   let shared = 0;
