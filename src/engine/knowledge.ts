@@ -78,8 +78,9 @@ export interface Knowledge {
 /** What minisearch indexes: the sentence (or figure description) and the entity ids it names. */
 export interface IndexedRecord {
   id: number;
-  text: string;
-  ents: string;
+  /** Search terms in order, with repeats (BM25 counts them), or the same space-separated. */
+  text: readonly string[] | string;
+  ents: readonly string[] | string;
 }
 
 // Most sentences name no entity, place or amount: they share these empty values (never mutated).
@@ -134,14 +135,14 @@ export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}):
   const words = new Set<string>();
   const passages: Passage[] = [];
   // Each passage's search terms, in order and with repeats (BM25 counts them), kept only until indexed.
-  const passageTerms: string[] = [];
+  const passageTerms: string[][] = [];
   const frequency = new Map<string, number>();
   const count = (key: string) => frequency.set(key, (frequency.get(key) ?? 0) + 1);
   corpus.documents.forEach((doc, i) => {
     annotateDocument(doc, matcher, passages, (p, tokens, terms) => {
       for (const t of tokens) words.add(t);
       for (const t of terms) words.add(t);
-      passageTerms.push(terms.join(' '));
+      passageTerms.push(terms);
       // How many passages hold each stem and entity id (each counted once per passage).
       const stems = new Set(terms);
       if (p.post) for (const s of POST_STEMS) stems.add(s);
@@ -165,10 +166,10 @@ export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}):
       headlines.add(f);
     }
   }
-  const figureTerms: string[] = [];
+  const figureTerms: string[][] = [];
   const figures: FigureEntry[] = corpus.figures.map((figure, i) => {
     const figureTermList = terms(figureText(figure, matcher));
-    figureTerms.push(figureTermList.join(' '));
+    figureTerms.push(figureTermList);
     return {
       id: passages.length + i,
       figure,
@@ -185,8 +186,8 @@ export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}):
 
   const index = new MiniSearch<IndexedRecord>(INDEX_OPTIONS);
   addAllRememberingTerms(index, [
-    ...passages.map((p, i) => ({ id: p.id, text: passageTerms[i]!, ents: [...p.entities, ...(p.post ? POST_STEMS : [])].join(' ') })),
-    ...figures.map((f, i) => ({ id: f.id, text: figureTerms[i]!, ents: [...f.entities].join(' ') })),
+    ...passages.map((p, i) => ({ id: p.id, text: passageTerms[i]!, ents: p.post ? [...p.entities, ...POST_STEMS] : [...p.entities] })),
+    ...figures.map((f, i) => ({ id: f.id, text: figureTerms[i]!, ents: [...f.entities] })),
   ]);
   return assemble({ corpus, passages, figures, matcher, lexicon, vocabulary, index }, frequency);
 }
@@ -217,8 +218,10 @@ export function addAllRememberingTerms<T>(index: MiniSearch<T>, documents: reado
 
 export const INDEX_OPTIONS = {
   fields: ['text', 'ents'],
-  // Documents arrive analysed already (stems and entity ids, space-separated).
-  tokenize: (text: string) => text.split(' ').filter(Boolean),
+  // Documents arrive analysed already: lists of stems and entity ids, handed through as they are
+  // (no string to join and split again); space-separated text is split.
+  stringifyField: (value: unknown) => value as string,
+  tokenize: (text: string | readonly string[]) => (typeof text === 'string' ? text.split(' ').filter(Boolean) : (text as string[])),
   processTerm: (term: string) => term,
   // A plain index.search(question) analyses the question the same way as the documents.
   searchOptions: { tokenize, processTerm },

@@ -30,6 +30,15 @@ describe('index build with remembered term entries', () => {
     for (const q of ['invest', 'in', 'giga band', 'entity-2', '200 abc']) expect(remembered.search(q)).toEqual(plain.search(q));
   });
 
+  it('documents given as lists of terms index as their space-separated text does', () => {
+    const docs = documents(300, 5);
+    const asText = new MiniSearch<IndexedRecord>(INDEX_OPTIONS);
+    asText.addAll(docs);
+    const asLists = new MiniSearch<IndexedRecord>(INDEX_OPTIONS);
+    asLists.addAll(docs.map((d) => ({ id: d.id, text: String(d.text).split(' ').filter(Boolean), ents: String(d.ents).split(' ').filter(Boolean) })));
+    expect(JSON.stringify(asLists)).toBe(JSON.stringify(asText));
+  });
+
   it('leaves the index as minisearch made it: later additions still reach the tree', () => {
     const docs = documents(50, 9);
     const index = new MiniSearch<IndexedRecord>(INDEX_OPTIONS);
