@@ -6,9 +6,8 @@
 import MiniSearch from 'minisearch';
 import type { Corpus, LoadedFigure } from '../corpus/load.js';
 import type { CorpusDocument } from '../corpus/document.js';
-import type { EntityRecord } from '../corpus/schemas.js';
 import { processTerm, stemWord, terms, termsOfTokens, tokenize } from '../text/analyze.js';
-import { findMoney, hasNumber, hasTimeExpression, amountSpellings, type Amount } from '../text/quantities.js';
+import { findMoney, hasNumber, hasTimeExpression, amountSpellings, type Amount, type Currency } from '../text/quantities.js';
 import type { Sentence } from '../text/segment.js';
 import { FuzzyWords } from '../text/fuzzy.js';
 import { EntityMatcher } from './entities.js';
@@ -167,8 +166,9 @@ export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}):
     }
   }
   const figureTerms: string[][] = [];
+  const termsOfFigure = figureTermsMaker(matcher);
   const figures: FigureEntry[] = corpus.figures.map((figure, i) => {
-    const figureTermList = terms(figureText(figure, matcher));
+    const figureTermList = termsOfFigure(figure);
     figureTerms.push(figureTermList);
     return {
       id: passages.length + i,
@@ -274,10 +274,33 @@ export function passageAt(k: Knowledge, doc: CorpusDocument, offset: number): Pa
 }
 
 /** What a figure is found by: its description, keywords, amount spellings and the names of its entities. */
-function figureText(f: LoadedFigure, matcher: EntityMatcher): string {
-  const names = [...f.subjects, ...(f.who ? [f.who] : [])].map((id) => matcher.get(id)).filter((e): e is EntityRecord => !!e).flatMap((e) => [e.name, ...e.aliases]);
-  const amounts = f.amount !== undefined && f.kind === 'money' ? amountSpellings(f.amount, f.currency) : [];
-  return [f.what, f.display, ...f.keywords, ...amounts, ...names, f.quote].join(' ');
+/**
+ * What a figure is found by, as search terms: its description, keywords,
+ * amount spellings, quote and the names of its entities. The terms of a name
+ * and of an amount's spellings are worked out once per build, not per figure.
+ */
+function figureTermsMaker(matcher: EntityMatcher): (f: LoadedFigure) => string[] {
+  const ofEntity = new Map<string, string[]>();
+  const ofAmount = new Map<string, string[]>();
+  const entityTerms = (id: string) => {
+    let list = ofEntity.get(id);
+    if (!list) {
+      const e = matcher.get(id);
+      ofEntity.set(id, (list = e ? terms([e.name, ...e.aliases].join(' ')) : []));
+    }
+    return list;
+  };
+  const amountTerms = (amount: number, currency: Currency | undefined) => {
+    const key = `${amount} ${currency ?? ''}`;
+    let list = ofAmount.get(key);
+    if (!list) ofAmount.set(key, (list = terms(amountSpellings(amount, currency).join(' '))));
+    return list;
+  };
+  return (f) => [
+    ...terms([f.what, f.display, ...f.keywords, f.quote].join(' ')),
+    ...(f.amount !== undefined && f.kind === 'money' ? amountTerms(f.amount, f.currency) : []),
+    ...[...f.subjects, ...(f.who ? [f.who] : [])].flatMap(entityTerms),
+  ];
 }
 
 function annotateDocument(doc: CorpusDocument, matcher: EntityMatcher, out: Passage[], onPassage: (p: Passage, tokens: string[], terms: string[]) => void): void {
