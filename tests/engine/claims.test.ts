@@ -8,10 +8,7 @@
  * correction replaces an earlier figure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lead, openBareHarbour, openForum, openHarbour, openSummit, said, type TestEngine } from '../helpers/fixtures.js';
-import { createEngine } from '../../src/index.js';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { tempCorpus } from '../helpers/corpus.js';
+import { lead, openBareHarbour, openForum, openHarbour, openSummit, openWritten, said, type TestEngine } from '../helpers/fixtures.js';
 
 let summit: TestEngine;
 let harbour: TestEngine;
@@ -174,17 +171,15 @@ The survey in Valdemoro counted 4,000 regular readers.
 `;
 
   it('fixture: her words are the evidence, though they do not name the town', async () => {
-    const dir = tempCorpus();
+    const survey = await openWritten({ 'survey.md': SURVEY });
     try {
-      dir.write('survey.md', SURVEY);
-      const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false });
       for (const question of ['does she reckon reading among teenagers in valdemoro is going well?', 'did she say valdemoro teenagers read enough?']) {
-        const a = engine.ask(question);
+        const a = survey.verbatim(survey.ask(question));
         expect(a.answered).toBe(true);
         expect(a.quotes[0]?.text).toContain('far from where it should be');
       }
     } finally {
-      dir.remove();
+      survey.remove();
     }
   });
 

@@ -5,10 +5,7 @@
  * On a ferry fixture (no curation) and the bundled article.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Answer } from '../../src/index.js';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
-import { openSummit, type TestEngine } from '../helpers/fixtures.js';
+import { openSummit, openWritten, type TestEngine } from '../helpers/fixtures.js';
 
 const FERRY = `---
 title: Ferry timetable changes
@@ -23,18 +20,14 @@ Local traders said the cuts would hurt the summer season.
 The story was updated with the authority's reply on Thursday.
 `;
 
-let dir: TempCorpus;
-let ferry: (q: string) => Answer;
+let ferryCorpus: TestEngine & { remove(): void };
 let summit: TestEngine;
+const ferry = (q: string) => ferryCorpus.ask(q);
 
 beforeAll(async () => {
-  dir = tempCorpus();
-  dir.write('ferry.md', FERRY);
-  const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false });
-  ferry = (q) => engine.ask(q);
-  summit = await openSummit();
+  [ferryCorpus, summit] = await Promise.all([openWritten({ 'ferry.md': FERRY }), openSummit()]);
 });
-afterAll(() => dir?.remove());
+afterAll(() => ferryCorpus?.remove());
 
 describe('the published text itself', () => {
   it.each(['was the article updated?', 'has this post been updated since?'])('fixture: %s', (question) => {

@@ -6,10 +6,7 @@
  * On a harbour post (no curation) and the bundled article.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Answer } from '../../src/index.js';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
-import { openSummit, type TestEngine } from '../helpers/fixtures.js';
+import { openSummit, openWritten, type TestEngine } from '../helpers/fixtures.js';
 
 const POST = `---
 title: Mayor's post on the terminal
@@ -24,18 +21,14 @@ The new container terminal will open to every shipping line. Thanks to @Northpor
 The regional council pledged €25 million for dredging the channel.
 `;
 
-let dir: TempCorpus;
-let harbour: (q: string) => Answer;
+let harbourCorpus: TestEngine & { remove(): void };
 let summit: TestEngine;
+const harbour = (q: string) => harbourCorpus.ask(q);
 
 beforeAll(async () => {
-  dir = tempCorpus();
-  dir.write('post.md', POST);
-  const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false });
-  harbour = (q) => engine.ask(q);
-  summit = await openSummit();
+  [harbourCorpus, summit] = await Promise.all([openWritten({ 'post.md': POST }), openSummit()]);
 });
-afterAll(() => dir?.remove());
+afterAll(() => harbourCorpus?.remove());
 
 describe('handles', () => {
   it.each(["what's ines calder's twitter handle?", 'what is the username of calder on x?', 'which account is calder on bluesky'])('fixture: %s', (question) => {

@@ -6,30 +6,27 @@
  * A generated corpus about a robot maker, no curation files.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Answer } from '../../src/index.js';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
+import { openWritten, type TestEngine } from '../helpers/fixtures.js';
 
 const TOWNS = ['Arden', 'Bexley', 'Corran', 'Dunmore', 'Eskdale', 'Fenwick', 'Garth', 'Holt'];
 
-let dir: TempCorpus;
-let ask: (q: string) => Answer;
+let corpus: TestEngine & { remove(): void };
+const ask = (q: string) => corpus.ask(q);
 
 beforeAll(async () => {
-  dir = tempCorpus();
+  const files: Record<string, string> = {};
   // 3,000 sentences about widgets from other makers: "widgets" is in far more passages than the search budget.
   for (let d = 0; d < 30; d++) {
     const lines = Array.from({ length: 100 }, (_, i) => `Maker ${d * 100 + i} delivered widgets to ${TOWNS[i % TOWNS.length]} last year.`);
-    dir.write(`makers-${d}.md`, `---\ntitle: Widget makers ${d}\npublished: 2024-02-${String((d % 27) + 1).padStart(2, '0')}\n---\n${lines.join('\n\n')}\n`);
+    files[`makers-${d}.md`] = `---\ntitle: Widget makers ${d}\npublished: 2024-02-${String((d % 27) + 1).padStart(2, '0')}\n---\n${lines.join('\n\n')}\n`;
   }
   // Many short sentences about the maker asked about, none about widgets.
   const acme = Array.from({ length: 80 }, (_, i) => `Acme Robotics opened a depot in ${TOWNS[i % TOWNS.length]}.`);
   acme.splice(40, 0, 'Under its plan for the coming decade, Acme Robotics expects to hand over its first widgets to customers in the north by the spring.');
-  dir.write('acme.md', `---\ntitle: Acme Robotics news\npublished: 2024-03-01\n---\n${acme.join('\n\n')}\n`);
-  const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false, onWarning: () => {} });
-  ask = (q) => engine.ask(q);
+  files['acme.md'] = `---\ntitle: Acme Robotics news\npublished: 2024-03-01\n---\n${acme.join('\n\n')}\n`;
+  corpus = await openWritten(files, { onWarning: () => {} });
 });
-afterAll(() => dir?.remove());
+afterAll(() => corpus?.remove());
 
 describe('words left out of a large search', () => {
   it('still bring forward the passage that holds them', () => {

@@ -6,9 +6,7 @@
  * still is one thing. A corpus about wind farms, no curation files.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Answer } from '../../src/index.js';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
+import { openWritten, type TestEngine } from '../helpers/fixtures.js';
 
 const doc = (title: string, date: string, publisher: string, body: string) => `---
 title: ${title}
@@ -18,18 +16,17 @@ publisher: ${publisher}
 ${body}
 `;
 
-let dir: TempCorpus;
-let ask: (q: string) => Answer;
+let corpus: TestEngine & { remove(): void };
+const ask = (q: string) => corpus.ask(q);
 
 beforeAll(async () => {
-  dir = tempCorpus();
-  dir.write('a.md', doc('Turbine deals', '2024-03-01', 'Wind Wire', 'Boreal Energy and Skerry Power signed a partnership to supply 7,000 turbines.\n\nThe first deliveries are due in 2026.\n'));
-  dir.write('b.md', doc('More turbine deals', '2024-03-05', 'Grid Weekly', 'Boreal Energy and Fjordline Systems signed a partnership to supply 4,000 turbines.\n\nOfficials welcomed the deal.\n'));
-  dir.write('c.md', doc('Skerry Power update', '2024-03-09', 'Coast Post', 'Skerry Power said it would supply 7,500 turbines with Boreal Energy.\n\nThe company did not give a date.\n'));
-  const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false });
-  ask = (q) => engine.ask(q);
+  corpus = await openWritten({
+    'a.md': doc('Turbine deals', '2024-03-01', 'Wind Wire', 'Boreal Energy and Skerry Power signed a partnership to supply 7,000 turbines.\n\nThe first deliveries are due in 2026.\n'),
+    'b.md': doc('More turbine deals', '2024-03-05', 'Grid Weekly', 'Boreal Energy and Fjordline Systems signed a partnership to supply 4,000 turbines.\n\nOfficials welcomed the deal.\n'),
+    'c.md': doc('Skerry Power update', '2024-03-09', 'Coast Post', 'Skerry Power said it would supply 7,500 turbines with Boreal Energy.\n\nThe company did not give a date.\n'),
+  });
 });
-afterAll(() => dir?.remove());
+afterAll(() => corpus?.remove());
 
 describe('whose figure it is', () => {
   it('another pair of partners is another deal, not another figure for this one', () => {

@@ -5,10 +5,7 @@
  * the bundled article.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Answer } from '../../src/index.js';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
-import { openSummit, type TestEngine } from '../helpers/fixtures.js';
+import { openSummit, openWritten, type TestEngine } from '../helpers/fixtures.js';
 
 const LIBRARY_WEEK = `---
 title: Library week opens
@@ -25,18 +22,14 @@ Culture Minister Rosa Ibarra also announced a reading prize for teenagers.
 Rosa Ibarra, the culture minister, will present the prize in December.
 `;
 
-let dir: TempCorpus;
-let library: (q: string) => Answer;
+let libraryCorpus: TestEngine & { remove(): void };
 let summit: TestEngine;
+const library = (q: string) => libraryCorpus.ask(q);
 
 beforeAll(async () => {
-  dir = tempCorpus();
-  dir.write('week.md', LIBRARY_WEEK);
-  const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false });
-  library = (q) => engine.ask(q);
-  summit = await openSummit();
+  [libraryCorpus, summit] = await Promise.all([openWritten({ 'week.md': LIBRARY_WEEK }), openSummit()]);
 });
-afterAll(() => dir?.remove());
+afterAll(() => libraryCorpus?.remove());
 
 describe('a person’s title', () => {
   it.each(["what's rosa ibarra's job?", 'what title does ibarra have?'])('fixture: %s', (question) => {

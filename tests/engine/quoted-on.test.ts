@@ -8,10 +8,7 @@
  * On the bundled article and on a library fixture (no curation files).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Answer } from '../../src/index.js';
-import { loadCorpus } from '../../src/corpus/load.js';
-import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
-import { openSummit, type TestEngine } from '../helpers/fixtures.js';
+import { openSummit, openWritten, type TestEngine } from '../helpers/fixtures.js';
 
 const LIBRARY = `---
 title: Minister presents library plan
@@ -28,18 +25,14 @@ Rosa Ibarra, the culture minister, spoke in Valdemoro on Friday.
 The Valdemoro Library Trust will run the mobile reading rooms.
 `;
 
-let dir: TempCorpus;
-let library: (q: string) => Answer;
+let libraryCorpus: TestEngine & { remove(): void };
 let summit: TestEngine;
+const library = (q: string) => libraryCorpus.ask(q);
 
 beforeAll(async () => {
-  dir = tempCorpus();
-  dir.write('stacks.md', LIBRARY);
-  const engine = await createEngine({ corpus: await loadCorpus(dir.dir), snapshot: false });
-  library = (q) => engine.ask(q);
-  summit = await openSummit();
+  [libraryCorpus, summit] = await Promise.all([openWritten({ 'stacks.md': LIBRARY }), openSummit()]);
 });
-afterAll(() => dir?.remove());
+afterAll(() => libraryCorpus?.remove());
 
 describe('a quotation that runs on', () => {
   it('library: the speaker’s next paragraph answers about the programme named before', () => {

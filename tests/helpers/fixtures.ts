@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { createEngine, type Answer, type Engine } from '../../src/index.js';
+import { createEngine, type Answer, type Engine, type EngineOptions } from '../../src/index.js';
 import { BUNDLED_CORPUS, tempCorpus, type TempCorpus } from './corpus.js';
 
 export const HARBOUR_FIXTURE = fileURLToPath(new URL('../fixtures/harbour/', import.meta.url));
@@ -58,6 +58,13 @@ export async function openBareHarbour(): Promise<TestEngine & { remove(): void }
 export async function openForum(): Promise<TestEngine & { remove(): void }> {
   const temp = copyOf(FORUM_FIXTURE, (name) => name !== 'README.md');
   return { ...(await open(temp.dir, (corpus) => createEngine({ corpus }))), remove: () => temp.remove() };
+}
+
+/** A corpus of documents written by the test (file name -> text), uncurated; remove() it after. */
+export async function openWritten(files: Record<string, string>, options: Omit<EngineOptions, 'corpus'> = {}): Promise<TestEngine & { remove(): void }> {
+  const temp = tempCorpus();
+  for (const [name, text] of Object.entries(files)) temp.write(name, text);
+  return { ...(await open(temp.dir, (corpus) => createEngine({ ...options, corpus, snapshot: false }))), remove: () => temp.remove() };
 }
 
 /** Answer text and every quote, lower-cased: "does the answer say X". */
