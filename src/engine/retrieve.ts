@@ -155,11 +155,10 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
     boostTerm: (term: string) => (entitySet.has(term) ? 1.2 : ownSet.has(term) ? 1 : expansionWeight),
   };
   const anyTerm = { combineWith: 'OR' as const, queries: [...chosen] };
-  // In a large corpus, passages holding every part of the question (each word or a
-  // stand-in, each entity or its name) would drown among those holding one: ask for
-  // them first, and for the rest only when they are too few.
-  // One search: a passage holds every part when its matched query terms meet every group, and its
-  // score is the same sum an AND of the groups would give (each term's posting list is read once).
+  // In a large corpus, passages holding every part of the question (each word or a stand-in,
+  // each entity or its name) would drown among those holding one: they go first. One search
+  // finds both: a passage holds every part when its matched query terms meet every group, and
+  // its score is the sum an AND of the groups would give (each posting list is read once).
   const groups = questionGroups(q, chosen, k);
   let results = k.index.search(anyTerm, searchOptions);
   if (k.passages.length >= ALL_PARTS_MIN_PASSAGES && groups.length >= 2) {
