@@ -7,7 +7,7 @@
 import { typoDistance } from '../text/edit-distance.js';
 import type { EntityRecord } from '../corpus/schemas.js';
 import { allowedTypos, FuzzyWords } from '../text/fuzzy.js';
-import { fold } from '../text/normalize.js';
+import { fold, isAscii } from '../text/normalize.js';
 
 export interface EntityMention {
   entity: EntityRecord;
@@ -39,14 +39,13 @@ interface Token {
 }
 
 const WORD = /[\p{L}\p{N}@]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
-// Plain ASCII text (most of it) is scanned without the cost of Unicode classes.
-const ASCII = /^[\x00-\x7F]*$/;
 
 const PLAIN = /^[a-z0-9]+$/;
 
 export function tokenizeWithOffsets(text: string): Token[] {
   const out: Token[] = [];
-  if (ASCII.test(text)) {
+  // Plain ASCII text (most of it) is scanned without the cost of Unicode classes.
+  if (isAscii(text)) {
     // Lower-casing ASCII keeps every offset: done once for the whole text.
     const lower = text.toLowerCase();
     scanAscii(text, (start, end) => {

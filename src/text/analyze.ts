@@ -4,7 +4,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
-import { fold } from './normalize.js';
+import { fold, isAscii } from './normalize.js';
 import { entryOf } from './wording.js';
 
 export const STOPWORDS: ReadonlySet<string> = new Set([
@@ -20,7 +20,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 /** Tokens in reading order: folded words and numbers, currency symbols as words. */
 export function tokenize(text: string): string[] {
   let folded = fold(text);
-  const ascii = ASCII.test(folded);
+  const ascii = isAscii(folded);
   // Amounts need rewriting only where there are digits or currency signs.
   if (/[\d€$£]/.test(folded)) {
     folded = folded
@@ -35,7 +35,6 @@ export function tokenize(text: string): string[] {
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
 // The same tokens for plain ASCII text (most of it), without the cost of Unicode classes.
-const ASCII = /^[\x00-\x7F]*$/;
 const ASCII_TOKEN = /[a-z0-9]+(?:[.'][a-z0-9]+)*/g;
 const CURRENCY_WORDS: Record<string, string> = { '€': ' eur ', $: ' usd ', '£': ' gbp ' };
 

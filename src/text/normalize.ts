@@ -8,10 +8,15 @@ const CURLY_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 
+/** Whether text is plain ASCII (most of it): then folding is lower-casing, and tokenising needs no Unicode classes. */
+export function isAscii(text: string): boolean {
+  return /^[\x00-\x7F]*$/.test(text);
+}
+
 /** Straightens quotes and dashes, folds accents and case: "Élysée’s" -> "elysee's". */
 export function fold(text: string): string {
   // Most text is plain ASCII: nothing to fold but case.
-  if (/^[\x00-\x7F]*$/.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')

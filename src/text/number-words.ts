@@ -2,6 +2,7 @@
  * Numbers written as words ("Fifty-eight", "three", "a dozen", "half a") and
  * as digits with thousands separators ("1,214", "3.5"), read to their value.
  */
+import { entryOf } from './wording.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -34,11 +35,12 @@ export function readNumber(text: string): number | undefined {
   let seen = false;
   for (const word of t.split(/[-\s]+/)) {
     if (word === 'and' || word === 'a') continue;
-    if (Object.hasOwn(UNITS, word)) current += UNITS[word]!;
-    else if (Object.hasOwn(TENS, word)) current += TENS[word]!;
+    const unit = entryOf(UNITS, word) ?? entryOf(TENS, word);
+    const multiplier = entryOf(MULTIPLIERS, word);
+    if (unit !== undefined) current += unit;
     else if (word === 'hundred') current = (current || 1) * 100;
-    else if (Object.hasOwn(MULTIPLIERS, word)) {
-      total += (current || 1) * MULTIPLIERS[word]!;
+    else if (multiplier !== undefined) {
+      total += (current || 1) * multiplier;
       current = 0;
     } else return undefined;
     seen = true;
