@@ -5,6 +5,7 @@
 import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import { rankForDigest } from './sources.js';
+import { documentsWith } from './ranked-search.js';
 
 /** An announcement said in words: a sentence with such a verb that holds no amount. */
 const ANNOUNCING = /\b(?:announc\w*|launch\w*|unveil\w*|introduc\w*|present(?:s|ed)|set up|creat(?:e|es|ed|ing)|establish\w*)\b/i;
@@ -36,9 +37,7 @@ const ANNOUNCING_READ_AT_MOST = 5_000;
 
 /** Passages whose sentence names one of these entities, in corpus order. */
 export function passagesNaming(k: Knowledge, ids: string[]): Passage[] {
-  const hits = k.index.search({ combineWith: 'OR', queries: ids }, { fields: ['ents'], tokenize: (t: string) => t.split(' '), processTerm: (t: string) => t });
-  return hits
-    .map((h) => h.id as number)
+  return (documentsWith(k.index, ids, 'ents') as number[])
     .filter((id) => id < k.passages.length)
     .sort((a, b) => a - b)
     .map((id) => k.passages[id]!);

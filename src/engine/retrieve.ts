@@ -9,6 +9,7 @@ import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import { terms as termsOf } from '../text/analyze.js';
 import { escapeRegExp } from '../text/wording.js';
+import { rankedSearch } from './ranked-search.js';
 
 export interface Candidate {
   kind: 'sentence' | 'figure';
@@ -81,6 +82,9 @@ function questionGroups(q: AnalyzedQuestion, chosen: ReadonlySet<string>, k: Kno
   return groups;
 }
 
+/** Fields searched, with their boosts: a passage's words, and the entities it names. */
+const SEARCH_FIELDS = { text: 1, ents: 1.5 };
+
 /** Passages a search may score, as a share of the corpus (at least the minimum): bounds the time of one search. */
 const SEARCH_BUDGET_SHARE = 0.05;
 const SEARCH_BUDGET_MIN = 2_000;
@@ -145,33 +149,22 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   }
   if (chosen.size === 0) return [];
   const entitySet = new Set(entityIds);
-  const searchOptions = {
-    // The query is analysed already: stems and entity ids.
-    tokenize: (text: string) => text.split(' '),
-    processTerm: (term: string) => term,
-    fields: ['text', 'ents'],
-    boost: { text: 1, ents: 1.5 },
-    // No fuzzy look-up here: misspellings were already mapped to the corpus's own words.
-    boostTerm: (term: string) => (entitySet.has(term) ? 1.2 : ownSet.has(term) ? 1 : expansionWeight),
-  };
-  const anyTerm = { combineWith: 'OR' as const, queries: [...chosen] };
+  // The query is analysed already: stems and entity ids. No fuzzy look-up here: misspellings
+  // were already mapped to the corpus's own words.
+  const queries = [...chosen].map((term) => ({ term, boost: entitySet.has(term) ? 1.2 : ownSet.has(term) ? 1 : expansionWeight }));
   // In a large corpus, passages holding every part of the question (each word or a stand-in,
-  // each entity or its name) would drown among those holding one: they go first. One search
-  // finds both: a passage holds every part when its matched query terms meet every group, and
-  // its score is the sum an AND of the groups would give (each posting list is read once).
+  // each entity or its name) would drown among those holding one: they go first, in the same
+  // search (a passage holds every part when its matched terms meet every group).
   const groups = questionGroups(q, chosen, k);
-  let results = k.index.search(anyTerm, searchOptions);
-  if (k.passages.length >= ALL_PARTS_MIN_PASSAGES && groups.length >= 2) {
-    const holdsEveryPart = (r: (typeof results)[number]) => groups.every((g) => g.some((t) => r.queryTerms.includes(t)));
-    results = [...results.filter(holdsEveryPart), ...results.filter((r) => !holdsEveryPart(r))];
-  }
+  const everyPart = k.passages.length >= ALL_PARTS_MIN_PASSAGES && groups.length >= 2;
   // Words left out of the search for their cost still tell the best passages apart: among a wider
   // pool of the results, those holding more of them come first (a check of the pool, not a search).
   const dropped = primary.filter((t) => !chosen.has(t));
-  if (dropped.length && results.length > limit) {
-    const pool = results.slice(0, limit * DROPPED_TERMS_POOL);
-    const held = new Map(pool.map((r) => [r.id, heldCount(k, r.id as number, dropped)]));
-    results = pool.map((r, i) => ({ r, i })).sort((a, b) => held.get(b.r.id)! - held.get(a.r.id)! || a.i - b.i).map((x) => x.r);
+  const found = rankedSearch(k.index, queries, { fields: SEARCH_FIELDS, ...(everyPart ? { groups } : {}), limit: dropped.length ? limit * DROPPED_TERMS_POOL : limit });
+  let results = found.hits;
+  if (dropped.length && found.matched > limit) {
+    const held = new Map(results.map((r) => [r.id, heldCount(k, r.id as number, dropped)]));
+    results = results.map((r, i) => ({ r, i })).sort((a, b) => held.get(b.r.id)! - held.get(a.r.id)! || a.i - b.i).map((x) => x.r);
   }
   const top = results.slice(0, limit);
   const view = viewOf(q, k, options.reasons ?? false);
