@@ -68,10 +68,30 @@ function within(small: Set<string>, large: Set<string>): boolean {
   return true;
 }
 
+// Figures by the words of their description: a figure is only about the same thing as
+// another when they share one, so these are all relatedFigures needs to look at.
+const aboutIndexCache = new WeakMap<Knowledge, Map<string, number[]>>();
+
+function figuresAbout(k: Knowledge): Map<string, number[]> {
+  let index = aboutIndexCache.get(k);
+  if (!index) {
+    index = new Map();
+    k.figures.forEach((f, i) => {
+      for (const w of aboutWords(f)) {
+        const list = index!.get(w);
+        if (list) list.push(i);
+        else index!.set(w, [i]);
+      }
+    });
+    aboutIndexCache.set(k, index);
+  }
+  return index;
+}
+
 /** Works out the per-figure tables figure answers use, so that no question pays for them first. */
 export function prepareFigureTables(k: Knowledge): void {
   figuresById(k);
-  for (const f of k.figures) aboutWords(f);
+  figuresAbout(k);
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -127,13 +147,19 @@ export function relatedFigures(entry: FigureEntry, k: Knowledge): Related {
   const replaced = correction ? k.figures.filter((f) => f !== lead && correctionOf(f, k) === correction) : [];
   const corrected = replaced.find((f) => f.doc !== lead.doc) ?? replaced[0];
   const words = aboutWords(lead);
+  // Description words shared with each figure that shares any, in corpus order (the order decides
+  // which of several documents stating a value is cited).
+  const shared = new Map<number, number>();
+  const about = figuresAbout(k);
+  for (const w of words) for (const i of about.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
   const agreeing: FigureEntry[] = [];
   const disagreeing: FigureEntry[] = [];
-  for (const other of k.figures) {
+  for (const i of [...shared.keys()].sort((a, b) => a - b)) {
+    const other = k.figures[i]!;
     if (other === lead || other === corrected || other.figure.kind !== lead.figure.kind || correctionOf(other, k)) continue;
     // A quote from the same sentence says nothing new.
     if (other.doc === lead.doc && other.figure.at.start === lead.figure.at.start) continue;
-    if (similarity(words, aboutWords(other)) < SAME_THING || !sameOwner(lead, other, k)) continue;
+    if (shared.get(i)! / Math.min(words.size, aboutWords(other).size) < SAME_THING || !sameOwner(lead, other, k)) continue;
     if (sameValue(lead, other)) {
       if (other.doc !== lead.doc && !agreeing.some((a) => a.doc === other.doc)) agreeing.push(other);
     } else if (other.doc !== lead.doc && !disagreeing.some((d) => d.doc === other.doc || sameValue(d, other))) disagreeing.push(other);
