@@ -38,6 +38,15 @@ interface Token {
   end: number;
 }
 
+/** Distinct words of a question looked up as possible misspellings of a name: a real question has a few. */
+export const MAX_FUZZY_WORDS = 24;
+
+/** The fuzzy look-ups one question may still make, and those it made. */
+interface FuzzyLookups {
+  left: number;
+  seen: Map<string, Form[]>;
+}
+
 const WORD = /[\p{L}\p{N}@]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
 
 const PLAIN = /^[a-z0-9]+$/;
@@ -166,18 +175,18 @@ export class EntityMatcher {
    * Forgiving mentions in a question. `isWord` tells words known as they
    * stand (corpus words, stopwords): those are not looked up as misspellings.
    */
-  findInQuestion(text: string, isWord: (folded: string) => boolean = () => false): EntityMention[] {
-    return this.find(text, true, isWord);
+  findInQuestion(text: string, isWord: (folded: string) => boolean = () => false, maxFuzzyWords = MAX_FUZZY_WORDS): EntityMention[] {
+    return this.find(text, true, isWord, { left: maxFuzzyWords, seen: new Map() });
   }
 
-  private find(text: string, forgiving: boolean, isWord: (folded: string) => boolean = () => false): EntityMention[] {
+  private find(text: string, forgiving: boolean, isWord: (folded: string) => boolean = () => false, fuzzy?: FuzzyLookups): EntityMention[] {
     // Most document text names no entity: one regular-expression test says so without tokenising.
     if (!forgiving && !this.anyFirstToken.test(fold(text))) return [];
     const tokens = tokenizeWithOffsets(text);
     const mentions: EntityMention[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const match = this.matchAt(tokens, i, forgiving, isWord);
+      const match = this.matchAt(tokens, i, forgiving, isWord, fuzzy);
       if (match) {
         mentions.push(match.mention);
         i += match.length;
@@ -186,11 +195,11 @@ export class EntityMatcher {
     return mentions;
   }
 
-  private matchAt(tokens: Token[], i: number, forgiving: boolean, isWord: (folded: string) => boolean): { mention: EntityMention; length: number } | undefined {
+  private matchAt(tokens: Token[], i: number, forgiving: boolean, isWord: (folded: string) => boolean, fuzzy?: FuzzyLookups): { mention: EntityMention; length: number } | undefined {
     const first = tokens[i]!;
     const candidates = forgiving
       ? /^\p{L}+$/u.test(first.folded) && first.folded.length >= 5 && !this.byFirstToken.has(first.folded) && !isWord(first.folded)
-        ? this.byFirstTokenFuzzy.near(first.folded).flatMap((n) => n.value)
+        ? this.nearFirstTokens(first.folded, fuzzy)
         : this.byFirstToken.get(first.folded) ?? (first.folded.length >= 3 ? this.byFirstToken.get(first.folded.replace(/s$/, '')) : undefined) ?? []
       : this.byFirstToken.get(first.folded) ?? [];
     let best: { mention: EntityMention; length: number; typos: number } | undefined;
@@ -219,6 +228,21 @@ export class EntityMatcher {
       }
     }
     return best && { mention: best.mention, length: best.length };
+  }
+
+  /**
+   * Forms whose first word is within typing distance of this one. Each distinct
+   * word is looked up once, and only so many per question: a long message of
+   * unknown words costs a bounded number of fuzzy look-ups.
+   */
+  private nearFirstTokens(folded: string, fuzzy: FuzzyLookups | undefined): Form[] {
+    const known = fuzzy?.seen.get(folded);
+    if (known) return known;
+    if (fuzzy && fuzzy.left <= 0) return [];
+    if (fuzzy) fuzzy.left--;
+    const forms = this.byFirstTokenFuzzy.near(folded).flatMap((n) => n.value);
+    fuzzy?.seen.set(folded, forms);
+    return forms;
   }
 
   /** "us" is a pronoun unless written "US" or after words that make it the country. */

@@ -10,7 +10,7 @@ import { allowedTypos } from '../text/fuzzy.js';
 import { canBeNonNoun, canBeNoun, isEnglishWord } from '../text/word-classes.js';
 import { correctEnglish, englishRank, informativeness } from '../text/english.js';
 import { dominantClass, idiomSpans, relatedWords } from '../text/wordnet.js';
-import type { EntityMention } from './entities.js';
+import { MAX_FUZZY_WORDS, type EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
 import { escapeRegExp } from '../text/wording.js';
 
@@ -145,7 +145,7 @@ export function questionType(folded: string, amounts: Amount[], entityCount: num
 
 export function analyzeQuestion(text: string, knowledge: Knowledge, options: AnalyzeOptions = {}): AnalyzedQuestion {
   const folded = fold(text);
-  const entities = dedupeEntities(knowledge.matcher.findInQuestion(text, (w) => STOPWORDS.has(w) || knowledge.vocabulary.has(w)));
+  const entities = dedupeEntities(knowledge.matcher.findInQuestion(text, (w) => STOPWORDS.has(w) || knowledge.vocabulary.has(w), MAX_FUZZY_WORDS));
   const amounts = findMoney(text);
   const asked = questionType(folded, amounts, new Set(entities.map((e) => e.entity.id)).size);
   // A statement put up for checking asks whether it is so, whatever words it uses.
@@ -161,6 +161,8 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
   const tokenRe = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
   // A word repeated counts once: the work per question stays bounded whatever its text.
   const seen = new Set<string>();
+  // So do the words looked up as misspellings of corpus words.
+  const fuzzy = { left: MAX_FUZZY_WORDS };
   // Idioms that qualify ("on the table", "at least"): their words are phrasing, whatever the corpus lacks.
   // (Looked up only when the question has a word the corpus lacks: most never do.)
   let idioms: { start: number; end: number }[] | undefined;
@@ -172,7 +174,7 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     seen.add(token);
     if (seen.size > MAX_QUESTION_TERMS) break;
     const inEntity = insideEntity(m.index);
-    const recognised: Recognised = inEntity ? { known: true, stem: stemWord(token), informative: 1 } : recognise(token, stemWord(token), knowledge);
+    const recognised: Recognised = inEntity ? { known: true, stem: stemWord(token), informative: 1 } : recognise(token, stemWord(token), knowledge, fuzzy);
     const { known, stem } = recognised;
     const before = text.slice(0, m.index).trim().split(/\s+/).pop()?.toLowerCase() ?? '';
     // A capitalised word inside the question is a name, whatever else it could be;
@@ -260,7 +262,7 @@ interface Recognised {
  * search looks up the word the user meant. An unknown word gets its
  * informativeness in general English.
  */
-function recognise(token: string, stem: string, k: Knowledge): Recognised {
+function recognise(token: string, stem: string, k: Knowledge, fuzzy: { left: number }): Recognised {
   // Numbers and their scales are amounts, checked as amounts, never missing words.
   if (/^\d/.test(token) || /^(?:thousand|million|billion|trillion)s?$/.test(token)) return { known: true, stem, informative: 1 };
   if (k.vocabulary.has(token) || k.vocabulary.has(stem)) return { known: true, stem, informative: 1 };
@@ -269,7 +271,7 @@ function recognise(token: string, stem: string, k: Knowledge): Recognised {
   // A real English word is what the user meant, however close to a corpus word ("lunch", "launch"),
   // but it may be another form of a corpus word ("response", "respond"), or a related word ("woo", "court").
   if (isEnglishWord(token)) return knownThroughEnglish(token, stem, k);
-  const near = token.length >= 5 ? (k.vocabulary.near(token)[0] ?? (stem !== token ? k.vocabulary.near(stem, allowedTypos(token.length))[0] : undefined)) : undefined;
+  const near = token.length >= 5 && fuzzy.left-- > 0 ? (k.vocabulary.near(token)[0] ?? (stem !== token ? k.vocabulary.near(stem, allowedTypos(token.length))[0] : undefined)) : undefined;
   if (near) return { known: true, stem: stemWord(near.word), informative: 1 };
   // A misspelt ordinary word ("wether", "acess"): what it would be, correctly spelt.
   const corrected = correctEnglish(token);

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
 import { answerSchemas, createEngine, type Engine } from '../../src/index.js';
 import { buildKnowledge, type Knowledge } from '../../src/engine/knowledge.js';
+import { MAX_FUZZY_WORDS } from '../../src/engine/entities.js';
 import { analyzeQuestion, MAX_QUESTION_TERMS } from '../../src/engine/question.js';
 import { correctEnglish } from '../../src/text/english.js';
 import { adversarialQuestions, poolsOf, QUESTION_LIMIT } from '../bench/adversarial.js';
@@ -51,6 +52,32 @@ describe('question analysis stays bounded', () => {
     const q = analyzeQuestion(text, knowledge);
     expect(q.terms.length).toBeGreaterThan(0);
     expect(q.terms.length).toBeLessThanOrEqual(MAX_QUESTION_TERMS);
+  });
+
+  // Made-up words no corpus, name or English word list holds, each one looked up as a possible misspelling.
+  const madeUp = (i: number) => `zq${'bcdfghjklmnpstvwx'[i % 17]}${'bcdfghjklmnpstvwx'[Math.floor(i / 17) % 17]}vr`;
+
+  it(`looks up at most ${MAX_FUZZY_WORDS} distinct words of a question as misspelt names, a word repeated once`, () => {
+    const { matcher } = knowledge;
+    const misspelt = 'stargatte';
+    expect(matcher.findInQuestion(`what is ${misspelt}`).map((m) => m.entity.id)).toContain('stargate');
+    const distinct = Array.from({ length: MAX_FUZZY_WORDS }, (_, i) => madeUp(i)).join(' ');
+    expect(matcher.findInQuestion(`${distinct} ${misspelt}`).map((m) => m.entity.id)).not.toContain('stargate');
+    // Written correctly, a name is found wherever it stands: exact look-ups cost nothing.
+    expect(matcher.findInQuestion(`${distinct} stargate`).map((m) => m.entity.id)).toContain('stargate');
+    const repeated = Array.from({ length: 3 * MAX_FUZZY_WORDS }, () => madeUp(0)).join(' ');
+    expect(matcher.findInQuestion(`${repeated} ${misspelt}`).map((m) => m.entity.id)).toContain('stargate');
+  });
+
+  it(`corrects at most ${MAX_FUZZY_WORDS} distinct words of a question against the corpus vocabulary`, () => {
+    // A corpus word no English word list holds, so only the corpus vocabulary can correct it.
+    const misspelt = 'supercomptuing';
+    const term = (text: string) => analyzeQuestion(text, knowledge).terms.find((t) => t.word === misspelt);
+    expect(term(`how many ${misspelt}`)).toMatchObject({ known: true, stem: 'supercomput' });
+    const few = Array.from({ length: 3 }, (_, i) => madeUp(i)).join(' ');
+    expect(term(`${few} ${misspelt}`)).toMatchObject({ known: true, stem: 'supercomput' });
+    const many = Array.from({ length: MAX_FUZZY_WORDS }, (_, i) => madeUp(i)).join(' ');
+    expect(term(`${many} ${misspelt}`)).toMatchObject({ known: false });
   });
 
   it('answers every adversarial question of the benchmark with a valid Answer and no internal error', () => {
