@@ -160,7 +160,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   // Words left out of the search for their cost still tell the best passages apart: among a wider
   // pool of the results, those holding more of them come first (a check of the pool, not a search).
   const dropped = primary.filter((t) => !chosen.has(t));
-  const found = rankedSearch(k.index, queries, { fields: SEARCH_FIELDS, ...(everyPart ? { groups } : {}), limit: dropped.length ? limit * DROPPED_TERMS_POOL : limit });
+  const found = rankedSearch(k.index, queries, { fields: SEARCH_FIELDS, groups: everyPart ? groups : [], limit: dropped.length ? limit * DROPPED_TERMS_POOL : limit });
   let results = found.hits;
   if (dropped.length && found.matched > limit) {
     const held = new Map(results.map((r) => [r.id, heldCount(k, r.id as number, dropped)]));
