@@ -69,7 +69,10 @@ function settings(argv: string[]): Settings {
   return {
     sizes,
     bundledRounds: quick ? 10 : 50,
-    warmupRounds: quick ? 2 : 5,
+    // V8 re-optimises the engine's functions for the object shapes it meets over the first thousand
+    // or so answers (about fifteen deoptimisations, each a 2-6 ms answer, seen with --trace-deopt);
+    // a server is past them within its first second. The cold section times a fresh start.
+    warmupRounds: quick ? 10 : 40,
     scaleRounds: (size) => (quick ? 3 : size >= 100_000 ? 5 : size >= 10_000 ? 10 : 20),
     coldRuns: quick ? 3 : 7,
     adapterRuns: quick ? 5 : 20,
