@@ -93,7 +93,8 @@ function indexLine(pos: Pos, lemma: string): string | undefined {
 
 interface Synset {
   words: string[];
-  pointers: { symbol: string; offset: number; pos: Pos; target: number }[];
+  /** source and target: the word (1-based) of this synset and of the other that the pointer links, 0 for the whole synset. */
+  pointers: { symbol: string; offset: number; pos: Pos; source: number; target: number }[];
 }
 
 function synsetAt(pos: Pos, offset: number): Synset {
@@ -108,7 +109,8 @@ function synsetAt(pos: Pos, offset: number): Synset {
   const pointers: Synset['pointers'] = [];
   for (let i = 0; i < pointerCount; i++, at += 4) {
     const target = parseInt(fields[at + 3]!.slice(2), 16);
-    pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: POS_OF_SYMBOL[fields[at + 2]!]!, target });
+    const source = parseInt(fields[at + 3]!.slice(0, 2), 16);
+    pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: POS_OF_SYMBOL[fields[at + 2]!]!, source, target });
   }
   return { words, pointers };
 }
@@ -133,6 +135,35 @@ export function dominantClass(word: string): Pos | undefined {
     }
   }
   return best?.pos;
+}
+
+/**
+ * The verbs a noun names the act of, in its common senses ("speech" ->
+ * speak, "announcement" -> announce): WordNet's derivation links from the
+ * noun itself to a verb.
+ */
+export function verbsOfNoun(word: string): string[] {
+  const w = word.toLowerCase();
+  if (!/^[a-z][a-z'-]*$/.test(w)) return [];
+  const out = new Set<string>();
+  for (const lemma of lemmaCandidates(w)) {
+    const line = indexLine('noun', lemma);
+    if (!line) continue;
+    const fields = line.split(' ');
+    const pointerKinds = Number(fields[3]);
+    const senseCount = Number(fields[2]);
+    for (const offset of fields.slice(6 + pointerKinds, 6 + pointerKinds + senseCount).slice(0, SENSES).map(Number)) {
+      const synset = synsetAt('noun', offset);
+      const own = synset.words.indexOf(lemma) + 1;
+      for (const p of synset.pointers) {
+        if (p.symbol !== '+' || p.pos !== 'verb' || p.source !== own) continue;
+        const verb = synsetAt('verb', p.offset).words[p.target - 1];
+        if (verb && !verb.includes('_')) out.add(verb);
+      }
+    }
+    break;
+  }
+  return [...out];
 }
 
 /**

@@ -4,7 +4,23 @@
  * may be paraphrased (verbs and adjectives, not nouns).
  */
 import { describe, expect, it } from 'vitest';
-import { dominantClass, idiomSpans, relatedWords } from '../../src/text/wordnet.js';
+import { dominantClass, idiomSpans, relatedWords, verbsOfNoun } from '../../src/text/wordnet.js';
+
+describe('verbsOfNoun', () => {
+  it('gives the verb a noun names the act of, through links from that very noun', () => {
+    expect(verbsOfNoun('speech')).toContain('speak');
+    expect(verbsOfNoun('announcement')).toEqual(['announce']);
+    expect(verbsOfNoun('speeches')).toContain('speak');
+    // "address" shares a sense with "speech", but is no form of it.
+    expect(verbsOfNoun('speech')).not.toContain('address');
+  });
+
+  it('gives nothing for a noun that names no act, or a word that is no noun', () => {
+    expect(verbsOfNoun('agenda')).toEqual([]);
+    expect(verbsOfNoun('japan')).toEqual([]);
+    expect(verbsOfNoun('quickly')).toEqual([]);
+  });
+});
 
 describe('relatedWords', () => {
   it('gives synonyms and derived forms of a verb', () => {
