@@ -5,7 +5,7 @@
 import type { Answer } from '../answer.js';
 import * as compose from './compose.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import type { FigureEntry, Knowledge } from './knowledge.js';
+import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
 import { terms } from '../text/analyze.js';
 import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
@@ -16,6 +16,7 @@ import { NAME_ASKED, namesAnother, roleAsked } from './names.js';
 import { announcingPassages, digestFigures } from './digest.js';
 import { HANDLE_ASKED, HANDLE_WORDS, handleGiven } from './handles.js';
 import { pickFiguresForParts } from './parts.js';
+import { occasionPassages, SPEAKING, spokenSubjects } from './occasion.js';
 import { escapeRegExp, joinWords } from '../text/wording.js';
 
 export interface DecideOptions {
@@ -93,7 +94,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
     return compose.notFound(`The sources give no exchange rate, so they can't say what that is in ${conversion[1]!.toLowerCase()}.`, suggestionsFor(q, k));
   }
   // Asking for a handle, the words for it and for the platform are what is asked, not a missing subject.
-  const unknown = HANDLE_ASKED.test(q.text) ? q.unknown.filter((u) => !HANDLE_WORDS.test(u)) : q.unknown;
+  const unknown = (HANDLE_ASKED.test(q.text) ? q.unknown.filter((u) => !HANDLE_WORDS.test(u)) : q.unknown).filter((u) => !occasionWord(q, k, u));
   if (unknown.length > 0) {
     ex.decision = `abstain: unknown ${unknown.join(', ')}`;
     return compose.notFound(`The sources don't mention ${joinOr(unknown)}.`, suggestionsFor(q, k));
@@ -238,7 +239,7 @@ const CLAIM_EVIDENCE = 5;
 function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCoverage: number, options: DecideOptions): Answer {
   const claim = claimOf(q, k);
   const checked = claimWords(claim);
-  const missing = q.unknown.filter((u) => !checked.has(u.toLowerCase()));
+  const missing = q.unknown.filter((u) => !checked.has(u.toLowerCase()) && !occasionWord(q, k, u));
   if (missing.length > 0) {
     ex.decision = `abstain: unknown ${missing.join(', ')}`;
     return compose.notFound(`The sources don't mention ${joinOr(missing)}.`, suggestionsFor(q, k));
@@ -277,7 +278,7 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   const onlySetting = setting.size > 0 && setting.size === new Set(q.entities.map((e) => e.entity.id)).size;
   const aboutSubject = (c: Candidate) => c.entityFit >= 0.5 || (onlySetting && c.wordCoverage >= CLAIM_SETTING_COVERAGE);
   const candidates = found.filter((c) => c.kind === 'sentence' && aboutSubject(c) && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
-  if (candidates.length === 0) {
+  if (candidates.length === 0 && !spokenSubjects(q, k).size) {
     ex.decision = 'abstain: no passage about the claim';
     return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
   }
@@ -287,11 +288,34 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   // "Does she think…": what a person says is her view; quoted words go before unattributed ones.
   const asksAPerson = /\b(?:she|he)\b/i.test(q.text);
   const spoken = (c: Candidate) => (asksAPerson && c.passage?.speaker ? 1 : 0);
-  const evidence = candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a)).slice(0, CLAIM_EVIDENCE);
+  // "Was the bridge speech on Tuesday / in Leeds?": where the document says the speaker spoke goes first.
+  const occasions = claim.days.length || claim.months.length || claim.places.length ? occasionEvidence(q, k, found, (p) => (claim.places.length ? p.places.size > 0 : p.hasTime)) : [];
+  const evidence = [...occasions, ...candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a))].slice(0, CLAIM_EVIDENCE);
   ex.decision = `claim checked against ¶${evidence.map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
   const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
   const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);
   return answer.answered ? answer : { ...answer, suggestions: suggestionsFor(q, k) };
+}
+
+/** "Her bridge pitch": asking the occasion of words the sources attribute, the word for the speaking is no missing subject. */
+function occasionWord(q: AnalyzedQuestion, k: Knowledge, word: string): boolean {
+  return SPEAKING.test(word) && spokenSubjects(q, k).size > 0;
+}
+
+/** Candidates of the passages introducing a speaking the claim is about (occasion.ts), as judged in the search for its subject. */
+function occasionEvidence(q: AnalyzedQuestion, k: Knowledge, found: Candidate[], wanted: (p: Passage) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [subject, s] of spokenSubjects(q, k)) {
+    for (const p of occasionPassages(k, subject, s, wanted).slice(0, 1)) {
+      if (!out.some((c) => c.passage === p)) out.push(found.find((c) => c.passage === p) ?? passageCandidate(p));
+    }
+  }
+  return out;
+}
+
+/** A passage as a candidate that no search found: evidence brought in for what it is, not for its words. */
+function passageCandidate(passage: Passage): Candidate {
+  return { kind: 'sentence', passage, searchScore: 0, coverage: 0, entityFit: 0, wordCoverage: 0, typeFit: true, namesHeld: true, everySubject: true, score: 0, reasons: [] };
 }
 
 /** The figure that answers, when the question asks for one and a figure about its subject fits. */
@@ -306,7 +330,13 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge):
     // A date is of the event asked about ("finished"), not only of its subject.
     // …and the figure's own sentence names the subject: the date beside it in the paragraph may be another event's.
     const subjects = q.entities.filter((e) => !e.adjective).map((e) => e.entity.id);
-    const eventHeld = (c: Candidate) => q.type !== 'when' || (c.wordCoverage >= MIN_EVENT_COVERAGE && subjects.every((id) => c.figure!.entities.has(id)));
+    // (A topic the person asked about speaks of is held by a date of that person speaking: occasion.ts.)
+    const spoken = spokenSubjects(q, k);
+    const ownSubject = (c: Candidate, id: string) => {
+      const s = spoken.get(id);
+      return c.figure!.entities.has(id) || (s !== undefined && s.documents.has(c.figure!.doc.id) && c.figure!.entities.has(s.speaker));
+    };
+    const eventHeld = (c: Candidate) => q.type !== 'when' || (c.wordCoverage >= MIN_EVENT_COVERAGE && subjects.every((id) => ownSubject(c, id)));
     const fitting = figures.find((c) => c.entityFit >= 0.5 && c.coverage >= MIN_FIGURE_COVERAGE && eventHeld(c));
     if (fitting || q.type !== 'how_many') return fitting;
     // "How many countries…?": a count of that very noun is the answer, said however the rest is worded.

@@ -9,7 +9,7 @@ import { findMoney, type Amount } from '../text/quantities.js';
 import { allowedTypos } from '../text/fuzzy.js';
 import { canBeNonNoun, canBeNoun, isEnglishWord } from '../text/word-classes.js';
 import { correctEnglish, englishRank, informativeness } from '../text/english.js';
-import { dominantClass, idiomSpans, relatedWords } from '../text/wordnet.js';
+import { dominantClass, idiomSpans, relatedWords, verbsOfNoun } from '../text/wordnet.js';
 import { MAX_FUZZY_WORDS, type EntityMention } from './entities.js';
 import type { Knowledge } from './knowledge.js';
 import { escapeRegExp } from '../text/wording.js';
@@ -289,6 +289,12 @@ function inflections(word: string): string[] {
   return [word, `${word}s`, `${word}es`, `${stem}ed`, `${stem}ing`, `${stem}er`, `${stem}ers`];
 }
 
+/** Forms only a verb takes ("speaking", "announced"), not a noun's plural. */
+function verbForms(verb: string): string[] {
+  const stem = verb.endsWith('e') ? verb.slice(0, -1) : verb;
+  return [`${stem}ing`, `${stem}ed`];
+}
+
 function knownThroughEnglish(token: string, stem: string, k: Knowledge): Recognised {
   const form = relatedForm(stem, k);
   if (form) return { known: true, stem: form, informative: 1 };
@@ -296,6 +302,11 @@ function knownThroughEnglish(token: string, stem: string, k: Knowledge): Recogni
   // lacks is a subject it lacks ("league" is no "conference").
   // Common words ("first", "going") have too many senses to stand for another word.
   const wordClass = informativeness(token) >= PARAPHRASE_MIN_INFORMATIVE ? dominantClass(token) : undefined;
+  // …but a noun naming the act of a verb the corpus uses as a verb ("speech": "speaking", "spoke") says what it does.
+  if (wordClass === 'noun') {
+    const verb = verbsOfNoun(token).find((v) => verbForms(v).some((w) => k.vocabulary.has(w)));
+    if (verb) return { known: true, stem: stemWord(verb), informative: 1, paraphrase: true };
+  }
   const related = wordClass && wordClass !== 'noun' ? relatedWords(token, [wordClass]) : [];
   for (const word of related) {
     if (word.includes(' ')) continue;

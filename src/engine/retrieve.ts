@@ -10,6 +10,7 @@ import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } fr
 import { terms as termsOf } from '../text/analyze.js';
 import { escapeRegExp } from '../text/wording.js';
 import { rankedSearch } from './ranked-search.js';
+import { occasionPassages, SPEAKING, spokenSubjects, type SpokenOf } from './occasion.js';
 
 export interface Candidate {
   kind: 'sentence' | 'figure';
@@ -114,7 +115,9 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   // Words that only frame the question ("supposed", "planned") would pull in passages that happen to use them.
   const content = q.terms.filter((t) => !k.lexicon.isFrame(t.stem) && (t.known || t.inEntity));
   const own = [...new Set((content.length ? content : q.terms).map((t) => t.stem))];
-  const entityIds = [...new Set(q.entities.map((e) => e.entity.id))];
+  // The person speaking of a subject the question asks the occasion of is searched for too (occasion.ts).
+  const spoken = spokenSubjects(q, k);
+  const entityIds = [...new Set([...q.entities.map((e) => e.entity.id), ...[...spoken.values()].map((s) => s.speaker)])];
   const ownSet = new Set(own);
   // Of each word's stand-ins, the rarest few: they tell passages apart, and each one costs a term look-up.
   const expansions = [
@@ -167,7 +170,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
     results = results.map((r, i) => ({ r, i })).sort((a, b) => held.get(b.r.id)! - held.get(a.r.id)! || a.i - b.i).map((x) => x.r);
   }
   const top = results.slice(0, limit);
-  const view = viewOf(q, k, options.reasons ?? false);
+  const view = viewOf(q, k, spoken, options.reasons ?? false);
   const maxScore = top[0]?.score ?? 1;
   const candidates = top.map((r) => {
     const id = r.id as number;
@@ -190,20 +193,26 @@ interface QuestionView {
   several: boolean;
   /** "What did X say…": those X. */
   speakers: string[];
+  /** Subjects a person the question names speaks of: held where that person speaks (occasion.ts). */
+  spoken: Map<string, SpokenOf>;
+  /** The passages introducing that speaking, before the person's words on the subject. */
+  occasions: Set<Passage>;
   topicStart: number;
   hasTopic: boolean;
   reasons: boolean;
 }
 
-function viewOf(q: AnalyzedQuestion, k: Knowledge, reasons: boolean): QuestionView {
+function viewOf(q: AnalyzedQuestion, k: Knowledge, spoken: Map<string, SpokenOf>, reasons: boolean): QuestionView {
   // Coverage of the question's content words and entities, each weighted by
   // how rare it is in the corpus: "monopoly" tells passages apart, "EU" hardly.
   const typeWords = TYPE_WORDS[q.type];
   // Words that only frame a question count for nothing, unless the question has no other words nor
   // names ("was the article updated?"): then they are what it asks about, as the search takes them.
   const framingOnly = q.entities.length === 0 && q.terms.every((t) => k.lexicon.isFrame(t.stem) || !t.known);
+  // Asking the occasion of someone's words ("the bridge pitch"), the word for the speaking is what the speaker's presence stands for.
+  const occasionWord = (t: { word: string }) => spoken.size > 0 && SPEAKING.test(t.word);
   const words = q.terms
-    .filter((t) => !t.inEntity && (framingOnly || !k.lexicon.isFrame(t.stem)) && !typeWords?.has(t.stem))
+    .filter((t) => !t.inEntity && (framingOnly || !k.lexicon.isFrame(t.stem)) && !typeWords?.has(t.stem) && !occasionWord(t))
     .map((t) => ({ stem: t.stem, weight: termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1), expansions: k.lexicon.expand(t.stem), topic: Boolean(t.topic && t.known), name: Boolean(t.capitalised && t.known), word: t.word }));
   const entities = [...new Set(q.entities.map((e) => e.entity.id))].map((id) => {
     // "the European gigafactories": an adjective only qualifies the subject.
@@ -227,6 +236,8 @@ function viewOf(q: AnalyzedQuestion, k: Knowledge, reasons: boolean): QuestionVi
     specific: subjects.filter((id) => k.frequency(id) <= SPECIFIC_SHARE * k.passages.length),
     several: subjects.length >= 2,
     speakers: asksForWords ? subjects.filter((id) => ['person', 'organisation', 'group'].includes(k.matcher.get(id)?.kind ?? '')) : [],
+    spoken,
+    occasions: new Set([...spoken].flatMap(([subject, s]) => occasionPassages(k, subject, s, () => true))),
     topicStart: topicStartOf(q),
     hasTopic: words.some((w) => w.topic),
     reasons,
@@ -262,6 +273,12 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
     // "…say about Y": Y (its words or their stand-ins) must be there.
     if (w.topic && h > 0) topicHeld = true;
   }
+  // "What day was X's speech about Y?": where the document has X speak of Y, X speaking stands for both.
+  const doc = c.passage?.doc ?? c.figure!.doc;
+  const spokenOf = (id: string) => {
+    const s = v.spoken.get(id);
+    return s !== undefined && s.documents.has(doc.id) && (direct.has(s.speaker) || speaker === s.speaker);
+  };
   let entityScore = 0;
   let entityHits = 0;
   for (const { id, weight, definite } of v.entities) {
@@ -269,7 +286,9 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
     const saidBy = v.asksForWords && speaker === id;
     const near = context.has(id) || speaker === id || c.passage?.nearby.has(id);
     const referred = near && definite !== undefined && holder !== undefined && definite.test(holder.sentence.text);
-    const hit = direct.has(id) || saidBy || referred ? 1 : context.has(id) || speaker === id ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
+    // Introducing the speaking of it, a sentence is about the subject spoken of as much as one naming it.
+    const introduced = spokenOf(id) && c.passage !== undefined && v.occasions.has(c.passage);
+    const hit = direct.has(id) || saidBy || referred || introduced ? 1 : context.has(id) || speaker === id || spokenOf(id) ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
     entityScore += hit * weight;
     entityHits += hit;
   }
@@ -283,7 +302,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   if (!topicHeld) topicHeld = q.entities.some((e) => e.start >= v.topicStart && (direct.has(e.entity.id) || context.has(e.entity.id) || quotedOn(e.entity.id)));
   // "What did X say…": X must speak or be named in the sentence itself.
   const everySubject =
-    (!v.several || v.specific.every((id) => direct.has(id) || context.has(id) || speaker === id || quotedOn(id))) &&
+    (!v.several || v.specific.every((id) => direct.has(id) || context.has(id) || speaker === id || quotedOn(id) || spokenOf(id))) &&
     v.speakers.every((id) => direct.has(id) || speaker === id || !c.passage) &&
     topicHeld &&
     namesHeld;
@@ -292,7 +311,7 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
   if (entityIds.length) reasons?.push(`entities ${entityHits.toFixed(1)}/${entityIds.length}`);
   reasons?.push(`coverage ${coverage.toFixed(2)}`);
 
-  const typeFit = c.passage ? passageFits(q, c.passage, k) : figureFits(q, c.figure!);
+  const typeFit = c.passage ? passageFits(q, c.passage, k, v.spoken) : figureFits(q, c.figure!);
   if (typeFit) reasons?.push(`fits ${q.type}`);
 
   // Entities already weigh in through coverage; search score breaks ties between equally covering passages.
@@ -334,6 +353,11 @@ function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?
     score += 0.3;
     reasons?.push('same amount');
   }
+  // "Where was her bridge speech?": the sentence introducing her speaking, not a later one naming a venue.
+  if (c.passage && v.occasions.has(c.passage)) {
+    score += OCCASION_BONUS;
+    reasons?.push('introduces the speaking');
+  }
   // Between equals, the sentence that names more (entities, amounts) says more.
   if (c.passage) score += 0.002 * Math.min(3, c.passage.entities.size + c.passage.money.length);
   if (!everySubject) {
@@ -350,6 +374,9 @@ const PRONOUN_LED = /^(?:It|They|This|These|He|She|Its|Their)\b/;
 
 /** What a sentence that is itself a question loses: it is seldom the answer. */
 const QUESTION_PENALTY = 0.3;
+
+/** What introducing the speaking a question asks the occasion of adds to a passage's score. */
+const OCCASION_BONUS = 0.25;
 
 /** Credit for what a passage's context holds rather than the passage itself. */
 const CONTEXT_CREDIT = 0.6;
@@ -432,13 +459,17 @@ function needsFit(type: QuestionType): boolean {
   return mustFit(type) || type === 'who';
 }
 
-function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge): boolean {
+function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge, spoken: ReadonlyMap<string, SpokenOf>): boolean {
   switch (q.type) {
     case 'when':
       return p.hasTime;
     case 'where': {
-      // The place must be said of the subject itself, in the same sentence.
-      if (q.entities.some((e) => e.entity.kind !== 'place' && !p.entities.has(e.entity.id))) return false;
+      // The place must be said of the subject itself, in the same sentence (or of the person speaking of it: occasion.ts).
+      const spokenHere = (id: string) => {
+        const s = spoken.get(id);
+        return s !== undefined && s.documents.has(p.doc.id) && (p.entities.has(s.speaker) || p.speaker === s.speaker);
+      };
+      if (q.entities.some((e) => e.entity.kind !== 'place' && !p.entities.has(e.entity.id) && !spokenHere(e.entity.id))) return false;
       const wanted = /\bcit(?:y|ies)|\btowns?\b/i.test(q.text) ? 'city' : /\bcountr/i.test(q.text) ? 'country' : undefined;
       const places = [...p.places].map((id) => k.matcher.get(id)?.place);
       // A place whose kind nobody recorded (found in a document, not curated) may be what is wanted.

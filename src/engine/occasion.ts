@@ -1,0 +1,57 @@
+/**
+ * The occasion of someone's words. A report introduces a speech once
+ * ("Speaking at the summit in Paris on Monday, the mayor said…") and quotes
+ * it after; the topic is in the quotes, the day and place in the
+ * introduction. So a question about when or where a person spoke about a
+ * topic ("what day was the mayor's bridge speech?") is answered by what a
+ * document says of that person speaking, where the same document has the
+ * person speak of the topic.
+ */
+import type { AnalyzedQuestion } from './question.js';
+import type { Knowledge, Passage } from './knowledge.js';
+import { passagesNaming } from './digest.js';
+
+/** Words asking about an occasion of speaking rather than a deed. */
+export const SPEAKING = /\b(?:speech(?:es)?|talk(?:s|ed)?|remarks|address|keynote|pitch|presentation|spoke|speak(?:s|ing)?|said|say(?:s)?)\b/i;
+
+/** A subject spoken of: by whom, and in which documents. */
+export interface SpokenOf {
+  speaker: string;
+  documents: ReadonlySet<string>;
+}
+
+/**
+ * The question's subjects a person speaks of, when it asks when, where or
+ * whether about an occasion of speaking: the person it names, or, naming
+ * none ("was the bridge speech on Tuesday?"), the one person the sources
+ * have speak of the subject.
+ */
+export function spokenSubjects(q: AnalyzedQuestion, k: Knowledge): Map<string, SpokenOf> {
+  const spoken = new Map<string, SpokenOf>();
+  if ((q.type !== 'when' && q.type !== 'where' && q.type !== 'yes_no') || !SPEAKING.test(q.text)) return spoken;
+  const named = [...new Set(q.entities.filter((e) => !e.adjective).map((e) => e.entity.id))];
+  const people = named.filter((id) => k.matcher.get(id)?.kind === 'person');
+  for (const id of named) {
+    if (people.includes(id)) continue;
+    const speaking = passagesNaming(k, [id]).filter((p) => p.speaker !== undefined && (!people.length || people.includes(p.speaker)));
+    const speakers = [...new Set(speaking.map((p) => p.speaker!))];
+    if (speakers.length !== 1) continue;
+    spoken.set(id, { speaker: speakers[0]!, documents: new Set(speaking.map((p) => p.doc.id)) });
+  }
+  return spoken;
+}
+
+/**
+ * Where a document introduces the speaking: the passages naming the speaker
+ * before their first words about the subject that say when or where (the
+ * nearest first).
+ */
+export function occasionPassages(k: Knowledge, subject: string, s: SpokenOf, wanted: (p: Passage) => boolean): Passage[] {
+  const first = new Map<string, number>();
+  for (const p of passagesNaming(k, [subject])) {
+    if (p.speaker === s.speaker && s.documents.has(p.doc.id) && !first.has(p.doc.id)) first.set(p.doc.id, p.sentence.start);
+  }
+  return passagesNaming(k, [s.speaker])
+    .filter((p) => first.has(p.doc.id) && p.sentence.start < first.get(p.doc.id)! && wanted(p))
+    .reverse();
+}
