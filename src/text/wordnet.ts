@@ -189,10 +189,10 @@ export function relatedWords(word: string, classes: readonly Pos[] = POS): strin
         for (const s of synset.words) out.add(s);
         for (const p of synset.pointers) {
           // "+": a derived form of this very word (source 0 means the whole synset); "&": a similar adjective.
-          const fromThisWord = p.target === 0 || Math.floor(p.target / 256) === own || Math.floor(p.target / 256) === 0;
+          const fromThisWord = p.source === 0 || p.source === own;
           if ((p.symbol === '+' && fromThisWord) || p.symbol === '&') {
             const related = synsetAt(p.pos, p.offset);
-            const index = p.target % 256;
+            const index = p.target;
             if (index > 0 && related.words[index - 1]) out.add(related.words[index - 1]!);
             else for (const r of related.words) out.add(r);
           }

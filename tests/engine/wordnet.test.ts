@@ -31,6 +31,15 @@ describe('relatedWords', () => {
     expect(woo).not.toContain('woo');
   });
 
+  it('gives the forms derived from the word itself, not from its synonyms', () => {
+    const speak = relatedWords('speak');
+    expect(speak).toContain('speech');
+    expect(speak).toContain('talk');
+    // "utterance" derives from the synonym "utter", "piggy" from "pig": no form of the word asked.
+    expect(speak).not.toContain('utterance');
+    expect(relatedWords('hog')).toEqual(['pig']);
+  });
+
   it('gives similar adjectives', () => {
     expect(relatedWords('big')).toContain('large');
   });
