@@ -51,8 +51,15 @@ export function clauseAround(text: string, start: number, end: number): { clause
 }
 
 /** Lower-case the first letter unless it starts a name. */
+/**
+ * A clause as it reads inside a description: a leading "and" or "but"
+ * dropped; a first word that only began the sentence (a determiner, a
+ * pronoun, a participle opening a phrase: "Speaking at…") in lower case.
+ * Names keep their capitals.
+ */
 function lowerFirst(s: string): string {
-  return /^(?:The|A|An|This|That|These|Those|Its|Our|Their|Each|Every|Some|All)\b/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+  const t = s.replace(/^(?:And|But|Or|So|Yet)\s+(?=\S)/, '');
+  return /^(?:The|A|An|This|That|These|Those|Its|Our|Their|Each|Every|Some|All|We|It|They|He|She)\b|^\p{Lu}\p{Ll}+(?:ing|ed)\s+(?:at|in|on|to|about|with|by|for|from)\b/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
 }
 
 function subjectPhrase(raw: string, ctx: DescribeContext): string | undefined {
