@@ -6,7 +6,7 @@
 import { MAX_QUOTE_CHARS, MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
 import { formatAmount, type Currency } from '../text/quantities.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import { NAMED_PLACE, passageAt, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import { NAMED_PLACE, passageAt, signatureOf, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
 import { wantedNameKinds } from './names.js';
@@ -117,7 +117,10 @@ export function answerSum(entries: FigureEntry[], k: Knowledge, confidence: numb
 }
 
 /** An answer from retrieved passages, led by the fact the question type asks for. */
-export function answerFromPassages(q: AnalyzedQuestion, passages: Passage[], k: Knowledge, confidence: number, extraFigures: FigureEntry[] = []): Answer {
+export function answerFromPassages(q: AnalyzedQuestion, given: Passage[], k: Knowledge, confidence: number, extraFigures: FigureEntry[] = []): Answer {
+  // A post that says when only in its signature line: that line is quoted next.
+  const signature = q.type === 'when' && !given[0]!.hasTime ? signatureOf(k, given[0]!) : undefined;
+  const passages = signature ? [given[0]!, signature, ...given.slice(1).filter((p) => p !== signature)] : given;
   const focus = new Set(q.terms.map((t) => t.word.toLowerCase().slice(0, 5)));
   // A reason often follows what it explains; "X doesn't need A. It needs B." puts the point second.
   const top0 = passages[0]!;
@@ -127,6 +130,9 @@ export function answerFromPassages(q: AnalyzedQuestion, passages: Passage[], k: 
   const lead = leadFor(q, top, k);
   return base('answer', true, lead, { quotes, figures: extraFigures.map(figureOf), confidence });
 }
+
+/** Words asking who wrote a post. */
+const POSTED = /\b(?:post(?:s|ed)?|tweet(?:s|ed)?|wrote|shared)\b/i;
 
 const TIME_PHRASE = /\b(?:(?:on|in|over|by|since|until)\s+)?(?:(?:the\s+)?eve of [^,.]+|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|weeks?|days?)|(?:19|20)\d\d|today|tomorrow|yesterday)\b/;
 
@@ -147,6 +153,8 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
   }
   switch (q.type) {
     case 'who': {
+      // A post's signature line names who posted it; so does a post asked about as one ("who tweeted…").
+      if (p.post && speaker && !asked.has(p.speaker!) && (p.signature || POSTED.test(q.text))) return `${speaker}, who signed the post: ${sentence}`;
       const kinds = ['person', 'organisation', 'group', 'programme'];
       // Someone the sentence itself names; the speaker of a quotation is not its answer.
       const ids = [...p.entities].filter((id) => !asked.has(id) && id !== p.speaker && kinds.includes(k.matcher.get(id)?.kind ?? ''));
@@ -162,7 +170,8 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
       break;
     }
     case 'when': {
-      const m = TIME_PHRASE.exec(p.sentence.text);
+      const signature = p.hasTime ? undefined : signatureOf(k, p);
+      const m = TIME_PHRASE.exec(p.sentence.text) ?? (signature && TIME_PHRASE.exec(signature.sentence.text));
       // "today" means the day the document was published, when it says.
       const published = p.doc.meta.published;
       const day = published instanceof Date ? published.toISOString().slice(0, 10) : typeof published === 'string' && /^\d{4}-\d\d-\d\d/.test(published) ? published.slice(0, 10) : undefined;
@@ -188,6 +197,7 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
       break;
     }
   }
+  if (p.signature && speaker) return `Signed by ${speaker}: ${sentence}`;
   return speaker ? `${speaker} said: ${sentence}` : `The source says: ${sentence}`;
 }
 

@@ -153,6 +153,8 @@ export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}):
     options.onProgress?.(i + 1, corpus.documents.length);
   });
   for (const e of corpus.entities) for (const name of [e.name, ...e.aliases, ...e.adjectives]) for (const t of tokenize(name)) words.add(t).add(stemWord(t));
+  // A signed post is found by "post" and "tweet" (its index terms): a question using them asks about something the corpus has.
+  if (passages.some((p) => p.post)) for (const s of POST_STEMS) words.add(s);
 
   const byDoc = new Map(corpus.documents.map((d) => [d.id, d]));
   // The first figure of each main subject and kind, found in one pass (a search per figure is quadratic).
@@ -226,6 +228,17 @@ export const INDEX_OPTIONS = {
   // A plain index.search(question) analyses the question the same way as the documents.
   searchOptions: { tokenize, processTerm },
 };
+
+/** The signature line of the post a passage is part of ("— Name (@handle) date"): it dates and signs the whole post. */
+export function signatureOf(k: Knowledge, p: Passage): Passage | undefined {
+  if (!p.post) return undefined;
+  for (let i = p.id; i < k.passages.length; i++) {
+    const next = k.passages[i]!;
+    if (next.doc !== p.doc || !next.post) return undefined;
+    if (next.signature) return next;
+  }
+  return undefined;
+}
 
 const stemCache = new WeakMap<Passage, Set<string>>();
 
@@ -389,14 +402,16 @@ function attributeSignedPost(text: string, mentions: ReturnType<EntityMatcher['f
     if (!inParagraph.length || length > 200 || inParagraph.some((p) => /[\u201C\u201D]/.test(p.sentence.text))) break;
     for (const p of inParagraph) markPost(p, person.entity.id);
   }
+  // The signature dates the whole post: what the post names is what its signature line is about.
+  const post = passages.slice(firstOfDoc).filter((x) => x.post);
   for (const p of passages.slice(firstOfDoc).filter((x) => x.sentence.paragraph === paragraphNumber)) {
     markPost(p, person.entity.id);
     p.signature = true;
+    for (const other of post) for (const id of other.entities) p.context.add(id);
   }
 }
 
 function markPost(p: Passage, author: string): void {
   p.speaker = author;
   p.post = true;
-
 }

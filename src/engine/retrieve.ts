@@ -6,7 +6,7 @@
  * entities it names, and whether it holds the kind of fact the question asks for.
  */
 import type { AnalyzedQuestion, QuestionType } from './question.js';
-import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import { passageAt, signatureOf, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import { terms as termsOf } from '../text/analyze.js';
 import { escapeRegExp } from '../text/wording.js';
 import { rankedSearch } from './ranked-search.js';
@@ -462,7 +462,8 @@ function needsFit(type: QuestionType): boolean {
 function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge, spoken: ReadonlyMap<string, SpokenOf>): boolean {
   switch (q.type) {
     case 'when':
-      return p.hasTime;
+      // A post is dated by its signature line.
+      return p.hasTime || signatureOf(k, p)?.hasTime === true;
     case 'where': {
       // The place must be said of the subject itself, in the same sentence (or of the person speaking of it: occasion.ts).
       const spokenHere = (id: string) => {
