@@ -11,7 +11,7 @@ import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
 import { wantedNameKinds } from './names.js';
 import { NUMBER_WORDS_SOURCE, readNumber } from '../text/number-words.js';
-import { capitalise, longDate } from '../text/wording.js';
+import { capitalise, longDate, weekdayOf } from '../text/wording.js';
 
 export function figureOf(entry: FigureEntry): Figure {
   const f = entry.figure;
@@ -57,7 +57,9 @@ function base(kind: Answer['kind'], answered: boolean, answer: string, extra: Pa
 /** "€200 billion: what InvestAI aims to mobilise for AI investment in Europe." */
 export function answerFromFigure(entry: FigureEntry, k: Knowledge, confidence: number, moreQuotes: Quote[] = []): Answer {
   const f = entry.figure;
-  const text = `${capitalise(f.display)}: ${f.what}.`;
+  // A full date says its weekday too, unless it already does ("Monday, 10 February").
+  const weekday = f.kind === 'date' && /^\d{4}-\d\d-\d\d$/.test(f.when ?? '') && !WEEKDAY_NAME.test(f.display) ? ` (a ${weekdayOf(f.when!)})` : '';
+  const text = `${capitalise(f.display)}${weekday}: ${f.what}.`;
   return base('answer', true, text, { quotes: dedupeQuotes([...figureQuotes(entry, k), ...moreQuotes]), figures: [figureOf(entry)], confidence });
 }
 
@@ -131,6 +133,8 @@ export function answerFromPassages(q: AnalyzedQuestion, given: Passage[], k: Kno
   return base('answer', true, lead, { quotes, figures: extraFigures.map(figureOf), confidence });
 }
 
+const WEEKDAY_NAME = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
+
 /** Words asking who wrote a post. */
 const POSTED = /\b(?:post(?:s|ed)?|tweet(?:s|ed)?|wrote|shared)\b/i;
 
@@ -175,7 +179,7 @@ function leadFor(q: AnalyzedQuestion, p: Passage, k: Knowledge): string {
       // "today" means the day the document was published, when it says.
       const published = p.doc.meta.published;
       const day = published instanceof Date ? published.toISOString().slice(0, 10) : typeof published === 'string' && /^\d{4}-\d\d-\d\d/.test(published) ? published.slice(0, 10) : undefined;
-      if (m && /^(?:today|this morning|tonight)$/i.test(m[0].trim()) && day) return `${capitalise(m[0].trim())} (${longDate(day)}, the day of publication): ${sentence}`;
+      if (m && /^(?:today|this morning|tonight)$/i.test(m[0].trim()) && day) return `${capitalise(m[0].trim())} (${weekdayOf(day)} ${longDate(day)}, the day of publication): ${sentence}`;
       if (m) return `${capitalise(m[0])}: ${sentence}`;
       break;
     }

@@ -12,6 +12,11 @@ export function longDate(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** "2025-02-11" -> "Tuesday": reports say which weekday, people ask it. */
+export function weekdayOf(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+}
+
 /** "a, b and c"; "a, b or c" with the other conjunction. */
 export function joinWords(items: readonly string[], conjunction = 'and'): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
