@@ -14,7 +14,7 @@ import { answerWithSources, type Related } from './sources.js';
 import { passageAt, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Candidate } from './retrieve.js';
-import { capitalise, joinWords } from '../text/wording.js';
+import { capitalise, joinWords, weekdayOf } from '../text/wording.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -128,8 +128,6 @@ export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candida
   return compose.answerFromPassagesWithLead(lead, passages.slice(0, 2), k, q, confidence * 0.6);
 }
 
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 /**
  * "X was announced on Monday": a dated figure about the subject tells the
  * weekday and month of the day it gives, so the claim can be checked even
@@ -140,7 +138,7 @@ function checkAgainstDate(c: Claim, subjects: readonly string[], k: Knowledge): 
   const entry = k.figures.find((f) => f.figure.kind === 'date' && /^\d{4}-\d\d-\d\d$/.test(f.figure.when ?? '') && subjects.every((id) => f.entities.has(id)));
   if (!entry) return undefined;
   const date = new Date(`${entry.figure.when}T12:00:00Z`);
-  const weekday = WEEKDAY_NAMES[date.getUTCDay()]!;
+  const weekday = weekdayOf(entry.figure.when!);
   const month = date.toLocaleString('en', { month: 'long', timeZone: 'UTC' });
   const dayOk = !c.days.length || c.days.includes(weekday.toLowerCase());
   const monthOk = !c.months.length || c.months.includes(month.toLowerCase());
