@@ -12,12 +12,12 @@ import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type Ret
 import type { Explanation } from './types.js';
 import { answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
 import { answerWithSources, correctionOf, figuresById, rankForDigest, relatedFigures } from './sources.js';
-import { NAME_ASKED, namesAnother, roleAsked } from './names.js';
+import { describedEntity, NAME_ASKED, namesAnother, roleAsked } from './names.js';
 import { announcingPassages, digestFigures } from './digest.js';
 import { HANDLE_ASKED, HANDLE_WORDS, handleGiven } from './handles.js';
 import { pickFiguresForParts } from './parts.js';
 import { occasionPassages, SPEAKING, spokenSubjects } from './occasion.js';
-import { escapeRegExp, joinWords } from '../text/wording.js';
+import { capitalise, escapeRegExp, joinWords } from '../text/wording.js';
 
 export interface DecideOptions {
   /** Least coverage of the question a passage needs to answer it. Default 0.4. */
@@ -181,6 +181,12 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
 
   // "What is the name of…?", "what's it called?": only a name answers, never a figure.
   const nameAsked = NAME_ASKED.test(q.text);
+  // "What's the new investment initiative called?": the name whose entity the question describes.
+  const described = nameAsked ? describedEntity(q, k, candidates) : undefined;
+  if (described) {
+    ex.decision = `name: ${described.entity.id}`;
+    return compose.answerFromPassagesWithLead(`${capitalise(described.entity.name)}, according to the source: ${compose.clip(described.passage.sentence.text, 200)}`, [described.passage], k, q, 0.8);
+  }
   const figure = nameAsked ? undefined : bestFigure(q, candidates, k);
   if (figure) {
     ex.decision = `figure ${figure.figure!.figure.id}`;

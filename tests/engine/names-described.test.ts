@@ -1,0 +1,31 @@
+/**
+ * "What's the new investment initiative called?": of the names of the kind
+ * asked for, the one whose entity the question describes (its name,
+ * description, defining sentences, what its figures measure), not the first
+ * name in the best sentence. On the harbour fixture and the bundled article.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openHarbour, openSummit, type TestEngine } from '../helpers/fixtures.js';
+
+let harbour: TestEngine;
+let summit: TestEngine;
+
+beforeAll(async () => {
+  [harbour, summit] = await Promise.all([openHarbour(), openSummit()]);
+});
+
+describe('the name a question describes', () => {
+  it('harbour: the scheme and the firm, each by what the question says of it', () => {
+    const scheme = harbour.verbatim(harbour.ask('what is the new harbour project called?'));
+    expect(scheme.answer).toMatch(/^Container terminal, according to the source/);
+    const firm = harbour.verbatim(harbour.ask('whats the name of the freight firm building the warehouse?'));
+    expect(firm.answer).toMatch(/^Atlantic Freight Group, according to the source/);
+  });
+
+  it('bundled: the new investment initiative is InvestAI, the industry coalition the European AI Champions', () => {
+    const initiative = summit.verbatim(summit.ask('whats the new eu investment initiative called that got announced at the summit'));
+    expect(initiative.answer).toMatch(/^InvestAI, according to the source/);
+    const coalition = summit.verbatim(summit.ask('the industry coalition thing, what is it called?'));
+    expect(coalition.answer).toMatch(/^European AI Champions initiative, according to the source/);
+  });
+});
