@@ -185,6 +185,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   const described = nameAsked ? describedEntity(q, k, candidates) : undefined;
   if (described) {
     ex.decision = `name: ${described.entity.id}`;
+    ex.named = described.entity.id;
     return compose.answerFromPassagesWithLead(`${capitalise(described.entity.name)}, according to the source: ${compose.clip(described.passage.sentence.text, 200)}`, [described.passage], k, q, 0.8);
   }
   const figure = nameAsked ? undefined : bestFigure(q, candidates, k);

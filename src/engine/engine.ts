@@ -245,9 +245,13 @@ class AnsweringEngine implements Engine {
     ex.expandedTerms = q.expansions;
 
     const decideOptions = detail ? { ...this.options.decide, retrieve: { ...this.options.decide?.retrieve, reasons: true } } : this.options.decide;
+    delete ex.named;
     const answer = decide(q, this.k, ex, decideOptions);
     if (answer.kind === 'invalid') return { answer };
-    return { answer, state: { type: q.type, entities: q.entities, terms: q.terms, question: ex.resolvedQuestion ?? part.text, answer } };
+    // "What's it called, and how much did it pledge?": after a name answer, "it" is what was named.
+    const named = ex.named !== undefined ? this.k.matcher.get(ex.named) : undefined;
+    const entities = named ? [{ entity: named, start: 0, end: 0, adjective: false, fuzzy: false }] : q.entities;
+    return { answer, state: { type: q.type, entities, terms: q.terms, question: ex.resolvedQuestion ?? part.text, answer } };
   }
 
   forget(conversation: string): void {

@@ -41,6 +41,8 @@ export interface Explanation {
   expandedTerms: string[];
   candidates: ExplainedCandidate[];
   decision: string;
+  /** The entity a name answer gave ("what's it called?"): what "it" in the next question refers to. */
+  named?: string;
 }
 
 export interface Engine {

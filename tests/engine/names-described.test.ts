@@ -2,7 +2,8 @@
  * "What's the new investment initiative called?": of the names of the kind
  * asked for, the one whose entity the question describes (its name,
  * description, defining sentences, what its figures measure), not the first
- * name in the best sentence. On the harbour fixture and the bundled article.
+ * name in the best sentence; and "it" in the message's next question is what
+ * was named. On the harbour fixture and the bundled article.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openHarbour, openSummit, type TestEngine } from '../helpers/fixtures.js';
@@ -28,4 +29,14 @@ describe('the name a question describes', () => {
     const coalition = summit.verbatim(summit.ask('the industry coalition thing, what is it called?'));
     expect(coalition.answer).toMatch(/^European AI Champions initiative, according to the source/);
   });
+
+  it('harbour and bundled: "it" in the next question of the message is what was just named', () => {
+    const firm = harbour.verbatim(harbour.ask('the freight firm building the warehouse, whats it called and how much did it promise?'));
+    expect(firm.answer).toMatch(/^Atlantic Freight Group, according to the source/);
+    expect(firm.answer).toContain('$30 million');
+    const coalition = summit.verbatim(summit.ask('the industry coalition thing — what is it called and how many euros did it put on the table?'));
+    expect(coalition.answer).toMatch(/^European AI Champions initiative/);
+    expect(coalition.answer).toContain('€150 billion');
+  });
 });
+
