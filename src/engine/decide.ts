@@ -331,7 +331,9 @@ function bestFigure(q: AnalyzedQuestion, candidates: Candidate[], k: Knowledge):
   const places = q.type === 'when' || q.type === 'where' ? q.entities.filter((e) => !e.adjective && e.entity.kind === 'place') : [];
   const ownPlace = (c: Candidate, e: (typeof places)[number]) => c.figure!.entities.has(e.entity.id) || terms(e.entity.name).every((t) => c.figure!.stems.has(t));
   const figures = candidates.filter((c) => c.kind === 'figure' && c.typeFit && c.namesHeld && places.every((e) => ownPlace(c, e)));
-  const sameAmount = figures.find((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
+  // Of the figures of an amount the question states, one about what it names ("20 billion or 50: which is InvestAI's?").
+  const ofAmount = figures.filter((c) => q.amounts.some((a) => a.value === c.figure!.figure.amount));
+  const sameAmount = ofAmount.find((c) => c.entityFit >= 0.5) ?? ofAmount[0];
   if (sameAmount) return sameAmount;
   if (FIGURE_TYPES.has(q.type)) {
     // A date is of the event asked about ("finished"), not only of its subject.

@@ -5,7 +5,7 @@
  */
 import { STOPWORDS, stemWord, tokenize } from '../text/analyze.js';
 import { fold } from '../text/normalize.js';
-import { findMoney, type Amount } from '../text/quantities.js';
+import { findMoney, findMoneyWithElidedScale, type Amount } from '../text/quantities.js';
 import { allowedTypos } from '../text/fuzzy.js';
 import { canBeNonNoun, canBeNoun, isEnglishWord } from '../text/word-classes.js';
 import { correctEnglish, englishRank, informativeness } from '../text/english.js';
@@ -146,7 +146,7 @@ export function questionType(folded: string, amounts: Amount[], entityCount: num
 export function analyzeQuestion(text: string, knowledge: Knowledge, options: AnalyzeOptions = {}): AnalyzedQuestion {
   const folded = fold(text);
   const entities = dedupeEntities(knowledge.matcher.findInQuestion(text, (w) => STOPWORDS.has(w) || knowledge.vocabulary.has(w), MAX_FUZZY_WORDS));
-  const amounts = findMoney(text);
+  const amounts = findMoneyWithElidedScale(text);
   const asked = questionType(folded, amounts, new Set(entities.map((e) => e.entity.id)).size);
   // A statement put up for checking asks whether it is so, whatever words it uses.
   const type = options.claim && !['compare', 'total'].includes(asked) ? 'yes_no' : asked;

@@ -44,6 +44,27 @@ export function findMoney(text: string): Amount[] {
   return findAmounts(text).filter((a) => a.currency !== undefined || a.value >= 1e6);
 }
 
+/**
+ * Money amounts, with bare numbers that leave out the scale of the amount
+ * beside them ("20 billion but the body says 50", "€5m or 8?"): when the
+ * amounts found share one scale and currency, a bare number of one to three
+ * digits takes them. A number followed by a unit or a percent sign does not.
+ */
+export function findMoneyWithElidedScale(text: string): Amount[] {
+  const found = findMoney(text);
+  if (!found.length) return found;
+  const scaleOf = (v: number) => 10 ** (3 * Math.floor(Math.log10(v) / 3));
+  const scale = scaleOf(found[0]!.value);
+  const currency = found[0]!.currency;
+  if (scale < 1e3 || found.some((a) => scaleOf(a.value) !== scale || a.currency !== currency)) return found;
+  const out = [...found];
+  for (const m of text.matchAll(/(?<![\d.,€$£])\b(\d{1,3}(?:\.\d+)?)\b(?![.,]?\d|\s*(?:%|per\s?cent|[\p{L}]))/gu)) {
+    if (found.some((a) => m.index! < a.end && a.start < m.index! + m[0].length)) continue;
+    out.push({ value: Number(m[1]) * scale, ...(currency ? { currency } : {}), start: m.index!, end: m.index! + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'hundred', 'thousand', 'million', 'billion'];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
