@@ -25,6 +25,9 @@ import { prepareFigureTables } from './sources.js';
 import { introduction, smallTalkKind } from './smalltalk.js';
 import * as compose from './compose.js';
 import type { AskOptions, DocumentSummary, Engine, Explanation } from './types.js';
+import type { EntityRecord } from '../corpus/schemas.js';
+import type { EntityMention } from './entities.js';
+import { describedSubject } from './description.js';
 
 export interface EngineOptions {
   /** Corpus directory. Default: the corpus/ bundled with the project. */
@@ -121,6 +124,11 @@ async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   const knowledge = buildKnowledge(corpus, { onProgress: onIndex, ...extractionOptions(options) });
   if (key) saveSnapshot(key, knowledge, snapshot);
   return knowledge;
+}
+
+/** An entity the conversation refers to without the question naming it. */
+function mentionOf(entity: EntityRecord): EntityMention {
+  return { entity, start: 0, end: 0, adjective: false, fuzzy: false };
 }
 
 class AnsweringEngine implements Engine {
@@ -233,8 +241,11 @@ class AnsweringEngine implements Engine {
       ex.decision = `abstain: the aside names ${asideNames.join(', ')}`;
       return { answer: compose.notFound(`The sources don't mention ${asideNames.join(' or ')}.`, this.examples.slice(0, 3)) };
     }
-    let q = analyzeQuestion(part.text, this.k, { claim: part.claim });
-    const followUp = applyFollowUp(q, previous, { isFrame: (stem) => this.k.lexicon.isFrame(stem), sameMessage });
+    // "The initiative X is building on, how much did that one pledge?": the description says what "that one" is.
+    const described = describedSubject(part.text, this.k);
+    let q = analyzeQuestion(described?.question ?? part.text, this.k, { claim: part.claim });
+    const before = described ? { type: 'what' as const, ...this.aboutEntity(described.entity), question: described.description } : previous;
+    const followUp = applyFollowUp(q, before, { isFrame: (stem) => this.k.lexicon.isFrame(stem), sameMessage: sameMessage || described !== undefined });
     if (followUp) {
       q = followUp.question;
       ex.resolvedQuestion = followUp.resolved;
@@ -250,8 +261,13 @@ class AnsweringEngine implements Engine {
     if (answer.kind === 'invalid') return { answer };
     // "What's it called, and how much did it pledge?": after a name answer, "it" is what was named.
     const named = ex.named !== undefined ? this.k.matcher.get(ex.named) : undefined;
-    const entities = named ? [{ entity: named, start: 0, end: 0, adjective: false, fuzzy: false }] : q.entities;
-    return { answer, state: { type: q.type, entities, terms: q.terms, question: ex.resolvedQuestion ?? part.text, answer } };
+    const subject = named ? this.aboutEntity(named) : { entities: q.entities, terms: q.terms };
+    return { answer, state: { type: q.type, ...subject, question: ex.resolvedQuestion ?? part.text, answer } };
+  }
+
+  /** A subject the conversation refers to without naming it: the entity, and the words of its name as a question would have them. */
+  private aboutEntity(entity: EntityRecord): Pick<ConversationState, 'entities' | 'terms'> {
+    return { entities: [mentionOf(entity)], terms: analyzeQuestion(entity.name, this.k).terms.filter((t) => t.inEntity) };
   }
 
   forget(conversation: string): void {
