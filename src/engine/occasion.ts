@@ -27,6 +27,15 @@ export interface SpokenOf {
  * have speak of the subject.
  */
 export function spokenSubjects(q: AnalyzedQuestion, k: Knowledge): Map<string, SpokenOf> {
+  // Asked for by the search, the figure check and the claim check of one question: worked out once.
+  let spoken = spokenCache.get(q);
+  if (!spoken) spokenCache.set(q, (spoken = findSpokenSubjects(q, k)));
+  return spoken;
+}
+
+const spokenCache = new WeakMap<AnalyzedQuestion, Map<string, SpokenOf>>();
+
+function findSpokenSubjects(q: AnalyzedQuestion, k: Knowledge): Map<string, SpokenOf> {
   const spoken = new Map<string, SpokenOf>();
   if ((q.type !== 'when' && q.type !== 'where' && q.type !== 'yes_no') || !SPEAKING.test(q.text)) return spoken;
   const named = [...new Set(q.entities.filter((e) => !e.adjective).map((e) => e.entity.id))];
