@@ -16,6 +16,8 @@ export interface AdversarialRow {
   kind: string;
   question: string;
   engine: Summary;
+  /** Its first answer (also in engine.max): what is cold in it, not in the rounds after. */
+  firstMs: number;
   rawP50: number;
   /** Whether the engine answered it (rather than abstaining or refusing). */
   answered: boolean;
@@ -100,7 +102,7 @@ export function measureAdversarial(engine: Engine, index: MiniSearch, corpus: Co
       if (round >= 0) rawMs[i]!.push(performance.now() - t0);
     });
   }
-  const rows = questions.map((q, i) => ({ ...q, engine: summarize(engineMs[i]!), rawP50: summarize(rawMs[i]!).p50, answered: answered[i]! }));
+  const rows = questions.map((q, i) => ({ ...q, engine: summarize(engineMs[i]!), firstMs: engineMs[i]![0]!, rawP50: summarize(rawMs[i]!).p50, answered: answered[i]! }));
   const worst = rows.reduce((a, b) => (b.engine.max > a.engine.max ? b : a));
   return { rounds, rows, worst, all: summarize(engineMs.flat()) };
 }

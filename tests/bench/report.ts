@@ -164,8 +164,8 @@ function formatAdversarial(label: string, c: ChildResult): string {
   return [
     `Adversarial questions, ${label}: ${a.rows.length} kinds x ${a.rounds} rounds (+1 first answer, counted in max); baseline: ordinary questions' p99 ${ms(base)} ms, same process`,
     table(
-      ['kind', 'chars', 'p50 ms', 'p99 ms', 'max ms', 'x base p99', 'raw p50', 'answered', 'question'],
-      rows.map((row) => [row.kind, row.question.length, ms(row.engine.p50), ms(row.engine.p99), ms(row.engine.max), x(row.engine.max / (base ?? NaN)), ms(row.rawP50), row.answered ? 'yes' : 'no', JSON.stringify(short(row.question))]),
+      ['kind', 'chars', 'p50 ms', 'p99 ms', 'max ms', 'first ms', 'x base p99', 'raw p50', 'answered', 'question'],
+      rows.map((row) => [row.kind, row.question.length, ms(row.engine.p50), ms(row.engine.p99), ms(row.engine.max), ms(row.firstMs), x(row.engine.max / (base ?? NaN)), ms(row.rawP50), row.answered ? 'yes' : 'no', JSON.stringify(short(row.question))]),
     ),
     `  all adversarial answers: p50 ${ms(a.all.p50)} ms, p99 ${ms(a.all.p99)} ms, max ${ms(a.all.max)} ms; worst: ${a.worst.kind} (${ms(a.worst.engine.max)} ms)`,
     `  worst input: ${JSON.stringify(a.worst.question)}`,
