@@ -407,7 +407,8 @@ function attributeSignedPost(text: string, mentions: ReturnType<EntityMatcher['f
   for (const p of passages.slice(firstOfDoc).filter((x) => x.sentence.paragraph === paragraphNumber)) {
     markPost(p, person.entity.id);
     p.signature = true;
-    for (const other of post) for (const id of other.entities) p.context.add(id);
+    // A new set: the paragraph's is shared with its other passages (and an empty one with every passage).
+    p.context = new Set([...p.context, ...post.flatMap((other) => [...other.entities])]);
   }
 }
 
