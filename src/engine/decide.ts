@@ -10,7 +10,7 @@ import { terms } from '../text/analyze.js';
 import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
 import { FIGURE_TYPES, mustFit, NAMES_WANTED, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import type { Explanation } from './types.js';
-import { answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
+import { answerAlternative, answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
 import { answerWithSources, correctionOf, figuresById, rankForDigest, relatedFigures } from './sources.js';
 import { describedEntity, NAME_ASKED, namesAnother, roleAsked } from './names.js';
 import { announcingPassages, digestFigures } from './digest.js';
@@ -295,6 +295,12 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   // "Does she think…": what a person says is her view; quoted words go before unattributed ones.
   const asksAPerson = /\b(?:she|he)\b/i.test(q.text);
   const spoken = (c: Candidate) => (asksAPerson && c.passage?.speaker ? 1 : 0);
+  // "Is it closed or collaborative?": the alternative the evidence states.
+  const alternative = answerAlternative(q, found, k);
+  if (alternative) {
+    ex.decision = 'alternative stated by the evidence';
+    return alternative;
+  }
   // "Was the bridge speech on Tuesday / in Leeds?": where the document says the speaker spoke goes first.
   const occasions = claim.days.length || claim.months.length || claim.places.length ? occasionEvidence(q, k, found, (p) => (claim.places.length ? p.places.size > 0 : p.hasTime)) : [];
   const evidence = [...occasions, ...candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a))].slice(0, CLAIM_EVIDENCE);

@@ -11,10 +11,10 @@ import type { Answer } from '../answer.js';
 import { findAmounts, formatAmount, type Amount } from '../text/quantities.js';
 import * as compose from './compose.js';
 import { answerWithSources, type Related } from './sources.js';
-import { passageAt, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Candidate } from './retrieve.js';
-import { capitalise, joinWords, weekdayOf } from '../text/wording.js';
+import { capitalise, escapeRegExp, joinWords, weekdayOf } from '../text/wording.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -118,7 +118,12 @@ export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candida
   for (const p of ordered) {
     const v = judgeClaim(claim, p, k, q, subjects);
     if (v.verdict === 'no') return compose.answerFromPassagesWithLead(`No: ${v.because}.`, [p, ...passages.filter((x) => x !== p)].slice(0, 2), k, q, confidence);
-    if (v.verdict === 'yes') return compose.answerFromPassagesWithLead(`Yes, according to the source: ${compose.clip(p.sentence.text, 200)}`, [p], k, q, confidence);
+    if (v.verdict === 'yes') {
+      // "In Paris or London?" is not answered "Yes": the alternative the sentence states is.
+      const m = ALTERNATIVES.exec(q.text);
+      const stated = m ? [m[1]!, m[2]!].find((w) => new RegExp(`\\b${escapeRegExp(w)}\\b`, 'i').test(p.sentence.text)) : undefined;
+      return compose.answerFromPassagesWithLead(`${stated ? capitalise(stated.toLowerCase()) : 'Yes'}, according to the source: ${compose.clip(p.sentence.text, 200)}`, [p], k, q, confidence);
+    }
   }
   // "Will one be built in Germany?": the sources never name the asked place, so they cannot say.
   if (unverifiable.length) return compose.notFound(`The sources don't mention ${joinWords(unverifiable, 'or')}.`, []);
@@ -190,4 +195,46 @@ export function answerWhoGaveClaim(q: AnalyzedQuestion, entry: FigureEntry, k: K
     ? `No: the sources give ${own.figure.display} for ${name(asked.find((id) => own.entities.has(id) || own.figure.who === id)!)} (${own.figure.what.replace(/\.$/, '')}); ${what} came from ${name(actors[0]!)}.`
     : `No: ${what} came from ${name(actors[0]!)}, not ${asked.map(name).join(' or ')}.`;
   return { ...base, answer: text, quotes: own ? compose.dedupeQuotes([compose.figureQuote(own, k), ...base.quotes]) : base.quotes };
+}
+
+/** "Is it closed or collaborative?", "open or closed to small lines?": two one-word alternatives ending a question (before a phrase of a preposition). */
+const ALTERNATIVES = /\b([\p{L}-]{3,})\s+or\s+([\p{L}-]{3,})(?:\s+(?:to|for|in|on|at|by|with|from|of)\b[^?.!]*)?\s*[?.!]*\s*$/iu;
+
+/** The best passage for an alternative must hold this share (by weight) of the question's other words. */
+const MIN_ALTERNATIVE_FIT = 0.3;
+
+/**
+ * "Is the approach closed or collaborative?": the alternative the evidence
+ * about the rest of the question states. Of the passages found, those
+ * holding each alternative (or a stand-in for it) are weighed by how much of
+ * the question's other words they hold; the alternative whose passage holds
+ * clearly more answers, with that passage.
+ */
+export function answerAlternative(q: AnalyzedQuestion, found: Candidate[], k: Knowledge): Answer | undefined {
+  const m = ALTERNATIVES.exec(q.text);
+  if (!m) return undefined;
+  const alternatives = [m[1]!, m[2]!].map((word) => ({ word, term: q.terms.find((t) => t.word.toLowerCase() === word.toLowerCase()) }));
+  // An alternative the corpus never uses is simply not found; both unknown, there is nothing to weigh.
+  if (alternatives.some((a) => !a.term) || alternatives.every((a) => !a.term!.known)) return undefined;
+  const altStems = new Set(alternatives.map((a) => a.term!.stem));
+  const others = q.terms.filter((t) => t.known && !altStems.has(t.stem) && !k.lexicon.isFrame(t.stem));
+  const total = others.reduce((n, t) => n + k.weight(t.stem), 0);
+  if (total === 0) return undefined;
+  const best = alternatives.map(({ word, term }) => {
+    const wanted = new Set(term!.known ? [term!.stem, ...k.lexicon.expand(term!.stem)] : []);
+    let top: { passage: Passage; fit: number } | undefined;
+    for (const c of found) {
+      if (!c.passage) continue;
+      const stems = stemsOf(c.passage);
+      if (![...wanted].some((s) => stems.has(s))) continue;
+      const fit = others.reduce((n, t) => n + (stems.has(t.stem) || c.passage!.entities.has(t.stem) ? k.weight(t.stem) : 0), 0) / total + (c.entityFit >= 0.5 ? 0.1 : 0);
+      if (!top || fit > top.fit) top = { passage: c.passage, fit };
+    }
+    return { word, top };
+  });
+  const [a, b] = best;
+  const winner = !b!.top || (a!.top && a!.top.fit > b!.top.fit) ? a! : !a!.top || b!.top!.fit > a!.top.fit ? b! : undefined;
+  const loser = winner === a ? b : a;
+  if (!winner?.top || winner.top.fit < MIN_ALTERNATIVE_FIT || (loser?.top && loser.top.fit >= winner.top.fit)) return undefined;
+  return compose.answerFromPassagesWithLead(`${capitalise(winner.word.toLowerCase())}, according to the source: ${compose.clip(winner.top.passage.sentence.text, 200)}`, [winner.top.passage], k, q, 0.7);
 }

@@ -1,0 +1,34 @@
+/**
+ * "Is it closed or collaborative?", "in Paris or London?": a question
+ * offering two alternatives is answered by the one the evidence states
+ * (never by "Yes"), and left to the reader when the evidence holds both or
+ * neither. On the harbour fixture and the bundled article.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openHarbour, openSummit, type TestEngine } from '../helpers/fixtures.js';
+
+let harbour: TestEngine;
+let summit: TestEngine;
+
+beforeAll(async () => {
+  [harbour, summit] = await Promise.all([openHarbour(), openSummit()]);
+});
+
+describe('two alternatives offered', () => {
+  it('harbour: the terminal open or closed to small lines; the work starting in March or May', () => {
+    const open = harbour.verbatim(harbour.ask('will the terminal be open or closed to small shipping lines?'));
+    expect(open.answer).toMatch(/^Open, according to the source: The terminal will open to every shipping line/);
+    const month = harbour.verbatim(harbour.ask('does construction start in march or may?'));
+    expect(month.answer).toMatch(/^March, according to the source/);
+  });
+
+  it('bundled: the approach is collaborative, the summit in Paris, her speech on Monday', () => {
+    expect(summit.verbatim(summit.ask("Is the EU's approach meant to be closed or collaborative?")).answer).toMatch(/^Collaborative, according to the source: .*collaborative approach/);
+    expect(summit.verbatim(summit.ask('is the summit in paris or london?')).answer).toMatch(/^Paris, according to the source/);
+    expect(summit.verbatim(summit.ask('was the gigafactory speech on monday or tuesday?')).answer).toMatch(/^Monday, according to the source/);
+  });
+
+  it('bundled: both alternatives in the same evidence are not decided', () => {
+    expect(summit.ask('is investai public or private?').answer).not.toMatch(/^(?:Public|Private|Yes|No)\b/);
+  });
+});
