@@ -38,9 +38,14 @@ export function sanitizeQuestion(raw: string): string {
     .replace(LONE_SURROGATE, ' ')
     .replace(CONTROL, ' ')
     .replace(BIDI_AND_ZERO_WIDTH, '')
+    // A phone's apostrophe ("what’s", "didn’t", "leyen’s") reads as the keyboard's: the patterns are written with that one.
+    .replace(WORD_APOSTROPHE, "'")
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A curly or prime apostrophe inside a word. */
+const WORD_APOSTROPHE = /(?<=[\p{L}\p{N}])[\u2018\u2019\u02BC\u2032](?=\p{L})/gu;
 
 /** Share of characters that are letters or digits: low for binary junk. */
 export function wordCharShare(text: string): number {

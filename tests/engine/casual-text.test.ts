@@ -6,6 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCasual, spellAmounts } from '../../src/text/casual.js';
 import { correctEnglish, englishRank, informativeness } from '../../src/text/english.js';
+import { sanitizeQuestion } from '../../src/text/normalize.js';
+
+describe('sanitizeQuestion', () => {
+  it('reads a phone’s apostrophe inside a word as the keyboard’s, and leaves quotation marks alone', () => {
+    expect(sanitizeQuestion('what’s it called? why didn’t they sign von der leyen’s plan')).toBe("what's it called? why didn't they sign von der leyen's plan");
+    expect(sanitizeQuestion('the initiative it’s ‘building on’')).toBe("the initiative it's ‘building on’");
+  });
+});
 
 describe('normalizeCasual', () => {
   it.each([
