@@ -58,8 +58,10 @@ function base(kind: Answer['kind'], answered: boolean, answer: string, extra: Pa
 export function answerFromFigure(entry: FigureEntry, k: Knowledge, confidence: number, moreQuotes: Quote[] = []): Answer {
   const f = entry.figure;
   // A full date says its weekday too, unless it already does ("Monday, 10 February").
-  const weekday = f.kind === 'date' && /^\d{4}-\d\d-\d\d$/.test(f.when ?? '') && !WEEKDAY_NAME.test(f.display) ? ` (a ${weekdayOf(f.when!)})` : '';
-  const text = `${capitalise(f.display)}${weekday}: ${f.what}.`;
+  const weekday = f.kind === 'date' && /^\d{4}-\d\d-\d\d$/.test(f.when ?? '') && !WEEKDAY_NAME.test(f.display) ? weekdayOf(f.when!) : undefined;
+  // "February 11, 2025 (a Tuesday)"; "Today (2 June 2023, a Friday)" when the date is already in brackets.
+  const shown = !weekday ? f.display : f.display.endsWith(')') ? `${f.display.slice(0, -1)}, a ${weekday})` : `${f.display} (a ${weekday})`;
+  const text = `${capitalise(shown)}: ${f.what}.`;
   return base('answer', true, text, { quotes: dedupeQuotes([...figureQuotes(entry, k), ...moreQuotes]), figures: [figureOf(entry)], confidence });
 }
 
