@@ -1,9 +1,9 @@
 /**
  * A question that first describes its subject, then asks about it ("the
- * initiative InvestAI is building on, how much did that one pledge?", "the
- * person who spoke on Monday about the bridge, what did they announce?"):
- * the subject is the name the best passages for the description give beside
- * what the description itself names, of the kind its head noun asks for.
+ * firm building the warehouse, how much did it promise?", "the person who
+ * announced the terminal, what did she say about it?"): the subject is the
+ * name the best evidence for the description gives beside what the
+ * description itself names, of the kind its head noun asks for.
  */
 import type { EntityRecord } from '../corpus/schemas.js';
 import type { Knowledge } from './knowledge.js';

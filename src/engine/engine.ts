@@ -241,7 +241,7 @@ class AnsweringEngine implements Engine {
       ex.decision = `abstain: the aside names ${asideNames.join(', ')}`;
       return { answer: compose.notFound(`The sources don't mention ${asideNames.join(' or ')}.`, this.examples.slice(0, 3)) };
     }
-    // "The initiative X is building on, how much did that one pledge?": the description says what "that one" is.
+    // "The firm building the warehouse, how much did it promise?": the description says what "it" is.
     const described = describedSubject(part.text, this.k);
     let q = analyzeQuestion(described?.question ?? part.text, this.k, { claim: part.claim });
     const before = described ? { type: 'what' as const, ...this.aboutEntity(described.entity), question: described.description } : previous;

@@ -1,6 +1,6 @@
 /**
  * The occasion of someone's words. A report introduces a speech once
- * ("Speaking at the summit in Paris on Monday, the mayor said…") and quotes
+ * ("Speaking at the transport forum in Leeds on Thursday, the mayor…") and quotes
  * it after; the topic is in the quotes, the day and place in the
  * introduction. So a question about when or where a person spoke about a
  * topic ("what day was the mayor's bridge speech?") is answered by what a

@@ -31,8 +31,8 @@ describe('a subject described, then asked about', () => {
   });
 
   it('bundled: the initiative InvestAI builds on, and the thing announced in January', () => {
-    expect(lead(summit.verbatim(summit.ask("the initiative investai is 'building on' per the tweet, how much did that one pledge")))).toContain('150 billion');
-    expect(lead(summit.verbatim(summit.ask('the thing announced in january that the eu is feeling pressure from, how much was it')))).toContain('500 billion');
+    expect(lead(summit.verbatim(summit.ask('the programme that investai builds on, how much has it pledged?')))).toContain('150 billion');
+    expect(lead(summit.verbatim(summit.ask('the project announced in january that put pressure on the eu, how big was it?')))).toContain('500 billion');
   });
 
   it('needs a question that refers back, and a head noun that says what kind of thing is described', () => {

@@ -35,7 +35,7 @@ describe('amounts with an elided scale', () => {
   });
 
   it('bundled: of 20 or 50 billion, the InvestAI figure', () => {
-    const a = summit.verbatim(summit.ask('ngl confused, the subheading says 20 billion but the body says 50 — which is the investai number?'));
+    const a = summit.verbatim(summit.ask('one line says 20 billion, another says 50 — which one is investai’s own contribution?'));
     expect(lead(a)).toContain('50 billion');
     expect(a.answer).not.toMatch(/^€20 billion/);
   });

@@ -24,9 +24,9 @@ describe('the name a question describes', () => {
   });
 
   it('bundled: the new investment initiative is InvestAI, the industry coalition the European AI Champions', () => {
-    const initiative = summit.verbatim(summit.ask('whats the new eu investment initiative called that got announced at the summit'));
+    const initiative = summit.verbatim(summit.ask('what’s the name of the new eu fund for ai investment?'));
     expect(initiative.answer).toMatch(/^InvestAI, according to the source/);
-    const coalition = summit.verbatim(summit.ask('the industry coalition thing, what is it called?'));
+    const coalition = summit.verbatim(summit.ask('that coalition of private firms, what’s it called?'));
     expect(coalition.answer).toMatch(/^European AI Champions initiative, according to the source/);
   });
 
@@ -34,7 +34,7 @@ describe('the name a question describes', () => {
     const firm = harbour.verbatim(harbour.ask('the freight firm building the warehouse, whats it called and how much did it promise?'));
     expect(firm.answer).toMatch(/^Atlantic Freight Group, according to the source/);
     expect(firm.answer).toContain('$30 million');
-    const coalition = summit.verbatim(summit.ask('the industry coalition thing — what is it called and how many euros did it put on the table?'));
+    const coalition = summit.verbatim(summit.ask('the coalition of private companies, what is it called and how much did it pledge?'));
     expect(coalition.answer).toMatch(/^European AI Champions initiative/);
     expect(coalition.answer).toContain('€150 billion');
   });

@@ -56,7 +56,7 @@ describe('a signed post', () => {
   });
 
   it('bundled article without its yaml: the date of her InvestAI tweet', () => {
-    const a = bare.verbatim(bare.ask('On what date did von der Leyen tweet about InvestAI?'));
+    const a = bare.verbatim(bare.ask('which date did von der leyen post about investai on?'));
     expect(a.answered).toBe(true);
     expect(lead(a)).toContain('february 11, 2025');
   });
