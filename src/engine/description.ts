@@ -1,7 +1,7 @@
 /**
  * A question that first describes its subject, then asks about it ("the
  * firm building the warehouse, how much did it promise?", "the person who
- * announced the terminal, what did she say about it?"): the subject is the
+ * announced the terminal, is she the mayor?"): the subject is the
  * name the best evidence for the description gives beside what the
  * description itself names, of the kind its head noun asks for.
  */
