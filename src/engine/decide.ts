@@ -305,9 +305,13 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   // "Was the bridge speech on Tuesday / in Leeds?": where the document says the speaker spoke goes first.
   const occasions = claim.days.length || claim.months.length || claim.places.length ? occasionEvidence(q, k, found, (p) => (claim.places.length ? p.places.size > 0 : p.hasTime)) : [];
   const evidence = [...occasions, ...candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a))].slice(0, CLAIM_EVIDENCE);
+  if (evidence.length === 0) {
+    ex.decision = 'abstain: no passage about the claim';
+    return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
+  }
   ex.decision = `claim checked against ¶${evidence.map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
   const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
-  const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);
+  const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0] ?? evidence[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);
   return answer.answered ? answer : { ...answer, suggestions: suggestionsFor(q, k) };
 }
 
