@@ -232,9 +232,7 @@ export function answerAlternative(q: AnalyzedQuestion, found: Candidate[], k: Kn
     }
     return { word, top };
   });
-  const [a, b] = best;
-  const winner = !b!.top || (a!.top && a!.top.fit > b!.top.fit) ? a! : !a!.top || b!.top!.fit > a!.top.fit ? b! : undefined;
-  const loser = winner === a ? b : a;
-  if (!winner?.top || winner.top.fit < MIN_ALTERNATIVE_FIT || (loser?.top && loser.top.fit >= winner.top.fit)) return undefined;
+  const [winner, loser] = best.sort((x, y) => (y.top?.fit ?? -1) - (x.top?.fit ?? -1)) as [(typeof best)[number], (typeof best)[number]];
+  if (!winner.top || winner.top.fit < MIN_ALTERNATIVE_FIT || (loser.top && loser.top.fit >= winner.top.fit)) return undefined;
   return compose.answerFromPassagesWithLead(`${capitalise(winner.word.toLowerCase())}, according to the source: ${compose.clip(winner.top.passage.sentence.text, 200)}`, [winner.top.passage], k, q, 0.7);
 }
