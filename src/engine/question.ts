@@ -7,7 +7,7 @@ import { STOPWORDS, stemWord, tokenize } from '../text/analyze.js';
 import { fold } from '../text/normalize.js';
 import { findMoney, findMoneyWithElidedScale, type Amount } from '../text/quantities.js';
 import { allowedTypos } from '../text/fuzzy.js';
-import { canBeNonNoun, canBeNoun, isEnglishWord } from '../text/word-classes.js';
+import { canBeNonNoun, canBeNoun, canBeVerb, isEnglishWord } from '../text/word-classes.js';
 import { correctEnglish, englishRank, informativeness } from '../text/english.js';
 import { dominantClass, idiomSpans, relatedWords, verbsOfNoun } from '../text/wordnet.js';
 import { MAX_FUZZY_WORDS, type EntityMention } from './entities.js';
@@ -117,6 +117,10 @@ const COPULAS = new Set(['is', 'was', 'are', 'were', 'be', 'been', "isn't", "was
 // Words after which an unknown word right after a name reads as that name's verb ("InvestAI hopes to…").
 const VERB_FOLLOWERS = new Set(['to', 'a', 'an', 'the', 'about', 'for', 'in', 'on', 'with', 'from', 'at', 'by', 'of', 'that', 'it', 'its', 'their', 'this', 'up', 'out', 'into', 'over']);
 
+// Words that open a verb's object ("favour a…", "boost the…"), and modals before a verb ("will boost").
+const OBJECT_START = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'its', 'their', 'his', 'our', 'my', 'your']);
+const MODALS = new Set(['will', 'would', 'can', 'could', 'should', 'might', 'must', 'may', 'shall', 'cannot', "won't", "wouldn't", "can't", "couldn't", "shouldn't"]);
+
 const REFERENCE_WORDS = new Set(['it', 'its', 'they', 'them', 'their', 'that', 'this', 'those', 'these', 'he', 'she', 'her', 'him', 'his', 'there']);
 
 export function questionType(folded: string, amounts: Amount[], entityCount: number): QuestionType {
@@ -197,10 +201,13 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
       canBeNoun(token);
     // Word-class look-ups use the word as meant ("acheive" is "achieve").
     const meant = recognised.corrected ?? token;
+    // "does the EU favour a closed…", "will it boost the…": before an object, or after a modal, a word is used as a verb,
+    // not as the subject the sources would lack. (An everyday one, "use", "run", weighs nothing either way.)
+    const usedAsVerb = !known && !usedAsNoun && recognised.informative >= MISSING_THRESHOLD && (OBJECT_START.has(after) || MODALS.has(before)) && canBeVerb(meant);
     // Phrasing is a verb or adjective as people mostly use it ("rate" and "exchange" are mostly nouns),
     // or a verb form ("pooled", "rushing").
     const phrasing =
-      (!known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(meant) && (/(?:ed|ing)$/.test(meant) || dominantClass(meant) !== 'noun')) ||
+      (!known && !name && !usedAsNoun && !continuesName && !/\d/.test(token) && canBeNonNoun(meant) && (/(?:ed|ing)$/.test(meant) || usedAsVerb || dominantClass(meant) !== 'noun')) ||
       (!known && !name && inIdiom(m.index));
     const topic = topicStart >= 0 && m.index > topicStart;
     // A capitalised unknown word is a name: as telling as any. A noun used as one ("the lunch") is a topic,

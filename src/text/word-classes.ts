@@ -97,6 +97,11 @@ export function canBeNonNoun(word: string): boolean {
   return isA(word, ['verb', 'adj', 'adv']);
 }
 
+/** Can be a verb. */
+export function canBeVerb(word: string): boolean {
+  return isA(word, ['verb']);
+}
+
 /** Can be a noun. */
 export function canBeNoun(word: string): boolean {
   return isA(word, ['noun']);
