@@ -285,6 +285,12 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   const setting = new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'place' && k.frequency(e.entity.id) >= SETTING_SHARE * k.passages.length).map((e) => e.entity.id));
   const onlySetting = setting.size > 0 && setting.size === new Set(q.entities.map((e) => e.entity.id)).size;
   const aboutSubject = (c: Candidate) => c.entityFit >= 0.5 || (onlySetting && c.wordCoverage >= CLAIM_SETTING_COVERAGE);
+  // "Is it closed or collaborative?": the alternative the evidence states.
+  const alternative = answerAlternative(q, found, k);
+  if (alternative) {
+    ex.decision = 'alternative stated by the evidence';
+    return alternative;
+  }
   const candidates = found.filter((c) => c.kind === 'sentence' && aboutSubject(c) && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
   if (candidates.length === 0 && !spokenSubjects(q, k).size) {
     ex.decision = 'abstain: no passage about the claim';
@@ -296,12 +302,6 @@ function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCove
   // "Does she think…": what a person says is her view; quoted words go before unattributed ones.
   const asksAPerson = /\b(?:she|he)\b/i.test(q.text);
   const spoken = (c: Candidate) => (asksAPerson && c.passage?.speaker ? 1 : 0);
-  // "Is it closed or collaborative?": the alternative the evidence states.
-  const alternative = answerAlternative(q, found, k);
-  if (alternative) {
-    ex.decision = 'alternative stated by the evidence';
-    return alternative;
-  }
   // "Was the bridge speech on Tuesday / in Leeds?": where the document says the speaker spoke goes first.
   const occasions = claim.days.length || claim.months.length || claim.places.length ? occasionEvidence(q, k, found, (p) => (claim.places.length ? p.places.size > 0 : p.hasTime)) : [];
   const evidence = [...occasions, ...candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a))].slice(0, CLAIM_EVIDENCE);

@@ -197,8 +197,12 @@ export function answerWhoGaveClaim(q: AnalyzedQuestion, entry: FigureEntry, k: K
   return { ...base, answer: text, quotes: own ? compose.dedupeQuotes([compose.figureQuote(own, k), ...base.quotes]) : base.quotes };
 }
 
-/** "Is it closed or collaborative?", "open or closed to small lines?": two one-word alternatives ending a question (before a phrase of a preposition). */
-const ALTERNATIVES = /\b([\p{L}-]{3,})\s+or\s+([\p{L}-]{3,})(?:\s+(?:to|for|in|on|at|by|with|from|of)\b[^?.!]*)?\s*[?.!]*\s*$/iu;
+/**
+ * "Is it closed or collaborative?", "open or closed to small lines?", "a closed
+ * or collaborative approach to IP?": two one-word alternatives ending a
+ * question (before the noun they qualify and a phrase of a preposition).
+ */
+const ALTERNATIVES = /\b([\p{L}-]{3,})\s+or\s+([\p{L}-]{3,})(?:\s+[\p{L}-]+)?(?:\s+(?:to|for|in|on|at|by|with|from|of)\b[^?.!]*)?\s*[?.!]*\s*$/iu;
 
 /** The best passage for an alternative must hold this share (by weight) of the question's other words. */
 const MIN_ALTERNATIVE_FIT = 0.3;

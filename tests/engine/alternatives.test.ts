@@ -32,4 +32,16 @@ describe('two alternatives offered', () => {
   it('bundled: both alternatives in the same evidence are not decided', () => {
     expect(summit.ask('is investai public or private?').answer).not.toMatch(/^(?:Public|Private|Yes|No)\b/);
   });
+
+  it('bundled: the alternatives may qualify a noun ("a closed or collaborative approach to IP")', () => {
+    expect(summit.verbatim(summit.ask('does the eu favour a closed or collaborative approach to ip?')).answer).toMatch(/^Collaborative, according to the source/);
+  });
+});
+
+describe('a word used as a verb', () => {
+  it('harbour: a word mostly a noun, used before an object, is phrasing, not a missing subject', () => {
+    expect(harbour.ask('does the council favour the terminal?').answer).not.toMatch(/don't mention/);
+    // A noun the corpus lacks still is one.
+    expect(harbour.ask('how much will the council pay for the ferry?').answer).toBe("The sources don't mention ferry.");
+  });
 });
