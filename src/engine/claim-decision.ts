@@ -1,0 +1,117 @@
+/**
+ * A yes/no question: the asked values (an amount, a currency, a day, a place,
+ * who did it, one of two alternatives) are checked against the best evidence
+ * about its subject (verify.ts compares them).
+ */
+import type { Answer } from '../answer.js';
+import * as compose from './compose.js';
+import type { Knowledge, Passage } from './knowledge.js';
+import type { AnalyzedQuestion } from './question.js';
+import { retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
+import type { Explanation } from './types.js';
+import { answerAlternative, answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
+import { correctionOf, relatedFigures } from './sources.js';
+import { occasionPassages, SPEAKING, spokenSubjects } from './occasion.js';
+import { confidenceOf, joinOr, missingMessage, suggestionsFor } from './abstain.js';
+
+/** A claim's evidence needs this share of the usual coverage: the asked values, left out of the search, are checked instead. */
+const CLAIM_COVERAGE_SHARE = 0.75;
+/** Share of the passages naming a place from which it is the corpus's setting. */
+const SETTING_SHARE = 0.25;
+/** Share of a claim's words evidence must hold when the claim names only the corpus's setting. */
+const CLAIM_SETTING_COVERAGE = 0.6;
+/** Passages about a claim's subject looked at for a value to check it against. */
+const CLAIM_EVIDENCE = 5;
+
+/** A yes/no question: the asked values are checked against the best evidence about the subject. */
+export function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCoverage: number, retrieveOptions?: RetrieveOptions): Answer {
+  const claim = claimOf(q, k);
+  const checked = claimWords(claim);
+  const missing = q.unknown.filter((u) => !checked.has(u.toLowerCase()) && !occasionWord(q, k, u));
+  if (missing.length > 0) {
+    ex.decision = `abstain: unknown ${missing.join(', ')}`;
+    return compose.notFound(`The sources don't mention ${joinOr(missing)}.`, suggestionsFor(q, k));
+  }
+  // The subject is searched for; the asked values are what the evidence is checked against.
+  const subjectEntities = q.entities.filter((e) => !claim.people.includes(e.entity.id));
+  const subject: AnalyzedQuestion = {
+    ...q,
+    type: 'what',
+    amounts: [],
+    entities: subjectEntities.length ? subjectEntities : q.entities,
+    terms: q.terms.filter((t) => !checked.has(t.word.toLowerCase()) && !/^\d/.test(t.stem) && !(t.inEntity && claim.people.length && subjectEntities.length && !subjectEntities.some((e) => q.text.slice(e.start, e.end).toLowerCase().includes(t.word.toLowerCase())))),
+  };
+  const found = retrieve(subject, k, retrieveOptions);
+  // An amount is checked against the subject's figure, as corrected where a correction replaced it.
+  // "So vdl announced the $112bn package?": a figure of the very amount says what the claim is about; who gave it
+  // is then checked, when the question names someone that figure is not about. (A corrected figure is no subject.)
+  const sameAmount = claim.amounts.length
+    ? k.figures.find((f) => f.figure.kind === 'money' && !correctionOf(f, k) && f.figure.amount !== undefined && claim.amounts.some((a) => Math.abs(a.value - f.figure.amount!) <= 0.01 * a.value))
+    : undefined;
+  const actorsAsked = q.entities.filter((e) => !e.adjective && ['person', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? ''));
+  if (sameAmount && actorsAsked.length && actorsAsked.every((e) => !sameAmount.entities.has(e.entity.id))) {
+    ex.decision = `claim about figure ${sameAmount.figure.id}: who gave it`;
+    return answerWhoGaveClaim(q, sameAmount, k);
+  }
+  // An amount or a currency is checked against the subject's figure, as corrected where a correction replaced it.
+  const figure = claim.amounts.length || claim.currencies.length ? found.find((c) => c.kind === 'figure' && c.figure!.figure.kind === 'money' && c.entityFit >= 0.5 && c.namesHeld && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE) : undefined;
+  if (figure) {
+    ex.decision = `claim checked against figure ${figure.figure!.figure.id}`;
+    return claim.amounts.length ? answerAmountClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure)) : answerCurrencyClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure));
+  }
+  // The evidence must be about the subject: all of its names, and some of the rest.
+  // "…adoption in Europe", "Europe already has…": a place the corpus names throughout is its setting, and
+  // a claim about it is about the rest of its words; evidence need not name the place again.
+  const setting = new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'place' && k.frequency(e.entity.id) >= SETTING_SHARE * k.passages.length).map((e) => e.entity.id));
+  const onlySetting = setting.size > 0 && setting.size === new Set(q.entities.map((e) => e.entity.id)).size;
+  const aboutSubject = (c: Candidate) => c.entityFit >= 0.5 || (onlySetting && c.wordCoverage >= CLAIM_SETTING_COVERAGE);
+  // "Is it closed or collaborative?": the alternative the evidence states.
+  const alternative = answerAlternative(q, found, k);
+  if (alternative) {
+    ex.decision = 'alternative stated by the evidence';
+    return alternative;
+  }
+  const candidates = found.filter((c) => c.kind === 'sentence' && aboutSubject(c) && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
+  if (candidates.length === 0 && !spokenSubjects(q, k).size) {
+    ex.decision = 'abstain: no passage about the claim';
+    return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
+  }
+  // Evidence naming more of the subject first ("the UK" and "the declaration" over "the declaration" alone).
+  // (Scoped only to the setting, the claim's own words tell its evidence.)
+  const fit = (c: Candidate) => (onlySetting ? c.wordCoverage : c.entityFit);
+  // "Does she think…": what a person says is her view; quoted words go before unattributed ones.
+  const asksAPerson = /\b(?:she|he)\b/i.test(q.text);
+  const spoken = (c: Candidate) => (asksAPerson && c.passage?.speaker ? 1 : 0);
+  // "Was the bridge speech on Tuesday / in Leeds?": where the document says the speaker spoke goes first.
+  const occasions = claim.days.length || claim.months.length || claim.places.length ? occasionEvidence(q, k, found, (p) => (claim.places.length ? p.places.size > 0 : p.hasTime)) : [];
+  const evidence = [...occasions, ...candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a))].slice(0, CLAIM_EVIDENCE);
+  if (evidence.length === 0) {
+    ex.decision = 'abstain: no passage about the claim';
+    return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
+  }
+  ex.decision = `claim checked against ¶${evidence.map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
+  const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
+  const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0] ?? evidence[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);
+  return answer.answered ? answer : { ...answer, suggestions: suggestionsFor(q, k) };
+}
+
+/** "Her bridge pitch": asking the occasion of words the sources attribute, the word for the speaking is no missing subject. */
+export function occasionWord(q: AnalyzedQuestion, k: Knowledge, word: string): boolean {
+  return SPEAKING.test(word) && spokenSubjects(q, k).size > 0;
+}
+
+/** Candidates of the passages introducing a speaking the claim is about (occasion.ts), as judged in the search for its subject. */
+function occasionEvidence(q: AnalyzedQuestion, k: Knowledge, found: Candidate[], wanted: (p: Passage) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [subject, s] of spokenSubjects(q, k)) {
+    for (const p of occasionPassages(k, subject, s, wanted).slice(0, 1)) {
+      if (!out.some((c) => c.passage === p)) out.push(found.find((c) => c.passage === p) ?? passageCandidate(p));
+    }
+  }
+  return out;
+}
+
+/** A passage as a candidate that no search found: evidence brought in for what it is, not for its words. */
+function passageCandidate(passage: Passage): Candidate {
+  return { kind: 'sentence', passage, searchScore: 0, coverage: 0, entityFit: 0, wordCoverage: 0, typeFit: true, namesHeld: true, everySubject: true, score: 0, reasons: [] };
+}
