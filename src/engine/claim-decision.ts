@@ -103,8 +103,8 @@ export function occasionWord(q: AnalyzedQuestion, k: Knowledge, word: string): b
 /** Candidates of the passages introducing a speaking the claim is about (occasion.ts), as judged in the search for its subject. */
 function occasionEvidence(q: AnalyzedQuestion, k: Knowledge, found: Candidate[], wanted: (p: Passage) => boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (const [subject, s] of spokenSubjects(q, k)) {
-    for (const p of occasionPassages(k, subject, s, wanted).slice(0, 1)) {
+  for (const s of spokenSubjects(q, k).values()) {
+    for (const p of occasionPassages(k, s, wanted).slice(0, 1)) {
       if (!out.some((c) => c.passage === p)) out.push(found.find((c) => c.passage === p) ?? passageCandidate(p));
     }
   }

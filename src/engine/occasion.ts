@@ -14,10 +14,10 @@ import { passagesNaming } from './digest.js';
 /** Words asking about an occasion of speaking rather than a deed. */
 export const SPEAKING = /\b(?:speech(?:es)?|talk(?:s|ed)?|remarks|address|keynote|pitch|presentation|spoke|speak(?:s|ing)?|said|say(?:s)?)\b/i;
 
-/** A subject spoken of: by whom, and in which documents. */
+/** A subject spoken of: by whom, and in which documents, with where their first words on it start in each. */
 export interface SpokenOf {
   speaker: string;
-  documents: ReadonlySet<string>;
+  documents: ReadonlyMap<string, number>;
 }
 
 /**
@@ -45,7 +45,10 @@ function findSpokenSubjects(q: AnalyzedQuestion, k: Knowledge): Map<string, Spok
     const speaking = passagesNaming(k, [id]).filter((p) => p.speaker !== undefined && (!people.length || people.includes(p.speaker)));
     const speakers = [...new Set(speaking.map((p) => p.speaker!))];
     if (speakers.length !== 1) continue;
-    spoken.set(id, { speaker: speakers[0]!, documents: new Set(speaking.map((p) => p.doc.id)) });
+    // In corpus order: the first passage of each document is the speaker's first words on the subject there.
+    const documents = new Map<string, number>();
+    for (const p of speaking) if (!documents.has(p.doc.id)) documents.set(p.doc.id, p.sentence.start);
+    spoken.set(id, { speaker: speakers[0]!, documents });
   }
   return spoken;
 }
@@ -55,12 +58,8 @@ function findSpokenSubjects(q: AnalyzedQuestion, k: Knowledge): Map<string, Spok
  * before their first words about the subject that say when or where (the
  * nearest first).
  */
-export function occasionPassages(k: Knowledge, subject: string, s: SpokenOf, wanted: (p: Passage) => boolean): Passage[] {
-  const first = new Map<string, number>();
-  for (const p of passagesNaming(k, [subject])) {
-    if (p.speaker === s.speaker && s.documents.has(p.doc.id) && !first.has(p.doc.id)) first.set(p.doc.id, p.sentence.start);
-  }
+export function occasionPassages(k: Knowledge, s: SpokenOf, wanted: (p: Passage) => boolean): Passage[] {
   return passagesNaming(k, [s.speaker])
-    .filter((p) => first.has(p.doc.id) && p.sentence.start < first.get(p.doc.id)! && wanted(p))
+    .filter((p) => s.documents.has(p.doc.id) && p.sentence.start < s.documents.get(p.doc.id)! && wanted(p))
     .reverse();
 }

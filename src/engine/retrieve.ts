@@ -239,7 +239,7 @@ function viewOf(q: AnalyzedQuestion, k: Knowledge, spoken: Map<string, SpokenOf>
     several: subjects.length >= 2,
     speakers: asksForWords ? subjects.filter((id) => ['person', 'organisation', 'group'].includes(k.matcher.get(id)?.kind ?? '')) : [],
     spoken,
-    occasions: new Set([...spoken].flatMap(([subject, s]) => occasionPassages(k, subject, s, () => true))),
+    occasions: new Set([...spoken.values()].flatMap((s) => occasionPassages(k, s, () => true))),
     topicStart: topicStartOf(q),
     hasTopic: words.some((w) => w.topic),
     reasons,
