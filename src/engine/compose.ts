@@ -11,7 +11,7 @@ import type { AnalyzedQuestion } from './question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
 import { wantedNameKinds } from './names.js';
 import { NUMBER_WORDS_SOURCE, readNumber } from '../text/number-words.js';
-import { capitalise, longDate, weekdayOf } from '../text/wording.js';
+import { capitalise, longDate, WEEKDAY_NAME, weekdayOf } from '../text/wording.js';
 
 export function figureOf(entry: FigureEntry): Figure {
   const f = entry.figure;
@@ -134,8 +134,6 @@ export function answerFromPassages(q: AnalyzedQuestion, given: Passage[], k: Kno
   const lead = leadFor(q, top, k);
   return base('answer', true, lead, { quotes, figures: extraFigures.map(figureOf), confidence });
 }
-
-const WEEKDAY_NAME = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
 
 /** Words asking who wrote a post. */
 const POSTED = /\b(?:post(?:s|ed)?|tweet(?:s|ed)?|wrote|shared)\b/i;

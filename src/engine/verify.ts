@@ -14,11 +14,10 @@ import { answerWithSources, type Related } from './sources.js';
 import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Candidate } from './retrieve.js';
-import { capitalise, escapeRegExp, joinWords, weekdayOf } from '../text/wording.js';
+import { capitalise, escapeRegExp, joinWords, WEEKDAY_NAME, weekdayOf } from '../text/wording.js';
 
-const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const DAY_RE = new RegExp(`\\b(?:${DAYS.join('|')})\\b`, 'gi');
+const DAY_RE = new RegExp(WEEKDAY_NAME.source, 'gi');
 const MONTH_RE = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`, 'gi');
 /** "was it in Brussels", "held at Davos": a place the question puts forward (not "adoption in Europe", a scope). */
 const PLACE_AFTER = /\b(?:is|was|were|are|be|been|held|based|located|hosted|happen(?:ed|ing)?|take place|took place|it|summit|speech|pitch|event|meeting|conference)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:in|at)\s+([\p{L}][\p{L}'’-]+)/giu;

@@ -12,6 +12,9 @@ export function longDate(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** A weekday named in a text ("Monday", "tuesday"). */
+export const WEEKDAY_NAME = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
 /** "2025-02-11" -> "Tuesday": reports say which weekday, people ask it. */
 export function weekdayOf(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
