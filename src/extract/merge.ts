@@ -153,7 +153,9 @@ export function linkAdjectives(adjectives: Set<string>, drafts: EntityDraft[], b
   for (const adj of adjectives) {
     const owner = (places.get(adj.slice(0, 4).toLowerCase()) ?? []).filter((p) => {
       let n = 0;
-      while (n < p.name.length && p.name[n]!.toLowerCase() === adj[n]!.toLowerCase()) n++;
+      // (An adjective may be a prefix of its place's name: "Romani", "Romania".)
+      const shorter = Math.min(p.name.length, adj.length);
+      while (n < shorter && p.name[n]!.toLowerCase() === adj[n]!.toLowerCase()) n++;
       return n >= Math.min(5, p.name.length - 1) && p.name.length - n <= 3;
     });
     if (owner.length !== 1) continue;

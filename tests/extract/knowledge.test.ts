@@ -4,7 +4,7 @@ import { EntitySchema, FigureRecordSchema } from '../../src/corpus/schemas.js';
 import type { LoadedEntity, LoadedFigure } from '../../src/corpus/types.js';
 import type { CorpusDocument } from '../../src/corpus/document.js';
 import { extractKnowledge, type ExtractedKnowledge } from '../../src/extract/index.js';
-import { fileDocument, forumDocuments } from './documents.js';
+import { documentFrom, fileDocument, forumDocuments } from './documents.js';
 
 let docs: CorpusDocument[];
 let k: ExtractedKnowledge;
@@ -192,5 +192,11 @@ describe('text shapes', () => {
   it('links a nationality adjective to its country', () => {
     expect(entity('Canada')).toMatchObject({ kind: 'place', place: 'country', adjectives: ['Canadian'] });
     expect(entity('Portugal')).toMatchObject({ kind: 'place', place: 'country' });
+  });
+
+  it('reads an adjective that is a prefix of its place name ("Romani", "Romania") without failing', () => {
+    const doc = documentFrom('history.md', '---\ntitle: A history\n---\nRomania is a country in Europe. The Romani merchants of Romania traded with Bulgaria. Romani traders came to Romania in 1400.\n');
+    const found = extractKnowledge([doc]);
+    expect(found.entities.some((e) => e.name === 'Romania')).toBe(true);
   });
 });
