@@ -13,21 +13,21 @@ import { normalizeCasual } from '../text/casual.js';
 import { loadEnglishWords } from '../text/english.js';
 import { loadWordNet } from '../text/wordnet.js';
 import { readMessage, type MessagePart } from '../text/message.js';
-import { figureOf } from './compose.js';
-import { ConversationStore, type ConversationState, type ConversationStoreOptions } from './conversation.js';
-import { decide, type DecideOptions } from './decide.js';
-import { answerAboutLast, applyFollowUp, contextState } from './followup.js';
-import { buildKnowledge, type Knowledge } from './knowledge.js';
-import { loadSnapshot, saveSnapshot, snapshotKey, type SnapshotOptions } from './snapshot.js';
-import { analyzeQuestion } from './question.js';
-import { moneyFiguresOf } from './parts.js';
-import { prepareFigureTables } from './sources.js';
-import { introduction, smallTalkKind } from './smalltalk.js';
-import * as compose from './compose.js';
+import { figureOf } from '../compose/compose.js';
+import { ConversationStore, type ConversationState, type ConversationStoreOptions } from '../understand/conversation.js';
+import { decide, type DecideOptions } from '../decide/decide.js';
+import { answerAboutLast, applyFollowUp, contextState } from '../understand/followup.js';
+import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.js';
+import { loadSnapshot, saveSnapshot, snapshotKey, type SnapshotOptions } from '../knowledge/snapshot.js';
+import { analyzeQuestion } from '../understand/question.js';
+import { moneyFiguresOf } from '../generate/parts.js';
+import { prepareFigureTables } from '../compose/sources.js';
+import { introduction, smallTalkKind } from '../understand/smalltalk.js';
+import * as compose from '../compose/compose.js';
 import type { AskOptions, DocumentSummary, Engine, Explanation } from './types.js';
 import type { EntityRecord } from '../corpus/schemas.js';
-import type { EntityMention } from './entities.js';
-import { describedSubject } from './description.js';
+import type { EntityMention } from '../knowledge/entities.js';
+import { describedSubject } from '../generate/description.js';
 
 export interface EngineOptions {
   /** Corpus directory. Default: the corpus/ bundled with the project. */
@@ -276,5 +276,9 @@ class AnsweringEngine implements Engine {
 
   conversationCount(): number {
     return this.conversations.size;
+  }
+
+  documentText(id: string): string | undefined {
+    return this.k.corpus.documents.find((d) => d.id === id)?.body;
   }
 }

@@ -58,4 +58,6 @@ export interface Engine {
   readonly examples: readonly string[];
   /** Number of live conversations held in memory (bounded; entries expire). */
   conversationCount(): number;
+  /** The text stored for a document (for HTML and PDF, the extracted text): every quote is a slice of it. */
+  documentText(id: string): string | undefined;
 }

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { createEngine, defaultCorpusDir, type Engine } from '../../src/index.js';
 import { loadCorpus, type Corpus } from '../../src/corpus/load.js';
-import { buildKnowledge, type Knowledge } from '../../src/engine/knowledge.js';
+import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.js';
 import { processTerm, tokenize } from '../../src/text/analyze.js';
 import { measureAdversarial, measureFirstUse, type AdversarialResult, type FirstUse } from './adversarial-measure.js';
 import { measureLatency, memoryMb, type LatencyResult } from './measure.js';

@@ -5,7 +5,7 @@
  */
 import { buildDocument } from '../../src/corpus/document.js';
 import { markdownFromText } from '../../src/corpus/readers/markdown.js';
-import { buildKnowledge } from '../../src/engine/knowledge.js';
+import { buildKnowledge } from '../../src/knowledge/knowledge.js';
 import { shapeText, type ShapeName } from './shape-text.js';
 
 export interface ShapeResult {

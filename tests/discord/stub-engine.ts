@@ -42,5 +42,6 @@ export function stubEngine(respond: (question: string, conversation?: string) =>
     figures: [],
     examples: [],
     conversationCount: () => 0,
+    documentText: () => undefined,
   };
 }

@@ -82,5 +82,6 @@ export function recording(engine: Engine): Engine & { calls: { question: string;
       return engine.examples;
     },
     conversationCount: () => engine.conversationCount(),
+    documentText: (id) => engine.documentText(id),
   };
 }

@@ -7,8 +7,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
-import { describedSubject } from '../../src/engine/description.js';
-import { buildKnowledge, type Knowledge } from '../../src/engine/knowledge.js';
+import { describedSubject } from '../../src/generate/description.js';
+import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.js';
 import { BUNDLED_CORPUS } from '../helpers/corpus.js';
 import { lead, openHarbour, openSummit, type TestEngine } from '../helpers/fixtures.js';
 

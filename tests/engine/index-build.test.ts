@@ -5,7 +5,7 @@
  */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { addAllRememberingTerms, INDEX_OPTIONS, type IndexedRecord } from '../../src/engine/knowledge.js';
+import { addAllRememberingTerms, INDEX_OPTIONS, type IndexedRecord } from '../../src/knowledge/knowledge.js';
 
 /** Documents whose words share prefixes in every way the radix tree splits and joins them. */
 function documents(count: number, seed: number): IndexedRecord[] {

@@ -6,8 +6,8 @@
  */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { INDEX_OPTIONS, type IndexedRecord } from '../../src/engine/knowledge.js';
-import { documentsWith, rankedSearch, type TermQuery } from '../../src/engine/ranked-search.js';
+import { INDEX_OPTIONS, type IndexedRecord } from '../../src/knowledge/knowledge.js';
+import { documentsWith, rankedSearch, type TermQuery } from '../../src/knowledge/ranked-search.js';
 
 const STEMS = ['invest', 'fund', 'gigafactori', 'comput', 'europ', 'billion', '200', 'plan', 'talent', 'chip', 'cloud', 'bridg'];
 const ENTITIES = ['investai', 'eu', 'france', 'stargate', 'lumen-bridge'];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/index.js';
 import { readCorpus } from '../../src/corpus/read.js';
-import { engineFingerprint, loadSnapshot, prune, snapshotKey } from '../../src/engine/snapshot.js';
+import { engineFingerprint, loadSnapshot, prune, snapshotKey } from '../../src/knowledge/snapshot.js';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
 
 let corpus: TempCorpus;

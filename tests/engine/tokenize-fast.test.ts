@@ -4,7 +4,7 @@
  * is indexed or matched.
  */
 import { describe, expect, it } from 'vitest';
-import { tokenizeWithOffsets } from '../../src/engine/entities.js';
+import { tokenizeWithOffsets } from '../../src/knowledge/entities.js';
 import { tokenize } from '../../src/text/analyze.js';
 import { fold } from '../../src/text/normalize.js';
 

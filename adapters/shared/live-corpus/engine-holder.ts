@@ -87,5 +87,9 @@ export class EngineHolder implements Engine {
   conversationCount(): number {
     return this.current.conversationCount();
   }
+
+  documentText(id: string): string | undefined {
+    return this.current.documentText(id);
+  }
 }
 

@@ -3,21 +3,21 @@
  * honest "the sources don't say" naming what is missing.
  */
 import type { Answer } from '../answer.js';
-import * as compose from './compose.js';
+import * as compose from '../compose/compose.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import type { FigureEntry, Knowledge } from './knowledge.js';
+import type { FigureEntry, Knowledge } from '../knowledge/knowledge.js';
 import { terms } from '../text/analyze.js';
-import { MISSING_THRESHOLD, type AnalyzedQuestion } from './question.js';
-import { FIGURE_TYPES, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
-import { mustFit, NAMES_WANTED } from './type-fit.js';
-import type { Explanation } from './types.js';
-import { answerWithSources, figuresById, rankForDigest } from './sources.js';
-import { describedEntity, NAME_ASKED, namesAnother, roleAsked } from './names.js';
-import { announcingPassages, digestFigures } from './digest.js';
-import { HANDLE_ASKED, HANDLE_WORDS, handleGiven } from './handles.js';
-import { pickFiguresForParts } from './parts.js';
-import { spokenSubjects } from './occasion.js';
-import { decideClaim, occasionWord } from './claim-decision.js';
+import { MISSING_THRESHOLD, type AnalyzedQuestion } from '../understand/question.js';
+import { FIGURE_TYPES, retrieve, type Candidate, type RetrieveOptions } from '../generate/retrieve.js';
+import { mustFit, NAMES_WANTED } from '../score/type-fit.js';
+import type { Explanation } from '../engine/types.js';
+import { answerWithSources, figuresById, rankForDigest } from '../compose/sources.js';
+import { describedEntity, NAME_ASKED, namesAnother, roleAsked } from '../generate/names.js';
+import { announcingPassages, digestFigures } from '../generate/digest.js';
+import { HANDLE_ASKED, HANDLE_WORDS, handleGiven } from '../generate/handles.js';
+import { pickFiguresForParts } from '../generate/parts.js';
+import { spokenSubjects } from '../generate/occasion.js';
+import { decideClaim, occasionWord } from '../generate/claim.js';
 import { confidenceOf, joinOr, missingMessage, round, subjectOf, suggestionsFor } from './abstain.js';
 import { capitalise, escapeRegExp } from '../text/wording.js';
 

@@ -4,7 +4,7 @@
  * and time: entries expire, and the oldest go first past the cap.
  */
 import type { Answer } from '../answer.js';
-import type { EntityMention } from './entities.js';
+import type { EntityMention } from '../knowledge/entities.js';
 import type { QuestionType, Term } from './question.js';
 
 export interface ConversationState {

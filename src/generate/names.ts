@@ -4,9 +4,9 @@
  * already hold answers them, and of the kind asked for.
  */
 import type { LoadedEntity } from '../corpus/load.js';
-import { passageAt, type Knowledge, type Passage } from './knowledge.js';
+import { passageAt, type Knowledge, type Passage } from '../knowledge/knowledge.js';
 import { terms } from '../text/analyze.js';
-import type { AnalyzedQuestion } from './question.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
 import type { Candidate } from './retrieve.js';
 import { escapeRegExp } from '../text/wording.js';
 

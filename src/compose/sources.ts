@@ -5,7 +5,7 @@
  * it corrects, which is mentioned. Currencies are never converted.
  */
 import type { Answer, Quote } from '../answer.js';
-import type { FigureEntry, Knowledge } from './knowledge.js';
+import type { FigureEntry, Knowledge } from '../knowledge/knowledge.js';
 import * as compose from './compose.js';
 import { terms } from '../text/analyze.js';
 

@@ -6,8 +6,8 @@
  * description itself names, of the kind its head noun asks for.
  */
 import type { EntityRecord } from '../corpus/schemas.js';
-import type { Knowledge } from './knowledge.js';
-import { analyzeQuestion } from './question.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import { analyzeQuestion } from '../understand/question.js';
 import { retrieve } from './retrieve.js';
 import { NAME_ASKED } from './names.js';
 

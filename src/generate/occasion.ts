@@ -7,8 +7,8 @@
  * document says of that person speaking, where the same document has the
  * person speak of the topic.
  */
-import type { AnalyzedQuestion } from './question.js';
-import type { Knowledge, Passage } from './knowledge.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
+import type { Knowledge, Passage } from '../knowledge/knowledge.js';
 import { passagesNaming } from './digest.js';
 
 /** Words asking about an occasion of speaking rather than a deed. */

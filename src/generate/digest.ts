@@ -2,10 +2,10 @@
  * What a digest ("tl;dr", "key numbers") is made of: the main figures, most
  * important first, and a sentence announcing something that is not an amount.
  */
-import type { FigureEntry, Knowledge, Passage } from './knowledge.js';
-import type { AnalyzedQuestion } from './question.js';
-import { rankForDigest } from './sources.js';
-import { documentsWith } from './ranked-search.js';
+import type { FigureEntry, Knowledge, Passage } from '../knowledge/knowledge.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
+import { rankForDigest } from '../compose/sources.js';
+import { documentsWith } from '../knowledge/ranked-search.js';
 
 /** An announcement said in words: a sentence with such a verb that holds no amount. */
 const ANNOUNCING = /\b(?:announc\w*|launch\w*|unveil\w*|introduc\w*|present(?:s|ed)|set up|creat(?:e|es|ed|ing)|establish\w*)\b/i;

@@ -5,9 +5,9 @@
  * the kind wanted for "which companies…". The re-ranker (retrieve.ts)
  * rewards a fit and, for the types that must have one, penalises its absence.
  */
-import type { AnalyzedQuestion, QuestionType } from './question.js';
-import { signatureOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
-import type { SpokenOf } from './occasion.js';
+import type { AnalyzedQuestion, QuestionType } from '../understand/question.js';
+import { signatureOf, type FigureEntry, type Knowledge, type Passage } from '../knowledge/knowledge.js';
+import type { SpokenOf } from '../generate/occasion.js';
 import { terms as termsOf } from '../text/analyze.js';
 
 /** "Which companies / people…": only names of that kind answer these, not "industry" or "everyone". */

@@ -6,12 +6,12 @@
  * entities it names, and whether it holds the kind of fact the question asks for
  * (type-fit.ts).
  */
-import type { AnalyzedQuestion, QuestionType } from './question.js';
-import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
+import type { AnalyzedQuestion, QuestionType } from '../understand/question.js';
+import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from '../knowledge/knowledge.js';
 import { terms as termsOf } from '../text/analyze.js';
 import { escapeRegExp } from '../text/wording.js';
-import { rankedSearch } from './ranked-search.js';
-import { figureFits, needsFit, passageFits } from './type-fit.js';
+import { rankedSearch } from '../knowledge/ranked-search.js';
+import { figureFits, needsFit, passageFits } from '../score/type-fit.js';
 import { occasionPassages, SPEAKING, spokenSubjects, type SpokenOf } from './occasion.js';
 
 export interface Candidate {

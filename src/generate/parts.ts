@@ -2,8 +2,8 @@
  * Sums and comparisons of named things ("the French package and Stargate"):
  * the question split into its parts, each matched to its best money figure.
  */
-import type { FigureEntry, Knowledge } from './knowledge.js';
-import type { AnalyzedQuestion } from './question.js';
+import type { FigureEntry, Knowledge } from '../knowledge/knowledge.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
 import { terms } from '../text/analyze.js';
 
 /**

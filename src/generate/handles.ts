@@ -4,8 +4,8 @@
  */
 import type { EntityRecord } from '../corpus/schemas.js';
 import { passagesNaming } from './digest.js';
-import type { Knowledge, Passage } from './knowledge.js';
-import type { AnalyzedQuestion } from './question.js';
+import type { Knowledge, Passage } from '../knowledge/knowledge.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
 import type { Candidate } from './retrieve.js';
 
 /** A question for a social-media name: "handle", "username", "account", or an "@". */

@@ -6,10 +6,10 @@
 import { MAX_QUOTE_CHARS, MAX_QUOTES, type Answer, type Figure, type Quote } from '../answer.js';
 import { formatAmount, type Currency } from '../text/quantities.js';
 import type { LoadedEntity } from '../corpus/load.js';
-import { NAMED_PLACE, passageAt, signatureOf, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
-import type { AnalyzedQuestion } from './question.js';
+import { NAMED_PLACE, passageAt, signatureOf, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from '../knowledge/knowledge.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
-import { wantedNameKinds } from './names.js';
+import { wantedNameKinds } from '../generate/names.js';
 import { NUMBER_WORDS_SOURCE, readNumber } from '../text/number-words.js';
 import { capitalise, longDate, WEEKDAY_NAME, weekdayOf } from '../text/wording.js';
 

@@ -5,7 +5,7 @@
 import { MAX_QUOTE_CHARS, type Quote, type Source } from '../answer.js';
 import { pageAt, type CorpusDocument } from '../corpus/document.js';
 import { paragraphAt } from '../text/segment.js';
-import type { Passage } from './knowledge.js';
+import type { Passage } from '../knowledge/knowledge.js';
 
 export function sourceOf(doc: CorpusDocument, start: number, end: number): Source {
   return {

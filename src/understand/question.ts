@@ -10,8 +10,8 @@ import { allowedTypos } from '../text/fuzzy.js';
 import { canBeNonNoun, canBeNoun, canBeVerb, isEnglishWord } from '../text/word-classes.js';
 import { correctEnglish, englishRank, informativeness } from '../text/english.js';
 import { dominantClass, idiomSpans, relatedWords, verbsOfNoun } from '../text/wordnet.js';
-import { MAX_FUZZY_WORDS, type EntityMention } from './entities.js';
-import type { Knowledge } from './knowledge.js';
+import { MAX_FUZZY_WORDS, type EntityMention } from '../knowledge/entities.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import { escapeRegExp } from '../text/wording.js';
 
 export type QuestionType =

@@ -9,10 +9,10 @@
  */
 import type { Answer } from '../answer.js';
 import { findAmounts, formatAmount, type Amount } from '../text/quantities.js';
-import * as compose from './compose.js';
-import { answerWithSources, type Related } from './sources.js';
-import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from './knowledge.js';
-import type { AnalyzedQuestion } from './question.js';
+import * as compose from '../compose/compose.js';
+import { answerWithSources, type Related } from '../compose/sources.js';
+import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from '../knowledge/knowledge.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
 import type { Candidate } from './retrieve.js';
 import { capitalise, escapeRegExp, joinWords, WEEKDAY_NAME, weekdayOf } from '../text/wording.js';
 

@@ -4,15 +4,15 @@
  * about its subject (verify.ts compares them).
  */
 import type { Answer } from '../answer.js';
-import * as compose from './compose.js';
-import type { Knowledge, Passage } from './knowledge.js';
-import type { AnalyzedQuestion } from './question.js';
+import * as compose from '../compose/compose.js';
+import type { Knowledge, Passage } from '../knowledge/knowledge.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
 import { retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
-import type { Explanation } from './types.js';
+import type { Explanation } from '../engine/types.js';
 import { answerAlternative, answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
-import { correctionOf, relatedFigures } from './sources.js';
+import { correctionOf, relatedFigures } from '../compose/sources.js';
 import { occasionPassages, SPEAKING, spokenSubjects } from './occasion.js';
-import { confidenceOf, joinOr, missingMessage, suggestionsFor } from './abstain.js';
+import { confidenceOf, joinOr, missingMessage, suggestionsFor } from '../decide/abstain.js';
 
 /** A claim's evidence needs this share of the usual coverage: the asked values, left out of the search, are checked instead. */
 const CLAIM_COVERAGE_SHARE = 0.75;

@@ -8,8 +8,8 @@
  */
 import type { Answer } from '../answer.js';
 import type { ConversationState } from './conversation.js';
-import * as compose from './compose.js';
-import type { Knowledge } from './knowledge.js';
+import * as compose from '../compose/compose.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import { analyzeQuestion, type AnalyzedQuestion, type QuestionType } from './question.js';
 
 const CONTINUATION = /^\s*(?:and|also|what about|how about|and what about|but|same for|what of)\b/i;

@@ -3,9 +3,9 @@
  * the honest answers' wording (what the sources don't say, about what, and
  * questions they do answer instead).
  */
-import type { Knowledge } from './knowledge.js';
-import type { AnalyzedQuestion } from './question.js';
-import type { Candidate } from './retrieve.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
+import type { Candidate } from '../generate/retrieve.js';
 import { joinWords } from '../text/wording.js';
 
 /** How sure an answer from this candidate is, 0.05..0.99. */
