@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import type { Engine } from '../../src/index.js';
-import { QuestionLog, type DatabaseTarget } from '../../adapters/shared/question-log/index.js';
+import { QuestionLog, type DatabaseTarget, type KeySource } from '../../adapters/shared/question-log/index.js';
 import { THANKS_NOTE, THANKS_UP } from '../../adapters/shared/feedback/texts.js';
 import { Feedback } from '../../adapters/shared/feedback/feedback.js';
 import { FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION } from '../../adapters/slack/feedback.js';
@@ -39,8 +39,8 @@ export async function runReport(target: DatabaseTarget, args: string[] = []): Pr
   return JSON.parse(stdout);
 }
 
-export async function feedbackLoop(engine: Engine, target: DatabaseTarget): Promise<void> {
-  const log = new QuestionLog({ target, logger: captureLogger(), flushMs: 20 }).start();
+export async function feedbackLoop(engine: Engine, target: DatabaseTarget, key?: KeySource): Promise<void> {
+  const log = new QuestionLog({ target, logger: captureLogger(), flushMs: 20, ...(key ? { key } : {}) }).start();
   try {
     await slackPart(engine, log);
     await discordPart(engine, log);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { QuestionLog, loadQuestionLogConfig, questionLogFromEnv } from '../../adapters/shared/question-log/index.js';
+import { QuestionLog, defaultKeyFile, loadQuestionLogConfig, questionLogFromEnv } from '../../adapters/shared/question-log/index.js';
 import { answered, captureLogger, notFound, tempDir } from './fixtures.js';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -89,18 +89,6 @@ describe('question log (SQLite)', () => {
     expect(rows('select * from feedback')).toEqual([]);
   });
 
-  it('keeps the salt in the database, so hashes are stable across restarts', async () => {
-    const { log, file, rows } = newLog();
-    log.record({ surface: 's', user: 'same-user', conversation: 'c', question: 'q1', answer: answered('a'), latencyMs: 1 });
-    await log.close();
-    const again = new QuestionLog({ target: { kind: 'sqlite', file }, logger: captureLogger() }).start();
-    again.record({ surface: 's', user: 'same-user', conversation: 'c', question: 'q2', answer: answered('a'), latencyMs: 1 });
-    await again.close();
-    const hashes = rows('select user_hash from questions').map((r) => r.user_hash);
-    expect(hashes).toHaveLength(2);
-    expect(hashes[0]).toBe(hashes[1]);
-  });
-
   it('answers on when the database cannot be opened: one warning line, and a count of what was not stored', async () => {
     const tmp = tempDir('qa-log-bad-');
     cleanups.push(tmp.remove);
@@ -152,7 +140,7 @@ describe('question log (SQLite)', () => {
       expect(message).not.toContain('ninety-secret');
       expect(message).not.toContain('maybe');
     }
-    expect(loadQuestionLogConfig({ DATABASE_URL: 'postgres://h/db', QUESTION_LOG_DAYS: '7' })).toEqual({ enabled: true, target: { kind: 'postgres', url: 'postgres://h/db' }, keepDays: 7 });
+    expect(loadQuestionLogConfig({ DATABASE_URL: 'postgres://h/db', QUESTION_LOG_DAYS: '7' })).toEqual({ enabled: true, target: { kind: 'postgres', url: 'postgres://h/db' }, keepDays: 7, key: { kind: 'file', path: defaultKeyFile() } });
   });
 });
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '../config.js';
+import { KEY_FILE_NAME, keyFileBeside, MIN_KEY_CHARS, type KeySource } from './key.js';
 
 /** Days of questions kept when QUESTION_LOG_DAYS is not set. */
 export const DEFAULT_KEEP_DAYS = 90;
@@ -20,8 +21,12 @@ export type QuestionLogConfig =
       target: DatabaseTarget;
       /** Rows older than this many days are purged. */
       keepDays: number;
-      /** Salt of the user and conversation hashes; generated and stored in the database when unset. */
-      salt?: string;
+      /**
+       * Key of the user and conversation hashes: QUESTION_LOG_KEY, else the file
+       * QUESTION_LOG_KEY_FILE, else question-log.key beside the SQLite file (for
+       * PostgreSQL, in data/). Never stored in the database.
+       */
+      key: KeySource;
     };
 
 const schema = z.object({
@@ -36,7 +41,10 @@ const schema = z.object({
     .string()
     .refine((v) => /^postgres(ql)?:\/\//i.test(v), { error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
-  QUESTION_LOG_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
+  QUESTION_LOG_KEY: z.string().min(MIN_KEY_CHARS, `must be at least ${MIN_KEY_CHARS} characters`).optional(),
+  /** The name older versions read; same meaning as QUESTION_LOG_KEY. */
+  QUESTION_LOG_SALT: z.string().min(MIN_KEY_CHARS, `must be at least ${MIN_KEY_CHARS} characters`).optional(),
+  QUESTION_LOG_KEY_FILE: z.string().optional(),
 });
 
 /** The project root (from the sources, or from the compiled copy in dist/). */
@@ -50,9 +58,21 @@ export function defaultDatabaseFile(): string {
   return join(projectRoot(), 'data', 'summit-qa.sqlite');
 }
 
+/** The key file used for PostgreSQL when neither QUESTION_LOG_KEY nor QUESTION_LOG_KEY_FILE is set: data/question-log.key. */
+export function defaultKeyFile(): string {
+  return join(projectRoot(), 'data', KEY_FILE_NAME);
+}
+
 export function loadQuestionLogConfig(env: NodeJS.ProcessEnv = process.env): QuestionLogConfig {
   const e = parseEnv(schema, env);
   if (e.QUESTION_LOG === 'off') return { enabled: false };
   const target: DatabaseTarget = e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: e.SUMMIT_QA_DB ?? defaultDatabaseFile() };
-  return { enabled: true, target, keepDays: e.QUESTION_LOG_DAYS, ...(e.QUESTION_LOG_SALT ? { salt: e.QUESTION_LOG_SALT } : {}) };
+  return { enabled: true, target, keepDays: e.QUESTION_LOG_DAYS, key: keySourceFrom(e, target) };
+}
+
+function keySourceFrom(e: { QUESTION_LOG_KEY?: string; QUESTION_LOG_SALT?: string; QUESTION_LOG_KEY_FILE?: string }, target: DatabaseTarget): KeySource {
+  if (e.QUESTION_LOG_KEY) return { kind: 'value', value: e.QUESTION_LOG_KEY, variable: 'QUESTION_LOG_KEY' };
+  if (e.QUESTION_LOG_SALT) return { kind: 'value', value: e.QUESTION_LOG_SALT, variable: 'QUESTION_LOG_SALT' };
+  if (e.QUESTION_LOG_KEY_FILE) return { kind: 'file', path: e.QUESTION_LOG_KEY_FILE };
+  return { kind: 'file', path: target.kind === 'sqlite' ? keyFileBeside(target.file) : defaultKeyFile() };
 }

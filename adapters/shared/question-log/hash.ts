@@ -1,10 +1,6 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
-/** A keyed hash of an id: stable for one salt, useless without it, never the id itself. */
-export function saltedHash(salt: string, kind: 'user' | 'conversation', id: string): string {
-  return createHmac('sha256', salt).update(`${kind}\0${id}`).digest('hex');
-}
-
-export function newSalt(): string {
-  return randomBytes(32).toString('base64url');
+/** A keyed hash (HMAC-SHA256) of an id: stable for one key, useless without it, never the id itself. */
+export function keyedHash(key: string, kind: 'user' | 'conversation', id: string): string {
+  return createHmac('sha256', key).update(`${kind}\0${id}`).digest('hex');
 }

@@ -6,13 +6,14 @@ import type { Logger } from '../logger.js';
 import { loadQuestionLogConfig } from './config.js';
 import { QuestionLog, type QuestionLogOptions } from './question-log.js';
 
-export { QuestionLog, type AskedQuestion, type Vote, type QuestionLogStats, type LogSink } from './question-log.js';
-export { loadQuestionLogConfig, defaultDatabaseFile, type QuestionLogConfig, type DatabaseTarget } from './config.js';
+export { QuestionLog, type AskedQuestion, type Vote, type VoteResult, type QuestionLogStats, type LogSink } from './question-log.js';
+export { type KeySource } from './key.js';
+export { loadQuestionLogConfig, defaultDatabaseFile, defaultKeyFile, type QuestionLogConfig, type DatabaseTarget } from './config.js';
 
 export function questionLogFromEnv(env: NodeJS.ProcessEnv, logger: QuestionLogOptions['logger'], extra: Partial<QuestionLogOptions> = {}): QuestionLog | undefined {
   const config = loadQuestionLogConfig(env);
   if (!config.enabled) return undefined;
-  return new QuestionLog({ target: config.target, keepDays: config.keepDays, ...(config.salt ? { salt: config.salt } : {}), logger, ...extra }).start();
+  return new QuestionLog({ target: config.target, keepDays: config.keepDays, key: config.key, logger, ...extra }).start();
 }
 
 export type { Logger };

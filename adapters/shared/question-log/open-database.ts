@@ -3,11 +3,11 @@
  * Kysely query layer and applies the migrations. The drivers are loaded only
  * for the kind in use.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { DatabaseTarget } from './config.js';
 import { migrate } from './migrations.js';
+import { ensurePrivateFile, narrow } from './private-files.js';
 import type { Tables } from './tables.js';
 
 export type LogDatabase = Kysely<Tables>;
@@ -17,10 +17,19 @@ export interface OpenOptions {
   connectTimeoutMs?: number;
   /** Called when an idle PostgreSQL connection fails (the pool replaces it). */
   onPoolError?: (error: Error) => void;
+  /** A SQLite file that does not exist is an error rather than a new, empty log (for readers such as the report). Default false. */
+  mustExist?: boolean;
+}
+
+/** Thrown when `mustExist` is set and the SQLite file is not there. */
+export class MissingDatabaseError extends Error {
+  constructor(readonly file: string) {
+    super(`there is no question log at ${file}`);
+  }
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<LogDatabase> {
-  const db = target.kind === 'sqlite' ? await openSqlite(target.file) : await openPostgres(target.url, options);
+  const db = target.kind === 'sqlite' ? await openSqlite(target.file, options.mustExist ?? false) : await openPostgres(target.url, options);
   try {
     await migrate(db);
   } catch (error) {
@@ -30,11 +39,15 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return db;
 }
 
-async function openSqlite(file: string): Promise<LogDatabase> {
+async function openSqlite(file: string, mustExist: boolean): Promise<LogDatabase> {
   const { default: Database } = await import('better-sqlite3');
-  // Created on first use, with its directory.
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const database = new Database(file);
+  if (file !== ':memory:') {
+    if (mustExist && !existsSync(file)) throw new MissingDatabaseError(file);
+    // Created on first use, 0600 in a 0700 folder, before SQLite opens it: its -wal and -shm files copy the file's mode.
+    if (!mustExist) ensurePrivateFile(file);
+    for (const own of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(own)) narrow(own);
+  }
+  const database = new Database(file, { fileMustExist: mustExist });
   // WAL lets the report read while a bot writes; a busy timeout rides out a concurrent writer.
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 2000');

@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../../src/index.js';
 import type { DatabaseTarget } from './config.js';
-import { newSalt, saltedHash } from './hash.js';
+import { keyedHash } from './hash.js';
+import { keyFileBeside, newKey, settleKey, type KeySource } from './key.js';
 import { openDatabase, type LogDatabase } from './open-database.js';
 import type { FeedbackTable, QuestionsTable } from './tables.js';
 
@@ -43,8 +44,12 @@ export interface QuestionLogOptions {
   logger: LogSink;
   /** Rows older than this many days are purged at start and every purgeEveryMs. Default 90. */
   keepDays?: number;
-  /** Hash salt; default: the one stored in the database (generated on first use). */
-  salt?: string;
+  /**
+   * Where the key of the user and conversation hashes comes from. Default for
+   * SQLite: question-log.key beside the database file (created on first use);
+   * PostgreSQL has no default (replicas must share one key: see config.ts).
+   */
+  key?: KeySource;
   /** Longest time a row waits before it is written. Default 250 ms. */
   flushMs?: number;
   /** Rows written in one transaction. Default 200. */
@@ -61,6 +66,9 @@ export interface QuestionLogOptions {
   newId?: () => string;
 }
 
+/** Whether a vote reached the database, and if not, why (never a secret: see safeReason). */
+export type VoteResult = { stored: true } | { stored: false; reason: string };
+
 export interface QuestionLogStats {
   /** Questions and votes written. */
   stored: number;
@@ -73,11 +81,12 @@ export interface QuestionLogStats {
 /** What record() hands out (UUIDs by default) and the answer_id column holds. */
 const ANSWER_ID = /^[\w-]{1,64}$/;
 
-type Pending = { kind: 'question'; at: number; id: string; q: AskedQuestion } | { kind: 'vote'; at: number; v: Vote };
+type Pending = { kind: 'question'; at: number; id: string; q: AskedQuestion } | { kind: 'vote'; at: number; v: Vote; settle(result: VoteResult): void };
 
 export class QuestionLog {
   private db: LogDatabase | undefined;
-  private salt: string | undefined;
+  private key: string | undefined;
+  private readonly keySource: KeySource;
   private connecting: Promise<void> | undefined;
   private nextConnectAt = 0;
   private queue: Pending[] = [];
@@ -93,7 +102,7 @@ export class QuestionLog {
   constructor(private readonly options: QuestionLogOptions) {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? randomUUID;
-    this.salt = options.salt;
+    this.keySource = options.key ?? defaultKeySource(options.target);
   }
 
   /** Connects, migrates and purges in the background; the log takes rows at once. */
@@ -111,16 +120,21 @@ export class QuestionLog {
     return id;
   }
 
-  /** Queues a vote (a second vote by the same user on the same answer replaces the first). */
-  vote(v: Vote): void {
+  /**
+   * Queues a vote (a second vote by the same user on the same answer replaces
+   * the first). Never throws and never waits; the promise (which never
+   * rejects) tells, once the batch was written or given up, whether it was
+   * stored. flush() makes that now rather than within flushMs.
+   */
+  vote(v: Vote): Promise<VoteResult> {
     // Ids come back from buttons: anything not shaped like one of ours is not stored (it could fail a whole batch).
     if (!ANSWER_ID.test(v.answerId)) {
       this.counts.unsaved += 1;
-      return;
+      return Promise.resolve({ stored: false, reason: 'not an answer of this question log' });
     }
     const max = this.options.maxNoteChars ?? 1000;
     const note = v.note?.trim().slice(0, max);
-    this.enqueue({ kind: 'vote', at: this.now(), v: { ...v, ...(note ? { note } : { note: undefined }) } });
+    return new Promise<VoteResult>((settle) => this.enqueue({ kind: 'vote', at: this.now(), v: { ...v, ...(note ? { note } : { note: undefined }) }, settle }));
   }
 
   stats(): QuestionLogStats {
@@ -163,6 +177,7 @@ export class QuestionLog {
   private enqueue(item: Pending): void {
     if (this.closed || this.queue.length >= (this.options.maxQueue ?? 10_000)) {
       this.counts.unsaved += 1;
+      settle([item], { stored: false, reason: this.closed ? 'the question log is closed' : 'too many rows are waiting for the database' });
       return;
     }
     this.queue.push(item);
@@ -176,30 +191,32 @@ export class QuestionLog {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       await this.ensureConnected();
-      if (!this.db || !this.salt) {
+      if (!this.db || !this.key) {
         // Not reachable: what waits is lost, counted, and said once per outage.
-        this.fail(this.queue.length, this.lastError);
+        const lost = this.queue;
         this.queue = [];
+        settle(lost, { stored: false, reason: this.fail(lost.length, this.lastError) });
         return;
       }
       const batch = this.queue.splice(0, this.options.maxBatch ?? 200);
       try {
-        await this.write(this.db, this.salt, batch);
+        await this.write(this.db, this.key, batch);
         this.counts.stored += batch.length;
         if (this.failing) this.options.logger.info({ unsaved: this.counts.unsaved }, 'question log writes resumed');
         this.failing = false;
+        settle(batch, { stored: true });
       } catch (error) {
-        this.fail(batch.length, error);
+        settle(batch, { stored: false, reason: this.fail(batch.length, error) });
       }
     }
   }
 
-  private async write(db: LogDatabase, salt: string, batch: Pending[]): Promise<void> {
+  private async write(db: LogDatabase, key: string, batch: Pending[]): Promise<void> {
     const questions: QuestionsTable[] = [];
     const votes: FeedbackTable[] = [];
     for (const p of batch) {
-      if (p.kind === 'question') questions.push(questionRow(salt, p.id, p.at, p.q));
-      else votes.push({ answer_id: p.v.answerId, voter_hash: saltedHash(salt, 'user', p.v.user), vote: p.v.vote === 'up' ? 1 : -1, note: p.v.note ?? null, voted_at: p.at });
+      if (p.kind === 'question') questions.push(questionRow(key, p.id, p.at, p.q));
+      else votes.push({ answer_id: p.v.answerId, voter_hash: keyedHash(key, 'user', p.v.user), vote: p.v.vote === 'up' ? 1 : -1, note: p.v.note ?? null, voted_at: p.at });
     }
     await db.transaction().execute(async (trx) => {
       if (questions.length) await trx.insertInto('questions').values(questions).execute();
@@ -216,30 +233,31 @@ export class QuestionLog {
 
   private lastError: unknown;
 
-  private fail(rows: number, error: unknown): void {
+  /** Counts rows not stored, says so once per outage, and returns the reason. */
+  private fail(rows: number, error: unknown): string {
     this.counts.unsaved += rows;
-    if (this.failing) return;
+    const reason = safeReason(error, this.options.target);
+    if (this.failing) return reason;
     this.failing = true;
-    const reason = error instanceof Error ? error.message : String(error ?? 'unreachable');
     this.options.logger.warn({ unsaved: this.counts.unsaved, reason }, 'question log: could not store questions; answering goes on');
+    return reason;
   }
 
   private async ensureConnected(): Promise<void> {
-    if (this.db && this.salt) return;
+    if (this.db && this.key) return;
     if (this.connecting) return this.connecting;
     if (this.now() < this.nextConnectAt) return;
     this.connecting = (async () => {
       try {
         const db = this.db ?? (await openDatabase(this.options.target, { onPoolError: (e) => (this.lastError = e) }));
         this.db = db;
-        this.salt ??= await storedSalt(db);
+        this.key ??= await settleKey(db, this.keySource, this.options.logger);
       } catch (error) {
         this.lastError = error;
         this.nextConnectAt = this.now() + (this.options.reconnectMs ?? 30_000);
         if (!this.failing) {
           this.failing = true;
-          const reason = error instanceof Error ? error.message : String(error);
-          this.options.logger.warn({ reason }, 'question log: database unreachable; answering goes on without it');
+          this.options.logger.warn({ reason: safeReason(error, this.options.target) }, 'question log: database unreachable; answering goes on without it');
         }
       } finally {
         this.connecting = undefined;
@@ -249,13 +267,13 @@ export class QuestionLog {
   }
 }
 
-function questionRow(salt: string, id: string, at: number, q: AskedQuestion): QuestionsTable {
+function questionRow(key: string, id: string, at: number, q: AskedQuestion): QuestionsTable {
   return {
     id,
     asked_at: at,
     surface: q.surface,
-    user_hash: saltedHash(salt, 'user', q.user),
-    conversation_hash: saltedHash(salt, 'conversation', q.conversation),
+    user_hash: keyedHash(key, 'user', q.user),
+    conversation_hash: keyedHash(key, 'conversation', q.conversation),
     question: q.question,
     answer: q.answer.answer,
     kind: q.answer.kind,
@@ -266,9 +284,31 @@ function questionRow(salt: string, id: string, at: number, q: AskedQuestion): Qu
   };
 }
 
-/** The salt kept in the database, created by whichever process gets there first. */
-async function storedSalt(db: LogDatabase): Promise<string> {
-  await db.insertInto('settings').values({ key: 'hash_salt', value: newSalt() }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'hash_salt').executeTakeFirstOrThrow();
-  return row.value;
+function defaultKeySource(target: DatabaseTarget): KeySource {
+  if (target.kind === 'postgres') throw new Error('a PostgreSQL question log needs a key: set QUESTION_LOG_KEY or QUESTION_LOG_KEY_FILE (see loadQuestionLogConfig)');
+  // An in-memory database lives as long as the process, and so may its key.
+  return target.file === ':memory:' ? { kind: 'value', value: newKey(), variable: 'an in-memory key' } : { kind: 'file', path: keyFileBeside(target.file) };
+}
+
+function settle(items: readonly Pending[], result: VoteResult): void {
+  for (const p of items) if (p.kind === 'vote') p.settle(result);
+}
+
+/**
+ * A database error in words safe for a log line or a terminal: one line, and
+ * never the connection URL or its password (a driver may quote either).
+ */
+export function safeReason(error: unknown, target: DatabaseTarget): string {
+  let reason = (error instanceof Error ? error.message : String(error ?? 'unreachable')).replace(/\s+/g, ' ').trim();
+  if (target.kind === 'postgres') {
+    const secrets = [target.url];
+    try {
+      const password = decodeURIComponent(new URL(target.url).password);
+      if (password) secrets.push(password);
+    } catch {
+      // Not a URL this runtime parses: the whole string is still hidden.
+    }
+    for (const secret of secrets) reason = reason.split(secret).join('[redacted]');
+  }
+  return reason || 'unknown error';
 }
