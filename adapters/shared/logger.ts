@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { logId } from './log-ids.js';
 
 export type { Logger };
 
@@ -58,6 +59,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     {
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       base: undefined,
+      // A conversation id may hold a user id (/ask conversations): every line carries its hash instead.
+      serializers: { conversation: logId },
       redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
     },
     destination,

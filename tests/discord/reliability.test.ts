@@ -11,6 +11,7 @@ import { BOT_ID, CHANNEL_ID, FAKE_TOKEN, ROLE_ID, askInteraction, bob, botUser, 
 import { startHarness, waitFor, type Harness } from './harness.js';
 import { expectSafeOnTheWire } from './limits.js';
 import { callbackPath, callbacks, edits, messageBody, originalPath, outgoingMessages, posts, waitForEdit, waitForReplyTo } from './wire.js';
+import { logId } from '../../adapters/shared/log-ids.js';
 
 let engine: Engine;
 let h: Harness | undefined;
@@ -179,7 +180,7 @@ describe('REST faults', () => {
     h.fake.rest.inject({ method: 'PATCH', path: /@original$/, status: 500, times: 1_000 });
     const i = ask('What is Stargate?');
     const line = await waitFor(() => logLines(50).find((l) => l.msg.startsWith('giving up on')), { what: 'the give-up log line' });
-    expect(line.conversation).toBe(`discord:slash:${CHANNEL_ID}:${(i as any).member.user.id}`);
+    expect(line.conversation).toBe(logId(`discord:slash:${CHANNEL_ID}:${(i as any).member.user.id}`));
     expect(line.err).toMatchObject({ status: 500, method: 'PATCH' });
     expect(line.err.path).toMatch(/\/webhooks\/\d+\/\[token\]\/messages\/%40original$/);
     expect(h.fake.rest.requests.filter((r) => r.method === 'PATCH')).toHaveLength(4);
@@ -194,7 +195,7 @@ describe('REST faults', () => {
     h.fake.rest.inject({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 403, body: { message: 'Missing Permissions', code: 50013 } });
     const m = mention('What is Stargate?');
     const line = await waitFor(() => logLines(50).find((l) => l.msg.startsWith('giving up on')), { what: 'the log line' });
-    expect(line.conversation).toBe(`discord:chain:${m.id}`);
+    expect(line.conversation).toBe(logId(`discord:chain:${m.id}`));
     expect(line.err).toMatchObject({ status: 403, code: 50013, message: 'Missing Permissions' });
     expect(h.fake.rest.requests.filter((r) => r.path.startsWith('/channels/'))).toHaveLength(1);
   });

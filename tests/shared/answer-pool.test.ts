@@ -15,6 +15,7 @@ import { startHarness as startDiscord, type Harness as DiscordHarness } from '..
 import { askInteraction, user } from '../discord/fake-discord/index.js';
 import { callbacks, edits, waitForEdit } from '../discord/wire.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { logId } from '../../adapters/shared/log-ids.js';
 
 const ENGINE_MODULE = new URL('../helpers/gated-engine.ts', import.meta.url).href;
 
@@ -29,10 +30,14 @@ afterEach(async () => {
   stops = [];
 });
 
-/** A pool whose threads have loaded the gated engine (a task without a budget has run). */
+/**
+ * A pool whose threads have loaded the gated engine (a task without a budget
+ * has run). No time budget unless the test is about it: a held question must
+ * not run out of time however slow the machine is.
+ */
 async function gatedPool(options: { threads: number; timeBudgetMs?: number }): Promise<AnswerPool> {
   gate = newGate();
-  pool = createAnswerPool({ ...options, engineModule: ENGINE_MODULE, extra: { gate } });
+  pool = createAnswerPool({ timeBudgetMs: Number.POSITIVE_INFINITY, ...options, engineModule: ENGINE_MODULE, extra: { gate } });
   await pool.examples();
   return pool;
 }
@@ -72,7 +77,7 @@ describe('Slack with the answer pool', () => {
     const polite = await waitFor(() => h.fake.messagesIn('CBUDGET', slow.ts)[0], { timeoutMs: 10_000, what: 'the polite answer' });
     expect(polite.text).toBe(TOO_SLOW_TEXT);
     const line = logEntries(h.logs).find((e) => e.msg === 'question exceeded its time budget');
-    expect(line).toMatchObject({ level: 40, surface: 'slack:mention', conversation: `slack:T1:CBUDGET:${slow.ts}` });
+    expect(line).toMatchObject({ level: 40, surface: 'slack:mention', conversation: logId(`slack:T1:CBUDGET:${slow.ts}`) });
     // The held thread was replaced: once the new one is up (a task without a budget), the next question is answered.
     await pool!.examples();
     const next = ask('U2', 'CBUDGET2', 'What is Stargate?');

@@ -7,6 +7,7 @@ import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { ANSWER_EVENT_TYPE, classify, DEFAULT_RETRY_POLICY, SlackSender, type WebApi } from '../../adapters/slack/delivery.js';
 import { createLogger } from '../../adapters/shared/logger.js';
+import { logId } from '../../adapters/shared/log-ids.js';
 
 const platform = (error: string) => new webApi.WebAPIPlatformError({ ok: false, error } as never);
 const http = (status: number) => new webApi.WebAPIHTTPError(status, 'error', {}, 'body');
@@ -67,7 +68,7 @@ describe('SlackSender with the production retry policy', () => {
       expect(ms).toBeLessThanOrEqual(1000 * 2 ** i);
     });
     const last = JSON.parse(lines.at(-1)!);
-    expect(last).toMatchObject({ level: 50, what: 'chat.postMessage', conversation: 'slack:T1:C1:111.222', attempts: 4 });
+    expect(last).toMatchObject({ level: 50, what: 'chat.postMessage', conversation: logId('slack:T1:C1:111.222'), attempts: 4 });
     expect(last.msg).toBe('giving up on chat.postMessage: HTTP 500 (after 4 attempts)');
   });
 

@@ -10,6 +10,7 @@ import { ConfigError, createEngine, type Engine } from '../../src/index.js';
 import { FAKE_SIGNING_SECRET, logEntries, secretsIn, startSlack, type Harness } from './harness.js';
 import { envelope, mention, nextTs, postCommand, postEvent, slashCommand } from './slack-requests.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { logId } from '../../adapters/shared/log-ids.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ describe('Web API faults while answering (HTTP mode)', () => {
     expect(res.status).toBe(200);
     return { ts, conversation: `slack:T1:${channel}:${ts}` };
   }
-  const logsFor = (conversation: string) => logEntries(h.logs).filter((e) => e.conversation === conversation);
+  const logsFor = (conversation: string) => logEntries(h.logs).filter((e) => e.conversation === logId(conversation));
   const postsTo = (channel: string) => h.fake.callsOf('chat.postMessage').filter((c) => c.params.channel === channel);
   const settled = () => waitFor(() => h.slack.inFlight === 0, { what: 'answers in flight to settle' });
 
@@ -116,7 +117,7 @@ describe('Web API faults while answering (HTTP mode)', () => {
 
     h.fake.failNext('response_url', { kind: 'hang', ms: 900, delivered: true });
     await postCommand(h.url, FAKE_SIGNING_SECRET, slashCommand({ text: 'How much is InvestAI?', channel: 'CF8', user: 'U3', responseUrl: h.fake.responseUrl('rf-2') }));
-    const unanswered = await waitFor(() => logEntries(h.logs).find((e) => e.conversation === 'slack:T1:CF8:ask:U3' && e.msg === 'question could not be answered'));
+    const unanswered = await waitFor(() => logEntries(h.logs).find((e) => e.conversation === logId('slack:T1:CF8:ask:U3') && e.msg === 'question could not be answered'));
     expect(unanswered.reason).toContain('not retried (no double answer)');
     expect(h.fake.responses.filter((r) => r.id === 'rf-2')).toHaveLength(1);
   });
