@@ -4,6 +4,7 @@
  * and the documents no answer quoted. Plain data, rendered elsewhere.
  */
 import type { LogDatabase } from '../question-log/open-database.js';
+import { withoutControls as clean } from './clean-text.js';
 import { groupAlike, type QuestionGroup } from './group.js';
 
 export interface ReportOptions {
@@ -56,7 +57,8 @@ export async function collectReport(db: LogDatabase, options: ReportOptions): Pr
     .where('asked_at', '<=', now)
     .orderBy('asked_at')
     .execute();
-  const questions = rows.map((r) => ({ ...r, asked_at: Number(r.asked_at), answered: Number(r.answered) === 1, latency_ms: Number(r.latency_ms) }));
+  // What users typed is cleaned of terminal controls once, here, for every rendering.
+  const questions = rows.map((r) => ({ ...r, question: clean(r.question), answer: clean(r.answer), surface: clean(r.surface), asked_at: Number(r.asked_at), answered: Number(r.answered) === 1, latency_ms: Number(r.latency_ms) }));
 
   const days = new Map<string, DayCount & { notFound: number }>();
   for (let t = startOfDay(options.since); t <= now; t += 86_400_000) {
@@ -96,7 +98,7 @@ export async function collectReport(db: LogDatabase, options: ReportOptions): Pr
     } else {
       down += 1;
       entry.down += 1;
-      if (v.note) entry.notes.push(v.note);
+      if (v.note) entry.notes.push(clean(v.note));
     }
     byAnswer.set(v.answer_id, entry);
   }
@@ -106,7 +108,7 @@ export async function collectReport(db: LogDatabase, options: ReportOptions): Pr
   const downvoted = voted
     .map((q) => {
       const e = byAnswer.get(q.id)!;
-      return { question: q.question, answer: q.answer, count: e.down, up: e.up, notes: e.notes, surface: q.surface, askedAt: new Date(Number(q.asked_at)).toISOString() };
+      return { question: clean(q.question), answer: clean(q.answer), count: e.down, up: e.up, notes: e.notes, surface: clean(q.surface), askedAt: new Date(Number(q.asked_at)).toISOString() };
     })
     .sort((a, b) => b.count - a.count || b.askedAt.localeCompare(a.askedAt))
     .slice(0, top);
@@ -125,7 +127,7 @@ export async function collectReport(db: LogDatabase, options: ReportOptions): Pr
     unanswered: groupAlike(questions.filter((q) => q.kind === 'not_found').map((q) => ({ question: q.question, at: q.asked_at, answer: q.answer }))).slice(0, top),
     feedback: { up, down },
     downvoted,
-    neverQuoted: (options.documents ?? []).filter((d) => !quoted.has(d.id)).map((d) => ({ id: d.id, title: d.title })),
+    neverQuoted: (options.documents ?? []).filter((d) => !quoted.has(d.id)).map((d) => ({ id: clean(d.id), title: clean(d.title) })),
     latencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
   };
 }
