@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEngine, isUserFacing } from '../../src/index.js';
 import { loadQuestionLogConfig } from '../shared/question-log/config.js';
-import { openDatabase } from '../shared/question-log/open-database.js';
+import { safeReason } from '../shared/question-log/question-log.js';
+import { MissingDatabaseError, openDatabase } from '../shared/question-log/open-database.js';
 import { collectReport } from '../shared/report/collect.js';
 import { DEFAULT_SINCE, parseSince } from '../shared/report/period.js';
 import { renderHtml } from '../shared/report/render-html.js';
@@ -46,9 +47,14 @@ async function main(): Promise<void> {
   // The report reads the log even when this shell has QUESTION_LOG=off.
   const config = loadQuestionLogConfig({ ...process.env, QUESTION_LOG: 'on' });
   if (!config.enabled) return;
-  const db = await openDatabase(config.target).catch((error: unknown) => {
+  // The report only reads: a path with no log behind it is a mistake to name, not a new empty log to create.
+  const db = await openDatabase(config.target, { mustExist: true }).catch((error: unknown) => {
+    if (error instanceof MissingDatabaseError) {
+      const from = process.env.SUMMIT_QA_DB ? 'SUMMIT_QA_DB' : 'the default place, as SUMMIT_QA_DB is not set';
+      throw new Error(`there is no question log at ${error.file} (${from}): nothing has been logged there yet, or the path is wrong`);
+    }
     const where = config.target.kind === 'sqlite' ? config.target.file : 'DATABASE_URL';
-    throw new Error(`could not open the question log (${where}): ${(error as Error).message}`);
+    throw new Error(`could not open the question log (${where}): ${safeReason(error, config.target)}`);
   });
   try {
     const engine = await createEngine({ corpusDir: corpusDirFrom(values.corpus) });
