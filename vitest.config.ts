@@ -16,5 +16,7 @@ export default defineConfig({
     setupFiles: ['tests/setup/discord-first.ts'],
     // Bots spawned by tests must not write the developer's data/ question log; tests that need a log open their own.
     env: { QUESTION_LOG: 'off' },
+    // Fails the run when a test changed data/, the bundled corpus or the top of the project.
+    globalSetup: ['tests/setup/user-files.ts'],
   },
 });

@@ -47,7 +47,7 @@ async function runInProcess(entry: 'ask' | 'repl', corpusDir: string): Promise<E
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   stdin.end('');
-  const io = { stdin, stdout, stderr, env: { NO_COLOR: '1' } };
+  const io = { stdin, stdout, stderr, env: { NO_COLOR: '1', QUESTION_LOG: 'off' } };
   const code = entry === 'ask' ? await runAsk(['--strict', '--corpus', corpusDir, 'a question'], io) : await runRepl(['--strict', '--corpus', corpusDir], io);
   return { code, stdout: out, stderr: err };
 }
