@@ -9,6 +9,7 @@ import type { Answer } from '../../src/index.js';
 import { TimeBudgetExceeded, type Answerer, type AskRequest } from './answerer.js';
 import type { WorkerSettings, WorkerTask } from './answer-worker.js';
 import type { ChartModel } from './chart/index.js';
+import { PoolGenerations } from './pool-generations.js';
 
 export interface AnswerPoolOptions {
   /** Worker threads. Default: one per core (os.availableParallelism()). */
@@ -54,9 +55,9 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
     pool.on('error', () => undefined);
     return pool;
   };
-  let pool = startPool();
-  // A task runs on the pool current when it starts, so a reload never cuts a question short.
-  const run = <T>(task: WorkerTask, signal?: AbortSignal, on: Piscina = pool) => on.run(task, signal ? { signal } : {}) as Promise<T>;
+  // A task runs on the pool current when it is given, and that pool stays up until the task settles.
+  const pools = new PoolGenerations(startPool);
+  const run = <T>(task: WorkerTask, signal?: AbortSignal) => pools.run<T>(task, signal ? { signal } : {});
   return {
     threads,
     timeBudgetMs,
@@ -84,22 +85,8 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
         clearTimeout(timer);
       }
     },
-    async reload() {
-      // New workers load the corpus while the old ones keep answering; a corpus that fails keeps the old pool.
-      const next = startPool();
-      let count: number;
-      try {
-        count = await run<number>({ kind: 'documents' }, undefined, next);
-      } catch (error) {
-        await next.destroy();
-        throw error;
-      }
-      const old = pool;
-      pool = next;
-      // close() lets the questions already running on the old workers finish.
-      void old.close().catch(() => undefined);
-      return count;
-    },
-    close: () => pool.destroy(),
+    // New workers load the corpus while the old ones keep answering; a corpus that fails keeps the old pool.
+    reload: () => pools.replace<number>({ kind: 'documents' } satisfies WorkerTask),
+    close: () => pools.destroy(),
   };
 }

@@ -1,12 +1,15 @@
 /**
  * Reloading the answer pool: new workers load the changed corpus while the
  * old ones keep answering, then take over; a question already being answered
- * finishes on the old index. The question in flight waits on a gate the test
+ * (or waiting for an old worker) finishes on the old index, and the old
+ * workers stop only after that. Questions in flight wait on gates the test
  * opens, so nothing depends on timing.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAnswerPool, type AnswerPool } from '../../adapters/shared/answer-pool.js';
-import { newGate, openGate } from '../helpers/gated-engine.js';
+import { heldCount, newGate, openGate } from '../helpers/gated-engine.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { harbourCorpus, LIGHTHOUSE_DOC, LIGHTHOUSE_QUESTION, LIGHTHOUSE_QUOTE } from './fixtures.js';
 
@@ -16,6 +19,7 @@ const gate = newGate();
 let pool: AnswerPool | undefined;
 afterAll(async () => {
   openGate(gate);
+  openGate(gate, 'HOLD');
   await pool?.close();
   corpus.remove();
 });
@@ -38,5 +42,37 @@ describe('answer pool reload', () => {
 
     openGate(gate);
     expect(quoted(await inFlight)).not.toContain(LIGHTHOUSE_QUOTE);
+  });
+
+  it('with two threads, a reload loses no question: the old pool stops only after every question given to it is answered', { timeout: 40_000 }, async () => {
+    const own = harbourCorpus();
+    own.write('lighthouse.md', LIGHTHOUSE_DOC);
+    const twoGate = newGate();
+    const twoThreads = createAnswerPool({ threads: 2, corpusDir: own.dir, engineModule: ENGINE_MODULE, extra: { gate: twoGate } });
+    try {
+      expect(await twoThreads.documents()).toBe(2);
+      // Both old threads hold a question, and a third waits in the old pool's queue.
+      const slow = twoThreads.ask({ question: `SLOW${LIGHTHOUSE_QUESTION}`, history: [] });
+      const held = twoThreads.ask({ question: `HOLD${LIGHTHOUSE_QUESTION}`, history: [] });
+      const queued = twoThreads.ask({ question: LIGHTHOUSE_QUESTION, history: [] });
+      await waitFor(() => heldCount(twoGate, 'SLOW') === 1 && heldCount(twoGate, 'HOLD') === 1, { timeoutMs: 15_000, what: 'both threads to hold a question' });
+
+      rmSync(join(own.dir, 'lighthouse.md'));
+      expect(await twoThreads.reload()).toBe(1);
+
+      // One old thread finishes its question, then the queued one; the other is still held meanwhile.
+      openGate(twoGate, 'SLOW');
+      expect((await slow).answered).toBe(true);
+      expect((await queued).answered).toBe(true);
+      openGate(twoGate, 'HOLD');
+      // Answered on the index it was asked of, which still had the document.
+      expect(quoted(await held)).toContain(LIGHTHOUSE_QUOTE);
+      expect(quoted(await twoThreads.ask({ question: LIGHTHOUSE_QUESTION, history: [] }))).not.toContain(LIGHTHOUSE_QUOTE);
+    } finally {
+      openGate(twoGate);
+      openGate(twoGate, 'HOLD');
+      await twoThreads.close();
+      own.remove();
+    }
   });
 });
