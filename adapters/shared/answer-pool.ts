@@ -1,12 +1,14 @@
 /**
  * The engine in a pool of worker threads (piscina), so one slow question
- * never holds up acknowledgements or other users' answers. A question past
- * its time budget is abandoned (its thread is replaced) and answered politely.
+ * never holds up acknowledgements or other users' answers. A question whose
+ * answer runs past its time budget (counted from when a thread starts it, see
+ * answer-budget.ts) is abandoned (its thread is replaced) and answered politely.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Answer } from '../../src/index.js';
-import { TimeBudgetExceeded, type Answerer, type AskRequest } from './answerer.js';
+import type { Answerer, AskRequest } from './answerer.js';
+import { REAL_TIMERS, runWithinBudget, type BudgetTimers } from './answer-budget.js';
 import type { WorkerSettings, WorkerTask } from './answer-worker.js';
 import type { ChartModel } from './chart/index.js';
 import { PoolGenerations } from './pool-generations.js';
@@ -14,8 +16,14 @@ import { PoolGenerations } from './pool-generations.js';
 export interface AnswerPoolOptions {
   /** Worker threads. Default: one per core (os.availableParallelism()). */
   threads?: number;
-  /** Longest a question may take, queueing included, before a polite answer. Default 10,000 ms. */
+  /**
+   * Longest a thread may spend on one question (or chart) before it is
+   * abandoned with a polite answer. Time waiting in the queue for a free
+   * thread does not count. Infinity: no budget. Default 10,000 ms.
+   */
   timeBudgetMs?: number;
+  /** Times the budget. Default: setTimeout/clearTimeout (tests pass a clock they advance). */
+  timers?: BudgetTimers;
   /** Corpus directory for each worker's engine. Default: the bundled corpus. */
   corpusDir?: string;
   /** Corpus problems stop the load instead of being skipped with a warning. Default false. */
@@ -57,34 +65,19 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
   };
   // A task runs on the pool current when it is given, and that pool stays up until the task settles.
   const pools = new PoolGenerations(startPool);
-  const run = <T>(task: WorkerTask, signal?: AbortSignal) => pools.run<T>(task, signal ? { signal } : {});
+  const run = <T>(task: WorkerTask) => pools.run<T>(task);
+  const timers = options.timers ?? REAL_TIMERS;
+  // The task carries a port on which the worker says it has started; the budget runs from then.
+  const runTimed = <T>(task: WorkerTask) =>
+    runWithinBudget<T>((started, signal) => pools.run<T>({ ...task, started }, { signal, transferList: [started] }), timeBudgetMs, timers);
   return {
     threads,
     timeBudgetMs,
-    async ask(request: AskRequest) {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeBudgetMs);
-      try {
-        return await run<Answer>({ kind: 'ask', request }, controller.signal);
-      } catch (error) {
-        if (controller.signal.aborted) throw new TimeBudgetExceeded(timeBudgetMs);
-        throw error;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    ask: (request: AskRequest) => runTimed<Answer>({ kind: 'ask', request }),
     examples: () => run<readonly string[]>({ kind: 'examples' }),
     warnings: () => run<readonly string[]>({ kind: 'warnings' }),
     documents: () => run<number>({ kind: 'documents' }),
-    async drawChart(model) {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeBudgetMs);
-      try {
-        return await run<Uint8Array>({ kind: 'chart', model }, controller.signal);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    drawChart: (model) => runTimed<Uint8Array>({ kind: 'chart', model }),
     // New workers load the corpus while the old ones keep answering; a corpus that fails keeps the old pool.
     reload: () => pools.replace<number>({ kind: 'documents' } satisfies WorkerTask),
     close: () => pools.destroy(),

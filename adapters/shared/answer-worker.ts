@@ -3,7 +3,9 @@
  * tasks. `engineModule` (a module exporting createEngine) lets tests swap in
  * an engine with controlled timing; production uses src/index.ts.
  */
+import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
+import { reportStarted } from './answer-budget.js';
 import type { Engine, EngineOptions } from '../../src/index.js';
 import { answerWithHistory, type AskRequest } from './answerer.js';
 import type { ChartModel } from './chart/index.js';
@@ -18,7 +20,10 @@ export interface WorkerSettings {
   extra?: unknown;
 }
 
-export type WorkerTask = { kind: 'ask'; request: AskRequest } | { kind: 'examples' } | { kind: 'warnings' } | { kind: 'documents' } | { kind: 'chart'; model: ChartModel };
+export type WorkerTask = ({ kind: 'ask'; request: AskRequest } | { kind: 'examples' } | { kind: 'warnings' } | { kind: 'documents' } | { kind: 'chart'; model: ChartModel }) & {
+  /** Told when this thread starts the task: the task's time budget runs from then (answer-budget.ts). */
+  started?: MessagePort;
+};
 
 const settings = (workerData ?? {}) as WorkerSettings;
 type Factory = (options: EngineOptions & { extra?: unknown }) => Promise<Engine>;
@@ -39,6 +44,7 @@ const engine: Engine | Error = await factory({
 );
 
 export default function answer(task: WorkerTask): unknown {
+  reportStarted(task.started);
   // Charts are drawn here too, off the adapter's event loop; the renderer loads on the first one.
   if (task.kind === 'chart') return import('./chart/index.js').then(async ({ drawChart }) => (await drawChart(task.model, 'png')).data);
   if (engine instanceof Error) throw engine;

@@ -14,6 +14,8 @@ import { waitFor } from '../helpers/wait-for.js';
 import { harbourCorpus, LIGHTHOUSE_DOC, LIGHTHOUSE_QUESTION, LIGHTHOUSE_QUOTE } from './fixtures.js';
 
 const ENGINE_MODULE = new URL('../helpers/gated-engine.ts', import.meta.url).href;
+/** Questions are held as long as the test needs: how long a reload takes on a busy machine is no concern here. */
+const NO_BUDGET = Number.POSITIVE_INFINITY;
 const corpus = harbourCorpus();
 const gate = newGate();
 let pool: AnswerPool | undefined;
@@ -28,7 +30,7 @@ const quoted = (answer: { quotes: { text: string }[] }) => answer.quotes.map((q)
 
 describe('answer pool reload', () => {
   it('swaps in workers holding the new index; the question in flight finishes on the old one', { timeout: 40_000 }, async () => {
-    pool = createAnswerPool({ threads: 1, corpusDir: corpus.dir, engineModule: ENGINE_MODULE, extra: { gate } });
+    pool = createAnswerPool({ threads: 1, corpusDir: corpus.dir, engineModule: ENGINE_MODULE, extra: { gate }, timeBudgetMs: NO_BUDGET });
     expect(await pool.documents()).toBe(1);
 
     const inFlight = pool.ask({ question: `SLOW${LIGHTHOUSE_QUESTION}`, history: [] });
@@ -48,7 +50,7 @@ describe('answer pool reload', () => {
     const own = harbourCorpus();
     own.write('lighthouse.md', LIGHTHOUSE_DOC);
     const twoGate = newGate();
-    const twoThreads = createAnswerPool({ threads: 2, corpusDir: own.dir, engineModule: ENGINE_MODULE, extra: { gate: twoGate } });
+    const twoThreads = createAnswerPool({ threads: 2, corpusDir: own.dir, engineModule: ENGINE_MODULE, extra: { gate: twoGate }, timeBudgetMs: NO_BUDGET });
     try {
       expect(await twoThreads.documents()).toBe(2);
       // Both old threads hold a question, and a third waits in the old pool's queue.
