@@ -7,15 +7,16 @@
  *   ask --chart FILE "q"      the answer, and its chart written to FILE (.png or .svg)
  * Logs and errors go to stderr; stdout carries answers only.
  */
-import { createInterface } from 'node:readline';
 import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
 import { parseCommandLine } from './command-line.js';
 import { corpusDirFrom, strictFrom } from './corpus-option.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer } from './render.js';
-import { boundedId } from '../shared/limits.js';
+import { answerLines } from './jsonl.js';
 import { chartFormatOf, writeChartFile } from './chart-file.js';
 import { progressReporter } from '../shared/progress.js';
+
+export { parseLine } from './jsonl.js';
 
 export interface AskIO {
   stdin: NodeJS.ReadableStream;
@@ -95,32 +96,4 @@ export async function runAsk(argv: string[], io: AskIO): Promise<number> {
     io.stderr.write(result.written ? `chart written to ${values.chart}\n` : `no chart written: ${result.reason}\n`);
   }
   return 0;
-}
-
-/** One JSON line out for every line in, including empty and malformed ones. */
-async function answerLines(engine: Engine, io: AskIO): Promise<void> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    const { question, conversation } = parseLine(line);
-    // An id of any length becomes a short key, so scripted ids cannot fill memory.
-    const answer = engine.ask(question, conversation !== undefined ? { conversation: boundedId(conversation) } : {});
-    io.stdout.write(`${JSON.stringify(answer)}\n`);
-  }
-}
-
-/** A line is a question, or a JSON object {"question", "conversation"}. */
-export function parseLine(line: string): { question: string; conversation?: string } {
-  const trimmed = line.trim();
-  if (trimmed.startsWith('{')) {
-    try {
-      const value: unknown = JSON.parse(trimmed);
-      if (value && typeof value === 'object' && typeof (value as { question?: unknown }).question === 'string') {
-        const { question, conversation } = value as { question: string; conversation?: unknown };
-        return conversation === undefined || conversation === null ? { question } : { question, conversation: String(conversation) };
-      }
-    } catch {
-      // Not JSON after all: it is asked as written.
-    }
-  }
-  return { question: line };
 }
