@@ -1,15 +1,19 @@
 /**
  * Snapshots are a speed-up that is never trusted blindly: keyed by the corpus
- * contents (not the files' times), checksummed, private to the user, rebuilt
- * when corrupt or foreign, and temporary files of dead writers are removed.
+ * contents (not the files' times), signed with a key that never goes into a
+ * snapshot (HMAC-SHA-256), private to the user, ignored with one warning and
+ * rebuilt when corrupt, forged or foreign, never a source of words a
+ * Markdown document does not hold now, and temporary files of dead writers
+ * are removed.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/index.js';
 import { readCorpus } from '../../src/corpus/read.js';
-import { engineFingerprint, loadSnapshot, prune, snapshotKey } from '../../src/knowledge/snapshot.js';
+import { engineFingerprint, KEY_FILE, loadSnapshot, prune, readSnapshotKey, snapshotKey } from '../../src/knowledge/snapshot.js';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
 
 let corpus: TempCorpus;
@@ -25,17 +29,102 @@ afterEach(() => {
 });
 
 const snapshots = () => readdirSync(dir).filter((n) => n.endsWith('.snapshot'));
-const start = () => createEngine({ corpusDir: corpus.dir, snapshot: { dir }, onWarning: () => {} });
+let warnings: string[] = [];
+beforeEach(() => {
+  warnings = [];
+});
+const start = () => createEngine({ corpusDir: corpus.dir, snapshot: { dir, onWarning: (line) => warnings.push(line) }, onWarning: () => {} });
 const cost = async () => (await start()).ask('How much will the Lumen bridge cost?').quotes[0]?.text;
+const currentKey = async () => snapshotKey(corpus.dir, await readCorpus(corpus.dir));
+const quiet = () => ({ dir, onWarning: () => {} });
+
+/** A snapshot file split as an editor of it would: the header object and the bytes after the header line. */
+function openSnapshot(): { path: string; header: Record<string, unknown>; payload: Buffer } {
+  const path = join(dir, snapshots()[0]!);
+  const file = readFileSync(path);
+  const newline = file.indexOf(10);
+  return { path, header: JSON.parse(file.toString('utf8', 0, newline)) as Record<string, unknown>, payload: file.subarray(newline + 1) };
+}
+
+const FAKE = (payload: Buffer) => Buffer.from(payload.toString('utf8').replaceAll('€12 million', '€99 million'), 'utf8');
 
 describe('snapshots', () => {
-  it('are written with mode 0600 and a header with the key and a SHA-256 of the content', async () => {
+  it('are written with mode 0600 and a header with the key and an HMAC-SHA-256 of the content; the key file beside them is 0600 and in no snapshot', async () => {
     await start();
     const [name] = snapshots();
     expect(name).toBeDefined();
     expect(statSync(join(dir, name!)).mode & 0o777).toBe(0o600);
-    const header = JSON.parse(readFileSync(join(dir, name!), 'utf8').split('\n', 1)[0]!);
-    expect(header).toMatchObject({ magic: 'summit-qa-snapshot', key: name!.replace('.snapshot', ''), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const { header, payload } = openSnapshot();
+    expect(header).toMatchObject({ magic: 'summit-qa-snapshot', key: name!.replace('.snapshot', ''), hmac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(header).not.toHaveProperty('sha256');
+    expect(statSync(join(dir, KEY_FILE)).mode & 0o777).toBe(0o600);
+    const key = readSnapshotKey(dir) as Buffer;
+    expect(key).toBeInstanceOf(Buffer);
+    expect(payload.includes(key)).toBe(false);
+    expect(payload.includes(key.toString('hex'))).toBe(false);
+  });
+
+  it('an edited payload under a recomputed unkeyed SHA-256 header is ignored with one warning: the fake quote is never served', async () => {
+    expect(await cost()).toBe('The Lumen bridge will cost €12 million.');
+    const { path, header, payload } = openSnapshot();
+    const fake = FAKE(payload);
+    expect(fake.equals(payload)).toBe(false);
+    // What an editor without the key can do: the header as it used to be checked, over the new bytes.
+    const forged = { magic: header.magic, format: header.format, key: header.key, sha256: createHash('sha256').update(fake).digest('hex'), bytes: fake.length };
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(forged)}\n`), fake]));
+    warnings = [];
+    expect(await cost()).toBe('The Lumen bridge will cost €12 million.');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^snapshot .+\.snapshot ignored \(its header or HMAC does not match\); rebuilding the index$/);
+    // Rebuilt and replaced: the next start uses it without a word.
+    warnings = [];
+    expect(await cost()).toBe('The Lumen bridge will cost €12 million.');
+    expect(warnings).toEqual([]);
+  });
+
+  it('even a snapshot signed with the key cannot change a Markdown document\'s words: its text is checked against the file as read now', async () => {
+    expect(await cost()).toBe('The Lumen bridge will cost €12 million.');
+    const { path, header, payload } = openSnapshot();
+    const fake = FAKE(payload);
+    // Someone who could read the key file signs the edited bytes as the bot would.
+    const secret = readSnapshotKey(dir) as Buffer;
+    const hmac = createHmac('sha256', secret).update(`${header.magic}\0${header.format}\0${header.key}\0${fake.length}\0`).update(fake).digest('hex');
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, hmac, bytes: fake.length })}\n`), fake]));
+    expect(loadSnapshot(await currentKey(), { dir, onWarning: (line) => warnings.push(line) })).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/ignored \(the text of .*bridge\.md differs from the file\); rebuilding the index$/)]);
+    expect(await cost()).toBe('The Lumen bridge will cost €12 million.');
+  });
+
+  it('a key file that is a link, open to other users, or not a key is not trusted: the snapshot is ignored, and the next save makes a new key', async () => {
+    await start();
+    const keyPath = join(dir, KEY_FILE);
+    const original = readFileSync(keyPath);
+    chmodSync(keyPath, 0o644);
+    expect(readSnapshotKey(dir)).toMatch(/open to other users \(mode 644\)/);
+    expect(loadSnapshot(await currentKey(), { dir, onWarning: (line) => warnings.push(line) })).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/ignored \(no key to verify it: snapshot\.key is open to other users \(mode 644\)\)/)]);
+    expect(await cost()).toBe('The Lumen bridge will cost €12 million.');
+    expect(statSync(keyPath).mode & 0o777).toBe(0o600);
+    expect(readFileSync(keyPath).equals(original)).toBe(false);
+    expect(loadSnapshot(await currentKey(), quiet())).toBeDefined();
+
+    const elsewhere = join(dir, 'elsewhere.key');
+    writeFileSync(elsewhere, readFileSync(keyPath), { mode: 0o600 });
+    unlinkSync(keyPath);
+    symlinkSync(elsewhere, keyPath);
+    expect(readSnapshotKey(dir)).toBe('snapshot.key is a link');
+    writeFileSync(elsewhere, 'short', { mode: 0o600 });
+    unlinkSync(keyPath);
+    writeFileSync(keyPath, 'short', { mode: 0o600 });
+    expect(readSnapshotKey(dir)).toBe('snapshot.key is not a key');
+  });
+
+  it('a snapshot without its key file is ignored with a warning, then rebuilt under a new key', async () => {
+    await start();
+    unlinkSync(join(dir, KEY_FILE));
+    expect(await cost()).toBe('The Lumen bridge will cost €12 million.');
+    expect(warnings).toEqual([expect.stringMatching(/ignored \(no key to verify it: snapshot\.key is missing\)/)]);
+    expect(loadSnapshot(await currentKey(), quiet())).toBeDefined();
   });
 
   it('are keyed by contents: the same size and time with other words is another corpus', async () => {
@@ -51,14 +140,15 @@ describe('snapshots', () => {
     await start();
     const path = join(dir, snapshots()[0]!);
     const text = readFileSync(path, 'utf8');
-    const key = snapshots()[0]!.replace('.snapshot', '');
+    const key = await currentKey();
+    expect(key.id).toBe(snapshots()[0]!.replace('.snapshot', ''));
     writeFileSync(path, text.replace('€12 million', '€99 million'));
-    expect(loadSnapshot(key, { dir })).toBeUndefined();
+    expect(loadSnapshot(key, quiet())).toBeUndefined();
     expect(await cost()).toBe('The Lumen bridge will cost €12 million.');
     writeFileSync(path, text.slice(0, text.length / 2));
-    expect(loadSnapshot(key, { dir })).toBeUndefined();
+    expect(loadSnapshot(key, quiet())).toBeUndefined();
     expect(await cost()).toBe('The Lumen bridge will cost €12 million.');
-    expect(loadSnapshot(key, { dir })).toBeDefined();
+    expect(loadSnapshot(key, quiet())).toBeDefined();
   });
 
   it('a snapshot stored under another key is not used', async () => {
@@ -66,15 +156,15 @@ describe('snapshots', () => {
     const name = snapshots()[0]!;
     const other = '0'.repeat(32);
     writeFileSync(join(dir, `${other}.snapshot`), readFileSync(join(dir, name)));
-    expect(loadSnapshot(other, { dir })).toBeUndefined();
+    expect(loadSnapshot({ ...(await currentKey()), id: other }, quiet())).toBeUndefined();
   });
 
   it('the key covers every file, the bytes, and what was skipped', async () => {
     const raw = await readCorpus(corpus.dir);
-    const key = snapshotKey(corpus.dir, raw);
-    expect(snapshotKey(corpus.dir, { ...raw, files: raw.files.map((f) => ({ ...f, bytes: Buffer.from(f.bytes.toString().replace('12', '13')) })) })).not.toBe(key);
-    expect(snapshotKey(corpus.dir, { ...raw, files: [] })).not.toBe(key);
-    expect(snapshotKey(corpus.dir, raw)).toBe(key);
+    const key = snapshotKey(corpus.dir, raw).id;
+    expect(snapshotKey(corpus.dir, { ...raw, files: raw.files.map((f) => ({ ...f, bytes: Buffer.from(f.bytes.toString().replace('12', '13')) })) }).id).not.toBe(key);
+    expect(snapshotKey(corpus.dir, { ...raw, files: [] }).id).not.toBe(key);
+    expect(snapshotKey(corpus.dir, raw).id).toBe(key);
   });
 
   it('the engine fingerprint covers the code and the lock file', () => {
