@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, BOT_ID, FAKE_TOKEN, FakeDiscord, botUser, guildCreate, messageCreate } from './fake-discord/index.js';
 import { shardOf } from './fake-discord/sharded-gateway.js';
+import { installed, REDIS_SERVER } from '../helpers/machine-tools.js';
 import { startRedis, type RedisServer } from '../helpers/redis-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { run, type Running } from './spawn.js';
@@ -61,7 +62,7 @@ afterAll(async () => {
   await redis.close();
 });
 
-describe('sharded Discord bot', () => {
+describe.skipIf(!installed(REDIS_SERVER, import.meta.url))('sharded Discord bot', () => {
   it('runs the recommended number of shards, each holding only its own guilds', () => {
     expect(fake.sharded!.identified.sort()).toEqual([0, 1]);
     const connected = manager

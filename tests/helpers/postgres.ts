@@ -5,12 +5,13 @@
  * `postgres` system user (PostgreSQL refuses to run as root).
  */
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { POSTGRESQL } from './machine-tools.js';
 
 const run = promisify(execFile);
 
@@ -23,13 +24,11 @@ export interface PostgresCluster {
   stop(): Promise<void>;
 }
 
-/** The newest installed PostgreSQL's bin directory (Debian's /usr/lib/postgresql/N/bin). */
+/** The installed PostgreSQL's bin directory (on PATH, or Debian's newest /usr/lib/postgresql/N/bin). */
 export function postgresBin(): string {
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
-  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (.ci/run does it)');
-  return join(root, newest, 'bin');
+  const bin = POSTGRESQL.find();
+  if (!bin) throw new Error(`PostgreSQL is not installed: ${POSTGRESQL.install} (.ci/run does it)`);
+  return bin;
 }
 
 async function freePort(): Promise<number> {

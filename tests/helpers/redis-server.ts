@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
+import { REDIS_SERVER } from './machine-tools.js';
 
 export interface RedisServer {
   readonly url: string;
@@ -34,11 +35,13 @@ function pings(port: number): Promise<boolean> {
 }
 
 export async function startRedis(): Promise<RedisServer> {
+  const program = REDIS_SERVER.find();
+  if (!program) throw new Error(`redis-server is not installed: ${REDIS_SERVER.install} (.ci/run does it)`);
   const dir = mkdtempSync(join(tmpdir(), 'summit-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'], { stdio: 'ignore' });
+    child = spawn(program, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'], { stdio: 'ignore' });
     child.once('error', () => undefined);
     // Bounded: a server that never answers fails the test after 10 s.
     const deadline = Date.now() + 10_000;

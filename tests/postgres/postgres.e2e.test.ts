@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/index.js';
 import { QuestionLog, type KeySource } from '../../adapters/shared/question-log/index.js';
 import { openDatabase } from '../../adapters/shared/question-log/open-database.js';
+import { installed, POSTGRESQL } from '../helpers/machine-tools.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres.js';
 import { feedbackLoop } from '../feedback/loop.js';
 import { answered, captureLogger, tempDir } from '../question-log/fixtures.js';
@@ -40,7 +41,7 @@ async function query(url: string, sql: string): Promise<any[]> {
   }
 }
 
-describe('question log on PostgreSQL', () => {
+describe.skipIf(!installed(POSTGRESQL, import.meta.url))('question log on PostgreSQL', () => {
   it('the feedback loop: Slack mention and Discord /ask with votes and notes, read back by npm run report -- --json', { timeout: 90_000 }, async () => {
     const url = await cluster.createDatabase('loop');
     await feedbackLoop(engine, { kind: 'postgres', url }, keyFile('loop'));

@@ -7,14 +7,11 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../adapters/shared/logger.js';
 import { createRateLimit } from '../../adapters/shared/rate-limit.js';
 import { RedisStore } from '../../adapters/shared/state/redis-store.js';
+import { installed, REDIS_SERVER } from '../helpers/machine-tools.js';
 import { startRedis, type RedisServer } from '../helpers/redis-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(() => redis.close());
 
 function replica() {
   const logs: Record<string, any>[] = [];
@@ -23,7 +20,12 @@ function replica() {
   return { store, logs };
 }
 
-describe('RedisStore', () => {
+describe.skipIf(!installed(REDIS_SERVER, import.meta.url))('RedisStore', () => {
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(() => redis.close());
+
   it('lets exactly one replica take an event, and shares values with expiry', async () => {
     const [a, b] = [replica(), replica()];
     await Promise.all([a.store.ready(), b.store.ready()]);

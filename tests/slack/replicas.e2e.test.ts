@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/index.js';
 import { createLogger } from '../../adapters/shared/logger.js';
 import { RedisStore } from '../../adapters/shared/state/redis-store.js';
+import { installed, REDIS_SERVER } from '../helpers/machine-tools.js';
 import { startRedis, type RedisServer } from '../helpers/redis-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { FakeSlack } from './fake-slack.js';
@@ -42,7 +43,7 @@ afterAll(async () => {
 const post = (replica: number, event: Record<string, unknown>, retryNum?: number) =>
   postEvent(replicas[replica]!.url, FAKE_SIGNING_SECRET, event, retryNum === undefined ? {} : { retryNum });
 
-describe('two Slack HTTP replicas sharing Redis', () => {
+describe.skipIf(!installed(REDIS_SERVER, import.meta.url))('two Slack HTTP replicas sharing Redis', () => {
   it('answers the same signed event sent to both replicas once', async () => {
     const ts = nextTs();
     const event = envelope(mention({ channel: 'CR1', user: 'U1', ts, text: '<@UBOT> How much is InvestAI?' }));
