@@ -4,12 +4,13 @@
  * and a cost that grows linearly with a paragraph's length.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/corpus/document.js';
 import { markdownFromText } from '../../src/corpus/readers/markdown.js';
 import { segmentDocument } from '../../src/text/segment.js';
 import { segmenterBreaks } from '../../src/text/sentence-breaks.js';
-import { FORUM_CORPUS } from '../helpers/corpus.js';
+import { FORUM_FIXTURE } from '../helpers/fixtures.js';
 
 const sentences = (body: string) => segmentDocument(body).sentences.map((s) => s.text);
 
@@ -43,9 +44,8 @@ describe('datelines, lists and wrapped lines', () => {
   });
 });
 
-describe.skipIf(!FORUM_CORPUS)('the forum practice corpus', () => {
-  const FORUM = FORUM_CORPUS!;
-  const doc = (name: string) => buildDocument(name, markdownFromText(name, readFileSync(`${FORUM}/${name}`, 'utf8')));
+describe('the forum practice corpus', () => {
+  const doc = (name: string) => buildDocument(name, markdownFromText(name, readFileSync(join(FORUM_FIXTURE, name), 'utf8')));
 
   it('the press release: titles, months, approx., e.g. and "U.S." before "It"', () => {
     const texts = doc('quillon-press-release.md').sentences.map((s) => s.text);

@@ -1,5 +1,5 @@
 /** Temporary corpus directories for tests, removed by the caller's afterAll/afterEach. */
-import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,12 +29,3 @@ export function tempCorpus(options: { copyBundled?: boolean } = {}): TempCorpus 
     },
   };
 }
-
-/**
- * The forum practice corpus beside the project (../shared/eval/forum/corpus),
- * also found from a worktree one level deeper; undefined where it is absent,
- * so tests that read it are skipped rather than failed.
- */
-export const FORUM_CORPUS: string | undefined = ['../../../shared/eval/forum/corpus/', '../../../../shared/eval/forum/corpus/']
-  .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
-  .find((dir) => existsSync(dir));

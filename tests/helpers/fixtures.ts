@@ -54,10 +54,15 @@ export async function openBareHarbour(): Promise<TestEngine & { remove(): void }
   return { ...(await open(temp.dir, (corpus) => createEngine({ corpus }))), remove: () => temp.remove() };
 }
 
-/** The forum texts (several uncurated documents that disagree and correct each other). */
+/** The forum texts (several uncurated documents that disagree and correct each other), the fact sheet as its Markdown source. */
 export async function openForum(): Promise<TestEngine & { remove(): void }> {
-  const temp = copyOf(FORUM_FIXTURE, (name) => name !== 'README.md');
+  const temp = copyOf(FORUM_FIXTURE, (name) => name !== 'README.md' && !name.endsWith('.pdf'));
   return { ...(await open(temp.dir, (corpus) => createEngine({ corpus }))), remove: () => temp.remove() };
+}
+
+/** The nine forum documents as published, in their six formats (the fact sheet as its PDF); remove() it after. */
+export function forumAsPublished(): TempCorpus {
+  return copyOf(FORUM_FIXTURE, (name) => name !== 'README.md' && name !== 'fact-sheet.md');
 }
 
 /** A corpus of documents written by the test (file name -> text), uncurated; remove() it after. */
