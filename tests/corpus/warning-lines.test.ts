@@ -1,0 +1,40 @@
+/**
+ * A corpus warning is one line, whatever the file is called: a file name
+ * with a newline cannot forge a second warning line, nor one with an escape
+ * sequence retitle or clear the operator's terminal.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { CorpusError, escapeControls } from '../../src/errors.js';
+import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
+
+let corpus: TempCorpus | undefined;
+afterEach(() => {
+  corpus?.remove();
+  corpus = undefined;
+});
+
+const FORGED = 'x\ncorpus warning in forged.md: all is well (document skipped)\n.md';
+const TERMINAL = '\u001b]0;owned\u0007\u001b[2Jpage.md';
+
+describe('warning lines', () => {
+  it('a file name with a newline or escape sequences gives one warning line each, its controls escaped', async () => {
+    corpus = tempCorpus();
+    corpus.write('good.md', 'The harbour tram opens in June.\n');
+    corpus.write(FORGED, '');
+    corpus.write(TERMINAL, '   ');
+    const { warnings } = await loadCorpus(corpus.dir);
+    const lines = warnings.map((w) => w.split(corpus!.dir).join('DIR'));
+    expect(lines).toEqual([
+      'corpus warning in DIR/\\u001b]0;owned\\u0007\\u001b[2Jpage.md, field "body": the document has no text (document skipped)',
+      'corpus warning in DIR/x\\ncorpus warning in forged.md: all is well (document skipped)\\n.md, field "body": the document has no text (document skipped)',
+    ]);
+    for (const line of warnings) expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
+  });
+
+  it('escapeControls writes C0, C1, DEL, line separators and bidi controls as escapes, and leaves other text alone', () => {
+    expect(escapeControls('a\tb\nc\rd\u0000e\u007ff\u0085g\u2028h\u2067i')).toBe('a\\tb\\nc\\rd\\u0000e\\u007ff\\u0085g\\u2028h\\u2067i');
+    expect(escapeControls('Résumé – “quoted” 😀')).toBe('Résumé – “quoted” 😀');
+    expect(CorpusError.format({ file: 'a\nb.md', field: 'ti\ntle', line: 3 }, 'bad\nvalue')).toBe('corpus error in a\\nb.md, line 3, field "ti\\ntle": bad\\nvalue');
+  });
+});
