@@ -13,7 +13,7 @@ import { FuzzyWords } from '../text/fuzzy.js';
 import { EntityMatcher } from './entities.js';
 import { Lexicon } from './lexicon.js';
 import { mergeKnowledge } from './curation.js';
-import { extractKnowledge } from '../extract/index.js';
+import { extractGuarded } from '../extract/guard.js';
 
 export interface Passage {
   /** Position in Knowledge.passages, also its search id. */
@@ -111,6 +111,8 @@ export interface KnowledgeOptions {
   extractBudget?: number;
   /** Told when the budget left documents out, with how many. */
   onExtractLimit?: (skippedDocuments: number, budget: number) => void;
+  /** One line per document served without extracted figures and names because extraction failed on it. Default: the line on stderr. */
+  onWarning?: (line: string) => void;
   /** Called as documents are annotated, for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -127,7 +129,10 @@ function withinBudget(documents: CorpusDocument[], options: KnowledgeOptions): C
 
 export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}): Knowledge {
   // Figures and entities come from every document; the curated files add to them and win ties.
-  const corpus = options.extract === false ? curated : mergeKnowledge(curated, extractKnowledge(withinBudget(curated.documents, options)));
+  // A document extraction fails on is served without its figures and names, not a failed start; its warning is kept with the corpus's (and its snapshot's).
+  const extracted = options.extract === false ? undefined : extractGuarded(withinBudget(curated.documents, options));
+  for (const line of extracted?.warnings ?? []) (options.onWarning ?? ((l: string) => process.stderr.write(`${l}\n`)))(line);
+  const corpus = extracted ? mergeKnowledge(extracted.warnings.length ? { ...curated, warnings: [...(curated.warnings ?? []), ...extracted.warnings] } : curated, extracted) : curated;
   const matcher = new EntityMatcher(corpus.entities);
   const lexicon = new Lexicon(corpus.lexicon);
   // Collected in a plain Set first: the radix tree is built once from the distinct words.
