@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { CorpusError } from '../errors.js';
 import { buildDocument, paragraphAt, type CorpusDocument } from './document.js';
+import { distinctIds, renamedProblem } from './document-ids.js';
 import { decodeText } from './readers/decode.js';
 import { READERS } from './readers/index.js';
 import { readCorpus, type RawCorpus } from './read.js';
@@ -51,13 +52,13 @@ class Problems {
     }
   }
   warnings(): string[] {
-    return this.list.map(({ error, consequence }) => `${error.message.replace(/^corpus error in /, 'corpus warning in ')} (${consequence})`);
+    return this.list.map(({ error, consequence }) => error.warning(consequence));
   }
   /** The first problem as an error, with the others named after it. */
   fail(): never {
     const [first, ...rest] = this.list;
     if (rest.length === 0) throw first!.error;
-    throw new CorpusError(first!.error.location, `${first!.error.message.replace(/^corpus error in [^:]*: /, '')} (and ${rest.length} more: ${rest.map((p) => p.error.message.replace(/^corpus error in /, '')).join('; ')})`);
+    throw new CorpusError(first!.error.location, `${first!.error.problem} (and ${rest.length} more: ${rest.map((p) => p.error.message.replace(/^corpus error in /, '')).join('; ')})`);
   }
 }
 
@@ -96,7 +97,11 @@ export async function parseCorpus(raw: RawCorpus, options: LoadOptions | LoadPro
     if (problems.list.length) problems.fail();
     throw new CorpusError({ file: dir }, 'no documents found');
   }
-  const uniqueDocuments = unique(documents.map((d) => ({ item: d, id: d.id, file: d.file, line: d.meta.id ? 2 : undefined })), 'document id', problems, 'document skipped');
+  const { documents: uniqueDocuments, renamed } = distinctIds(documents);
+  for (const r of renamed) {
+    const { error, consequence } = renamedProblem(r);
+    problems.add(error, consequence, r.document.file);
+  }
 
   const entities = data
     .filter((d) => d.kind === 'entities')

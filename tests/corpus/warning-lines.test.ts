@@ -32,6 +32,17 @@ describe('warning lines', () => {
     for (const line of warnings) expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
   });
 
+  it('a duplicate id names both files escaped, and so does the strict-mode error', async () => {
+    corpus = tempCorpus();
+    corpus.write('a\rb.md', '---\nid: same\n---\nAlpha opened a depot.\n');
+    corpus.write('c\u202eD.md', '---\nid: same\n---\nBeta opened a depot.\n');
+    const { warnings } = await loadCorpus(corpus.dir);
+    expect(warnings.map((w) => w.split(corpus!.dir).join('DIR'))).toEqual(['corpus warning in DIR/c\\u202eD.md, field "id": duplicate document id "same" (also the id of DIR/a\\rb.md) (document kept as "c-d")']);
+    const error = await loadCorpus(corpus.dir, { strict: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorpusError);
+    expect((error as Error).message).not.toMatch(/[\r\u202e]/);
+  });
+
   it('escapeControls writes C0, C1, DEL, line separators and bidi controls as escapes, and leaves other text alone', () => {
     expect(escapeControls('a\tb\nc\rd\u0000e\u007ff\u0085g\u2028h\u2067i')).toBe('a\\tb\\nc\\rd\\u0000e\\u007ff\\u0085g\\u2028h\\u2067i');
     expect(escapeControls('Résumé – “quoted” 😀')).toBe('Résumé – “quoted” 😀');
