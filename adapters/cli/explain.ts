@@ -11,7 +11,8 @@ export function renderExplanation(ex: Explanation): string {
     `terms:      ${ex.terms.join(', ') || '(none)'}`,
     `expanded:   ${ex.expandedTerms.join(', ') || '(none)'}`,
     `decision:   ${ex.decision}`,
-    'candidates:',
+    // Some decisions (a greeting, an unreadable question) rank no passage: say so rather than print an empty list.
+    ex.candidates.length ? 'candidates:' : 'candidates: (none ranked for this decision)',
     ...ex.candidates.map(
       (c, i) => `  ${String(i + 1).padStart(2)}. ${c.score.toFixed(3)} (search ${c.searchScore.toFixed(3)}) ${c.ref}: ${c.text.slice(0, 90)}${c.text.length > 90 ? '…' : ''}\n      ${c.reasons.join('; ')}`,
     ),

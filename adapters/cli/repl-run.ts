@@ -7,11 +7,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine, isUserFacing, type EngineOptions } from '../../src/index.js';
-import { documents, liveEngine } from '../shared/live-corpus/index.js';
+import { liveEngine } from '../shared/live-corpus/index.js';
 import { questionLogFromEnv } from '../shared/question-log/index.js';
 import { progressReporter } from '../shared/progress.js';
 import { corpusDirFrom, strictFrom } from './corpus-option.js';
-import { startRepl } from './repl.js';
+import { startRepl, type Repl } from './repl.js';
 
 export interface ReplIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -42,11 +42,15 @@ export async function runRepl(argv: string[], io: ReplIo): Promise<number> {
       warn: (obj: object, msg: string) => void io.stderr.write(`${msg} ${JSON.stringify(obj)}\n`),
     };
     const questionLog = questionLogFromEnv(io.env, logger);
+    // Reloads (by :reload or by a change in the corpus) are said by the REPL itself, one line each,
+    // with the prompt drawn again after one that came while the user was typing.
+    let repl: Repl | undefined;
+    const say = (_obj: object, msg: string) => (repl ? repl.notice(msg) : void io.stderr.write(`${msg}\n`));
     // The corpus directory is watched: a change is indexed in the background and swapped in.
-    const live = liveEngine(first, { ...(corpusDir !== undefined ? { corpusDir } : {}), logger, build: () => load() });
+    const live = liveEngine(first, { ...(corpusDir !== undefined ? { corpusDir } : {}), logger: { info: say, warn: say }, build: () => load() });
     const engine = live.engine;
     const terminal = io.stdin.isTTY === true && io.stdout.isTTY === true;
-    const repl = startRepl({
+    repl = startRepl({
       engine,
       input: io.stdin,
       output: io.stdout,
@@ -54,17 +58,19 @@ export async function runRepl(argv: string[], io: ReplIo): Promise<number> {
       color: terminal && !io.env.NO_COLOR,
       historyFile: terminal ? (io.env.SUMMIT_QA_HISTORY ?? join(homedir(), '.summit_qa_history')) : undefined,
       ...(questionLog ? { questionLog } : {}),
+      ...(io.env.SUMMIT_QA_CHART_DIR ? { chartDir: io.env.SUMMIT_QA_CHART_DIR } : {}),
       commands: {
-        async reload(_arg, write) {
-          const result = await engine.reload();
-          write(result.ok ? `Reloaded: ${documents(result.documents)} in ${result.ms} ms.` : `Reload failed; still answering from the previous corpus: ${result.reason}`);
+        // Its outcome is the reload's own line (above): one line for one reload.
+        async reload() {
+          await engine.reload();
         },
       },
     });
     // A signal ends the session the way :quit does: the answer being printed is finished first.
-    io.onSignal?.(() => repl.close());
+    const running = repl;
+    io.onSignal?.(() => running.close());
     try {
-      await repl;
+      await running;
     } finally {
       live.close();
       await questionLog?.close();

@@ -4,12 +4,14 @@
  * injected, so tests drive it without a terminal.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { tmpdir } from 'node:os';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Answer, Engine, Explanation } from '../../src/index.js';
 import { answerChart, textChart } from '../shared/chart/index.js';
-import { writeChartFile } from './chart-file.js';
+import { ChartFolder, NO_CHART, writeChartFile } from './chart-file.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer, renderFigures } from './render.js';
+import { ReplVotes } from './repl-votes.js';
 import type { QuestionLog } from '../shared/question-log/index.js';
 
 export interface ReplOptions {
@@ -24,8 +26,10 @@ export interface ReplOptions {
   historyFile?: string;
   /** Documents listed one by one by :sources before it switches to counts. Default 20. */
   maxListedSources?: number;
-  /** Question log: questions are recorded and :good / :bad vote on the last answer. Default none. */
+  /** Question log: questions are recorded and :good / :bad vote on the answer last shown. Default none. */
   questionLog?: QuestionLog;
+  /** Where `:chart` with no file name writes (in a folder of its own, made on first use). Default the OS temporary folder. */
+  chartDir?: string;
   /** Who is asking, as the log hashes it. Default the OS user name. */
   user?: string;
   /** Extra colon commands (e.g. :reload), tried before "unknown command". */
@@ -36,7 +40,8 @@ export const REPL_HELP = `Ask a question about the AI Action Summit announcement
   :sources          the documents the answers come from
   :figures          the structured figures (amounts, dates)
   :explain [q]      why the last answer (or the answer to q) was given
-  :chart [FILE]     write the last answer's chart to FILE, .png or .svg (default chart.png)
+  :chart [FILE]     write the last answer's chart to FILE, .png or .svg (default: a new file in
+                    SUMMIT_QA_CHART_DIR or the temporary folder; the path is printed)
   :new              start a new conversation (forget follow-up context)
   :good             the last answer was right (recorded in the question log)
   :bad [note]       the last answer was wrong, and optionally why
@@ -46,15 +51,35 @@ export const REPL_HELP = `Ask a question about the AI Action Summit announcement
 
 const MAX_HISTORY = 500;
 
-export function startRepl(options: ReplOptions): Promise<void> & { close(): void } {
+export interface Repl extends Promise<void> {
+  close(): void;
+  /**
+   * Prints a line that comes from outside the conversation (a corpus reload):
+   * at the prompt, the prompt and what was typed so far are drawn again
+   * under it; while an answer is being printed, it simply follows.
+   */
+  notice(text: string): void;
+}
+
+/** What was last shown: what :good, :bad, :chart and :explain are about. */
+interface Shown {
+  answer: Answer;
+  explanation: Explanation;
+  /** The question log's id for it, when the log is on. */
+  answerId?: string;
+}
+
+export function startRepl(options: ReplOptions): Repl {
   const { engine, output } = options;
   const terminal = options.terminal ?? false;
   const color = options.color ?? terminal;
   let conversation = newConversationId();
-  let lastExplanation: Explanation | undefined;
-  let lastAnswerId: string | undefined;
+  let shown: Shown | undefined;
   const user = options.user ?? (process.env.USER || 'terminal');
-  let lastAnswer: Answer | undefined;
+  const votes = new ReplVotes(options.questionLog, user);
+  const charts = new ChartFolder(options.chartDir ?? tmpdir());
+  // Lines being handled (an answer, a :reload): a notice then waits for no prompt.
+  let busy = 0;
   const history = options.historyFile ? readHistory(options.historyFile) : [];
   const rl = createInterface({ input: options.input, output, terminal, history, historySize: MAX_HISTORY, prompt: '> ' });
   if (options.historyFile) {
@@ -69,12 +94,16 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
     write(`Try: ${engine.examples.slice(0, 3).join(' · ')}`);
   }
 
-  /** The answer, then its figures as Unicode bars when it rests on two or more amounts. */
-  const show = (answer: Answer) => {
-    lastAnswer = answer;
+  /** Asks, records and shows: the answer, then its figures as Unicode bars when it rests on two or more amounts. */
+  const ask = (question: string): Shown => {
+    const started = performance.now();
+    const { answer, explanation } = engine.explain(question, { conversation });
+    const answerId = options.questionLog?.record({ surface: 'terminal', user, conversation, question, answer, latencyMs: performance.now() - started });
+    shown = { answer, explanation, ...(answerId ? { answerId } : {}) };
     write(renderAnswer(answer, { color }));
     const chart = answerChart(answer);
     if (chart) write(textChart(chart, { color }));
+    return shown;
   };
 
   // A colon command may be asynchronous (:reload); the lines after it wait for it.
@@ -102,26 +131,21 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
           break;
         case 'new':
           conversation = newConversationId();
-          lastExplanation = undefined;
-          lastAnswer = undefined;
+          shown = undefined;
           write('New conversation.');
           break;
         case 'explain': {
-          if (arg) {
-            const { answer, explanation } = engine.explain(arg, { conversation });
-            lastExplanation = explanation;
-            show(answer);
-            write(renderExplanation(explanation));
-          } else if (lastExplanation) write(renderExplanation(lastExplanation));
+          // A question given here is asked like any other: its answer is the one shown, voted on and charted.
+          if (arg) write(renderExplanation(ask(arg).explanation));
+          else if (shown) write(renderExplanation(shown.explanation));
           else write('Nothing to explain yet: ask a question first, or :explain <question>.');
           break;
         }
         case 'good':
         case 'bad':
-          write(vote(command.toLowerCase() === 'good' ? 'up' : 'down', arg));
-          break;
+          return votes.vote(shown?.answerId, command.toLowerCase() === 'good' ? 'up' : 'down', arg).then((text) => (write(text), true));
         case 'chart':
-          return writeChart(arg || 'chart.png');
+          return writeChart(arg);
         default: {
           const extra = options.commands?.[command.toLowerCase()];
           if (extra) {
@@ -135,32 +159,35 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
       }
       return true;
     }
-    const started = performance.now();
-    const { answer, explanation } = engine.explain(text, { conversation });
-    lastAnswerId = options.questionLog?.record({ surface: 'terminal', user, conversation, question: text, answer, latencyMs: performance.now() - started });
-    lastExplanation = explanation;
-    show(answer);
+    ask(text);
     return true;
   };
 
-  const writeChart = async (file: string): Promise<boolean> => {
-    if (!lastAnswer) write('No answer to chart yet: ask a question first.');
+  /** :chart [FILE]: the chart of the answer last shown, to FILE or to a new file in the chart folder. */
+  const writeChart = async (named: string): Promise<boolean> => {
+    if (!shown) write('No answer to chart yet: ask a question first.');
+    // No folder is made for an answer with no chart.
+    else if (!named && !answerChart(shown.answer)) write(`No chart written: ${NO_CHART}.`);
     else {
+      let file = named;
       try {
-        const result = await writeChartFile(lastAnswer, file);
+        file ||= await charts.next('png');
+        const result = await writeChartFile(shown.answer, file);
         write(result.written ? `Chart written to ${file}.` : `No chart written: ${result.reason}.`);
       } catch (error) {
-        write(`Could not write ${file}: ${(error as Error).message}`);
+        write(`Could not write ${file || `a chart in ${charts.parent}`}: ${(error as Error).message}`);
       }
     }
     return true;
   };
 
-  const vote = (direction: 'up' | 'down', note: string): string => {
-    if (!options.questionLog) return 'The question log is off (QUESTION_LOG=off), so feedback is not recorded.';
-    if (!lastAnswerId) return 'Nothing to vote on yet: ask a question first.';
-    options.questionLog.vote({ answerId: lastAnswerId, user, vote: direction, ...(note ? { note } : {}) });
-    return direction === 'up' ? 'Thanks: recorded as a good answer.' : `Thanks: recorded as a wrong answer${note ? ', with your note' : ''}.`;
+  const notice = (text: string) => {
+    if (!terminal || busy > 0) return void write(text);
+    // At the prompt: the line being typed is wiped, the notice printed, and prompt and line drawn again.
+    clearLine(output, 0);
+    cursorTo(output, 0);
+    write(text);
+    rl.prompt(true);
   };
 
   const done = new Promise<void>((resolve) => {
@@ -168,13 +195,18 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
     // Lines are handled one at a time, in order, even when one (:chart) takes a while.
     let queue: Promise<void> = Promise.resolve();
     rl.on('line', (line) => {
+      busy += 1;
       queue = queue.then(async () => {
-        // Lines already buffered after :quit are not questions any more.
-        if (quitting) return;
-        if (await handle(line)) prompt();
-        else {
-          quitting = true;
-          rl.close();
+        try {
+          // Lines already buffered after :quit are not questions any more.
+          if (quitting) return;
+          if (await handle(line)) prompt();
+          else {
+            quitting = true;
+            rl.close();
+          }
+        } finally {
+          busy -= 1;
         }
       });
     });
@@ -189,7 +221,7 @@ export function startRepl(options: ReplOptions): Promise<void> & { close(): void
     });
     prompt();
   });
-  return Object.assign(done, { close: () => rl.close() });
+  return Object.assign(done, { close: () => rl.close(), notice });
 }
 
 function renderSources(engine: Engine, maxListed: number): string {

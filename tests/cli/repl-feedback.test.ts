@@ -1,4 +1,4 @@
-/** :good and :bad [note] in the REPL vote on the last answer, in the question log. */
+/** :good and :bad [note] in the REPL vote on the answer last shown, in the question log. */
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
@@ -34,7 +34,8 @@ describe('REPL feedback', () => {
     await log.close();
     expect(out).toContain('Nothing to vote on yet');
     expect(out).toContain('recorded as a good answer');
-    expect(out).toContain('recorded as a wrong answer, with your note');
+    // The second answer's :good, then :bad: the change is said.
+    expect(out).toContain('Changed your vote from 👍 to 👎, with your note.');
     const db = new Database(file, { readonly: true });
     const questions = db.prepare('select id, question, surface from questions order by asked_at').all() as any[];
     const votes = db.prepare('select answer_id, vote, note from feedback').all() as any[];
