@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { CorpusError } from '../errors.js';
 import { buildDocument, paragraphAt, type CorpusDocument } from './document.js';
 import { distinctIds, renamedProblem } from './document-ids.js';
+import { CorpusNotice, documentLimits, type DocumentLimits } from './limits.js';
 import { decodeText } from './readers/decode.js';
-import { READERS } from './readers/index.js';
+import { readDocument, READERS } from './readers/index.js';
 import { readCorpus, type RawCorpus } from './read.js';
 import type { Corpus, LoadedEntity, LoadedFigure, Located } from './types.js';
 import { EntitySchema, FigureRecordSchema, LexiconSchema, type LexiconRecord } from './schemas.js';
@@ -24,6 +25,8 @@ export interface LoadOptions {
   /** Any problem stops the load with a CorpusError (curated corpora, CI). Default false: skip and warn. */
   strict?: boolean;
   onProgress?: LoadProgress;
+  /** What one document may cost to read (see limits.ts for each limit and its default). */
+  limits?: Partial<DocumentLimits>;
 }
 
 /** A corpus as the loader returns it: its warnings always listed (empty when all is well). */
@@ -31,7 +34,8 @@ export type LoadedCorpus = Corpus & { warnings: string[] };
 
 /** Reads and parses a corpus directory. */
 export async function loadCorpus(dir: string, options: LoadOptions | LoadProgress = {}): Promise<LoadedCorpus> {
-  return parseCorpus(await readCorpus(dir), options);
+  const limits = typeof options === 'function' ? undefined : options.limits;
+  return parseCorpus(await readCorpus(dir, limits ? { limits } : {}), options);
 }
 
 /** One problem found while loading, and what was done about it. */
@@ -64,7 +68,8 @@ class Problems {
 
 /** Parses and validates files already read. */
 export async function parseCorpus(raw: RawCorpus, options: LoadOptions | LoadProgress = {}): Promise<LoadedCorpus> {
-  const { strict = false, onProgress } = typeof options === 'function' ? { onProgress: options } : options;
+  const { strict = false, onProgress, limits: overrides } = typeof options === 'function' ? { onProgress: options } : options;
+  const limits = documentLimits(overrides);
   const { dir } = raw;
   const problems = new Problems();
   for (const p of raw.problems) problems.add(p, 'skipped', p.location.file);
@@ -73,12 +78,12 @@ export async function parseCorpus(raw: RawCorpus, options: LoadOptions | LoadPro
   let loaded = 0;
   for (const { file, name, ext, bytes } of raw.files) {
     onProgress?.({ loaded: ++loaded, total: raw.files.length, file });
-    const reader = READERS[ext];
-    if (reader) {
+    if (READERS[ext]) {
+      // Whatever a reader throws (a library's own bug included) skips this document only.
       try {
-        const text = await reader(file, bytes);
+        const text = await readDocument(file, ext, bytes, limits);
         const doc = buildDocument(file, text);
-        for (const p of text.problems) problems.add(p, 'value ignored', file);
+        for (const p of text.problems) problems.add(p, p instanceof CorpusNotice ? p.consequence : 'value ignored', file);
         documents.push(doc);
       } catch (error) {
         problems.add(error, 'document skipped', file);

@@ -4,9 +4,10 @@
  * a problem to report, not a reason to stop; only a corpus directory that
  * cannot be opened, or holds no document at all, stops the load.
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { CorpusError } from '../errors.js';
+import { documentLimits, fileTooLarge, type DocumentLimits } from './limits.js';
 import { DOCUMENT_EXTENSIONS } from './readers/formats.js';
 
 export { DOCUMENT_EXTENSIONS };
@@ -38,11 +39,16 @@ export function isDocumentFile(ext: string): boolean {
   return DOCUMENT_EXTENSIONS.has(ext);
 }
 
-export async function readCorpus(dir: string): Promise<RawCorpus> {
+export interface ReadOptions {
+  /** Only maxFileBytes counts here: a larger file is reported and left unread. Default: see limits.ts. */
+  limits?: Partial<DocumentLimits>;
+}
+
+export async function readCorpus(dir: string, options: ReadOptions = {}): Promise<RawCorpus> {
   const problems: CorpusError[] = [];
   const paths = (await listFiles(dir, problems)).filter(isCorpusFile);
   const files: RawFile[] = [];
-  const read = await readAll(paths, problems);
+  const read = await readAll(paths, problems, documentLimits(options.limits).maxFileBytes);
   for (const path of paths) {
     const bytes = read.get(path);
     if (bytes) files.push({ path, file: displayPath(path), name: basename(path).toLowerCase(), ext: extname(path).toLowerCase(), bytes });
@@ -66,14 +72,16 @@ function isCorpusFile(path: string): boolean {
 
 const READ_CONCURRENCY = 32;
 
-async function readAll(paths: string[], problems: CorpusError[]): Promise<Map<string, Buffer>> {
+async function readAll(paths: string[], problems: CorpusError[], maxBytes: number): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
       const path = paths[next++]!;
       try {
-        out.set(path, await readFile(path));
+        const read = await readAtMost(path, maxBytes);
+        if ('bytes' in read) out.set(path, read.bytes);
+        else problems.push(fileTooLarge(displayPath(path), read.size, maxBytes));
       } catch (error) {
         problems.push(new CorpusError({ file: displayPath(path) }, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
       }
@@ -81,6 +89,19 @@ async function readAll(paths: string[], problems: CorpusError[]): Promise<Map<st
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
   return out;
+}
+
+/** The file's bytes, or its size when that is more than `maxBytes` (checked on the open file, and again after reading, for a file that grew meanwhile). */
+async function readAtMost(path: string, maxBytes: number): Promise<{ bytes: Buffer } | { size: number }> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    if (size > maxBytes) return { size };
+    const bytes = await file.readFile();
+    return bytes.length > maxBytes ? { size: bytes.length } : { bytes };
+  } finally {
+    await file.close();
+  }
 }
 
 /**

@@ -9,6 +9,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { CorpusError } from '../../errors.js';
+import { documentLimits, type DocumentLimits } from '../limits.js';
 import { calendarDate, type DocumentMeta } from './front-matter.js';
 import { decodeText } from './decode.js';
 import type { DocumentText } from './types.js';
@@ -40,11 +41,20 @@ const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'B
 /** Removed before a page without a recognisable article is read whole. */
 const CHROME = 'script, style, noscript, template, nav, header, footer, aside, form, button, iframe, [role=dialog], [role=navigation], [aria-hidden=true], [class*=cookie], [id*=cookie], [class*=newsletter], [class*=share], [class*=related]';
 
-export function readHtml(file: string, bytes: Uint8Array): DocumentText {
-  return htmlFromText(file, decodeText(file, bytes));
+type HtmlLimits = Pick<DocumentLimits, 'maxHtmlElements'>;
+
+export function readHtml(file: string, bytes: Uint8Array, limits: HtmlLimits = documentLimits()): DocumentText {
+  return htmlFromText(file, decodeText(file, bytes), limits);
 }
 
-export function htmlFromText(file: string, html: string): DocumentText {
+/**
+ * The page's text. A page with more elements than `limits` allow is refused
+ * before it is parsed: parsing and Readability take time and memory that
+ * grow with them.
+ */
+export function htmlFromText(file: string, html: string, limits: HtmlLimits = documentLimits()): DocumentText {
+  const elements = countStartTags(html, limits.maxHtmlElements);
+  if (elements > limits.maxHtmlElements) throw new CorpusError({ file }, `the page has more than the maxHtmlElements limit of ${limits.maxHtmlElements.toLocaleString('en')} elements`);
   const page = parseHTML(html).document as unknown as DomDocument;
   const meta = pageMeta(page);
   const fallbackTitle = (page.querySelector('h1')?.textContent ?? page.title ?? '').replace(/\s+/g, ' ').trim();
@@ -62,6 +72,14 @@ export function htmlFromText(file: string, html: string): DocumentText {
   if (!/[\p{L}\p{N}]/u.test(body)) throw new CorpusError({ file }, 'the page has no readable text');
   const title = article?.title?.trim() || fallbackTitle || undefined;
   return { body: `${body}\n`, meta, title, problems: [] };
+}
+
+/** Start tags in the markup, counted up to one past `atMost` (a cheap bound taken before parsing). */
+function countStartTags(html: string, atMost: number): number {
+  const tag = /<[A-Za-z]/g;
+  let n = 0;
+  while (n <= atMost && tag.test(html)) n++;
+  return n;
 }
 
 /** The text of each block element that holds text, in document order, whitespace collapsed. */

@@ -8,12 +8,21 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { CorpusError } from '../../errors.js';
+import { CorpusNotice, documentLimits, type DocumentLimits } from '../limits.js';
+import { limitText } from './limit-text.js';
 import type { DocumentText, PageSpan } from './types.js';
 
-export interface PdfOptions {
-  /** Pages read at most; the rest are left out with a problem reported. Default 2,000. */
-  maxPages?: number;
+/**
+ * The limits a PDF is read within (see limits.ts): pages, time, and text
+ * length. Text arrives in chunks as pdf.js works through a page, so a page
+ * that draws too much text (one content stream shared by every page, drawing
+ * the same line a million times) is stopped part way, not read to its end.
+ */
+export interface PdfOptions extends Partial<Pick<DocumentLimits, 'maxPdfPages' | 'maxPdfMs' | 'maxTextChars'>> {
+  /** The clock maxPdfMs is measured with, in milliseconds. Default performance.now (tests pass their own). */
+  now?: () => number;
 }
 
 interface TextItem {
@@ -40,7 +49,12 @@ let pdfjs: Promise<PdfJs> | undefined;
 export async function readPdf(file: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<DocumentText> {
   if (!Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) throw new CorpusError({ file }, 'not a PDF file (no %PDF- header)');
   const lib = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
-  const maxPages = options.maxPages ?? 2000;
+  const { maxPdfPages: maxPages, maxPdfMs, maxTextChars } = documentLimits({ maxPdfPages: options.maxPdfPages, maxPdfMs: options.maxPdfMs, maxTextChars: options.maxTextChars });
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const checkTime = () => {
+    if (now() - started > maxPdfMs) throw new CorpusError({ file }, `reading took longer than the maxPdfMs limit of ${maxPdfMs.toLocaleString('en')} ms`);
+  };
   const problems: CorpusError[] = [];
   let doc;
   try {
@@ -59,17 +73,60 @@ export async function readPdf(file: string, bytes: Uint8Array, options: PdfOptio
   try {
     const pages: string[][] = [];
     const count = Math.min(doc.numPages, maxPages);
-    if (doc.numPages > maxPages) problems.push(new CorpusError({ file }, `only the first ${maxPages} of ${doc.numPages} pages are read`));
-    for (let n = 1; n <= count; n++) {
+    if (doc.numPages > maxPages) problems.push(new CorpusNotice({ file }, `the PDF has ${doc.numPages.toLocaleString('en')} pages, more than the maxPdfPages limit of ${maxPages.toLocaleString('en')}`, `only the first ${maxPages.toLocaleString('en')} are read`));
+    // Characters left before maxTextChars; a page that would pass it is read only that far, and the rest of the document not at all.
+    let room = maxTextChars;
+    let unfinished = false;
+    for (let n = 1; n <= count && !unfinished; n++) {
+      checkTime();
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      pages.push(paragraphsOf(linesOf(content.items.filter((i) => 'str' in i) as TextItem[])));
+      const text = await pageText(page, room, checkTime);
+      pages.push(paragraphsOf(linesOf(text.items)));
+      room -= text.chars;
+      unfinished = !text.complete;
       page.cleanup();
     }
     const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as { Title?: unknown };
-    return assemble(file, pages, typeof info.Title === 'string' ? info.Title.trim() : '', problems);
+    const read = assemble(file, pages, typeof info.Title === 'string' ? info.Title.trim() : '', problems);
+    return unfinished ? limitText(file, read, { maxTextChars }, true) : read;
   } finally {
+    // Also stops pdf.js working on a page left part way.
     await doc.destroy();
+  }
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+/**
+ * A page's text items as pdf.js streams them, until their text (a character
+ * for each item's break counted too) would pass `room`: then `complete` is false.
+ * `checkTime` runs as each chunk arrives and throws when time is up.
+ */
+async function pageText(page: PdfPage, room: number, checkTime: () => void): Promise<{ items: TextItem[]; chars: number; complete: boolean }> {
+  const reader = (page.streamTextContent() as ReadableStream<{ items: unknown[] }>).getReader();
+  const items: TextItem[] = [];
+  let chars = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) {
+        finished = true;
+        return { items, chars, complete: true };
+      }
+      for (const item of chunk.value.items) {
+        if (!item || typeof item !== 'object' || !('str' in item)) continue;
+        const text = item as TextItem;
+        if (chars + text.str.length + 1 > room) return { items, chars, complete: false };
+        items.push(text);
+        chars += text.str.length + 1;
+      }
+      checkTime();
+    }
+  } finally {
+    // With an Error for a reason (pdf.js asserts one), cancelling marks the stream closed first, so the
+    // chunks pdf.js still sends are dropped rather than thrown on, unhandled, as a closed stream's.
+    if (!finished) await reader.cancel(new Error('stopped at a limit')).catch(() => undefined);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CorpusError } from '../../errors.js';
+import type { DocumentLimits } from '../limits.js';
 import type { DocumentMeta } from './front-matter.js';
 
 /** Where a page of a paginated source (PDF) is in the stored body. */
@@ -20,5 +21,9 @@ export interface DocumentText {
   problems: CorpusError[];
 }
 
-/** Turns a file's bytes into a document. Throws a CorpusError when the file cannot be a document. */
-export type DocumentReader = (file: string, bytes: Uint8Array) => DocumentText | Promise<DocumentText>;
+/**
+ * Turns a file's bytes into a document, within the limits a reader can
+ * check itself (HTML elements, PDF pages, time and text). Throws a
+ * CorpusError when the file cannot be a document.
+ */
+export type DocumentReader = (file: string, bytes: Uint8Array, limits: DocumentLimits) => DocumentText | Promise<DocumentText>;
