@@ -60,7 +60,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       base: undefined,
       // A conversation id may hold a user id (/ask conversations): every line carries its hash instead.
-      serializers: { conversation: logId },
+      // An error already described (a plain object: see retry.ts's `describe`) is logged as it is, without an empty stack.
+      serializers: { conversation: logId, err: (e: unknown) => (e instanceof Error ? pino.stdSerializers.err(e) : e) },
       redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
     },
     destination,

@@ -27,8 +27,8 @@ export type Verdict =
 export interface RetryOptions {
   /** What is being sent, for log lines ("chat.postMessage", "deferred reply"). */
   what: string;
-  /** Conversation id, for log lines. */
-  conversation: string;
+  /** Conversation id, for log lines; none for calls outside a conversation (start-up). */
+  conversation?: string;
   logger: Logger;
   policy?: Partial<RetryPolicy>;
   classify(error: unknown): Verdict;

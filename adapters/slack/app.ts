@@ -6,6 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import type { Pipeline } from '../shared/pipeline.js';
 import { withRetries, type Verdict } from '../shared/retry.js';
 import { boltLogger, slackLevel } from './bolt-logger.js';
+import { describeSlackError } from './describe-error.js';
 import type { SlackConfig } from './config.js';
 import { classify, DEFAULT_RETRY_POLICY, SlackSender, type RetryPolicy, type WebApi } from './delivery.js';
 import { registerEvents } from './events.js';
@@ -152,8 +153,8 @@ async function initWithRetries(app: App, logger: Logger, policy: RetryPolicy): P
         if (!rejected) throw error;
       }
     },
-    // A timeout at start-up posts nothing, so it is safe to try again.
-    { what: 'auth.test', conversation: 'start-up', logger, policy, classify: (error) => retryable(classify(error)) },
+    // A timeout at start-up posts nothing, so it is safe to try again. One short line per attempt: no stack traces.
+    { what: 'auth.test', logger, policy, classify: (error) => retryable(classify(error)), describe: describeSlackError },
   );
   if (rejected) throw rejected;
   if (!outcome.ok) throw new Error(`Slack did not answer auth.test: ${outcome.reason}`);
