@@ -5,7 +5,7 @@
  * is migrated without breaking the hashes already stored.
  */
 import { createHmac } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -171,5 +171,17 @@ describe('question log key and files (SQLite)', () => {
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings[0])).toContain(join(dir, 'k', 'question-log.key'));
     expect(JSON.stringify(warnings[0])).not.toContain('k3y!');
+  });
+
+  // Only the superuser can give a file to someone else, which the test needs.
+  it.runIf(process.getuid?.() === 0)('refuses a key file that belongs to another user (planted in a shared folder before the first start)', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'question-log.key'), `${'p'.repeat(40)}\n`, { mode: 0o600 });
+    chownSync(join(dir, 'question-log.key'), 65534, 65534);
+    const logger = captureLogger();
+    const log = await logOne(join(dir, 'log.sqlite'), 'U1', { logger });
+    await log.close();
+    expect(log.stats()).toMatchObject({ stored: 0, unsaved: 1 });
+    expect(JSON.stringify(logger.lines)).toContain('belongs to another user');
   });
 });

@@ -12,7 +12,7 @@
  * anew from now on (their earlier rows can no longer be linked to them).
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { ensurePrivateDir, narrow, PRIVATE_FILE_MODE } from './private-files.js';
@@ -88,6 +88,10 @@ export function readOrCreateKeyFile(path: string, initial?: string): string {
 }
 
 function readKeyFile(path: string): string {
+  // In a folder others can write to, someone could plant a key file of theirs before the first start.
+  const owner = statSync(path).uid;
+  const me = process.getuid?.();
+  if (me !== undefined && owner !== me) throw new Error(`the question log key file ${path} belongs to another user; remove it or set QUESTION_LOG_KEY_FILE`);
   const key = readFileSync(path, 'utf8').trim();
   if (key.length < MIN_KEY_CHARS) throw new Error(`the question log key file ${path} holds fewer than ${MIN_KEY_CHARS} characters`);
   // A key file made readable by others (copied in by hand) is narrowed: it is as secret as a password.
