@@ -26,6 +26,12 @@ export interface DocumentLimits {
   /** PDF pages read; the rest are left out with a warning. Default 2,000. */
   maxPdfPages: number;
   /**
+   * Largest a PDF's compressed stream may inflate to, in bytes; a PDF with a
+   * larger one is skipped before pdf.js reads it (pdf.js inflates a page's
+   * content whole, so this bounds its memory). Default 64 MiB.
+   */
+  maxPdfStreamBytes: number;
+  /**
    * Longest a PDF may take to read, in milliseconds; past it the document is
    * skipped. Checked as its text arrives and between pages (pdf.js reads a
    * page without giving way, so a page that draws no text is checked when it
@@ -39,6 +45,7 @@ export const DEFAULT_DOCUMENT_LIMITS: Readonly<DocumentLimits> = Object.freeze({
   maxTextChars: 2_000_000,
   maxHtmlElements: 100_000,
   maxPdfPages: 2_000,
+  maxPdfStreamBytes: 64 * 1024 * 1024,
   maxPdfMs: 30_000,
 });
 
@@ -69,7 +76,7 @@ export function fileTooLarge(file: string, size: number, maxBytes: number): Corp
   return new CorpusError({ file }, `the file is ${bytesInWords(size)}, more than the maxFileBytes limit of ${bytesInWords(maxBytes)}`);
 }
 
-function bytesInWords(n: number): string {
+export function bytesInWords(n: number): string {
   const [value, unit] = n >= 1024 * 1024 ? [n / 1024 / 1024, 'MiB'] : n >= 1024 ? [n / 1024, 'KiB'] : [n, 'bytes'];
   return `${value.toLocaleString('en', { maximumFractionDigits: 1 })} ${unit}`;
 }

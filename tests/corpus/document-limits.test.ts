@@ -6,12 +6,15 @@
  * one a count reaches, whatever the machine's speed (the PDF time limit is
  * tested with a clock of its own).
  */
+import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { createEngine } from '../../src/index.js';
 import { DEFAULT_DOCUMENT_LIMITS, documentLimits } from '../../src/corpus/limits.js';
 import { cutText } from '../../src/corpus/readers/limit-text.js';
 import { htmlFromText } from '../../src/corpus/readers/html.js';
 import { readPdf } from '../../src/corpus/readers/pdf.js';
+import { oversizedStream } from '../../src/corpus/readers/pdf-streams.js';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
 import { makePdf } from '../helpers/pdf.js';
 import { deeplyNestedHtml, largeText, sharedStreamPdf } from './hostile-documents.js';
@@ -49,10 +52,33 @@ describe('HTML', () => {
   });
 });
 
+describe('a start with createEngine', () => {
+  it('a corpus holding the nested page starts, warns once, and answers from the document beside it', async () => {
+    corpus = tempCorpus();
+    corpus.write('good.md', GOOD);
+    corpus.write('deep.html', deeplyNestedHtml(100_000));
+    const warnings: string[] = [];
+    const engine = await createEngine({ corpusDir: corpus.dir, snapshot: false, onWarning: (line) => warnings.push(line) });
+    expect(warnings.map((w) => w.split(corpus!.dir).join('DIR'))).toEqual(['corpus warning in DIR/deep.html: the page has more than the maxHtmlElements limit of 100,000 elements (document skipped)']);
+    const answer = engine.ask('When does the harbour tram open?');
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes[0]!.source.documentId).toBe('good');
+  });
+});
+
 describe('PDF', () => {
-  it('80 pages sharing one 100 MB content stream: the text is cut at maxTextChars within the first page; the document beside it serves', async () => {
-    // A lower limit than the default keeps the test short; the page is stopped part way all the same (it draws 50 million characters).
-    const { loaded, warnings, ids } = await loadBeside('shared.pdf', sharedStreamPdf(), { maxTextChars: 200_000 });
+  it('80 pages sharing one 100 MB content stream (a 370 KB file) are skipped before pdf.js inflates it; the document beside it serves', async () => {
+    for (const text of [true, false]) {
+      const { ids, warnings } = await loadBeside('shared.pdf', sharedStreamPdf({ text }));
+      expect(ids).toEqual(['good']);
+      expect(warnings).toEqual(['corpus warning in DIR/shared.pdf: a stream of the PDF inflates to more than the maxPdfStreamBytes limit of 64 MiB (document skipped)']);
+      corpus!.remove();
+    }
+  });
+
+  it('pages sharing a stream within that limit that draws millions of characters: the text is cut at maxTextChars part way through the first page', async () => {
+    // 10 MB of text operators draw 5 million characters on each page; a lower limit than the default keeps the test short.
+    const { loaded, warnings, ids } = await loadBeside('shared.pdf', sharedStreamPdf({ streamBytes: 10 * 1024 * 1024 }), { maxTextChars: 200_000 });
     expect(ids).toEqual(['good', 'shared']);
     const shared = loaded.documents.find((d) => d.id === 'shared')!;
     expect(shared.body.length).toBeLessThanOrEqual(200_000);
@@ -60,6 +86,19 @@ describe('PDF', () => {
     expect(shared.pages!.map((p) => p.number)).toEqual([1]);
     expect(warnings).toEqual([`corpus warning in DIR/shared.pdf: the text is longer than the maxTextChars limit of 200,000 characters (only the first ${shared.body.length.toLocaleString('en')} characters are kept)`]);
   }, 60_000);
+
+  it('oversizedStream measures streams whose first filter is FlateDecode, images and attached files aside, and passes over damaged ones', () => {
+    const obj = (n: number, dictionary: string, data: Buffer) => Buffer.concat([Buffer.from(`${n} 0 obj\n<< ${dictionary} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+    const big = deflateSync(Buffer.alloc(5000, 'x'));
+    const pdf = (...objects: Buffer[]) => Buffer.concat([Buffer.from('%PDF-1.4\n'), ...objects]);
+    expect(oversizedStream(pdf(obj(1, '/Filter /FlateDecode', big)), 4000)).toBeGreaterThan(0);
+    expect(oversizedStream(pdf(obj(1, '/Filter [ /FlateDecode ]', big)), 4000)).toBeGreaterThan(0);
+    expect(oversizedStream(pdf(obj(1, '/Filter /FlateDecode', big)), 5000)).toBeUndefined();
+    expect(oversizedStream(pdf(obj(1, '/Type /XObject /Subtype /Image /Filter /FlateDecode', big)), 4000)).toBeUndefined();
+    expect(oversizedStream(pdf(obj(1, '/Type /EmbeddedFile /Filter /FlateDecode', big)), 4000)).toBeUndefined();
+    expect(oversizedStream(pdf(obj(1, '/Filter /FlateDecode', big.subarray(0, 10)), obj(2, '/Filter /FlateDecode', big)), 4000)).toBeGreaterThan(0);
+    expect(oversizedStream(pdf(obj(1, '', Buffer.alloc(5000, 'x'))), 4000)).toBeUndefined();
+  });
 
   it('a PDF still reading past maxPdfMs is skipped: checked as text arrives and between pages', async () => {
     // A clock that moves a second each time it is read: the limit is met after a known number of checks, at any speed.
@@ -119,7 +158,7 @@ describe('cutText', () => {
 
 describe('documentLimits', () => {
   it('has documented defaults and refuses a limit that is not a positive whole number, or not a limit', () => {
-    expect(documentLimits()).toEqual({ maxFileBytes: 67_108_864, maxTextChars: 2_000_000, maxHtmlElements: 100_000, maxPdfPages: 2000, maxPdfMs: 30_000 });
+    expect(documentLimits()).toEqual({ maxFileBytes: 67_108_864, maxTextChars: 2_000_000, maxHtmlElements: 100_000, maxPdfPages: 2000, maxPdfStreamBytes: 67_108_864, maxPdfMs: 30_000 });
     expect(documentLimits({ maxTextChars: 10 }).maxTextChars).toBe(10);
     expect(() => documentLimits({ maxTextChars: 0 })).toThrow('document limit maxTextChars must be a positive whole number');
     expect(() => documentLimits({ maxPdfMs: 1.5 })).toThrow('document limit maxPdfMs must be a positive whole number');

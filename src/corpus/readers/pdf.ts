@@ -10,17 +10,18 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CorpusError } from '../../errors.js';
-import { CorpusNotice, documentLimits, type DocumentLimits } from '../limits.js';
+import { bytesInWords, CorpusNotice, documentLimits, type DocumentLimits } from '../limits.js';
+import { oversizedStream } from './pdf-streams.js';
 import { limitText } from './limit-text.js';
 import type { DocumentText, PageSpan } from './types.js';
 
 /**
- * The limits a PDF is read within (see limits.ts): pages, time, and text
- * length. Text arrives in chunks as pdf.js works through a page, so a page
+ * The limits a PDF is read within (see limits.ts): pages, the size its
+ * streams inflate to, time, and text length. Text arrives in chunks as pdf.js works through a page, so a page
  * that draws too much text (one content stream shared by every page, drawing
  * the same line a million times) is stopped part way, not read to its end.
  */
-export interface PdfOptions extends Partial<Pick<DocumentLimits, 'maxPdfPages' | 'maxPdfMs' | 'maxTextChars'>> {
+export interface PdfOptions extends Partial<Pick<DocumentLimits, 'maxPdfPages' | 'maxPdfStreamBytes' | 'maxPdfMs' | 'maxTextChars'>> {
   /** The clock maxPdfMs is measured with, in milliseconds. Default performance.now (tests pass their own). */
   now?: () => number;
 }
@@ -48,13 +49,16 @@ let pdfjs: Promise<PdfJs> | undefined;
 
 export async function readPdf(file: string, bytes: Uint8Array, options: PdfOptions = {}): Promise<DocumentText> {
   if (!Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) throw new CorpusError({ file }, 'not a PDF file (no %PDF- header)');
-  const lib = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
-  const { maxPdfPages: maxPages, maxPdfMs, maxTextChars } = documentLimits({ maxPdfPages: options.maxPdfPages, maxPdfMs: options.maxPdfMs, maxTextChars: options.maxTextChars });
+  const { maxPdfPages: maxPages, maxPdfStreamBytes, maxPdfMs, maxTextChars } = documentLimits({ maxPdfPages: options.maxPdfPages, maxPdfStreamBytes: options.maxPdfStreamBytes, maxPdfMs: options.maxPdfMs, maxTextChars: options.maxTextChars });
   const now = options.now ?? (() => performance.now());
   const started = now();
   const checkTime = () => {
     if (now() - started > maxPdfMs) throw new CorpusError({ file }, `reading took longer than the maxPdfMs limit of ${maxPdfMs.toLocaleString('en')} ms`);
   };
+  if (oversizedStream(bytes, maxPdfStreamBytes, checkTime) !== undefined) {
+    throw new CorpusError({ file }, `a stream of the PDF inflates to more than the maxPdfStreamBytes limit of ${bytesInWords(maxPdfStreamBytes)}`);
+  }
+  const lib = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
   const problems: CorpusError[] = [];
   let doc;
   try {
