@@ -3,24 +3,19 @@
  * corpus, cold start, scale on synthetic corpora, indexing cost of awkward
  * document shapes, and the adapters' round trips. Every speed figure is reported next to a baseline timed in the same
  * run, because the machines are shared and noisy: ratios travel, ms do not.
- * Prints tables and writes tests/bench/results/latest.json.
- *
- *   npm run bench                          sizes 1,000 / 10,000 / 100,000
- *   npm run bench -- --quick               sizes 1,000 / 10,000, fewer rounds
- *   npm run bench -- --sizes 1000,50000    chosen sizes
- *   npm run bench -- --skip cold,adapters  leave sections out (bundled, cold, scale, shape, adapters, adversarial, questionlog, charts)
+ * Prints tables and writes tests/bench/results/latest.json. Options
+ * (--quick, --sizes, --skip, --profile) in options.ts; docs/performance.md
+ * explains the figures.
  *
  * Adversarial questions (adversarial.ts: repeated, rare, misspelt and made-up
  * words, names, amounts, punctuation, up to 1,000 characters) are timed in the
  * bundled and scale processes, after the ordinary questions, unless skipped.
- *   npm run bench -- --profile 100000      also profile build and answering at that size ("bundled": the bundled corpus)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loopbackHttpMedian, measureAdapters } from './adapters.js';
 import { measureColdStart } from './cold-start.js';
 import { formatCharts, type ChartBench } from './charts.js';
@@ -30,61 +25,10 @@ import type { ChildResult, ChildSpec, StartResult } from './scale-child.js';
 import { ensureSynthCorpus } from './synth-corpus.js';
 import { formatShapes, measureShapes, type ShapeRow } from './shapes.js';
 import { measureQuestionLog } from './question-log.js';
+import { firstLine, SECTIONS, settings, USAGE, UsageError } from './options.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
-const SECTIONS = ['bundled', 'cold', 'scale', 'shape', 'adapters', 'adversarial', 'questionlog', 'charts'] as const;
-
-interface Settings {
-  sizes: number[];
-  bundledRounds: number;
-  warmupRounds: number;
-  /** Measured rounds over the ~200 synthetic questions, by size: bigger corpora take fewer, the sample stays >= 1,000. */
-  scaleRounds: (size: number) => number;
-  coldRuns: number;
-  adapterRuns: number;
-  logRounds: number;
-  chartRounds: number;
-  /** Measured rounds over the adversarial questions; 0 when skipped. */
-  adversarialRounds: number;
-  skip: Set<string>;
-  /** Sentences of the synthetic corpus to profile, or 'bundled'. */
-  profile?: number | 'bundled';
-}
-
-function settings(argv: string[]): Settings {
-  const { values } = parseArgs({
-    args: argv,
-    options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, skip: { type: 'string' }, profile: { type: 'string' } },
-  });
-  const sizes = values.sizes
-    ? values.sizes.split(',').map((s) => Number(s.replace(/[_\s]/g, '')))
-    : values.quick ? [1000, 10_000] : [1000, 10_000, 100_000];
-  if (sizes.some((s) => !Number.isInteger(s) || s < 10)) throw new UsageError(`--sizes wants whole numbers of sentences, at least 10: got "${values.sizes}"`);
-  const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
-  for (const s of skip) if (!(SECTIONS as readonly string[]).includes(s)) throw new UsageError(`--skip knows ${SECTIONS.join(', ')}: got "${s}"`);
-  const profile = values.profile === undefined || values.profile === 'bundled' ? values.profile : Number(values.profile);
-  if (typeof profile === 'number' && !(Number.isInteger(profile) && profile >= 10)) throw new UsageError(`--profile wants a number of sentences or "bundled": got "${values.profile}"`);
-  const quick = values.quick === true;
-  return {
-    sizes,
-    bundledRounds: quick ? 10 : 50,
-    // V8 re-optimises the engine's functions for the object shapes it meets over the first thousand
-    // or so answers (about fifteen deoptimisations, each a 2-6 ms answer, seen with --trace-deopt);
-    // a server is past them within its first second. The cold section times a fresh start.
-    warmupRounds: quick ? 10 : 40,
-    scaleRounds: (size) => (quick ? 3 : size >= 100_000 ? 5 : size >= 10_000 ? 10 : 20),
-    coldRuns: quick ? 3 : 7,
-    adapterRuns: quick ? 5 : 20,
-    logRounds: quick ? 10 : 40,
-    chartRounds: quick ? 10 : 40,
-    adversarialRounds: skip.has('adversarial') ? 0 : quick ? 3 : 10,
-    skip,
-    profile,
-  };
-}
-
-class UsageError extends Error {}
 
 /** Runs scale-child.ts in a fresh node with --expose-gc; its stderr passes through. */
 function runChild<T = ChildResult>(spec: ChildSpec): Promise<T> {
@@ -159,6 +103,7 @@ function gitCommit(): string | undefined {
 
 async function main(): Promise<void> {
   const s = settings(process.argv.slice(2));
+  log(firstLine(s));
   const report: Report = { scale: [] };
   const json: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -203,7 +148,7 @@ async function main(): Promise<void> {
   });
   let shapes: ShapeRow[] | undefined;
   await section('shape', async () => {
-    shapes = await measureShapes(log);
+    shapes = await measureShapes(log, s.shapeMaxMb);
     json.shapes = shapes;
   });
   await section('adapters', async () => {
@@ -255,6 +200,6 @@ try {
   await main();
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`${error.message}\nusage: npm run bench -- [--quick] [--sizes 1000,10000,100000] [--skip ${SECTIONS.join(',')}] [--profile SIZE|bundled]\n`);
+  process.stderr.write(`${error.message}\n${USAGE}\n`);
   process.exitCode = 2;
 }

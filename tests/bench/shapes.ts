@@ -41,9 +41,10 @@ export interface ShapeRow extends ShapeResult {
   ratio: number;
 }
 
-export async function measureShapes(log: (line: string) => void): Promise<ShapeRow[]> {
+/** Each shape up to `maxMb` megabytes (the baseline comes first), in a fresh process. */
+export async function measureShapes(log: (line: string) => void, maxMb = Infinity): Promise<ShapeRow[]> {
   const rows: ShapeRow[] = [];
-  for (const { shape, mb, label } of SHAPES) {
+  for (const { shape, mb, label } of SHAPES.filter((s) => s.mb <= maxMb)) {
     log(`shape: ${label} ...`);
     const r = await runShape(shape, mb);
     const msPerMb = r.totalMs / r.mb;
