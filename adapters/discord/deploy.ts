@@ -1,6 +1,7 @@
 /**
  * `npm run discord:deploy`: registers the slash commands, to DISCORD_GUILD_ID
- * when set (available at once, for testing) and globally otherwise.
+ * when set (available at once, for testing) and globally otherwise, and prints
+ * the link that invites the bot with the permissions it needs.
  */
 import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
@@ -9,6 +10,7 @@ import { redact } from '../shared/logger.js';
 import { allCommands } from './commands.js';
 import { loadDiscordConfig, type DiscordConfig } from './config.js';
 import { describeError } from './delivery.js';
+import { inviteUrl } from './invite.js';
 
 export interface DeployResult {
   scope: 'guild' | 'global';
@@ -34,7 +36,7 @@ export interface DeployIo {
   stderr: NodeJS.WritableStream;
 }
 
-/** `npm run discord:deploy` as a function: one line on stdout when done, one on stderr and 1 when not. */
+/** `npm run discord:deploy` as a function: two lines on stdout (what was registered, the invite link) when done, one on stderr and 1 when not. */
 export async function runDeploy(io: DeployIo): Promise<number> {
   let config: DiscordConfig;
   try {
@@ -47,7 +49,7 @@ export async function runDeploy(io: DeployIo): Promise<number> {
   try {
     const result = await deployCommands(config);
     const where = result.scope === 'guild' ? `to guild ${config.guildId} (available now)` : 'globally (may take up to an hour to appear)';
-    io.stdout.write(`Registered /${result.commands.join(', /')} ${where}.\n`);
+    io.stdout.write(`Registered /${result.commands.join(', /')} ${where}.\nInvite the bot to a server: ${inviteUrl(config.applicationId)}\n`);
     return 0;
   } catch (error) {
     const d = describeError(error);

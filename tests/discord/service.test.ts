@@ -6,6 +6,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deployCommands, runDeploy } from '../../adapters/discord/deploy.js';
+import { inviteUrl } from '../../adapters/discord/invite.js';
 import { discordService } from '../../adapters/discord/service.js';
 import { runInProcess } from '../helpers/service-io.js';
 import { APP_ID, FAKE_TOKEN, FakeDiscord, GUILD_ID, askInteraction } from './fake-discord/index.js';
@@ -157,7 +158,7 @@ describe('deploy', () => {
     fake = await FakeDiscord.start();
     const r = await deploy({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Registered /ask globally (may take up to an hour to appear).\n');
+    expect(r.stdout).toBe(`Registered /ask globally (may take up to an hour to appear).\nInvite the bot to a server: ${inviteUrl(APP_ID)}\n`);
     expect(fake.rest.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`))).toHaveLength(1);
   });
 
