@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Answer } from '../../src/index.js';
 import type { Answerer, AskRequest } from './answerer.js';
-import { REAL_TIMERS, runWithinBudget, type BudgetTimers } from './answer-budget.js';
+import { REAL_TIMERS, runWithinBudget, TaskStarts, type BudgetTimers } from './answer-budget.js';
 import type { WorkerSettings, WorkerTask } from './answer-worker.js';
 import type { ChartModel } from './chart/index.js';
 import { PoolGenerations } from './pool-generations.js';
@@ -50,7 +50,9 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const fromSource = import.meta.url.endsWith('.ts');
+  const starts = new TaskStarts();
   const settings: WorkerSettings = {
+    startsChannel: starts.channelName,
     ...(options.corpusDir !== undefined ? { corpusDir: options.corpusDir } : {}),
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
     ...(options.engineModule !== undefined ? { engineModule: options.engineModule } : {}),
@@ -67,9 +69,8 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
   const pools = new PoolGenerations(startPool);
   const run = <T>(task: WorkerTask) => pools.run<T>(task);
   const timers = options.timers ?? REAL_TIMERS;
-  // The task carries a port on which the worker says it has started; the budget runs from then.
-  const runTimed = <T>(task: WorkerTask) =>
-    runWithinBudget<T>((started, signal) => pools.run<T>({ ...task, started }, { signal, transferList: [started] }), timeBudgetMs, timers);
+  // The worker reports the task's id when it starts it; the budget runs from then.
+  const runTimed = <T>(task: WorkerTask) => runWithinBudget<T>((startId, signal) => pools.run<T>({ ...task, startId }, { signal }), timeBudgetMs, starts, timers);
   return {
     threads,
     timeBudgetMs,
@@ -80,6 +81,9 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
     drawChart: (model) => runTimed<Uint8Array>({ kind: 'chart', model }),
     // New workers load the corpus while the old ones keep answering; a corpus that fails keeps the old pool.
     reload: () => pools.replace<number>({ kind: 'documents' } satisfies WorkerTask),
-    close: () => pools.destroy(),
+    async close() {
+      await pools.destroy();
+      starts.close();
+    },
   };
 }

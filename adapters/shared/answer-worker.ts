@@ -3,7 +3,6 @@
  * tasks. `engineModule` (a module exporting createEngine) lets tests swap in
  * an engine with controlled timing; production uses src/index.ts.
  */
-import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import { reportStarted } from './answer-budget.js';
 import type { Engine, EngineOptions } from '../../src/index.js';
@@ -18,11 +17,13 @@ export interface WorkerSettings {
   engineModule?: string;
   /** Passed to that module's createEngine as `extra` (tests only). */
   extra?: unknown;
+  /** The BroadcastChannel on which this thread reports the tasks it starts (answer-budget.ts). */
+  startsChannel?: string;
 }
 
 export type WorkerTask = ({ kind: 'ask'; request: AskRequest } | { kind: 'examples' } | { kind: 'warnings' } | { kind: 'documents' } | { kind: 'chart'; model: ChartModel }) & {
-  /** Told when this thread starts the task: the task's time budget runs from then (answer-budget.ts). */
-  started?: MessagePort;
+  /** Reported when this thread starts the task: the task's time budget runs from then (answer-budget.ts). */
+  startId?: number;
 };
 
 const settings = (workerData ?? {}) as WorkerSettings;
@@ -44,7 +45,7 @@ const engine: Engine | Error = await factory({
 );
 
 export default function answer(task: WorkerTask): unknown {
-  reportStarted(task.started);
+  reportStarted(settings.startsChannel, task.startId);
   // Charts are drawn here too, off the adapter's event loop; the renderer loads on the first one.
   if (task.kind === 'chart') return import('./chart/index.js').then(async ({ drawChart }) => (await drawChart(task.model, 'png')).data);
   if (engine instanceof Error) throw engine;
