@@ -2,6 +2,7 @@
  * Counts, for each thread a Slack load script asked in, how many answers the
  * fake Slack recorded: exactly once, more (duplicates) or none (missing).
  */
+import { FAILURE_TEXT, TOO_SLOW_TEXT } from '../../adapters/shared/pipeline.js';
 import type { PostedMessage } from '../slack/fake-slack.js';
 import { percentile, type LoadResult } from './measure.js';
 
@@ -19,4 +20,15 @@ export function countAnswers(posted: readonly PostedMessage[], threads: readonly
   }
   const sorted = [...latencies].sort((a, b) => a - b);
   return { answeredOnce, duplicates, missing, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+}
+
+/**
+ * Replies that are notices instead of answers: "taking too long" (past the
+ * time budget) and "something went wrong". In a channel a notice goes only to
+ * the asker (chat.postEphemeral), so a thread that got one counts as missing
+ * an answer too.
+ */
+export function countNotices(posted: readonly PostedMessage[]): { tooSlow: number; failed: number } {
+  const texts = posted.map((m) => m.text);
+  return { tooSlow: texts.filter((t) => t === TOO_SLOW_TEXT).length, failed: texts.filter((t) => t === FAILURE_TEXT).length };
 }

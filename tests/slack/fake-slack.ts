@@ -94,6 +94,9 @@ export class FakeSlack {
   private readonly sockets = new Set<WebSocket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly waiters = new Set<(m: PostedMessage) => void>();
+  /** The first message in each thread, and waiters for it, by `channel/thread_ts`. */
+  private readonly firstInThread = new Map<string, PostedMessage>();
+  private readonly threadWaiters = new Map<string, ((m: PostedMessage) => void)[]>();
   private tsCounter = 0;
   private envelopeCounter = 0;
   /** Socket Mode tickets handed out by apps.connections.open. */
@@ -148,7 +151,7 @@ export class FakeSlack {
    * Resolves with the first accepted message matching `predicate`, as soon as it
    * is recorded (no polling: used for timing), or rejects after `timeoutMs`.
    */
-  nextMessage(predicate: (m: PostedMessage) => boolean, timeoutMs = 5000): Promise<PostedMessage> {
+  nextMessage(predicate: (m: PostedMessage) => boolean, timeoutMs = 60_000): Promise<PostedMessage> {
     const already = this.messages.find(predicate);
     if (already) return Promise.resolve(already);
     return new Promise((resolve, reject) => {
@@ -163,6 +166,31 @@ export class FakeSlack {
         reject(new Error(`no matching message within ${timeoutMs} ms`));
       }, timeoutMs);
       this.waiters.add(waiter);
+    });
+  }
+
+  /**
+   * The first message (or ephemeral notice) in one thread, found by its key
+   * rather than by a predicate every message is shown to: a load of thousands
+   * of waiting threads costs one lookup per message, not thousands. Resolves
+   * at once when the thread already has a message.
+   */
+  nextMessageIn(channel: string, threadTs: string, timeoutMs = 60_000): Promise<PostedMessage> {
+    const key = `${channel}/${threadTs}`;
+    const already = this.firstInThread.get(key);
+    if (already) return Promise.resolve(already);
+    return new Promise((resolve, reject) => {
+      const waiter = (m: PostedMessage) => {
+        clearTimeout(timer);
+        resolve(m);
+      };
+      const timer = setTimeout(() => {
+        const left = (this.threadWaiters.get(key) ?? []).filter((w) => w !== waiter);
+        if (left.length) this.threadWaiters.set(key, left);
+        else this.threadWaiters.delete(key);
+        reject(new Error(`no message in ${key} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.threadWaiters.set(key, [...(this.threadWaiters.get(key) ?? []), waiter]);
     });
   }
 
@@ -287,6 +315,11 @@ export class FakeSlack {
         };
         this.messages.push(message);
         for (const waiter of [...this.waiters]) waiter(message);
+        const thread = `${message.channel}/${message.thread_ts}`;
+        if (!this.firstInThread.has(thread)) this.firstInThread.set(thread, message);
+        const inThread = this.threadWaiters.get(thread);
+        this.threadWaiters.delete(thread);
+        for (const waiter of inThread ?? []) waiter(message);
         return method === 'chat.postMessage'
           ? { ok: true, channel: params.channel, ts, message: { type: 'message', ts, text: params.text, bot_id: this.botId, user: this.botUserId } }
           : { ok: true, message_ts: ts };

@@ -1,0 +1,68 @@
+/**
+ * Runs in a worker thread for load-burst.ts, so the fake Slack and the
+ * client that floods the adapter do not share the adapter's event loop (the
+ * latency measured is the bot's, not the harness's): sends every signed
+ * mention as fast as the adapter acknowledges them, `concurrency` requests at
+ * a time, without waiting for answers, and times each event from its send to
+ * the first reply recorded in its thread (an answer, or a notice in its place).
+ *
+ * In: {type:'run', url, events, concurrency}, {type:'close'}.
+ * Out: {type:'ready', apiUrl}, {type:'ran', result}.
+ */
+import { performance } from 'node:perf_hooks';
+import { parentPort } from 'node:worker_threads';
+import { FakeSlack } from '../slack/fake-slack.js';
+import { FAKE_BOT_TOKEN, FAKE_SIGNING_SECRET } from '../slack/harness.js';
+import { envelope, mention, nextTs, postEvent } from '../slack/slack-requests.js';
+import { countAnswers, countNotices } from './slack-answers.js';
+
+const QUESTIONS = [
+  'How much is InvestAI?',
+  'What are AI gigafactories?',
+  'How much did Stargate promise?',
+  'How much are the European AI Champions pledging?',
+  'Where was the AI Action Summit held?',
+  'Who paid for the lunch?',
+];
+const USERS = 100;
+const CHANNELS = 20;
+/** How long one reply may take before its thread counts as missing. */
+const REPLY_TIMEOUT_MS = 120_000;
+
+const port = parentPort!;
+const fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN });
+port.postMessage({ type: 'ready', apiUrl: fake.apiUrl });
+
+port.on('message', async (m: { type: 'run'; url: string; events: number; concurrency: number } | { type: 'close' }) => {
+  if (m.type === 'close') {
+    await fake.close();
+    port.close();
+    return;
+  }
+  const threads: { channel: string; ts: string }[] = [];
+  const latencies: number[] = [];
+  const replies: Promise<void>[] = [];
+  let next = 0;
+  const sender = async () => {
+    while (next < m.events) {
+      const i = next++;
+      const channel = `CBURST${i % CHANNELS}`;
+      const ts = nextTs();
+      threads.push({ channel, ts });
+      const started = performance.now();
+      replies.push(
+        fake.nextMessageIn(channel, ts, REPLY_TIMEOUT_MS).then(
+          () => void latencies.push(performance.now() - started),
+          () => undefined,
+        ),
+      );
+      const res = await postEvent(m.url, FAKE_SIGNING_SECRET, envelope(mention({ channel, user: `UBURST${i % USERS}`, ts, text: `<@UBOT> ${QUESTIONS[i % QUESTIONS.length]}` })));
+      if (res.status !== 200) throw new Error(`adapter answered HTTP ${res.status}`);
+    }
+  };
+  const sendStarted = performance.now();
+  await Promise.all(Array.from({ length: m.concurrency }, sender));
+  const allSentMs = performance.now() - sendStarted;
+  await Promise.all(replies);
+  port.postMessage({ type: 'ran', result: { ...countAnswers(fake.messages, threads, latencies), notices: countNotices(fake.messages), allSentMs } });
+});
