@@ -39,12 +39,12 @@ export interface ReplOptions {
 export const REPL_HELP = `Ask a question about the AI Action Summit announcements, or:
   :sources          the documents the answers come from
   :figures          the structured figures (amounts, dates)
-  :explain [q]      why the last answer (or the answer to q) was given
-  :chart [FILE]     write the last answer's chart to FILE, .png or .svg (default: a new file in
-                    SUMMIT_QA_CHART_DIR or the temporary folder; the path is printed)
+  :explain [q]      why the answer last shown (or the answer to q) was given
+  :chart [FILE]     write the chart of the answer last shown to FILE, .png or .svg (default: a
+                    new file in SUMMIT_QA_CHART_DIR or the temporary folder; the path is printed)
   :new              start a new conversation (forget follow-up context)
-  :good             the last answer was right (recorded in the question log)
-  :bad [note]       the last answer was wrong, and optionally why
+  :good             the answer last shown was right (recorded in the question log)
+  :bad [note]       the answer last shown was wrong, and optionally why (a later vote replaces it)
   :reload           read the corpus again (it also reloads by itself on changes)
   :help             this help
   :quit             leave (Ctrl-D works too)`;
@@ -78,7 +78,7 @@ export function startRepl(options: ReplOptions): Repl {
   const user = options.user ?? (process.env.USER || 'terminal');
   const votes = new ReplVotes(options.questionLog, user);
   const charts = new ChartFolder(options.chartDir ?? tmpdir());
-  // Lines being handled (an answer, a :reload): a notice then waits for no prompt.
+  // Lines being handled (an answer, a :reload): a notice meanwhile is printed as it is, and the prompt follows the line.
   let busy = 0;
   const history = options.historyFile ? readHistory(options.historyFile) : [];
   const rl = createInterface({ input: options.input, output, terminal, history, historySize: MAX_HISTORY, prompt: '> ' });
