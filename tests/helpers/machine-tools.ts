@@ -97,3 +97,13 @@ export function installed(tool: MachineTool, suiteUrl: string, part?: string, st
   stderr.write(`${skipLine(tool, relative(ROOT, fileURLToPath(suiteUrl)), part)}\n`);
   return false;
 }
+
+/**
+ * Whether the tests run as root; when they do not, prints one line saying
+ * that the test `part` of the suite is skipped and why it needs root.
+ */
+export function runsAsRoot(why: string, suiteUrl: string, part: string, stderr: Pick<NodeJS.WriteStream, 'write'> = process.stderr, uid = process.getuid?.()): boolean {
+  if (uid === 0) return true;
+  stderr.write(`${relative(ROOT, fileURLToPath(suiteUrl))} ("${part}") skipped: it needs to run as root (${why})\n`);
+  return false;
+}

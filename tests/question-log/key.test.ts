@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadQuestionLogConfig, QuestionLog, type KeySource } from '../../adapters/shared/question-log/index.js';
 import { openDatabase } from '../../adapters/shared/question-log/open-database.js';
+import { runsAsRoot } from '../helpers/machine-tools.js';
 import { answered, captureLogger, tempDir } from './fixtures.js';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -173,8 +174,8 @@ describe('question log key and files (SQLite)', () => {
     expect(JSON.stringify(warnings[0])).not.toContain('k3y!');
   });
 
-  // Only the superuser can give a file to someone else, which the test needs.
-  it.runIf(process.getuid?.() === 0)('refuses a key file that belongs to another user (planted in a shared folder before the first start)', async () => {
+  const PLANTED = 'refuses a key file that belongs to another user (planted in a shared folder before the first start)';
+  it.runIf(runsAsRoot('only the superuser can give a file to another user', import.meta.url, PLANTED))(PLANTED, async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'question-log.key'), `${'p'.repeat(40)}\n`, { mode: 0o600 });
     chownSync(join(dir, 'question-log.key'), 65534, 65534);

@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHROMIUM, installed, onPath, POSTGRESQL, REDIS_SERVER, type MachineTool } from '../helpers/machine-tools.js';
+import { CHROMIUM, installed, onPath, POSTGRESQL, REDIS_SERVER, runsAsRoot, type MachineTool } from '../helpers/machine-tools.js';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -72,5 +72,16 @@ describe('a suite whose program is missing', () => {
     const err = stderr();
     expect(installed({ ...absent, find: () => '/usr/bin/chromium' }, import.meta.url, undefined, err)).toBe(true);
     expect(err.lines).toEqual([]);
+  });
+});
+
+describe('a test that needs root', () => {
+  it('runs as root and says nothing; otherwise says, in one line, that it is skipped and why', () => {
+    const lines: string[] = [];
+    const err = { write: (s: string) => (lines.push(s), true) };
+    expect(runsAsRoot('only root can chown', import.meta.url, 'a chown test', err, 0)).toBe(true);
+    expect(lines).toEqual([]);
+    expect(runsAsRoot('only root can chown', import.meta.url, 'a chown test', err, 1000)).toBe(false);
+    expect(lines).toEqual(['tests/setup/machine-tools.test.ts ("a chown test") skipped: it needs to run as root (only root can chown)\n']);
   });
 });
