@@ -4,8 +4,12 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/bench/**', 'node_modules/**'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Safety nets against a hang, not measures of speed: a test or hook that starts real
+    // services (Redis, PostgreSQL, bot processes, worker pools) may take many times longer on
+    // a busy machine (another test run beside this one) than on an idle one. Suites set no
+    // shorter timeout of their own.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     // Two cores on CI machines: keep suites that open sockets from starving each other.
     maxWorkers: 2,
     // Suites share each worker's module cache: discord.js, Bolt and the engine load once per

@@ -12,9 +12,9 @@ import { waitFor as sharedWaitFor, type WaitOptions } from '../helpers/wait-for.
 
 export type { WaitOptions };
 
-/** Polls `predicate` until it returns a truthy value; Discord's start-up is slower, so the default wait is 8 s. */
+/** Polls `predicate` until it returns a truthy value (the shared waitFor, re-exported for the Discord suites). */
 export function waitFor<T>(predicate: () => T | undefined | null | false, o: WaitOptions = {}): Promise<T> {
-  return sharedWaitFor(predicate, { timeoutMs: 8_000, ...o });
+  return sharedWaitFor(predicate, o);
 }
 
 export interface Harness {

@@ -20,10 +20,10 @@ describe('npm run discord', () => {
   it('on SIGTERM finishes the answer in progress, closes the gateway and exits 0', async () => {
     fake = await FakeDiscord.start();
     const p = run('adapters/shared/launch.mjs', { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ANSWER_WORKERS: '1' }, ['adapters/discord/main']);
-    await waitFor(() => p.stderr().includes('connected to Discord'), { timeoutMs: 30_000, what: 'the bot to connect' });
+    await waitFor(() => p.stderr().includes('connected to Discord'), { what: 'the bot to connect' });
     fake.rest.delayMs = 300;
     const i = fake.sendInteraction(askInteraction('What is Stargate?'));
-    await waitFor(() => fake!.rest.requests.find((r) => callbackPath(i).test(r.path)), { timeoutMs: 15_000, what: 'the deferral to reach Discord' });
+    await waitFor(() => fake!.rest.requests.find((r) => callbackPath(i).test(r.path)), { what: 'the deferral to reach Discord' });
     p.child.kill('SIGTERM');
     expect(await p.exited(20_000)).toBe(0);
     expect(edits(fake, i)).toHaveLength(1);

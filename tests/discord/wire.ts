@@ -26,8 +26,8 @@ export function edits(fake: FakeDiscord, interaction: { token: string }): Record
 }
 
 /** Waits for the edit that carries the answer to a deferred /ask. */
-export function waitForEdit(fake: FakeDiscord, interaction: { token: string }, timeoutMs = 8_000): Promise<RecordedRequest> {
-  return waitFor(() => edits(fake, interaction)[0], { timeoutMs, what: `the edit of @original for ${interaction.token}` });
+export function waitForEdit(fake: FakeDiscord, interaction: { token: string }): Promise<RecordedRequest> {
+  return waitFor(() => edits(fake, interaction)[0], { what: `the edit of @original for ${interaction.token}` });
 }
 
 /** Waits for a callback of the given type (4 = reply, 5 = deferred). */

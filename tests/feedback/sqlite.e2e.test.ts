@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => tmp.remove());
 
 describe('feedback loop on SQLite', () => {
-  it('a Slack mention and a Discord /ask get buttons; votes and notes reach npm run report -- --json', { timeout: 90_000 }, async () => {
+  it('a Slack mention and a Discord /ask get buttons; votes and notes reach npm run report -- --json', async () => {
     await feedbackLoop(engine, { kind: 'sqlite', file: join(tmp.dir, 'summit-qa.sqlite') });
   });
 });

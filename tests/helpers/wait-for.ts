@@ -1,9 +1,13 @@
 /**
  * Polls `predicate` until it returns a truthy value or `timeoutMs` passes.
  * Tests wait for the recorded request or event this way, never with a fixed sleep.
+ * The timeout is a safety net that turns a hang into a failure naming what was
+ * awaited, not a measure of speed: a busy machine may take many times longer
+ * than an idle one, so callers pass no shorter bound unless the bound is what
+ * they test.
  */
 export interface WaitOptions {
-  /** Default 5,000 ms. */
+  /** Default 60,000 ms. */
   timeoutMs?: number;
   /** Default 10 ms. */
   intervalMs?: number;
@@ -11,7 +15,7 @@ export interface WaitOptions {
   what?: string;
 }
 
-export async function waitFor<T>(predicate: () => T | undefined | null | false, { timeoutMs = 5000, intervalMs = 10, what = 'condition' }: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(predicate: () => T | undefined | null | false, { timeoutMs = 60_000, intervalMs = 10, what = 'condition' }: WaitOptions = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = predicate();

@@ -29,12 +29,12 @@ afterAll(async () => {
 const quoted = (answer: { quotes: { text: string }[] }) => answer.quotes.map((q) => q.text).join('\n');
 
 describe('answer pool reload', () => {
-  it('swaps in workers holding the new index; the question in flight finishes on the old one', { timeout: 40_000 }, async () => {
+  it('swaps in workers holding the new index; the question in flight finishes on the old one', async () => {
     pool = createAnswerPool({ threads: 1, corpusDir: corpus.dir, engineModule: ENGINE_MODULE, extra: { gate }, timeBudgetMs: NO_BUDGET });
     expect(await pool.documents()).toBe(1);
 
     const inFlight = pool.ask({ question: `SLOW${LIGHTHOUSE_QUESTION}`, history: [] });
-    await waitFor(() => Atomics.load(gate, 1) === 1, { timeoutMs: 15_000, what: 'the slow question to hold its worker' });
+    await waitFor(() => Atomics.load(gate, 1) === 1, { what: 'the slow question to hold its worker' });
 
     corpus.write('lighthouse.md', LIGHTHOUSE_DOC);
     expect(await pool.reload()).toBe(2);
@@ -46,7 +46,7 @@ describe('answer pool reload', () => {
     expect(quoted(await inFlight)).not.toContain(LIGHTHOUSE_QUOTE);
   });
 
-  it('with two threads, a reload loses no question: the old pool stops only after every question given to it is answered', { timeout: 40_000 }, async () => {
+  it('with two threads, a reload loses no question: the old pool stops only after every question given to it is answered', async () => {
     const own = harbourCorpus();
     own.write('lighthouse.md', LIGHTHOUSE_DOC);
     const twoGate = newGate();
@@ -57,7 +57,7 @@ describe('answer pool reload', () => {
       const slow = twoThreads.ask({ question: `SLOW${LIGHTHOUSE_QUESTION}`, history: [] });
       const held = twoThreads.ask({ question: `HOLD${LIGHTHOUSE_QUESTION}`, history: [] });
       const queued = twoThreads.ask({ question: LIGHTHOUSE_QUESTION, history: [] });
-      await waitFor(() => heldCount(twoGate, 'SLOW') === 1 && heldCount(twoGate, 'HOLD') === 1, { timeoutMs: 15_000, what: 'both threads to hold a question' });
+      await waitFor(() => heldCount(twoGate, 'SLOW') === 1 && heldCount(twoGate, 'HOLD') === 1, { what: 'both threads to hold a question' });
 
       rmSync(join(own.dir, 'lighthouse.md'));
       expect(await twoThreads.reload()).toBe(1);

@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 describe('hashed ids in log lines', () => {
-  it('a Slack /ask: no info line holds the raw user id; the answered line names the conversation by its hash', { timeout: 30_000 }, async () => {
+  it('a Slack /ask: no info line holds the raw user id; the answered line names the conversation by its hash', async () => {
     const h = await startSlack({ mode: 'http', engine, env: { LOG_LEVEL: 'info' } });
     stops.push(() => h.stop());
     const USER = 'URAWASKER9';
@@ -36,7 +36,7 @@ describe('hashed ids in log lines', () => {
     expect(h.logs.join('')).not.toContain(USER);
   });
 
-  it('a Discord /ask: no info line holds the raw user id; the answered line names the conversation by its hash', { timeout: 30_000 }, async () => {
+  it('a Discord /ask: no info line holds the raw user id; the answered line names the conversation by its hash', async () => {
     const h = await startHarness({ engine, logLevel: 'info' });
     stops.push(() => h.stop());
     const asker = user('712340000000000777', 'asker');

@@ -69,7 +69,7 @@ describe('report: control characters in stored text', () => {
     expect(html).toContain('How much is InvestAI? red');
   });
 
-  it('npm run report prints the same clean text to the terminal', { timeout: 60_000 }, async () => {
+  it('npm run report prints the same clean text to the terminal', async () => {
     const { stdout } = await run('npm', ['run', '--silent', 'report', '--', '--since', '1d'], { env: reportEnv({ kind: 'sqlite', file }), timeout: 60_000 });
     expect(stdout).toContain('How many GPUs?');
     expect(stdout).not.toMatch(CONTROL);

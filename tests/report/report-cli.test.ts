@@ -33,14 +33,14 @@ describe('report: wrong input', () => {
     expect(parseSince('2024-02-29', now)).toBe(Date.parse('2024-02-29'));
   });
 
-  it('npm run report -- --since 2026-02-30 is a usage error (exit 2) naming the value', { timeout: 60_000 }, async () => {
+  it('npm run report -- --since 2026-02-30 is a usage error (exit 2) naming the value', async () => {
     const r = await report(['--since', '2026-02-30'], reportEnv({ kind: 'sqlite', file: join(tmp.dir, 'unused.sqlite') }));
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('--since 2026-02-30: there is no such day (February 2026 has 28 days)');
     expect(r.stdout).toBe('');
   });
 
-  it('a SUMMIT_QA_DB path with no log behind it: says so, exits 1, and creates nothing', { timeout: 60_000 }, async () => {
+  it('a SUMMIT_QA_DB path with no log behind it: says so, exits 1, and creates nothing', async () => {
     const missing = join(tmp.dir, 'nowhere', 'log.sqlite');
     const r = await report(['--json'], reportEnv({ kind: 'sqlite', file: missing }));
     expect(r.code).toBe(1);

@@ -38,7 +38,7 @@ async function logQuestions(file: string, asked: { question: string; daysAgo: nu
 }
 
 describe('report', () => {
-  it('lists an unanswerable question asked three times in different words once, with count 3 and the missing piece', { timeout: 60_000 }, async () => {
+  it('lists an unanswerable question asked three times in different words once, with count 3 and the missing piece', async () => {
     for (const q of [...MOON, ...FOOTBALL]) expect(engine.ask(q).kind, q).toBe('not_found');
     const file = join(tmp.dir, 'grouping.sqlite');
     await logQuestions(file, [...MOON, ...FOOTBALL, 'How much is InvestAI?', 'How much did Stargate promise?'].map((question) => ({ question, daysAgo: 1 })));
@@ -82,7 +82,7 @@ describe('report', () => {
     ]);
   });
 
-  it('npm run report -- --since counts only the period, day by day', { timeout: 60_000 }, async () => {
+  it('npm run report -- --since counts only the period, day by day', async () => {
     const file = join(tmp.dir, 'since.sqlite');
     await logQuestions(file, [
       { question: 'How much is InvestAI?', daysAgo: 20 },

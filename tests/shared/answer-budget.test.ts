@@ -75,7 +75,7 @@ describe('answer pool time budget', () => {
     const clock = new ManualClock();
     const answers = await onePoolThread(clock);
     const first = answers.ask({ question: 'SLOWWhat is Stargate?', history: [] });
-    await waitFor(() => heldCount(gate!, 'SLOW') === 1 && clock.pending === 1, { timeoutMs: 30_000, what: 'the first question to hold the only thread' });
+    await waitFor(() => heldCount(gate!, 'SLOW') === 1 && clock.pending === 1, { what: 'the first question to hold the only thread' });
     const second = answers.ask({ question: 'HOLDHow much is InvestAI?', history: [] });
 
     // The first question has used most of its budget; the second has waited as long in the queue.
@@ -84,7 +84,7 @@ describe('answer pool time budget', () => {
     expect(await settled(first)).toMatchObject({ answer: expect.any(String) });
 
     // The second starts now, and its own budget with it: waiting plus answering is past the budget, answering alone is not.
-    await waitFor(() => heldCount(gate!, 'HOLD') === 1 && clock.pending === 1, { timeoutMs: 30_000, what: 'the second question to start' });
+    await waitFor(() => heldCount(gate!, 'HOLD') === 1 && clock.pending === 1, { what: 'the second question to start' });
     clock.advance(BUDGET_MS - 100);
     openGate(gate!, 'HOLD');
     const outcome = await settled(second);
@@ -96,7 +96,7 @@ describe('answer pool time budget', () => {
     const clock = new ManualClock();
     const answers = await onePoolThread(clock);
     const outcome = settled(answers.ask({ question: 'SLOWWhat is Stargate?', history: [] }));
-    await waitFor(() => heldCount(gate!, 'SLOW') === 1 && clock.pending === 1, { timeoutMs: 30_000, what: 'the question to start' });
+    await waitFor(() => heldCount(gate!, 'SLOW') === 1 && clock.pending === 1, { what: 'the question to start' });
     clock.advance(BUDGET_MS);
     expect(await outcome).toBeInstanceOf(TimeBudgetExceeded);
     // The thread was replaced, and the next question is answered.

@@ -56,11 +56,11 @@ describe('Slack with the answer pool', () => {
     stops.push(() => h.stop());
     const slow = ask('U1', 'CSLOW', 'SLOW How much is InvestAI?');
     expect((await slow.sent).status).toBe(200);
-    await waitFor(() => slowStarted() === 1, { timeoutMs: 10_000, what: 'the slow question to hold its worker' });
+    await waitFor(() => slowStarted() === 1, { what: 'the slow question to hold its worker' });
 
     const others = ['U2', 'U3', 'U4', 'U5', 'U6'].map((u) => ask(u, `C${u}`, 'What is Stargate?'));
     for (const o of others) expect((await o.sent).status).toBe(200);
-    for (const [i, o] of others.entries()) await waitFor(() => h.fake.messagesIn(`C${['U2', 'U3', 'U4', 'U5', 'U6'][i]}`, o.ts)[0], { timeoutMs: 10_000, what: 'another user\'s answer' });
+    for (const [i, o] of others.entries()) await waitFor(() => h.fake.messagesIn(`C${['U2', 'U3', 'U4', 'U5', 'U6'][i]}`, o.ts)[0], { what: 'another user\'s answer' });
     // All of them answered while the slow one is still held.
     expect(h.fake.messagesIn('CSLOW', slow.ts)).toHaveLength(0);
     expect(slowStarted()).toBe(1);
@@ -74,14 +74,14 @@ describe('Slack with the answer pool', () => {
     h = await startSlack({ mode: 'http', answerer: await gatedPool({ threads: 1, timeBudgetMs: 1_000 }) });
     stops.push(() => h.stop());
     const slow = ask('U1', 'CBUDGET', 'SLOW How much is InvestAI?');
-    const polite = await waitFor(() => h.fake.messagesIn('CBUDGET', slow.ts)[0], { timeoutMs: 10_000, what: 'the polite answer' });
+    const polite = await waitFor(() => h.fake.messagesIn('CBUDGET', slow.ts)[0], { what: 'the polite answer' });
     expect(polite.text).toBe(TOO_SLOW_TEXT);
     const line = logEntries(h.logs).find((e) => e.msg === 'question exceeded its time budget');
     expect(line).toMatchObject({ level: 40, surface: 'slack:mention', conversation: logId(`slack:T1:CBUDGET:${slow.ts}`) });
     // The held thread was replaced: once the new one is up (a task without a budget), the next question is answered.
     await pool!.examples();
     const next = ask('U2', 'CBUDGET2', 'What is Stargate?');
-    expect((await waitFor(() => h.fake.messagesIn('CBUDGET2', next.ts)[0], { timeoutMs: 15_000 })).text).toContain('Stargate');
+    expect((await waitFor(() => h.fake.messagesIn('CBUDGET2', next.ts)[0], {})).text).toContain('Stargate');
   });
 });
 
@@ -92,9 +92,9 @@ describe('Discord with the answer pool', () => {
     h = await startDiscord({ answerer: await gatedPool({ threads: 2 }) });
     stops.push(() => h.stop());
     const slow = h.fake.sendInteraction(askInteraction('SLOW How much is InvestAI?', { user: user('720000000000000001') }));
-    await waitFor(() => slowStarted() === 1, { timeoutMs: 10_000, what: 'the slow question to hold its worker' });
+    await waitFor(() => slowStarted() === 1, { what: 'the slow question to hold its worker' });
     const others = [2, 3, 4].map((n) => h.fake.sendInteraction(askInteraction('What is Stargate?', { user: user(`72000000000000000${n}`) })));
-    for (const i of others) await waitForEdit(h.fake, i, 10_000);
+    for (const i of others) await waitForEdit(h.fake, i);
     // The slow one was acknowledged (deferred) at once, and is still being answered.
     expect(callbacks(h.fake, slow).map((c) => c.body.type)).toEqual([5]);
     expect(edits(h.fake, slow)).toHaveLength(0);

@@ -30,11 +30,11 @@ describe('Slack charts', () => {
     const ts = nextTs();
     return postEvent(h.url, FAKE_SIGNING_SECRET, envelope(mention({ channel, user: 'U1', text: `<@UBOT> ${text}`, ts }))).then(() => ts);
   };
-  const inflight = () => waitFor(() => h.slack.inFlight === 0 || undefined, { what: 'answers in flight to settle', timeoutMs: 15_000 });
+  const inflight = () => waitFor(() => h.slack.inFlight === 0 || undefined, { what: 'answers in flight to settle' });
 
   it('uploads a PNG of a comparison into the answer\'s thread, after the answer, with alt text', async () => {
     const ts = await ask('C700', 'compare the French package with Stargate');
-    const file = await waitFor(() => h.fake.files.find((f) => f.channel_id === 'C700'), { what: 'the chart in the channel', timeoutMs: 15_000 });
+    const file = await waitFor(() => h.fake.files.find((f) => f.channel_id === 'C700'), { what: 'the chart in the channel' });
     expect(file.thread_ts).toBe(ts);
     expect(h.fake.messagesIn('C700', ts)).toHaveLength(1);
     const calls = h.fake.requests.filter((r) => ['chat.postMessage', 'files.getUploadURLExternal', 'upload', 'files.completeUploadExternal'].includes(r.method));

@@ -62,7 +62,7 @@ describe('graceful shutdown', () => {
   it('on SIGTERM in Socket Mode, finishes the answer in flight, closes the socket and exits 0', async () => {
     fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN, appToken: FAKE_APP_TOKEN });
     const run = runInProcess(slackService, { SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_APP_TOKEN: FAKE_APP_TOKEN, SLACK_API_URL: fake.apiUrl, ANSWER_WORKERS: '0' });
-    await waitFor(() => fake!.connectedSockets > 0, { timeoutMs: 10_000, what: 'the adapter to connect' });
+    await waitFor(() => fake!.connectedSockets > 0, { what: 'the adapter to connect' });
     fake.failNext('chat.postMessage', { kind: 'hang', ms: 300, delivered: true });
     const ts = nextTs();
     fake.sendSocketEvent(envelope(mention({ channel: 'CP1', user: 'U1', ts, text: '<@UBOT> How much is InvestAI?' })));
