@@ -22,6 +22,8 @@ export class PoolGenerations {
   private current: Generation;
   /** Replaced pools still answering the tasks they were given. */
   private readonly retiring = new Set<Generation>();
+  /** Pools a reload is starting, not yet swapped in. */
+  private readonly starting = new Set<Generation>();
 
   constructor(private readonly start: () => Piscina) {
     this.current = { pool: start(), tasks: 0 };
@@ -39,12 +41,16 @@ export class PoolGenerations {
    */
   async replace<T>(probe: unknown): Promise<T> {
     const next: Generation = { pool: this.start(), tasks: 0 };
+    this.starting.add(next);
     let result: T;
     try {
       result = await this.runOn<T>(next, probe);
+      if (!this.starting.has(next)) throw new Error('the answer pool was closed while it reloaded');
     } catch (error) {
       await next.pool.destroy();
       throw error;
+    } finally {
+      this.starting.delete(next);
     }
     const old = this.current;
     this.current = next;
@@ -60,8 +66,9 @@ export class PoolGenerations {
 
   /** Shuts every pool down now; tasks not yet settled are rejected. */
   async destroy(): Promise<void> {
-    const all = [this.current, ...this.retiring];
+    const all = [this.current, ...this.retiring, ...this.starting];
     this.retiring.clear();
+    this.starting.clear();
     await Promise.all(all.map((g) => g.pool.destroy()));
   }
 

@@ -77,4 +77,17 @@ describe('answer pool reload', () => {
       own.remove();
     }
   });
+
+  it('closing the pool while a reload loads stops the new workers too: the reload fails instead of leaving a pool running', async () => {
+    const own = harbourCorpus();
+    const closing = createAnswerPool({ threads: 1, corpusDir: own.dir, engineModule: ENGINE_MODULE, extra: { gate: newGate() } });
+    try {
+      expect(await closing.documents()).toBe(1);
+      const reloadFails = expect(closing.reload()).rejects.toThrow();
+      await closing.close();
+      await reloadFails;
+    } finally {
+      own.remove();
+    }
+  });
 });
