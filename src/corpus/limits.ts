@@ -26,9 +26,11 @@ export interface DocumentLimits {
   /** PDF pages read; the rest are left out with a warning. Default 2,000. */
   maxPdfPages: number;
   /**
-   * Largest a PDF's compressed stream may inflate to, in bytes; a PDF with a
-   * larger one is skipped before pdf.js reads it (pdf.js inflates a page's
-   * content whole, so this bounds its memory). Default 64 MiB.
+   * Largest a PDF's compressed page content (or object) stream may inflate
+   * to, in bytes; a PDF with a larger one is skipped before pdf.js reads it.
+   * pdf.js inflates a page's content whole and needs several times its size
+   * to read it (a 32 MiB stream took 550 MB): this bounds that memory.
+   * Default 16 MiB (a dense page of text is well under 1 MiB).
    */
   maxPdfStreamBytes: number;
   /**
@@ -45,7 +47,7 @@ export const DEFAULT_DOCUMENT_LIMITS: Readonly<DocumentLimits> = Object.freeze({
   maxTextChars: 2_000_000,
   maxHtmlElements: 100_000,
   maxPdfPages: 2_000,
-  maxPdfStreamBytes: 64 * 1024 * 1024,
+  maxPdfStreamBytes: 16 * 1024 * 1024,
   maxPdfMs: 30_000,
 });
 

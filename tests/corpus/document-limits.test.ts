@@ -71,7 +71,7 @@ describe('PDF', () => {
     for (const text of [true, false]) {
       const { ids, warnings } = await loadBeside('shared.pdf', sharedStreamPdf({ text }));
       expect(ids).toEqual(['good']);
-      expect(warnings).toEqual(['corpus warning in DIR/shared.pdf: a stream of the PDF inflates to more than the maxPdfStreamBytes limit of 64 MiB (document skipped)']);
+      expect(warnings).toEqual(['corpus warning in DIR/shared.pdf: a stream of the PDF inflates to more than the maxPdfStreamBytes limit of 16 MiB (document skipped)']);
       corpus!.remove();
     }
   });
@@ -87,7 +87,7 @@ describe('PDF', () => {
     expect(warnings).toEqual([`corpus warning in DIR/shared.pdf: the text is longer than the maxTextChars limit of 200,000 characters (only the first ${shared.body.length.toLocaleString('en')} characters are kept)`]);
   }, 60_000);
 
-  it('oversizedStream measures streams whose first filter is FlateDecode, images and attached files aside, and passes over damaged ones', () => {
+  it('oversizedStream measures streams whose first filter is FlateDecode, images, fonts and attached files aside, and passes over damaged ones', () => {
     const obj = (n: number, dictionary: string, data: Buffer) => Buffer.concat([Buffer.from(`${n} 0 obj\n<< ${dictionary} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
     const big = deflateSync(Buffer.alloc(5000, 'x'));
     const pdf = (...objects: Buffer[]) => Buffer.concat([Buffer.from('%PDF-1.4\n'), ...objects]);
@@ -96,6 +96,8 @@ describe('PDF', () => {
     expect(oversizedStream(pdf(obj(1, '/Filter /FlateDecode', big)), 5000)).toBeUndefined();
     expect(oversizedStream(pdf(obj(1, '/Type /XObject /Subtype /Image /Filter /FlateDecode', big)), 4000)).toBeUndefined();
     expect(oversizedStream(pdf(obj(1, '/Type /EmbeddedFile /Filter /FlateDecode', big)), 4000)).toBeUndefined();
+    expect(oversizedStream(pdf(obj(1, '/Length1 9000 /Filter /FlateDecode', big)), 4000)).toBeUndefined();
+    expect(oversizedStream(pdf(obj(1, '/Subtype /OpenType /Filter /FlateDecode', big)), 4000)).toBeUndefined();
     expect(oversizedStream(pdf(obj(1, '/Filter /FlateDecode', big.subarray(0, 10)), obj(2, '/Filter /FlateDecode', big)), 4000)).toBeGreaterThan(0);
     expect(oversizedStream(pdf(obj(1, '', Buffer.alloc(5000, 'x'))), 4000)).toBeUndefined();
   });
@@ -158,7 +160,7 @@ describe('cutText', () => {
 
 describe('documentLimits', () => {
   it('has documented defaults and refuses a limit that is not a positive whole number, or not a limit', () => {
-    expect(documentLimits()).toEqual({ maxFileBytes: 67_108_864, maxTextChars: 2_000_000, maxHtmlElements: 100_000, maxPdfPages: 2000, maxPdfStreamBytes: 67_108_864, maxPdfMs: 30_000 });
+    expect(documentLimits()).toEqual({ maxFileBytes: 67_108_864, maxTextChars: 2_000_000, maxHtmlElements: 100_000, maxPdfPages: 2000, maxPdfStreamBytes: 16_777_216, maxPdfMs: 30_000 });
     expect(documentLimits({ maxTextChars: 10 }).maxTextChars).toBe(10);
     expect(() => documentLimits({ maxTextChars: 0 })).toThrow('document limit maxTextChars must be a positive whole number');
     expect(() => documentLimits({ maxPdfMs: 1.5 })).toThrow('document limit maxPdfMs must be a positive whole number');

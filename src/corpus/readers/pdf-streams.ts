@@ -5,7 +5,9 @@
  * memory (deflate shrinks repetition about a thousand times). Here each
  * Flate stream is inflated once by zlib, which stops at the limit, and the
  * first that would pass it is reported. Images and attached files are left
- * alone: reading text never inflates them.
+ * alone (reading text never inflates them), and so are embedded fonts (a
+ * font for Chinese or Japanese text inflates to 15 MB or more; pdf.js
+ * reads each once, however many pages use it).
  *
  * Only streams whose first filter is FlateDecode are measured (a chain such
  * as [/ASCII85Decode /FlateDecode] is not); for the others, maxPdfMs still
@@ -34,7 +36,7 @@ export function oversizedStream(bytes: Uint8Array, maxBytes: number, between: ()
     const end = text.indexOf('endstream', start);
     if (end < 0) break;
     STREAM_START.lastIndex = end;
-    if (!/\/Filter\s*\[?\s*\/FlateDecode\b/.test(dictionary) || /\/Subtype\s*\/Image\b|\/Type\s*\/EmbeddedFile\b/.test(dictionary)) continue;
+    if (!/\/Filter\s*\[?\s*\/FlateDecode\b/.test(dictionary) || /\/Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType)\b|\/Type\s*\/EmbeddedFile\b|\/Length[123]\b/.test(dictionary)) continue;
     try {
       inflateSync(bytes.subarray(start, end), { maxOutputLength: maxBytes });
     } catch (error) {
