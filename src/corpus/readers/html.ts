@@ -4,13 +4,16 @@
  * and footers, on linkedom's DOM (measured against happy-dom: same article,
  * about half the time, a seventh of the install). The body is stored as plain
  * text, one paragraph per block element with blank lines between, so quotes
- * match the page's own text with its tags dropped, up to whitespace.
+ * match the page's own text with its tags dropped, up to whitespace. Before
+ * Readability sees a page, nesting past MAX_HTML_DEPTH is flattened (it
+ * recurses, and slows as the cube of the depth).
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { CorpusError } from '../../errors.js';
 import { documentLimits, type DocumentLimits } from '../limits.js';
 import { calendarDate, type DocumentMeta } from './front-matter.js';
+import { flattenDeepNesting, type TreeNode } from './html-depth.js';
 import { decodeText } from './decode.js';
 import type { DocumentText } from './types.js';
 
@@ -55,11 +58,11 @@ export function readHtml(file: string, bytes: Uint8Array, limits: HtmlLimits = d
 export function htmlFromText(file: string, html: string, limits: HtmlLimits = documentLimits()): DocumentText {
   const elements = countStartTags(html, limits.maxHtmlElements);
   if (elements > limits.maxHtmlElements) throw new CorpusError({ file }, `the page has more than the maxHtmlElements limit of ${limits.maxHtmlElements.toLocaleString('en')} elements`);
-  const page = parseHTML(html).document as unknown as DomDocument;
+  const page = parsePage(html);
   const meta = pageMeta(page);
   const fallbackTitle = (page.querySelector('h1')?.textContent ?? page.title ?? '').replace(/\s+/g, ' ').trim();
   // Readability changes the document it reads: it gets its own copy.
-  const article = new Readability(parseHTML(html).document as never, { charThreshold: 200 }).parse();
+  const article = new Readability(parsePage(html) as never, { charThreshold: 200 }).parse();
   let paragraphs: string[] = [];
   if (article?.content) paragraphs = blocksOf((parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as DomDocument).body);
   if (paragraphs.join(' ').length < 200) {
@@ -72,6 +75,13 @@ export function htmlFromText(file: string, html: string, limits: HtmlLimits = do
   if (!/[\p{L}\p{N}]/u.test(body)) throw new CorpusError({ file }, 'the page has no readable text');
   const title = article?.title?.trim() || fallbackTitle || undefined;
   return { body: `${body}\n`, meta, title, problems: [] };
+}
+
+/** The page parsed, nested no deeper than Readability can walk (html-depth.ts). */
+function parsePage(html: string): DomDocument {
+  const page = parseHTML(html).document as unknown as DomDocument & { documentElement: TreeNode | null };
+  if (page.documentElement) flattenDeepNesting(page.documentElement);
+  return page;
 }
 
 /** Start tags in the markup, counted up to one past `atMost` (a cheap bound taken before parsing). */
