@@ -6,7 +6,8 @@
  * text, one paragraph per block element with blank lines between, so quotes
  * match the page's own text with its tags dropped, up to whitespace. Before
  * Readability sees a page, nesting past MAX_HTML_DEPTH is flattened (it
- * recurses, and slows as the cube of the depth).
+ * recurses, and slows as the cube of the depth) and newsletter and sign-up
+ * boxes are removed (it would keep their headings and blurbs).
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -14,6 +15,7 @@ import { CorpusError } from '../../errors.js';
 import { documentLimits, type DocumentLimits } from '../limits.js';
 import { calendarDate, type DocumentMeta } from './front-matter.js';
 import { flattenDeepNesting, type TreeNode } from './html-depth.js';
+import { removePromoBoxes } from './html-promos.js';
 import { decodeText } from './decode.js';
 import type { DocumentText } from './types.js';
 
@@ -25,6 +27,7 @@ interface DomNode {
   childNodes: ArrayLike<DomNode>;
 }
 interface DomElement extends DomNode {
+  parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   remove(): void;
 }
@@ -77,10 +80,14 @@ export function htmlFromText(file: string, html: string, limits: HtmlLimits = do
   return { body: `${body}\n`, meta, title, problems: [] };
 }
 
-/** The page parsed, nested no deeper than Readability can walk (html-depth.ts). */
+/**
+ * The page parsed, nested no deeper than Readability can walk (html-depth.ts),
+ * without its newsletter and sign-up boxes (html-promos.ts).
+ */
 function parsePage(html: string): DomDocument {
   const page = parseHTML(html).document as unknown as DomDocument & { documentElement: TreeNode | null };
   if (page.documentElement) flattenDeepNesting(page.documentElement);
+  removePromoBoxes(page);
   return page;
 }
 
