@@ -8,7 +8,7 @@ export interface IngestResult {
   stderr: string;
 }
 
-export async function ingest(argv: string[], options: Pick<IngestIO, 'fetch'> = {}): Promise<IngestResult> {
+export async function ingest(argv: string[], options: Pick<IngestIO, 'fetch' | 'read'> = {}): Promise<IngestResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let text = '';

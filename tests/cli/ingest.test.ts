@@ -7,13 +7,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runIngest } from '../../adapters/cli/ingest.js';
 import { createEngine } from '../../src/index.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { tempCorpus, type TempCorpus } from '../helpers/corpus.js';
 import { makePdf } from '../helpers/pdf.js';
+import type { FetchOptions } from '../../adapters/cli/ingest-fetch.js';
+import { ingest as run } from './ingest-run.js';
 
 const PAGE = `<!doctype html><html><head><title>Bridge opens | Harbour Gazette</title>
 <meta property="og:site_name" content="Harbour Gazette"><meta property="article:published_time" content="2026-05-02T10:00:00Z">
@@ -56,16 +56,7 @@ afterEach(() => {
   out?.remove();
 });
 
-async function ingest(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let text = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (text += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runIngest(argv, { stdout, stderr, env: {}, fetch: { timeoutMs: 1500, maxBytes: 2000 } });
-  return { code, stdout: text, stderr: err };
-}
+const ingest = (argv: string[], fetch: FetchOptions = { timeoutMs: 1500 }) => run(argv, { fetch });
 
 describe('npm run ingest', () => {
   it('files of every format and a folder become documents with front matter; bad files are skipped with the reason', async () => {
@@ -113,7 +104,7 @@ describe('npm run ingest', () => {
 
   it('addresses on 127.0.0.1: a page (after a redirect) and a PDF; a 404, an oversized body and a silent server are skipped', async () => {
     out = tempCorpus();
-    const r = await ingest([`${base}/moved`, `${base}/report.pdf`, `${base}/missing`, `${base}/huge`, `${base}/silent`, 'ftp://127.0.0.1/x', '--out', out.dir]);
+    const r = await ingest([`${base}/moved`, `${base}/report.pdf`, `${base}/missing`, `${base}/huge`, `${base}/silent`, 'ftp://127.0.0.1/x', '--out', out.dir], { timeoutMs: 1500, maxBytes: 2000 });
     expect(r.stdout).toMatch(/^wrote .*127-0-0-1-bridge\.md from http:\/\/127\.0\.0\.1:\d+\/moved/m);
     expect(r.stdout).toMatch(/^wrote .*127-0-0-1-report\.md from .*report\.pdf \("Harbour Annual Report", [\d,]+ characters, 2 pages\)/m);
     expect(r.stdout).toMatch(/^skipped .*\/missing: the server answered 404 Not Found$/m);
@@ -146,3 +137,4 @@ describe('npm run ingest', () => {
     expect(r.stderr).toMatch(/^--timeout wants a positive whole number\nusage: npm run ingest/);
   });
 });
+
