@@ -81,9 +81,11 @@ describe('npm run ingest', () => {
     expect(r.stdout).toMatch(/^ignored .*photo\.jpg: not a document format the bot reads$/m);
     expect(r.stdout).toMatch(/^4 written, 3 skipped, 1 ignored, into /m);
     expect(readdirSync(out.dir).sort()).toEqual(['page.md', 'release.md', 'report.md', 'wire.md']);
-    expect(readFileSync(join(out.dir, 'release.md'), 'utf8')).toBe('---\ntitle: Ferry fares fall\npublished: 2026-04-01\nauthor: Port office\n---\nFerry fares fall by 10% from June, the port office said.\n');
+    expect(readFileSync(join(out.dir, 'release.md'), 'utf8')).toBe('---\ntitle: Ferry fares fall\npublished: 2026-04-01\ntags:\n  - ferry\nauthor: Port office\n---\nFerry fares fall by 10% from June, the port office said.\n');
+    // A saved page's canonical link and site name are its own claims: kept apart, never the address or publisher cited.
     const page = readFileSync(join(out.dir, 'page.md'), 'utf8');
-    expect(page).toMatch(/^---\ntitle: .*\npublished: 2026-05-02\nurl: https:\/\/gazette\.example\/bridge\npublisher: Harbour Gazette\n/);
+    expect(page).toMatch(/^---\ntitle: .*\npublished: 2026-05-02\ncanonical: https:\/\/gazette\.example\/bridge # claimed by the page, not checked\nsite_name: Harbour Gazette # claimed by the page, not checked\n/);
+    expect(page).not.toMatch(/^(url|publisher):/m);
     expect(page).not.toMatch(/cookies|Subscribe|ferry fares/);
 
     // The written corpus loads cleanly and answers, quoting exact slices, with the PDF's page.
@@ -114,6 +116,9 @@ describe('npm run ingest', () => {
     expect(r.code).toBe(1);
     const report = readFileSync(join(out.dir, '127-0-0-1-report.md'), 'utf8');
     expect(report).toMatch(new RegExp(`^---\\ntitle: Harbour Annual Report\\nurl: ${base}/report.pdf\\npublisher: 127.0.0.1\\npages:\\n  - 0\\n  - \\d+\\n---\\n`));
+    // The page is cited at the address fetched after the redirect, its canonical link kept apart.
+    const page = readFileSync(join(out.dir, '127-0-0-1-bridge.md'), 'utf8');
+    expect(page).toContain(`\nurl: ${base}/bridge\npublisher: 127.0.0.1\ncanonical: https://gazette.example/bridge # claimed by the page, not checked\nsite_name: Harbour Gazette # claimed by the page, not checked\n`);
   });
 
   it('does not replace a document that is already there unless told to', async () => {
@@ -138,3 +143,40 @@ describe('npm run ingest', () => {
   });
 });
 
+const LEDE = 'The harbour council approved the new ferry terminal on Thursday by 24 votes to 7, after two years of debate.';
+const BODY = 'Construction starts in the spring and should take eighteen months, the council said, with the old terminal kept open until then.';
+const PROMO_PAGE = `<!doctype html><html><head><title>Terminal approved</title></head><body>
+<div class="subscriber-content"><article><h1>Ferry terminal approved</h1>
+<p>${LEDE}</p>
+<div><h3>Sign up for our daily newsletter!</h3><p>The best harbour stories in your inbox every morning.</p>
+<form action="/join"><input type="email" name="address" placeholder="Your address"><button>Join</button></form></div>
+<p>${BODY}</p>
+<div class="c-inline-promo js-newsletter-box"><p>Get the Weekly Tide Table every Friday.</p><a href="/tide-table">Count me in</a></div>
+<section aria-label="Subscription offer"><p>Read without limits from 1 euro a week.</p></section>
+<p>The terminal will have room for four ferries at once and a covered waiting hall for 300 passengers.</p>
+</article></div></body></html>`;
+
+describe('npm run ingest: what the bot should not quote, and what a site\'s front matter says', () => {
+  it('newsletter, sign-up and subscription boxes are removed, by the form that asks for an email address and by their class, id or label, whatever their wording', async () => {
+    corpus = tempCorpus();
+    out = tempCorpus();
+    const r = await ingest([corpus.write('terminal.html', PROMO_PAGE), '--out', out.dir]);
+    expect(r.code).toBe(0);
+    const written = readFileSync(join(out.dir, 'terminal.md'), 'utf8');
+    const body = written.slice(written.indexOf('\n---\n') + 5);
+    expect(body).toBe(`${LEDE}\n\n${BODY}\n\nThe terminal will have room for four ferries at once and a covered waiting hall for 300 passengers.\n`);
+  });
+
+  it("Hugo's tags and categories (YAML or TOML front matter) are kept in the front matter written", async () => {
+    corpus = tempCorpus();
+    out = tempCorpus();
+    const yaml = corpus.write('yaml-post.md', '---\ntitle: Quay reopens\ndate: 2026-03-02\ntags: [quay, harbour]\ncategories:\n  - news\ndraft: false\nparams:\n  layout: wide\n---\nThe quay reopens on Monday.\n');
+    const toml = corpus.write('toml-post.md', '+++\ntitle = "Ferry fares"\ntags = ["ferry", "fares"]\ncategories = ["news", "transport"]\n+++\nFerry fares fall in June.\n');
+    const r = await ingest([yaml, toml, '--out', out.dir]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out.dir, 'yaml-post.md'), 'utf8')).toBe('---\ntitle: Quay reopens\npublished: 2026-03-02\ntags:\n  - quay\n  - harbour\ncategories:\n  - news\ndraft: false\n---\nThe quay reopens on Monday.\n');
+    expect(readFileSync(join(out.dir, 'toml-post.md'), 'utf8')).toBe('---\ntitle: Ferry fares\ntags:\n  - ferry\n  - fares\ncategories:\n  - news\n  - transport\n---\nFerry fares fall in June.\n');
+    const loaded = await loadCorpus(out.dir, { strict: true });
+    expect(loaded.documents.find((d) => d.id === 'toml-post')!.meta.extra).toEqual({ tags: ['ferry', 'fares'], categories: ['news', 'transport'] });
+  });
+});
