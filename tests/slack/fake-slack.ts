@@ -18,8 +18,12 @@ export type Fault =
   | { kind: 'http'; status: number; body?: string }
   /** HTTP 200 with { ok: false, error }. */
   | { kind: 'platform'; error: string }
-  /** Holds the request for `ms` before answering; `delivered` says whether Slack acted on it. */
-  | { kind: 'hang'; ms: number; delivered: boolean };
+  /**
+   * Holds the request for `ms` before answering, or with no `ms` until the fake
+   * closes (a client timeout then always fires, however slow the machine);
+   * `delivered` says whether Slack acted on it.
+   */
+  | { kind: 'hang'; ms?: number; delivered: boolean };
 
 export interface RecordedRequest {
   method: string;
@@ -151,7 +155,7 @@ export class FakeSlack {
    * Resolves with the first accepted message matching `predicate`, as soon as it
    * is recorded (no polling: used for timing), or rejects after `timeoutMs`.
    */
-  nextMessage(predicate: (m: PostedMessage) => boolean, timeoutMs = 60_000): Promise<PostedMessage> {
+  nextMessage(predicate: (m: PostedMessage) => boolean, timeoutMs = 120_000): Promise<PostedMessage> {
     const already = this.messages.find(predicate);
     if (already) return Promise.resolve(already);
     return new Promise((resolve, reject) => {
@@ -175,7 +179,7 @@ export class FakeSlack {
    * of waiting threads costs one lookup per message, not thousands. Resolves
    * at once when the thread already has a message.
    */
-  nextMessageIn(channel: string, threadTs: string, timeoutMs = 60_000): Promise<PostedMessage> {
+  nextMessageIn(channel: string, threadTs: string, timeoutMs = 120_000): Promise<PostedMessage> {
     const key = `${channel}/${threadTs}`;
     const already = this.firstInThread.get(key);
     if (already) return Promise.resolve(already);
@@ -259,6 +263,7 @@ export class FakeSlack {
     if (fault?.kind === 'hang') {
       const answer = fault.delivered ? this.answer(method, params, authorization, record) : undefined;
       record.outcome = fault.delivered ? `held, then ${record.outcome}` : 'held, dropped';
+      if (fault.ms === undefined) return; // close() drops the connection
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         if (answer) sendJson(res, 200, answer);
@@ -398,6 +403,7 @@ export class FakeSlack {
     }
     if (fault?.kind === 'hang') {
       if (fault.delivered) this.responses.push({ id, body });
+      if (fault.ms === undefined) return; // close() drops the connection
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         if (fault.delivered) res.writeHead(200).end('ok');

@@ -20,8 +20,9 @@ beforeAll(async () => {
 describe('Web API faults while answering (HTTP mode)', () => {
   let h: Harness;
   beforeAll(async () => {
-    // A short client timeout so "timeouts" take a fraction of a second.
-    h = await startSlack({ mode: 'http', engine, env: { SLACK_RATE_LIMIT: '1000' }, retry: { timeoutMs: 300 } });
+    // A held call (a 'hang' with no end) always times out, after 2 s; ordinary calls to the fake on
+    // 127.0.0.1 have all of that even on a busy machine, where 300 ms was once too short for them.
+    h = await startSlack({ mode: 'http', engine, env: { SLACK_RATE_LIMIT: '1000' }, retry: { timeoutMs: 2_000 } });
   });
   afterAll(() => h.stop());
   afterEach(() => expect(secretsIn(h.logs)).toEqual([]));
@@ -80,7 +81,7 @@ describe('Web API faults while answering (HTTP mode)', () => {
   });
 
   it('after a timeout, finds the answer already posted and does not post it again', async () => {
-    h.fake.failNext('chat.postMessage', { kind: 'hang', ms: 900, delivered: true });
+    h.fake.failNext('chat.postMessage', { kind: 'hang', delivered: true });
     const { ts, conversation } = await ask('CF5');
     await waitFor(() => logsFor(conversation).some((e) => e.msg === 'answered'), { what: 'the answer to be confirmed' });
     expect(logsFor(conversation).some((e) => e.msg === 'chat.postMessage failed (request timed out) but had arrived')).toBe(true);
@@ -90,7 +91,7 @@ describe('Web API faults while answering (HTTP mode)', () => {
   });
 
   it('after a timeout that lost the post, posts it again, once', async () => {
-    h.fake.failNext('chat.postMessage', { kind: 'hang', ms: 900, delivered: false });
+    h.fake.failNext('chat.postMessage', { kind: 'hang', delivered: false });
     const { ts } = await ask('CF6');
     await waitFor(() => h.fake.messagesIn('CF6', ts)[0]);
     await settled();
@@ -99,7 +100,7 @@ describe('Web API faults while answering (HTTP mode)', () => {
   });
 
   it('after a timeout it cannot check, does not risk a double answer', async () => {
-    h.fake.failNext('chat.postMessage', { kind: 'hang', ms: 900, delivered: true });
+    h.fake.failNext('chat.postMessage', { kind: 'hang', delivered: true });
     h.fake.failNext('conversations.replies', { kind: 'platform', error: 'missing_scope' });
     const { conversation } = await ask('CF7');
     const unanswered = await waitFor(() => logsFor(conversation).find((e) => e.msg === 'question could not be answered'));
@@ -115,7 +116,7 @@ describe('Web API faults while answering (HTTP mode)', () => {
     await settled();
     expect(h.fake.responses.filter((r) => r.id === 'rf-1')).toHaveLength(1);
 
-    h.fake.failNext('response_url', { kind: 'hang', ms: 900, delivered: true });
+    h.fake.failNext('response_url', { kind: 'hang', delivered: true });
     await postCommand(h.url, FAKE_SIGNING_SECRET, slashCommand({ text: 'How much is InvestAI?', channel: 'CF8', user: 'U3', responseUrl: h.fake.responseUrl('rf-2') }));
     const unanswered = await waitFor(() => logEntries(h.logs).find((e) => e.conversation === logId('slack:T1:CF8:ask:U3') && e.msg === 'question could not be answered'));
     expect(unanswered.reason).toContain('not retried (no double answer)');

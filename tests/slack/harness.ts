@@ -16,8 +16,12 @@ export const FAKE_APP_TOKEN = 'xapp-1-A111-333-fakeAppTokenForTests';
 export const FAKE_SIGNING_SECRET = 'fakeSigningSecretForTests0123456';
 export const SECRETS = [FAKE_BOT_TOKEN, FAKE_APP_TOKEN, FAKE_SIGNING_SECRET];
 
-/** Fast, bounded retries for tests; production defaults are in delivery.ts. */
-export const TEST_RETRY: Partial<RetryPolicy> = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 3000, timeoutMs: 3000 };
+/**
+ * Fast, bounded retries for tests (production defaults are in delivery.ts); a
+ * call to the fake on 127.0.0.1 may take seconds on a busy machine before it
+ * counts as timed out.
+ */
+export const TEST_RETRY: Partial<RetryPolicy> = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 3000, timeoutMs: 10_000 };
 
 export interface Harness {
   fake: FakeSlack;
