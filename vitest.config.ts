@@ -8,8 +8,8 @@ export default defineConfig({
     // services (Redis, PostgreSQL, bot processes, worker pools) may take many times longer on
     // a busy machine (another test run beside this one) than on an idle one. Suites set no
     // shorter timeout of their own.
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     // Two cores on CI machines: keep suites that open sockets from starving each other.
     maxWorkers: 2,
     // Suites share each worker's module cache: discord.js, Bolt and the engine load once per

@@ -94,7 +94,7 @@ class SlowReader extends Writable {
 }
 
 describe('ask --jsonl: backpressure', () => {
-  it('never buffers more than the reader asked for (plus the one answer that crossed the mark)', { timeout: 60_000 }, async () => {
+  it('never buffers more than the reader asked for (plus the one answer that crossed the mark)', async () => {
     const questions = Array.from({ length: 300 }, (_, i) => (i % 2 ? `How much did Stargate promise? #${i}` : `How much will InvestAI mobilise? #${i}`));
     const reader = new SlowReader(4096);
     // All 300 lines arrive in one chunk: without waiting for 'drain', every answer would be written at once.
@@ -107,7 +107,7 @@ describe('ask --jsonl: backpressure', () => {
     expect(JSON.parse(lines[299]!).answer).toContain('500 billion');
   });
 
-  it('stops reading questions when the reader goes away', { timeout: 60_000 }, async () => {
+  it('stops reading questions when the reader goes away', async () => {
     let pulled = 0;
     function* questions() {
       for (let i = 0; i < 10_000; i++) {

@@ -29,7 +29,7 @@ function streams(tty: boolean) {
 }
 
 describe('REPL reload lines', () => {
-  it(':reload prints one line for one reload (stdout and stderr together)', { timeout: 60_000 }, async () => {
+  it(':reload prints one line for one reload (stdout and stderr together)', async () => {
     corpus = harbourCorpus();
     const io = streams(false);
     const done = runRepl([], { ...io, env: { CORPUS_DIR: corpus.dir, QUESTION_LOG: 'off', NO_COLOR: '1' } });
@@ -40,13 +40,13 @@ describe('REPL reload lines', () => {
     expect(lines[0]).toMatch(/^corpus reloaded: 1 document in \d+ ms$/);
   });
 
-  it('an automatic reload prints its line, then the prompt and the words being typed again', { timeout: 60_000 }, async () => {
+  it('an automatic reload prints its line, then the prompt and the words being typed again', async () => {
     corpus = harbourCorpus();
     const history = tempDir('qa-repl-history-');
     const io = streams(true);
     const done = runRepl([], { ...io, env: { CORPUS_DIR: corpus.dir, QUESTION_LOG: 'off', NO_COLOR: '1', SUMMIT_QA_HISTORY: join(history.dir, 'history') } });
     try {
-      await waitFor(() => io.seen.stdout.includes('> '), { timeoutMs: 30_000, what: 'the first prompt' });
+      await waitFor(() => io.seen.stdout.includes('> '), { what: 'the first prompt' });
       io.stdin.write('How much');
       await waitFor(() => io.seen.stdout.endsWith('How much'), { what: 'the typed words echoed' });
       const mark = io.seen.stdout.length;
@@ -58,7 +58,7 @@ describe('REPL reload lines', () => {
           const at = shown().indexOf('corpus reloaded: 2 documents in');
           return at >= 0 && /\n> How much$/.test(shown()) && shown().slice(at);
         },
-        { timeoutMs: 20_000, what: 'the reload line and the prompt drawn again' },
+        { what: 'the reload line and the prompt drawn again' },
       );
       expect(after).toMatch(/^corpus reloaded: 2 documents in \d+ ms\n> How much$/);
       // The line being typed was wiped before the notice was written over it.

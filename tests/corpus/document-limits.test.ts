@@ -85,7 +85,7 @@ describe('PDF', () => {
     expect(shared.body.length).toBeGreaterThan(160_000);
     expect(shared.pages!.map((p) => p.number)).toEqual([1]);
     expect(warnings).toEqual([`corpus warning in DIR/shared.pdf: the text is longer than the maxTextChars limit of 200,000 characters (only the first ${shared.body.length.toLocaleString('en')} characters are kept)`]);
-  }, 60_000);
+  });
 
   it('oversizedStream measures streams whose first filter is FlateDecode, images, fonts and attached files aside, and passes over damaged ones', () => {
     const obj = (n: number, dictionary: string, data: Buffer) => Buffer.concat([Buffer.from(`${n} 0 obj\n<< ${dictionary} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
@@ -128,7 +128,7 @@ describe('text', () => {
     expect(big.startsWith(body)).toBe(true);
     expect(body.endsWith('\n\n')).toBe(true);
     expect(warnings).toEqual([`corpus warning in DIR/large.txt: the text is longer than the maxTextChars limit of 2,000,000 characters (only the first ${body.length.toLocaleString('en')} characters are kept)`]);
-  }, 60_000);
+  });
 
   it('a file over maxFileBytes is skipped unread', async () => {
     const { ids, warnings } = await loadBeside('big.md', 'A sentence of the big document.\n'.repeat(100), { maxFileBytes: 1024 });

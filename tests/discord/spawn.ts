@@ -31,7 +31,7 @@ export function run(script: string, env: Record<string, string>, args: string[] 
     child,
     stdout: () => out,
     stderr: () => err,
-    async exited(timeoutMs = 60_000) {
+    async exited(timeoutMs = 120_000) {
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       try {
         return await done;

@@ -7,7 +7,7 @@
  * they test.
  */
 export interface WaitOptions {
-  /** Default 60,000 ms. */
+  /** Default 120,000 ms. */
   timeoutMs?: number;
   /** Default 10 ms. */
   intervalMs?: number;
@@ -15,7 +15,7 @@ export interface WaitOptions {
   what?: string;
 }
 
-export async function waitFor<T>(predicate: () => T | undefined | null | false, { timeoutMs = 60_000, intervalMs = 10, what = 'condition' }: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(predicate: () => T | undefined | null | false, { timeoutMs = 120_000, intervalMs = 10, what = 'condition' }: WaitOptions = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = predicate();

@@ -21,7 +21,7 @@ let engine: Engine;
 const keys = tempDir('qa-pg-keys-');
 beforeAll(async () => {
   [cluster, engine] = await Promise.all([startPostgres(), createEngine()]);
-}, 90_000);
+});
 afterAll(async () => {
   await cluster?.stop();
   keys.remove();
@@ -42,7 +42,7 @@ async function query(url: string, sql: string): Promise<any[]> {
 }
 
 describe.skipIf(!installed(POSTGRESQL, import.meta.url))('question log on PostgreSQL', () => {
-  it('the feedback loop: Slack mention and Discord /ask with votes and notes, read back by npm run report -- --json', { timeout: 90_000 }, async () => {
+  it('the feedback loop: Slack mention and Discord /ask with votes and notes, read back by npm run report -- --json', async () => {
     const url = await cluster.createDatabase('loop');
     await feedbackLoop(engine, { kind: 'postgres', url }, keyFile('loop'));
     const migrations = await query(url, 'select name from kysely_migration order by name');

@@ -25,7 +25,7 @@ beforeAll(async () => {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   tmp.remove();
@@ -94,7 +94,7 @@ describe.skipIf(!HAS_CHROMIUM)('HTML report in headless Chromium', () => {
     expect(inked).toBeGreaterThan(0.03);
     expect(colours).toBeGreaterThan(8);
     await context.close();
-  }, 60_000);
+  });
 });
 
 /** Share of pixels that are not near-white, and how many distinct colours appear. */

@@ -74,7 +74,7 @@ describe.skipIf(!installed(REDIS_SERVER, import.meta.url))('RedisStore', () => {
       expect(JSON.stringify(a.logs)).not.toContain(redis.url);
 
       await redis.start();
-      await waitFor(() => a.logs.some((l) => l.msg.startsWith('Redis is back')), { timeoutMs: 10_000, what: 'the store to reconnect' });
+      await waitFor(() => a.logs.some((l) => l.msg.startsWith('Redis is back')), { what: 'the store to reconnect' });
       expect(a.store.connected).toBe(true);
       // What this replica took while Redis was away is still never taken twice.
       expect(await a.store.setIfAbsent('event:during', '1', 60_000)).toBe(false);

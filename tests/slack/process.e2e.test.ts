@@ -72,7 +72,7 @@ describe('graceful shutdown', () => {
 });
 
 describe('Slack out of reach at start-up', () => {
-  it('well-formed tokens and a loopback port that refuses connections: one line per attempt, no stack trace, a clear last line, exit 1', { timeout: 60_000 }, async () => {
+  it('well-formed tokens and a loopback port that refuses connections: one line per attempt, no stack trace, a clear last line, exit 1', async () => {
     const port = await freePort();
     running = runMain({ SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_APP_TOKEN: FAKE_APP_TOKEN, SLACK_API_URL: `http://127.0.0.1:${port}/api/`, ANSWER_WORKERS: '0' });
     expect(await running.exited).toBe(1);

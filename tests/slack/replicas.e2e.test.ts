@@ -78,7 +78,7 @@ describe.skipIf(!installed(REDIS_SERVER, import.meta.url))('two Slack HTTP repli
     await waitFor(() => fake.messagesIn('CR3', during)[0], { what: 'an answer while Redis is away' });
 
     await redis.start();
-    await waitFor(() => stores.every((s) => s.connected), { timeoutMs: 10_000, what: 'both replicas to reconnect' });
+    await waitFor(() => stores.every((s) => s.connected), { what: 'both replicas to reconnect' });
     // Slack's retry of the event answered during the outage, to the same replica: not answered again.
     await post(0, duringEvent, 1);
     // A new event sent to both replicas after Redis returned: answered once.
