@@ -3,8 +3,8 @@
  * under node_modules (READMEs, changelogs, licences) loaded as one corpus,
  * then questions made from its own sentences. Nothing may throw, every
  * answer must be a valid Answer whose quotes are exact slices of the stored
- * text, and every document must stay within the reading limits (one file
- * made of all the others, past maxTextChars, shows the limit at work). How
+ * text, and every document must stay within the reading limits (one page
+ * made of all the others, past maxHtmlElements, shows a limit at work). How
  * long each document took to read is measured and printed, not asserted.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,10 +28,10 @@ describe('node_modules text as one corpus', () => {
     const files = textFilesByPackage().flatMap((p) => p.files);
     expect(files.length).toBeGreaterThan(100);
     copyInto(dir, files);
-    // All of it run together and repeated past maxTextChars, sorted last: the limit must cut it, with one warning.
-    const whole = files.map((f) => readFileSync(join(NODE_MODULES, f), 'utf8')).join('\n\n');
-    writeFileSync(join(dir, 'zz-everything.txt'), whole.repeat(Math.ceil((DEFAULT_DOCUMENT_LIMITS.maxTextChars * 1.2) / whole.length)));
-    files.push('zz-everything.txt');
+    // All of it as one HTML page, each word an element, sorted last: past maxHtmlElements, it must be refused before it is parsed, with one warning.
+    const words = files.flatMap((f) => readFileSync(join(NODE_MODULES, f), 'utf8').split(/\s+/)).map((w) => w.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+    writeFileSync(join(dir, 'zz-everything.html'), `<html><body><p>${words.map((w) => `<span>${w}</span>`).join(' ')}</p></body></html>`);
+    files.push('zz-everything.html');
 
     const internalErrors: unknown[] = [];
     const { engine, warnings, readMs, totalMs } = await loadMeasured(dir, internalErrors);
@@ -40,7 +40,7 @@ describe('node_modules text as one corpus', () => {
     const skipped = warnings.filter((w) => /\((?:document )?skipped\)$/.test(w));
     expect(engine.documents.length + skipped.length).toBe(files.length);
     for (const doc of engine.documents) expect(engine.documentText(doc.id)!.length).toBeLessThanOrEqual(DEFAULT_DOCUMENT_LIMITS.maxTextChars);
-    expect(warnings.filter((w) => w.includes('zz-everything.txt'))).toEqual([expect.stringMatching(/zz-everything\.txt: the text is longer than the maxTextChars limit of 2,000,000 characters \(only the first [\d,]+ characters are kept\)$/)]);
+    expect(warnings.filter((w) => w.includes('zz-everything.html'))).toEqual([expect.stringMatching(/zz-everything\.html: the page has more than the maxHtmlElements limit of 100,000 elements \(document skipped\)$/)]);
 
     const step = Math.max(1, Math.floor(engine.documents.length / SAMPLED_DOCUMENTS));
     const texts = engine.documents.filter((_, i) => i % step === 0).map((d) => engine.documentText(d.id)!);
