@@ -12,6 +12,7 @@
  * only then is the timer armed.
  */
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { BroadcastChannel } from 'node:worker_threads';
 import { TimeBudgetExceeded } from './answerer.js';
 
@@ -63,26 +64,41 @@ export class TaskStarts {
 }
 
 /**
+ * What piscina listens to for an abort: an emitter of 'abort' (piscina takes
+ * one in place of an AbortSignal), which costs a fraction of an
+ * AbortController on the adapter's thread, once per question.
+ */
+export class BudgetSignal extends EventEmitter {
+  aborted = false;
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.emit('abort');
+  }
+}
+
+/**
  * Submits a task under a new id and an abort signal that fires `budgetMs`
  * after a worker reports starting it. Rejects with TimeBudgetExceeded when
  * the budget ran out; a budget that is not a finite number (Infinity) never
  * runs out.
  */
 export async function runWithinBudget<T>(
-  submit: (startId: number, signal: AbortSignal) => Promise<T>,
+  submit: (startId: number, signal: BudgetSignal) => Promise<T>,
   budgetMs: number,
   starts: TaskStarts,
   timers: BudgetTimers = REAL_TIMERS,
 ): Promise<T> {
-  const controller = new AbortController();
+  const signal = new BudgetSignal();
   let timer: unknown;
   const id = starts.register(() => {
-    if (Number.isFinite(budgetMs)) timer = timers.set(() => controller.abort(), budgetMs);
+    if (Number.isFinite(budgetMs)) timer = timers.set(() => signal.abort(), budgetMs);
   });
   try {
-    return await submit(id, controller.signal);
+    return await submit(id, signal);
   } catch (error) {
-    if (controller.signal.aborted) throw new TimeBudgetExceeded(budgetMs);
+    if (signal.aborted) throw new TimeBudgetExceeded(budgetMs);
     throw error;
   } finally {
     // The report may come after the answer (two channels, no order between them): it then arms nothing.
