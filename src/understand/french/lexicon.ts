@@ -51,6 +51,8 @@ export interface FrenchLexicon {
   translate(word: string, prefer?: (english: string) => boolean, reading?: Reading): Translation | undefined;
   /** A dictionary headword of two to four words at the start of `folded` ("pays de galles"), and how many words it takes. */
   phrase(folded: readonly string[], prefer?: (english: string) => boolean): { length: number; translation: Translation } | undefined;
+  /** French for an English word, from the English–French dictionary ("country" -> "pays"), or undefined. */
+  french(english: string): string | undefined;
   /** Whether a dictionary was found and read (false: cognates only). Reading happens on first use. */
   hasDictionary(): boolean;
 }
@@ -72,6 +74,8 @@ interface Candidate {
 
 interface Tables {
   words: Map<string, { candidates: Candidate[]; pos?: string }>;
+  /** English headwords of the English–French dictionary and their French translations. */
+  toFrench: Map<string, string[]>;
   /** Longest headword, in words. */
   longest: number;
   hasDictionary: boolean;
@@ -90,8 +94,9 @@ export function loadFrenchLexicon(options: FrenchLexiconOptions = {}): FrenchLex
 
 function readTables(dir: string, options: FrenchLexiconOptions): Tables {
   const words: Tables['words'] = new Map();
+  const toFrench: Tables['toFrench'] = new Map();
   let longest = 1;
-  if (options.dictionaries === false) return { words, longest, hasDictionary: false };
+  if (options.dictionaries === false) return { words, toFrench, longest, hasDictionary: false };
   const maxEntries = options.maxEntries ?? 50_000;
   const add = (french: string, english: string, sense: number, inverse: boolean, pos?: string) => {
     const key = fold(french).replace(/\s+/g, ' ').trim();
@@ -109,9 +114,10 @@ function readTables(dir: string, options: FrenchLexiconOptions): Tables {
   // Backwards: each French translation of an English headword gets that headword.
   for (const e of engFra ? readDictd(engFra, maxEntries) : []) {
     if (!/^[A-Za-z][A-Za-z' -]*$/.test(e.headword)) continue;
+    if (!toFrench.has(e.headword.toLowerCase())) toFrench.set(e.headword.toLowerCase(), e.senses.flat());
     e.senses.forEach((sense, i) => sense.forEach((french) => add(french, e.headword, i, true)));
   }
-  return { words, longest, hasDictionary: !!(fraEng || engFra) };
+  return { words, toFrench, longest, hasDictionary: !!(fraEng || engFra) };
 }
 
 function createLexicon(dir: string, options: FrenchLexiconOptions): FrenchLexicon {
@@ -145,6 +151,13 @@ function createLexicon(dir: string, options: FrenchLexiconOptions): FrenchLexico
         if (slot) return { length: n, translation: rank({ lemma: { lemma: key, inflection: 'none' }, candidates: slot.candidates, ...(slot.pos ? { pos: slot.pos } : {}), cognates: [] }, maxCandidates, prefer) };
       }
       return undefined;
+    },
+    // Only a French word that translates back to the English first ("country" -> "pays", not "campagne").
+    french: (english) => {
+      const lower = english.toLowerCase();
+      const back = (get().toFrench.get(lower) ?? []).filter((f) => !f.includes(' ') && lookUp(f, 'noun') && rank(lookUp(f, 'noun')!, 1).english[0]?.toLowerCase() === lower);
+      // Of several, the shortest: the commoner word, as a rule ("pays" rather than "contrée").
+      return back.sort((a, b) => a.length - b.length)[0];
     },
     hasDictionary: () => get().hasDictionary,
   };
