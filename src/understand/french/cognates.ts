@@ -81,7 +81,7 @@ const SUFFIXES: readonly (readonly [string, readonly string[]])[] = [
   ['ique', ['ic', 'ical', 'ics']], ['iste', ['ist']], ['isme', ['ism']], ['aire', ['ary', 'ar']], ['oire', ['ory']], ['eux', ['ous']], ['euse', ['ous']],
   ['ence', ['ence', 'ency']], ['ance', ['ance', 'ancy']], ['ite', ['ity', 'ite']], ['te', ['ty']], ['eur', ['or', 'er', 'our']],
   ['ien', ['ian']], ['ienne', ['ian']], ['een', ['ean']], ['eenne', ['ean']], ['ain', ['an']], ['aine', ['an']], ['if', ['ive']], ['el', ['al']], ['elle', ['al']],
-  ['ie', ['y']], ['er', ['e', '', 'ate']], ['ir', ['', 'ish']], ['re', ['er']], ['ee', ['ed', 'ee']], ['e', ['', 'ed', 'e']], ['ant', ['ant', 'ing']],
+  ['ie', ['y']], ['er', ['e', '', 'ate']], ['ir', ['', 'ish']], ['re', ['er']], ['ee', ['ee']], ['e', ['', 'e']], ['ant', ['ant', 'ing']],
 ];
 
 /** English spellings a folded French word's cognate may take (unchecked guesses, most likely first). */
@@ -95,6 +95,12 @@ export function cognateSpellings(word: string, typed = word): string[] {
       // "développer" -> "develop": French doubles consonants English writes once.
       if (/([bcdfglmnprt])\1$/.test(stem)) out.add(`${stem.slice(0, -1)}${en}`);
     }
+  }
+  // "créé", "annoncée": a typed past participle's cognate ends in -ed ("created").
+  if (/(?:é|ée|és|ées)$/i.test(typed)) {
+    const stem = word.replace(/e?e?s?$/, '');
+    out.add(`${stem}ed`);
+    out.add(`${stem}ated`);
   }
   // "établissement" -> "establishment", "état" -> "state": a French é- often stands for es- or s-.
   if (/^[éÉ]/.test(typed)) for (const c of [...out]) out.add(`es${c.slice(1)}`), out.add(`s${c.slice(1)}`);

@@ -74,6 +74,8 @@ export const GRAMMAR: Readonly<Record<string, GrammarWord>> = {
   exactement: g('exactly', 'adverb'), vite: g('quickly', 'adverb'), ici: g('here', 'adverb'), maintenant: g('now', 'adverb'),
   oui: g('yes', 'answer'), non: g('no', 'answer'), merci: g('thanks', 'answer'), bonjour: g('hello', 'answer'), salut: g('hi', 'answer'),
   // Time.
+  an: g('year', 'time'), ans: g('years', 'time'), annee: g('year', 'time'), annees: g('years', 'time'), mois: g('months', 'time'), semaine: g('week', 'time'),
+  semaines: g('weeks', 'time'), jour: g('day', 'time'), jours: g('days', 'time'), heure: g('hour', 'time'), heures: g('hours', 'time'), date: g('date', 'time'),
   hier: g('yesterday', 'time'), "aujourd'hui": g('today', 'time'), demain: g('tomorrow', 'time'), veille: g('eve', 'time'), lendemain: g('next day', 'time'),
 };
 
@@ -117,7 +119,7 @@ export const PHRASES: readonly (readonly [readonly string[], string])[] = [
   [['en', 'ce', 'qui', 'concerne'], 'about'], [['face', 'a'], 'against'], [['afin', 'de'], 'in order to'], [['afin', "d'"], 'in order to'], [['pour', 'cent'], 'percent'],
   [['d\'', 'ou'], 'where from'], [['de', 'quoi'], 'what'], [['a', 'quoi'], 'what'], [['a', 'qui'], 'to whom'], [['par', 'qui'], 'by whom'], [['pour', 'qui'], 'for whom'],
   [['ce', 'que'], 'what'], [['ce', "qu'"], 'what'], [['ce', 'qui'], 'what'], [['est', '-ce'], 'is it'], [['peut', '-etre'], 'maybe'], [['peut-etre'], 'maybe'],
-  [['au', 'moins'], 'at least'], [['en', 'moyenne'], 'on average'], [['d\'', 'abord'], 'first'], [['tout', 'a', "l'", 'heure'], 'earlier'], [['la', 'veille'], 'the eve'],
+  [['au', 'moins'], 'at least'], [['beaucoup', 'de'], 'a lot of'], [['beaucoup', "d'"], 'a lot of'], [["s'", 'il', 'y', 'a'], 'if there is'], [["s'", 'il'], 'if it'], [["s'", 'ils'], 'if they'], [['en', 'moyenne'], 'on average'], [['d\'', 'abord'], 'first'], [['tout', 'a', "l'", 'heure'], 'earlier'], [['la', 'veille'], 'the eve'],
   [['le', 'lendemain'], 'the next day'], [['en', 'plus'], 'also'], [['de', 'plus'], 'also'], [['a', 'peu', 'pres'], 'about'], [['a', 'la', 'fois'], 'both'],
   [['ainsi', 'que'], 'and'], [['tandis', 'que'], 'while'], [['alors', 'que'], 'while'], [['bien', 'que'], 'although'], [['avant', 'de'], 'before'], [['avant', "d'"], 'before'],
   [['se', 'trouve'], 'is located'], [['se', 'trouvent'], 'are located'], [['se', 'trouvait'], 'was located'], [['se', 'situe'], 'is located'],

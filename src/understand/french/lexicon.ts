@@ -241,7 +241,9 @@ function rank(f: Found, max: number, prefer?: (english: string) => boolean): Tra
     ...f.cognates.map((english) => ({ english, base: english, guessed: true, score: f.candidates.length ? -1 : 0 })),
   ].map((c) => {
     const like = likeness(f.lemma.lemma, c.base);
-    let score = c.score + (c.base.includes(' ') ? 0 : 0.5) + commonness(c.base) + (like >= 0.5 ? 2 * like : 0);
+    // A cognate spelt as the French word itself ("infrastructure", "programme") is the likeliest guess.
+    const itself = c.guessed && c.base === f.lemma.lemma ? 1 : 0;
+    let score = c.score + itself + (c.base.includes(' ') ? 0 : 0.5) + commonness(c.base) + (like >= 0.5 ? 2 * like : 0);
     if (prefer?.(c.english) || prefer?.(c.base)) score += 2;
     return { ...c, score };
   });

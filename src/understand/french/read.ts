@@ -58,6 +58,9 @@ const IRREGULAR_PARTICIPLES = new Set(['dit', 'fait', 'pris', 'promis', 'mis', '
 const MASS_NOUNS = /^(?:money|cash|capital|funding|funds?|financing|investments?|budget|spending|silver|aid|support|power|compute|computing|energy|electricity|time|data)$/;
 const SCALE_WORDS: Readonly<Record<string, string>> = { milliard: 'billion', milliards: 'billions', million: 'million', millions: 'millions', billion: 'trillion', billions: 'trillions', millier: 'thousand', milliers: 'thousands' };
 
+/** Fixed phrases, the longest first: "il y a" before "y a". */
+const LONGEST_FIRST = [...PHRASES].sort((a, b) => b[0].length - a[0].length);
+
 /** The French chat forms of a message written out ("cb" -> "combien", "c qui" -> "c'est qui"). */
 export function expandChatForms(text: string): string {
   let out = text;
@@ -169,7 +172,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
     if (question) {
       const [pattern, english] = question;
       asked = true;
-      if (contentBefore() && atEnd(tokens, i + pattern.length)) fronted.push({ text: english, kind: 'question' });
+      if (contentBefore() && (atEnd(tokens, i + pattern.length) || tokens[i + pattern.length]?.raw === ',')) fronted.push({ text: english, kind: 'question' });
       else push(english, 'question');
       // "qu'est-ce que InvestAI ?" asks what it is; "qu'est-ce que l'UE a annoncé ?" what was done.
       if (english === 'what' && pattern[0] === "qu'") whatIs = pieces[pieces.length - 1];
@@ -177,7 +180,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
       sentenceStart = false;
       continue;
     }
-    const phrase = PHRASES.find(([p]) => matchAt(tokens, i, p));
+    const phrase = LONGEST_FIRST.find(([p]) => matchAt(tokens, i, p));
     if (phrase) {
       const [pattern, english] = phrase;
       push(english, /^(?:was|were|had been|will have been)$/.test(english) ? 'aux' : /^[A-Z]/.test(english) ? 'name' : 'other');
@@ -380,7 +383,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
       flushObject();
       return true;
     }
-    push(gw.english, gw.kind === 'auxiliary' ? 'aux' : gw.kind === 'article' || gw.kind === 'determiner' ? 'article' : gw.kind === 'pronoun' ? 'pronoun' : gw.kind === 'question' ? 'question' : gw.kind === 'preposition' ? 'prep' : 'other');
+    push(gw.english, gw.kind === 'time' ? 'content' : gw.kind === 'auxiliary' ? 'aux' : gw.kind === 'article' || gw.kind === 'determiner' ? 'article' : gw.kind === 'pronoun' ? 'pronoun' : gw.kind === 'question' ? 'question' : gw.kind === 'preposition' ? 'prep' : 'other');
     if (gw.kind === 'question') asked = true;
     return true;
   }

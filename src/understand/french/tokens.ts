@@ -27,7 +27,7 @@ const ELIDED = /^(jusqu|lorsqu|puisqu|quoiqu|qu|[ldjcnmst])'(.+)$/i;
 /** Hyphenated endings that make a question of the verb before them. */
 const INVERSION_ENDING = /^-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)$/;
 
-const TOKEN = /https?:\/\/\S+|@[\p{L}\p{N}_.]+|\d+(?:[.,/]\d+)*(?:er|re|e|eme|ème|è)?(?![\p{L}])|\d+(?:[.,]\d+)*|[\p{L}][\p{L}\p{M}'-]*|[€$£%]|[?!.,;:()"]/gu;
+const TOKEN = /https?:\/\/\S+|@[\p{L}\p{N}_.]+|\d+(?:[.,/]\d+)*(?:er|re|e|eme|ème|è)?(?![\p{L}\d])|\d+(?:[.,]\d+)*|[\p{L}][\p{L}\p{M}'-]*|[€$£%]|[?!.,;:()"]/gu;
 
 /** The tokens of a message. */
 export function tokenize(message: string): Token[] {
