@@ -118,7 +118,7 @@ export const TEMPLATES: readonly Template[] = [
   // Claims checked.
   { re: new RegExp(`^No: the sources give ${PART}, an? (\\w+), not (\\w+)\\.$`),
     render: (m, r) => `Non : les sources donnent ${part(m[1]!, m[2]!, r)}, un ${r.value(m[3]!)}, pas ${r.value(m[4]!)}.` },
-  { re: /^Yes: (.+?), (.+), was an? (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.$/,
+  { re: /^Yes: ((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}|.+?), (.+), was an? (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.$/,
     render: (m, r) => `Oui : ${r.value(m[1]!)}, ${r.english(m[2]!)}, était un ${r.value(m[3]!)}.` },
   { re: new RegExp(`^No: the sources give (.+?) for (.+?) \\(((?:[^()]|\\([^()]*\\))*)\\); ${PART} came from (.+)\\.$`),
     render: (m, r) => `Non : les sources donnent ${r.value(m[1]!)} pour ${r.name(m[2]!)} (${r.english(m[3]!)}) ; ${part(m[4]!, m[5]!, r)} venait de ${r.name(m[6]!)}.` },

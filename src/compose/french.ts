@@ -24,7 +24,7 @@ const NBSP = '\u00A0';
 const ENGLISH_MARK = ' (en anglais)';
 
 /** Sentences that open a template of their own, where an answer text is several sentences or answers. */
-const SENTENCE_STARTS = /^(?:The sources? |Yes[,:] |No[,:] |In all, |In short, |The main figures: |These can't |That answer quotes |Signed by |It corrects |The first is |The second is |They are |This is a sum |Each currency |The share is |Please |Something went wrong|That question is too long|That doesn't look|I couldn't find|I answer questions|You're welcome|When the sources|In (?:euros|dollars|pounds): )/;
+const SENTENCE_STARTS = /^(?:The sources? |Yes[,:] |No[,:] |In all, |In short, |The main figures: |These can't |That answer quotes |Signed by |It corrects |The first is |The second is |They are |This is a sum |Each currency |The share is |Something went wrong|That question is too long|That doesn't look|I couldn't find|I answer questions|You're welcome|When the sources|In (?:euros|dollars|pounds): )/;
 
 /** The Answer with its text and suggestions in French; quotes, figures and everything else unchanged. */
 export function inFrench(answer: Answer, context: FrenchContext = {}): Answer {
@@ -71,7 +71,8 @@ function renderer(answer: Answer, context: FrenchContext): Render & { segment(s:
     name(text: string): string {
       const t = text.trim();
       // "the French president": an English phrase standing for a name.
-      return /^\p{Ll}/u.test(t) || /^(?:The|A|An) /.test(t) ? r.quoted(t) : t;
+      // "the French president", "At the closing door plenary meeting": English phrases standing for a name or a place.
+      return /^\p{Ll}/u.test(t) || /^(?:The|A|An) /.test(t) || hasEnglish(t) ? r.quoted(t) : t;
     },
     title(text: string): string {
       return r.quoted(text);
@@ -103,7 +104,8 @@ function renderer(answer: Answer, context: FrenchContext): Render & { segment(s:
       return r.english(s);
     },
     finish(text: string): string {
-      return text.replace(/\s+/g, ' ').trim();
+      // Ordinary white space only: the no-break spaces of French typography stay.
+      return text.replace(/[ \t\r\n]+/g, ' ').trim();
     },
   };
   return r;
