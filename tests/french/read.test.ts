@@ -36,7 +36,7 @@ describe.skipIf(!dictionaryInstalled)('question forms', () => {
   });
 
   it('pourquoi, comment, quel, quelle', () => {
-    expect(english("Pourquoi l'Europe investit-elle ?")).toMatch(/^why the Europe invest/);
+    expect(english("Pourquoi l'Europe investit-elle ?")).toMatch(/^why Europe invest/);
     expect(english('Comment s’appelle le programme ?')).toBe('what is the name of the programme?');
     expect(english('Quel est le montant de Harbour ?')).toBe('what is the amount of Harbour?');
     expect(english('Quelle ville accueille le sommet ?')).toMatch(/^which (?:town|city) /);
@@ -52,7 +52,7 @@ describe.skipIf(!dictionaryInstalled)('question forms', () => {
   it('est-ce que and inversion ask yes or no, the auxiliary first', () => {
     expect(english('Est-ce que le sommet était à Paris ?')).toBe('was the summit in Paris?');
     expect(english('Est-ce que le forum était à Madrid ?')).toBe('was the forum in Madrid?');
-    expect(english('Y a-t-il un chiffre pour la France ?')).toMatch(/^is there a figure for the France\?$/);
+    expect(english('Y a-t-il un chiffre pour la France ?')).toMatch(/^is there a figure for France\?$/);
     expect(english('InvestAI vise-t-il 200 milliards ?')).toMatch(/^does InvestAI (?:aim|intend) 200 billion\?$/);
   });
 

@@ -134,6 +134,7 @@ export const QUESTION_PHRASES: readonly (readonly [readonly string[], string])[]
   [['c\'', 'est', 'combien'], 'how much is'], [['c\'', 'etait', 'combien'], 'how much was'], [['c\'', 'est', 'pourquoi'], 'why is'], [['c\'', 'est', 'comment'], 'how is'],
   [['comment', 's\'', 'appelle'], 'what is the name of'], [['comment', 'ca', 's\'', 'appelle'], 'what is it called'], [['comment', 's\'', 'appellent'], 'what are the names of'],
   [['ca', 'coute', 'combien'], 'how much does it cost'], [['ca', 'parle', 'de', 'quoi'], 'what is it about'], [['de', 'quoi', 'parle'], 'what is about'],
+  [['pendant', 'combien', 'de', 'temps'], 'how long'], [['combien', 'de', 'temps'], 'how long'], [['depuis', 'combien', 'de', 'temps'], 'how long'],
   [['qui', 'est'], 'who is'], [['qui', 'etait'], 'who was'], [['qui', 'sont'], 'who are'], [['quand', 'est'], 'when is'], [['ou', 'est'], 'where is'],
 ];
 

@@ -163,6 +163,11 @@ function createLexicon(dir: string, options: FrenchLexiconOptions): FrenchLexico
   };
 }
 
+/** An English word at most this rare, typed as it is and unknown to the dictionary, is read as English. */
+const ENGLISH_AS_TYPED_RANK = 30_000;
+/** Spellings French words do not have ("factories", "funding", "shares", "network"); "vise" may be French ("viser"). */
+const ENGLISH_SPELLING = /(?:ies|ing|ings|ness|ship|ful|less|ward|wise)$|w|k|th|sh|ck|oo|ee/;
+
 interface Found {
   lemma: FrenchLemma;
   candidates: Candidate[];
@@ -189,6 +194,10 @@ function isEnglishSpelling(word: string): boolean {
 
 function findWord(t: Tables, typed: string, folded: string, reading: Reading): Found | null {
   const lemmas = orderedLemmas(folded, reading);
+  // An English word typed in a French message ("les AI factories"), which French does not have as it is: kept.
+  if (!t.words.has(folded) && typed === folded && ENGLISH_SPELLING.test(folded) && (englishRank(folded) ?? Infinity) <= ENGLISH_AS_TYPED_RANK && isEnglishWord(folded)) {
+    return { lemma: lemmas[0]!, candidates: [], cognates: [folded] };
+  }
   let hit: Found | undefined;
   // A past participle says so by its accent ("annoncé") or by the auxiliary before it ("a annonce"); otherwise a verb is read in its base form.
   const participle = reading === 'verb' || /(?:é|ée|és|ées)$/i.test(typed);

@@ -344,6 +344,8 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
           pendingObject = f === 'les' ? 'them' : 'it';
           return true;
         }
+        // "la France", "l'Europe": English names a country or a person without an article ("the EU" keeps it: an acronym).
+        if (next && isName(next) && !/^\p{Lu}{2,}$/u.test(next.raw) && !LONGEST_FIRST.some(([p]) => matchAt(tokens, i + 1, p))) return true;
         push('the', 'article');
         return true;
       }
