@@ -62,12 +62,14 @@ const SCALE_WORDS: Readonly<Record<string, string>> = { milliard: 'billion', mil
 const LONGEST_FIRST = [...PHRASES].sort((a, b) => b[0].length - a[0].length);
 
 /** The French chat forms of a message written out ("cb" -> "combien", "c qui" -> "c'est qui"). */
+/** The chat forms of several words ("du coup", "s'il te plaît"), as patterns built once. */
+const MULTI_WORD_FORMS = Object.entries(FRENCH_CHAT_FORMS)
+  .filter(([form]) => form.includes(' ') || form.includes('-'))
+  .map(([form, meaning]) => [new RegExp(`(^|[^\\p{L}'])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu'), meaning] as const);
+
 export function expandChatForms(text: string): string {
   let out = text;
-  for (const [form, meaning] of Object.entries(FRENCH_CHAT_FORMS)) {
-    if (!form.includes(' ') && !form.includes('-')) continue;
-    out = out.replace(new RegExp(`(^|[^\\p{L}'])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu'), `$1${meaning}`);
-  }
+  for (const [pattern, meaning] of MULTI_WORD_FORMS) out = out.replace(pattern, `$1${meaning}`);
   const tokens = tokenize(out).map((t) => {
     // Only a lower-case chat form is one: "DC", "Ms" and "C" are something else.
     const meaning = t.kind === 'word' && t.raw === t.raw.toLowerCase() ? entryOf(FRENCH_CHAT_FORMS, t.folded) : undefined;
