@@ -157,6 +157,11 @@ describe('dictionary and cognate rules', () => {
     expect(readFrench('Est-ce que le forum était à Lisbonne ?', lexicon).english).toBe('was the forum in Lisbonne?');
   });
 
+  it('a word that names a member of every object ("constructor") is a word like any other', () => {
+    const r = readFrench('a constructor toString hasOwnProperty __proto__ ?', cognatesOnly());
+    expect(r.english).toMatch(/constructor toString hasOwnProperty proto\?$/);
+  });
+
   it('prefer ranks first the candidates it accepts (the corpus’s own words)', () => {
     if (!dictionaryInstalled) return;
     const plain = readFrench('la puissance', withDictionary()).words[0]!;

@@ -124,7 +124,7 @@ export function englishParticiple(verb: string): string {
     const [head, ...rest] = verb.split(' ');
     return [englishParticiple(head!), ...rest].join(' ');
   }
-  const irregular = IRREGULAR_PAST[verb];
+  const irregular = Object.hasOwn(IRREGULAR_PAST, verb) ? IRREGULAR_PAST[verb] : undefined;
   if (irregular) return irregular;
   if (/e$/.test(verb)) return `${verb}d`;
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;

@@ -12,6 +12,7 @@ import { ACRONYMS, CLAIM_TAGS, FRENCH_CHAT_FORMS, GRAMMAR, MONTHS, NAME_PARTICLE
 import type { FrenchLexicon, Reading } from './lexicon.js';
 import { readQuantity } from './numbers.js';
 import { joinTokens, tokenize, type Token } from './tokens.js';
+import { expandChatForms } from './chat.js';
 
 export interface ReadOptions {
   /** Ranks first the English candidates it accepts (the corpus's own words, say). Default: none. */
@@ -61,23 +62,7 @@ const SCALE_WORDS: Readonly<Record<string, string>> = { milliard: 'billion', mil
 /** Fixed phrases, the longest first: "il y a" before "y a". */
 const LONGEST_FIRST = [...PHRASES].sort((a, b) => b[0].length - a[0].length);
 
-/** The French chat forms of a message written out ("cb" -> "combien", "c qui" -> "c'est qui"). */
-/** The chat forms of several words ("du coup", "s'il te plaît"), as patterns built once. */
-const MULTI_WORD_FORMS = Object.entries(FRENCH_CHAT_FORMS)
-  .filter(([form]) => form.includes(' ') || form.includes('-'))
-  .map(([form, meaning]) => [new RegExp(`(^|[^\\p{L}'])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu'), meaning] as const);
-
-export function expandChatForms(text: string): string {
-  let out = text;
-  for (const [pattern, meaning] of MULTI_WORD_FORMS) out = out.replace(pattern, `$1${meaning}`);
-  const tokens = tokenize(out).map((t) => {
-    // Only a lower-case chat form is one: "DC", "Ms" and "C" are something else.
-    const meaning = t.kind === 'word' && t.raw === t.raw.toLowerCase() ? entryOf(FRENCH_CHAT_FORMS, t.folded) : undefined;
-    return meaning === undefined ? t : { ...t, raw: meaning };
-  });
-  return joinTokens(tokens.filter((t) => t.raw !== '')).replace(/\s+/g, ' ').trim();
-}
-
+/** Whether the tokens from i on are the pattern's (folded) words. */
 function matchAt(tokens: readonly Token[], i: number, pattern: readonly string[]): boolean {
   return pattern.every((p, k) => tokens[i + k]?.folded === p);
 }
@@ -124,7 +109,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
     while (j < tokens.length && tokens[j]!.kind === 'word' && BETWEEN_AUX_AND_VERB.has(tokens[j]!.folded)) j++;
     return j;
   };
-  const looksParticiple = (t: Token | undefined) => !!t && t.kind === 'word' && !isName(t) && (IRREGULAR_PARTICIPLES.has(t.folded) || (!GRAMMAR[t.folded] && PARTICIPLE.test(t.raw)));
+  const looksParticiple = (t: Token | undefined) => !!t && t.kind === 'word' && !isName(t) && (IRREGULAR_PARTICIPLES.has(t.folded) || (!entryOf(GRAMMAR, t.folded) && PARTICIPLE.test(t.raw)));
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -236,8 +221,8 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
     const afterAux = !!prev && (AVOIR.has(prev.folded) || ETRE.has(prev.folded) || BETWEEN_AUX_AND_VERB.has(prev.folded));
     const reading: Reading = afterAux || (/(?:é|ée|és|ées)$/i.test(t.raw) && last()?.kind !== 'article') ? 'verb' : last()?.kind === 'article' ? 'noun' : 'any';
     const multi = lexicon.phrase(tokens.slice(i, i + 4).map((x) => x.folded), options.prefer);
-    const translation = multi && multi.length > 1 && !GRAMMAR[t.folded] ? multi.translation : lexicon.translate(t.raw, options.prefer, reading);
-    const taken = multi && multi.length > 1 && !GRAMMAR[t.folded] ? multi.length : 1;
+    const translation = multi && multi.length > 1 && !entryOf(GRAMMAR, t.folded) ? multi.translation : lexicon.translate(t.raw, options.prefer, reading);
+    const taken = multi && multi.length > 1 && !entryOf(GRAMMAR, t.folded) ? multi.length : 1;
     if (!translation) {
       push(t.raw, 'content');
       words.push({ french: t.raw, english: t.raw, alternatives: [], source: 'kept' });
@@ -263,7 +248,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
   /** Whether the grammar or the dictionary knows a capitalised first word in lower case ("Combien", "Le"). */
   function knownLowerCase(t: Token): boolean {
     const lower = t.raw.toLowerCase();
-    return !!GRAMMAR[t.folded] || !!entryOf(FRENCH_CHAT_FORMS, t.folded) || (!!lexicon.translate(lower)?.english.some((e) => e.toLowerCase() !== t.folded) && lower.length > 1);
+    return !!entryOf(GRAMMAR, t.folded) || !!entryOf(FRENCH_CHAT_FORMS, t.folded) || (!!lexicon.translate(lower)?.english.some((e) => e.toLowerCase() !== t.folded) && lower.length > 1);
   }
 
   function grammarWord(t: Token, start: boolean): GrammarWord | undefined {
@@ -271,7 +256,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
     if (/^\p{Lu}/u.test(t.raw) && !start) return undefined;
     // "AI", "IL": capitals of two letters or more are an acronym, not a grammar word.
     if (/^\p{Lu}{2,}$/u.test(t.raw)) return undefined;
-    return GRAMMAR[t.folded];
+    return entryOf(GRAMMAR, t.folded);
   }
 
   /** Writes a grammar word's English with its context; undefined when it is to be read as a content word after all. */
@@ -342,7 +327,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
       }
       case 'le': case 'la': case 'les': case "l'": {
         // Before a verb, an object pronoun ("qui l'a dit" -> "who said it"): it goes after the verb.
-        if (next && next.raw === next.raw.toLowerCase() && (AVOIR.has(next.folded) || ETRE.has(next.folded) || GRAMMAR[next.folded]?.kind === 'verb')) {
+        if (next && next.raw === next.raw.toLowerCase() && (AVOIR.has(next.folded) || ETRE.has(next.folded) || entryOf(GRAMMAR, next.folded)?.kind === 'verb')) {
           pendingObject = f === 'les' ? 'them' : 'it';
           return true;
         }
