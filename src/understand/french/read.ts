@@ -114,7 +114,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'punct') {
-      push(t.raw === '"' ? '"' : t.raw, 'punct');
+      push(t.raw, 'punct');
       if (/[.?!]/.test(t.raw)) sentenceStart = true;
       continue;
     }
