@@ -4,7 +4,7 @@
 import { documentLimits, type DocumentLimits } from './corpus/limits.js';
 
 export { createEngine, defaultCorpusDir, preloadWordLists, type EngineOptions } from './engine/engine.js';
-export type { Engine, AskOptions, DocumentSummary, Explanation, ExplainedCandidate } from './engine/types.js';
+export type { Engine, AskOptions, DocumentSummary, Explanation, ExplainedCandidate } from './engine-api.js';
 export {
   answerSchemas,
   MAX_QUOTES,

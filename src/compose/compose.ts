@@ -9,7 +9,7 @@ import type { LoadedEntity } from '../corpus/load.js';
 import { NAMED_PLACE, passageAt, signatureOf, stemsOf, VENUE, type FigureEntry, type Knowledge, type Passage } from '../knowledge/knowledge.js';
 import type { AnalyzedQuestion } from '../understand/question.js';
 import { quotePassage, quoteSpan, sourceOf } from './quotes.js';
-import { wantedNameKinds } from '../generate/names.js';
+import { wantedNameKinds } from '../understand/names-asked.js';
 import { NUMBER_WORDS_SOURCE, readNumber } from '../text/number-words.js';
 import { capitalise, longDate, WEEKDAY_NAME, weekdayOf } from '../text/wording.js';
 

@@ -1,17 +1,10 @@
 /**
- * What the decision steps share: how sure an answer from a candidate is, and
- * the honest answers' wording (what the sources don't say, about what, and
+ * The honest answers' wording (what the sources don't say, about what, and
  * questions they do answer instead).
  */
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { AnalyzedQuestion } from '../understand/question.js';
-import type { Candidate } from '../generate/retrieve.js';
 import { joinWords } from '../text/wording.js';
-
-/** How sure an answer from this candidate is, 0.05..0.99. */
-export function confidenceOf(c: Candidate): number {
-  return Math.max(0.05, Math.min(0.99, round(0.4 + 0.6 * Math.min(1, c.score / 1.2))));
-}
 
 /** What the question is about, for an abstention's wording. */
 export function subjectOf(q: AnalyzedQuestion): string {

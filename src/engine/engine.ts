@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Answer } from '../answer.js';
 import type { Corpus, LoadProgress } from '../corpus/load.js';
 import { readCorpus } from '../corpus/read.js';
+import { documentLimits, type DocumentLimits } from '../corpus/limits.js';
 import { sanitizeQuestion, wordCharShare } from '../text/normalize.js';
 import { normalizeCasual } from '../text/casual.js';
 import { loadEnglishWords } from '../text/english.js';
@@ -16,7 +17,8 @@ import { readMessage, type MessagePart } from '../text/message.js';
 import { figureOf } from '../compose/compose.js';
 import { ConversationStore, type ConversationState, type ConversationStoreOptions } from '../understand/conversation.js';
 import { decide, type DecideOptions } from '../decide/decide.js';
-import { answerAboutLast, applyFollowUp, contextState } from '../understand/followup.js';
+import { applyFollowUp, contextState } from '../understand/followup.js';
+import { answerAboutLast } from '../decide/about-last.js';
 import { buildKnowledge, type Knowledge } from '../knowledge/knowledge.js';
 import { loadSnapshot, saveSnapshot, snapshotKey, type SnapshotOptions } from '../knowledge/snapshot.js';
 import { analyzeQuestion } from '../understand/question.js';
@@ -24,10 +26,13 @@ import { moneyFiguresOf } from '../generate/parts.js';
 import { prepareFigureTables } from '../compose/sources.js';
 import { introduction, smallTalkKind } from '../understand/smalltalk.js';
 import * as compose from '../compose/compose.js';
-import type { AskOptions, DocumentSummary, Engine, Explanation } from './types.js';
+import type { AskOptions, DocumentSummary, Engine, Explanation } from '../engine-api.js';
 import type { EntityRecord } from '../corpus/schemas.js';
 import type { EntityMention } from '../knowledge/entities.js';
 import { describedSubject } from '../generate/description.js';
+import { loadWordVectors } from '../text/word-vectors.js';
+import { similarCoverage } from '../score/similar.js';
+import { similarWordsFinder } from '../generate/similar-words.js';
 
 export interface EngineOptions {
   /** Corpus directory. Default: the corpus/ bundled with the project. */
@@ -65,6 +70,13 @@ export interface EngineOptions {
   strict?: boolean;
   /** Called once per corpus warning line at start-up. Default: the line on stderr. */
   onWarning?: (line: string) => void;
+  /** What one document may cost to read (size, text length, HTML elements, PDF pages, streams and time); see src/corpus/limits.ts for each default. */
+  documentLimits?: Partial<DocumentLimits>;
+  /**
+   * Weigh words of similar meaning (word vectors, about 10 MB, read at start).
+   * Default true; without them the ranking misses one of its features.
+   */
+  wordVectors?: boolean;
 }
 
 function reportInternalError(error: unknown, question: string): void {
@@ -73,6 +85,7 @@ function reportInternalError(error: unknown, question: string): void {
 
 function extractionOptions(options: EngineOptions) {
   return {
+    onWarning: options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`)),
     ...(options.extractBudget !== undefined ? { extractBudget: options.extractBudget } : {}),
     onExtractLimit: (skipped: number, budget: number) =>
       (options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`)))(`corpus note: figures and names are extracted from the first ${budget.toLocaleString('en')} sentences; ${skipped.toLocaleString('en')} later documents are searched but not mined (raise extractBudget to include them)`),
@@ -90,7 +103,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   // Tables over all figures, made once here rather than by the first question that needs them.
   prepareFigureTables(knowledge);
   moneyFiguresOf(knowledge);
-  const engine = new AnsweringEngine(knowledge, options);
+  const vectors = options.wordVectors === false ? undefined : loadWordVectors();
+  const decideOptions = vectors
+    ? { similar: similarCoverage(vectors), ...options.decide, retrieve: { similarWords: similarWordsFinder(vectors), ...options.decide?.retrieve } }
+    : options.decide;
+  const engine = new AnsweringEngine(knowledge, { ...options, decide: decideOptions });
   if (options.preloadWordLists) preloadWordLists();
   return engine;
 }
@@ -108,8 +125,9 @@ async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   const dir = options.corpusDir ?? defaultCorpusDir();
   const snapshot = options.snapshot === false ? undefined : (options.snapshot ?? {});
   const warn = options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const raw = await readCorpus(dir);
-  const key = snapshot ? snapshotKey(dir, raw) : undefined;
+  const limits = documentLimits(options.documentLimits);
+  const raw = await readCorpus(dir, { limits });
+  const key = snapshot ? snapshotKey(dir, raw, limits as unknown as Record<string, number>) : undefined;
   const stored = key ? loadSnapshot(key, snapshot) : undefined;
   // Strict mode re-parses a corpus that had warnings, so the error is raised.
   if (stored && !(options.strict && stored.corpus.warnings?.length)) {
@@ -119,7 +137,7 @@ async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   // Parsing needs the YAML and validation code: loaded only when there is parsing to do.
   const { parseCorpus } = await import('../corpus/load.js');
   const onLoad: LoadProgress | undefined = options.onProgress && ((e) => options.onProgress!({ phase: 'load', done: e.loaded, total: e.total }));
-  const corpus = await parseCorpus(raw, { onProgress: onLoad, strict: options.strict });
+  const corpus = await parseCorpus(raw, { onProgress: onLoad, strict: options.strict, limits });
   corpus.warnings?.forEach((w) => warn(w));
   const knowledge = buildKnowledge(corpus, { onProgress: onIndex, ...extractionOptions(options) });
   if (key) saveSnapshot(key, knowledge, snapshot);
@@ -257,7 +275,8 @@ class AnsweringEngine implements Engine {
 
     const decideOptions = detail ? { ...this.options.decide, retrieve: { ...this.options.decide?.retrieve, reasons: true } } : this.options.decide;
     delete ex.named;
-    const answer = decide(q, this.k, ex, decideOptions);
+    const { answer, chosen } = decide(q, this.k, ex, decideOptions, detail);
+    if (chosen?.named) ex.named = chosen.named;
     if (answer.kind === 'invalid') return { answer };
     // "What's it called, and how much did it pledge?": after a name answer, "it" is what was named.
     const named = ex.named !== undefined ? this.k.matcher.get(ex.named) : undefined;

@@ -24,26 +24,8 @@ export interface SentenceRecord {
   paragraphStart: boolean;
 }
 
-export interface DefinitionSource {
-  doc: CorpusDocument;
-  sentence: Sentence;
-  /** How strongly the sentence defines the entity: copula and acronym definitions first. */
-  strength: number;
-}
-
-export interface EntityDraft {
-  name: string;
-  kind: Kind;
-  place?: PlaceKind;
-  aliases: Set<string>;
-  /** Adjectives that name it ("Canadian" for Canada). */
-  adjectives: Set<string>;
-  description?: string;
-  descriptionStrength: number;
-  definitions: DefinitionSource[];
-  mentions: number;
-}
-
+export type { DefinitionSource, EntityDraft } from './entity-draft.js';
+import type { DefinitionSource, EntityDraft } from './entity-draft.js';
 
 /** Acronyms that name a role or a technology, not an entity, unless the text defines them. */
 const COMPANY_SUFFIXES = /^(?:inc|ltd|llc|plc|corp|co|gmbh|sa|ag|bv|nv)\.?$/;

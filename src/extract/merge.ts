@@ -4,7 +4,7 @@
  */
 import { typoDistance } from '../text/edit-distance.js';
 import { personShaped, type Kind, type PlaceKind } from './signals.js';
-import type { DefinitionSource, EntityDraft } from './entities.js';
+import type { DefinitionSource, EntityDraft } from './entity-draft.js';
 
 export interface Candidate {
   key: string;

@@ -4,18 +4,15 @@
  * about its subject (verify.ts compares them).
  */
 import type { Answer } from '../answer.js';
-import * as compose from '../compose/compose.js';
 import type { Knowledge, Passage } from '../knowledge/knowledge.js';
 import type { AnalyzedQuestion } from '../understand/question.js';
 import { retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
-import type { Explanation } from '../engine/types.js';
-import { answerAlternative, answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimOf, claimWords } from './verify.js';
+import { NO_RANKS } from './measure.js';
+import { answerAlternative, answerAmountClaim, answerClaim, answerCurrencyClaim, answerWhoGaveClaim, claimWords, type Claim } from './verify.js';
+import type { Proposal } from './proposal.js';
 import { correctionOf, relatedFigures } from '../compose/sources.js';
 import { occasionPassages, SPEAKING, spokenSubjects } from './occasion.js';
-import { confidenceOf, joinOr, missingMessage, suggestionsFor } from '../decide/abstain.js';
 
-/** A claim's evidence needs this share of the usual coverage: the asked values, left out of the search, are checked instead. */
-const CLAIM_COVERAGE_SHARE = 0.75;
 /** Share of the passages naming a place from which it is the corpus's setting. */
 const SETTING_SHARE = 0.25;
 /** Share of a claim's words evidence must hold when the claim names only the corpus's setting. */
@@ -23,15 +20,15 @@ const CLAIM_SETTING_COVERAGE = 0.6;
 /** Passages about a claim's subject looked at for a value to check it against. */
 const CLAIM_EVIDENCE = 5;
 
-/** A yes/no question: the asked values are checked against the best evidence about the subject. */
-export function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, minCoverage: number, retrieveOptions?: RetrieveOptions): Answer {
-  const claim = claimOf(q, k);
+/**
+ * A yes/no question: the asked values checked against the best evidence
+ * about its subject, as proposals (an amount or currency against the
+ * subject's figure; who gave a figure; one of two alternatives; the claim
+ * against the passages about its subject). Each says in its signals whether
+ * the evidence states the asked value, contradicts it, or says nothing of it.
+ */
+export function claimProposals(q: AnalyzedQuestion, k: Knowledge, claim: Claim, retrieveOptions?: RetrieveOptions): Proposal[] {
   const checked = claimWords(claim);
-  const missing = q.unknown.filter((u) => !checked.has(u.toLowerCase()) && !occasionWord(q, k, u));
-  if (missing.length > 0) {
-    ex.decision = `abstain: unknown ${missing.join(', ')}`;
-    return compose.notFound(`The sources don't mention ${joinOr(missing)}.`, suggestionsFor(q, k));
-  }
   // The subject is searched for; the asked values are what the evidence is checked against.
   const subjectEntities = q.entities.filter((e) => !claim.people.includes(e.entity.id));
   const subject: AnalyzedQuestion = {
@@ -42,7 +39,15 @@ export function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, 
     terms: q.terms.filter((t) => !checked.has(t.word.toLowerCase()) && !/^\d/.test(t.stem) && !(t.inEntity && claim.people.length && subjectEntities.length && !subjectEntities.some((e) => q.text.slice(e.start, e.end).toLowerCase().includes(t.word.toLowerCase())))),
   };
   const found = retrieve(subject, k, retrieveOptions);
-  // An amount is checked against the subject's figure, as corrected where a correction replaced it.
+  const out: Proposal[] = [];
+  const made = (answer: Answer, evidence: Candidate | undefined, signals: Proposal['signals'], ref: string): Proposal => ({
+    kind: 'claim',
+    evidence,
+    signals: { ...signals, ...verdictOf(answer) },
+    ref,
+    text: answer.answer,
+    compose: (confidence) => ({ ...answer, confidence }),
+  });
   // "So vdl announced the $112bn package?": a figure of the very amount says what the claim is about; who gave it
   // is then checked, when the question names someone that figure is not about. (A corrected figure is no subject.)
   const sameAmount = claim.amounts.length
@@ -50,32 +55,23 @@ export function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, 
     : undefined;
   const actorsAsked = q.entities.filter((e) => !e.adjective && ['person', 'organisation'].includes(k.matcher.get(e.entity.id)?.kind ?? ''));
   if (sameAmount && actorsAsked.length && actorsAsked.every((e) => !sameAmount.entities.has(e.entity.id))) {
-    ex.decision = `claim about figure ${sameAmount.figure.id}: who gave it`;
-    return answerWhoGaveClaim(q, sameAmount, k);
+    out.push(made(answerWhoGaveClaim(q, sameAmount, k), found.find((c) => c.figure === sameAmount), { claim_figure: 1 }, `claim: who gave ${sameAmount.figure.id}`));
   }
   // An amount or a currency is checked against the subject's figure, as corrected where a correction replaced it.
-  const figure = claim.amounts.length || claim.currencies.length ? found.find((c) => c.kind === 'figure' && c.figure!.figure.kind === 'money' && c.entityFit >= 0.5 && c.namesHeld && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE) : undefined;
+  const figure = claim.amounts.length || claim.currencies.length ? found.find((c) => c.kind === 'figure' && c.figure!.figure.kind === 'money' && c.entityFit >= 0.5 && c.namesHeld) : undefined;
   if (figure) {
-    ex.decision = `claim checked against figure ${figure.figure!.figure.id}`;
-    return claim.amounts.length ? answerAmountClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure)) : answerCurrencyClaim(claim, relatedFigures(figure.figure!, k), k, confidenceOf(figure));
+    const answer = claim.amounts.length ? answerAmountClaim(claim, relatedFigures(figure.figure!, k), k, 0.8) : answerCurrencyClaim(claim, relatedFigures(figure.figure!, k), k, 0.8);
+    out.push(made(answer, figure, { claim_figure: 1 }, `claim against figure ${figure.figure!.figure.id}`));
   }
-  // The evidence must be about the subject: all of its names, and some of the rest.
+  // "Is it closed or collaborative?": the alternative the evidence states.
+  const alternative = answerAlternative(q, found, k);
+  if (alternative) out.push(made(alternative, found.find((c) => c.passage && alternative.quotes[0]?.source.start === c.passage.sentence.start), { claim_alternative: 1 }, 'claim: the alternative stated'));
   // "…adoption in Europe", "Europe already has…": a place the corpus names throughout is its setting, and
   // a claim about it is about the rest of its words; evidence need not name the place again.
   const setting = new Set(q.entities.filter((e) => k.matcher.get(e.entity.id)?.kind === 'place' && k.frequency(e.entity.id) >= SETTING_SHARE * k.passages.length).map((e) => e.entity.id));
   const onlySetting = setting.size > 0 && setting.size === new Set(q.entities.map((e) => e.entity.id)).size;
   const aboutSubject = (c: Candidate) => c.entityFit >= 0.5 || (onlySetting && c.wordCoverage >= CLAIM_SETTING_COVERAGE);
-  // "Is it closed or collaborative?": the alternative the evidence states.
-  const alternative = answerAlternative(q, found, k);
-  if (alternative) {
-    ex.decision = 'alternative stated by the evidence';
-    return alternative;
-  }
-  const candidates = found.filter((c) => c.kind === 'sentence' && aboutSubject(c) && c.coverage >= minCoverage * CLAIM_COVERAGE_SHARE);
-  if (candidates.length === 0 && !spokenSubjects(q, k).size) {
-    ex.decision = 'abstain: no passage about the claim';
-    return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
-  }
+  const candidates = found.filter((c) => c.kind === 'sentence' && aboutSubject(c));
   // Evidence naming more of the subject first ("the UK" and "the declaration" over "the declaration" alone).
   // (Scoped only to the setting, the claim's own words tell its evidence.)
   const fit = (c: Candidate) => (onlySetting ? c.wordCoverage : c.entityFit);
@@ -85,14 +81,19 @@ export function decideClaim(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, 
   // "Was the bridge speech on Tuesday / in Leeds?": where the document says the speaker spoke goes first.
   const occasions = claim.days.length || claim.months.length || claim.places.length ? occasionEvidence(q, k, found, (p) => (claim.places.length ? p.places.size > 0 : p.hasTime)) : [];
   const evidence = [...occasions, ...candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a))].slice(0, CLAIM_EVIDENCE);
-  if (evidence.length === 0) {
-    ex.decision = 'abstain: no passage about the claim';
-    return compose.notFound(missingMessage(q, k), suggestionsFor(q, k));
+  if (evidence.length) {
+    const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
+    const answer = answerClaim(q, claim, evidence, k, 0.8, unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);
+    if (answer.answered) out.push(made(answer, evidence.find((c) => c.passage && answer.quotes[0]?.source.start === c.passage.sentence.start && answer.quotes[0]?.source.documentId === c.passage.doc.id) ?? evidence[0], {}, `claim against ¶${evidence.map((c) => c.passage!.sentence.paragraph).join(', ¶')}`));
   }
-  ex.decision = `claim checked against ¶${evidence.map((c) => c.passage!.sentence.paragraph).join(', ¶')}`;
-  const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
-  const answer = answerClaim(q, claim, evidence, k, confidenceOf(candidates[0] ?? evidence[0]!), unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);
-  return answer.answered ? answer : { ...answer, suggestions: suggestionsFor(q, k) };
+  return out;
+}
+
+/** What a claim answer's lead says of the claim: Yes / No / the sources don't say so. */
+function verdictOf(answer: Answer): Proposal['signals'] {
+  if (/^(?:yes|in\b)/i.test(answer.answer)) return { claim_yes: 1 };
+  if (/^no\b/i.test(answer.answer)) return { claim_no: 1 };
+  return { claim_unsaid: 1 };
 }
 
 /** "Her bridge pitch": asking the occasion of words the sources attribute, the word for the speaking is no missing subject. */
@@ -113,5 +114,5 @@ function occasionEvidence(q: AnalyzedQuestion, k: Knowledge, found: Candidate[],
 
 /** A passage as a candidate that no search found: evidence brought in for what it is, not for its words. */
 function passageCandidate(passage: Passage): Candidate {
-  return { kind: 'sentence', passage, searchScore: 0, coverage: 0, entityFit: 0, wordCoverage: 0, typeFit: true, namesHeld: true, everySubject: true, score: 0, reasons: [] };
+  return { kind: 'sentence', passage, searchScore: 0, coverage: 0, entityFit: 0, wordCoverage: 0, typeFit: true, namesHeld: true, everySubject: true, score: 0, fused: 0, ranks: NO_RANKS, pool: 0, reasons: [] };
 }

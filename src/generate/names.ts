@@ -9,15 +9,9 @@ import { terms } from '../text/analyze.js';
 import type { AnalyzedQuestion } from '../understand/question.js';
 import type { Candidate } from './retrieve.js';
 import { escapeRegExp } from '../text/wording.js';
+import { wantedNameKinds } from '../understand/names-asked.js';
 
-export const NAME_ASKED = /\b(?:the name of|what(?:'s| is| was) (?:it|that|this|the [\p{L}-]+(?: [\p{L}-]+){0,3}) called|what (?:is|was|are) [\p{L}-]+(?: [\p{L}-]+){0,4} called)\b/iu;
-
-/** The kinds of name a name question wants: a person's for a person, a programme's or body's for a scheme. */
-export function wantedNameKinds(q: AnalyzedQuestion): string[] {
-  if (q.entities.some((e) => !e.adjective && e.entity.kind === 'person') || /\b(?:person|people|president|minister|ceo|chief|director|leader|spokes\w*|official|author|guy|woman|man)\b/i.test(q.text)) return ['person'];
-  if (/\b(?:initiative|project|programme|program|plan|scheme|fund|company|firm|group|coalition|alliance|agreement|deal|pact|partnership|body|agency|organi[sz]ation)\b/i.test(q.text)) return ['programme', 'organisation', 'group'];
-  return ['person', 'organisation', 'programme', 'group', 'event'];
-}
+export { NAME_ASKED, wantedNameKinds } from '../understand/names-asked.js';
 
 /** Nouns for a scheme rather than a body. */
 const PROGRAMME_NOUN = /\b(?:initiative|project|programme|program|plan|scheme|fund|pact|deal)\b/i;
@@ -53,7 +47,7 @@ function profilesOf(k: Knowledge): Map<string, Set<string>> {
  * kind its noun names, then one the search ranked higher. With the passage
  * to cite: the best candidate that names it, or its defining sentence.
  */
-export function describedEntity(q: AnalyzedQuestion, k: Knowledge, candidates: Candidate[]): { entity: LoadedEntity; passage: Passage } | undefined {
+export function describedEntity(q: AnalyzedQuestion, k: Knowledge, candidates: Candidate[]): { entity: LoadedEntity; passage: Passage; share: number } | undefined {
   const asked = new Set(q.entities.map((e) => e.entity.id));
   const kinds = wantedNameKinds(q);
   const words = q.terms.filter((t) => !t.inEntity && t.known && !k.lexicon.isFrame(t.stem) && !NAMING_STEMS.has(t.stem));
@@ -84,7 +78,7 @@ export function describedEntity(q: AnalyzedQuestion, k: Knowledge, candidates: C
     candidates.find((c) => c.passage?.entities.has(entity.id) || c.passage?.context.has(entity.id))?.passage ??
     (definingDoc ? passageAt(k, definingDoc, defining!.start) : undefined) ??
     k.passages.find((p) => p.entities.has(entity.id));
-  return passage ? { entity, passage } : undefined;
+  return passage ? { entity, passage, share: best.share } : undefined;
 }
 
 /**

@@ -1,49 +1,42 @@
 /**
- * Finds and scores candidate passages and figures for an analysed question.
- * Search (minisearch, BM25, within a budget of postings; misspellings were
- * already mapped to corpus words) proposes; the re-ranker judges each
- * candidate on coverage of the question's words (rare words weigh more), the
- * entities it names, and whether it holds the kind of fact the question asks for
- * (type-fit.ts).
+ * Generates the candidate passages and figures for an analysed question from
+ * several retrievers at once, fused by reciprocal rank (as haystack's
+ * DocumentJoiner does), then measured (measure.ts):
+ * - question: the question's own words and entities (misspellings mapped to
+ *   corpus words), with their lexicon stand-ins, within a budget of postings;
+ * - plain: every word as typed, as a plain BM25 search takes it, so a
+ *   passage a plain search puts first is always among the candidates;
+ * - entity: the entities the question names, alone;
+ * - similar: corpus words of similar meaning (word vectors) to question words
+ *   the corpus lacks;
+ * - neighbour: the sentences beside the best ones ("It opened in 1932.").
  */
-import type { AnalyzedQuestion, QuestionType } from '../understand/question.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
 import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from '../knowledge/knowledge.js';
 import { terms as termsOf } from '../text/analyze.js';
-import { escapeRegExp } from '../text/wording.js';
-import { rankedSearch } from '../knowledge/ranked-search.js';
-import { figureFits, needsFit, passageFits } from '../score/type-fit.js';
-import { occasionPassages, SPEAKING, spokenSubjects, type SpokenOf } from './occasion.js';
+import { rankedSearch, type TermQuery } from '../knowledge/ranked-search.js';
+import { spokenSubjects } from './occasion.js';
+import { judge, viewOf, type Candidate, type RetrieverRanks } from './measure.js';
 
-export interface Candidate {
-  kind: 'sentence' | 'figure';
-  passage?: Passage;
-  figure?: FigureEntry;
-  searchScore: number;
-  /** Share of the question's words (and entities) the candidate covers, 0..1. */
-  coverage: number;
-  /** Share of the question's entities the candidate is about, 0..1 (1 when it names none). */
-  entityFit: number;
-  /** Share (by weight) of the question's words other than entities that the candidate covers; 1 when there are none. */
-  wordCoverage: number;
-  /** Holds the kind of fact the question asks for. */
-  typeFit: boolean;
-  /** Holds every name the question writes ("Germany"). */
-  namesHeld: boolean;
-  /** Names every subject of a question that has several (in the sentence, its paragraph, or as speaker), and covers its topic. */
-  everySubject: boolean;
-  score: number;
-  /** Why it scored so; empty unless asked for. */
-  reasons: string[];
-}
+export { FIGURE_TYPES, type Candidate } from './measure.js';
 
 export interface RetrieveOptions {
-  /** Candidates taken from search before re-ranking. Default 40. */
+  /** Candidates each retriever contributes at most. Default 40. */
   searchLimit?: number;
+  /** Candidates kept after fusion, best first. Default 80. */
+  poolSize?: number;
   /** Weight of lexicon expansions relative to the question's own words. Default 0.35. */
   expansionWeight?: number;
+  /** Best candidates whose neighbouring sentences join the pool. Default 12. */
+  neighbourOf?: number;
+  /** Similar words (from word vectors) searched for a question word the corpus lacks. Default: none (no vectors). */
+  similarWords?: (q: AnalyzedQuestion, k: Knowledge) => string[];
   /** Record why each candidate scored as it did (for explain). Default false. */
   reasons?: boolean;
 }
+
+/** Reciprocal-rank fusion's constant: a rank r adds 1 / (RRF_K + r). */
+const RRF_K = 60;
 
 /** Stand-ins searched for each question word. */
 const EXPANSIONS_PER_WORD = 3;
@@ -94,26 +87,31 @@ const SEARCH_BUDGET_MIN = 2_000;
 /** Terms searched for whatever the budget. */
 const MIN_QUERY_TERMS = 1;
 
-/** Types whose answer is a figure when one fits. */
-export const FIGURE_TYPES: ReadonlySet<QuestionType> = new Set(['how_much', 'how_many', 'how_long', 'when', 'compare', 'total']);
 
-/**
- * Words that name the kind of answer wanted ("which city", "what date"): the
- * type check stands for them, so they do not count against coverage.
- */
-const TYPE_WORDS: Partial<Record<QuestionType, ReadonlySet<string>>> = {
-  where: new Set(['citi', 'countri', 'place', 'locat', 'venu', 'town', 'held', 'hold', 'host', 'take']),
-  when: new Set(['date', 'dai', 'time', 'month', 'year', 'week', 'happen', 'take', 'place']),
-  who: new Set(['person', 'peopl', 'compani', 'organ', 'organiz', 'offici', 'leader', 'name']),
-  how_much: new Set(['amount', 'monei', 'cost', 'size', 'valu', 'worth', 'budget', 'much', 'big', 'larg', 'total', 'fund', 'figur', 'number']),
-  how_many: new Set(['number', 'count', 'mani']),
-  how_long: new Set(['long', 'durat', 'period', 'timefram', 'year']),
-  why: new Set(['reason', 'purpos', 'use', 'point']),
-};
 
-export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOptions = {}): Candidate[] {
-  const limit = options.searchLimit ?? 40;
-  const expansionWeight = options.expansionWeight ?? 0.35;
+/** Picks terms, rarest first, while the postings they would score stay within the budget. */
+function withinBudget(k: Knowledge, primary: readonly string[], secondary: readonly string[] = []): { chosen: Set<string>; dropped: string[] } {
+  const budget = Math.max(SEARCH_BUDGET_MIN, SEARCH_BUDGET_SHARE * k.passages.length);
+  const chosen = new Set<string>();
+  let postings = 0;
+  for (const term of primary) {
+    if (chosen.size >= MIN_QUERY_TERMS && postings + k.frequency(term) > budget) continue;
+    chosen.add(term);
+    postings += k.frequency(term);
+  }
+  for (const term of secondary) {
+    if (postings + k.frequency(term) > budget) continue;
+    chosen.add(term);
+    postings += k.frequency(term);
+  }
+  return { chosen, dropped: primary.filter((t) => !chosen.has(t)) };
+}
+
+/** Search ids, best first, of one retriever. */
+type Ranked = number[];
+
+/** The question's own words and entities with their stand-ins (the retriever the engine was built on). */
+function questionRetriever(q: AnalyzedQuestion, k: Knowledge, limit: number, expansionWeight: number): { ids: Ranked; scores: Map<number, number> } {
   // Words that only frame the question ("supposed", "planned") would pull in passages that happen to use them.
   const content = q.terms.filter((t) => !k.lexicon.isFrame(t.stem) && (t.known || t.inEntity));
   const own = [...new Set((content.length ? content : q.terms).map((t) => t.stem))];
@@ -139,23 +137,9 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   const byRarity = (a: string, b: string) => k.frequency(a) - k.frequency(b);
   const primary = [...new Set([...own, ...entityIds])].sort(byRarity);
   const secondary = expansions.filter((t) => !primary.includes(t)).sort(byRarity);
-  const budget = Math.max(SEARCH_BUDGET_MIN, SEARCH_BUDGET_SHARE * k.passages.length);
-  const chosen = new Set<string>();
-  let postings = 0;
-  for (const term of primary) {
-    if (chosen.size >= MIN_QUERY_TERMS && postings + k.frequency(term) > budget) continue;
-    chosen.add(term);
-    postings += k.frequency(term);
-  }
-  for (const term of secondary) {
-    if (postings + k.frequency(term) > budget) continue;
-    chosen.add(term);
-    postings += k.frequency(term);
-  }
-  if (chosen.size === 0) return [];
+  const { chosen, dropped } = withinBudget(k, primary, secondary);
+  if (chosen.size === 0) return { ids: [], scores: new Map() };
   const entitySet = new Set(entityIds);
-  // The query is analysed already: stems and entity ids. No fuzzy look-up here: misspellings
-  // were already mapped to the corpus's own words.
   const queries = [...chosen].map((term) => ({ term, boost: entitySet.has(term) ? 1.2 : ownSet.has(term) ? 1 : expansionWeight }));
   // In a large corpus, passages holding every part of the question (each word or a stand-in,
   // each entity or its name) would drown among those holding one: they go first, in the same
@@ -164,7 +148,6 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   const everyPart = k.passages.length >= ALL_PARTS_MIN_PASSAGES && groups.length >= 2;
   // Words left out of the search for their cost still tell the best passages apart: among a wider
   // pool of the results, those holding more of them come first (a check of the pool, not a search).
-  const dropped = primary.filter((t) => !chosen.has(t));
   const found = rankedSearch(k.index, queries, { fields: SEARCH_FIELDS, groups: everyPart ? groups : [], limit: dropped.length ? limit * DROPPED_TERMS_POOL : limit });
   let results = found.hits;
   if (dropped.length && found.matched > limit) {
@@ -172,266 +155,94 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
     results = results.map((r, i) => ({ r, i })).sort((a, b) => held.get(b.r.id)! - held.get(a.r.id)! || a.i - b.i).map((x) => x.r);
   }
   const top = results.slice(0, limit);
-  const view = viewOf(q, k, spoken, options.reasons ?? false);
-  const maxScore = top[0]?.score ?? 1;
-  const candidates = top.map((r) => {
-    const id = r.id as number;
+  const max = top[0]?.score ?? 1;
+  return { ids: top.map((r) => r.id as number), scores: new Map(top.map((r) => [r.id as number, r.score / max])) };
+}
+
+/** A search for these terms, each with the same weight, within the budget. */
+function plainSearch(k: Knowledge, words: readonly string[], limit: number, fields: Readonly<Record<string, number>> = SEARCH_FIELDS): Ranked {
+  const { chosen } = withinBudget(k, [...new Set(words)].filter((t) => k.frequency(t) > 0).sort((a, b) => k.frequency(a) - k.frequency(b)));
+  if (chosen.size === 0) return [];
+  const queries: TermQuery[] = [...chosen].map((term) => ({ term, boost: 1 }));
+  return rankedSearch(k.index, queries, { fields, limit }).hits.map((h) => h.id as number);
+}
+
+/** The sentences before and after the best passages, in their order: answers often follow the sentence that names the subject. */
+function neighbours(k: Knowledge, best: readonly number[]): Ranked {
+  const out: number[] = [];
+  for (const id of best) {
+    const p = k.passages[id];
+    if (!p) continue;
+    for (const n of [id + 1, id - 1]) {
+      const other = k.passages[n];
+      if (other && other.doc === p.doc) out.push(n);
+    }
+  }
+  return out;
+}
+
+export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOptions = {}): Candidate[] {
+  const limit = options.searchLimit ?? 40;
+  const poolSize = options.poolSize ?? 80;
+  const asked = questionRetriever(q, k, limit, options.expansionWeight ?? 0.35);
+  const lists: Record<keyof RetrieverRanks, Ranked> = {
+    question: asked.ids,
+    plain: plainSearch(k, termsOf(q.text), limit),
+    entity: plainSearch(k, [...new Set(q.entities.map((e) => e.entity.id))], limit, { ents: 1 }),
+    similar: options.similarWords ? plainSearch(k, options.similarWords(q, k), limit) : [],
+    neighbour: [],
+  };
+  const fused = new Map<number, { fused: number; ranks: RetrieverRanks }>();
+  const add = (name: keyof RetrieverRanks, ids: Ranked) => {
+    ids.forEach((id, i) => {
+      let entry = fused.get(id);
+      if (!entry) fused.set(id, (entry = { fused: 0, ranks: { question: 0, plain: 0, entity: 0, similar: 0, neighbour: 0 } }));
+      if (entry.ranks[name] !== 0) return;
+      entry.ranks[name] = i + 1;
+      entry.fused += 1 / (RRF_K + i + 1);
+    });
+  };
+  // A figure found stands for its sentence too: the sentence is the evidence a figure answer quotes.
+  const withSentences = (ids: Ranked) => ids.flatMap((id) => (id < k.passages.length ? [id] : [id, sentenceOfFigure(k, id)].filter((x): x is number => x !== undefined)));
+  for (const name of ['question', 'plain', 'entity', 'similar'] as const) add(name, withSentences(lists[name]));
+  const order = () => [...fused].sort((a, b) => b[1].fused - a[1].fused || a[0] - b[0]);
+  lists.neighbour = neighbours(k, order().filter(([id]) => id < k.passages.length).slice(0, options.neighbourOf ?? 12).map(([id]) => id));
+  add('neighbour', lists.neighbour);
+  // The first of each retriever leads the pool, so what a plain search puts first is never lost.
+  const firsts = new Set(['question', 'plain', 'entity', 'similar'].map((name) => lists[name as keyof RetrieverRanks][0]).filter((id): id is number => id !== undefined));
+  const fusedOrder = order();
+  const pool = [...fusedOrder.filter(([id]) => firsts.has(id)), ...fusedOrder.filter(([id]) => !firsts.has(id))].slice(0, poolSize);
+  const view = viewOf(q, k, spokenSubjects(q, k), options.reasons ?? false);
+  const candidates = pool.map(([id, { fused: score, ranks }], at) => {
     const passage = id < k.passages.length ? k.passages[id] : undefined;
-    const figure = passage ? undefined : k.figures[id - k.passages.length];
-    return judge(q, k, view, { passage, figure, searchScore: r.score / maxScore });
+    const figure: FigureEntry | undefined = passage ? undefined : k.figures[id - k.passages.length];
+    return judge(q, k, view, { passage, figure, searchScore: asked.scores.get(id) ?? 0, fused: score, ranks, pool: at + 1 });
   });
   return candidates.sort((a, b) => b.score - a.score);
 }
 
-/** What judging needs from the question, worked out once rather than for every candidate. */
-interface QuestionView {
-  words: { stem: string; weight: number; expansions: readonly string[]; topic: boolean; name: boolean; word: string }[];
-  wordWeight: number;
-  entities: { id: string; weight: number; definite?: RegExp }[];
-  entityWeight: number;
-  asksForWords: boolean;
-  /** Subjects with two or more named: the specific ones must all be there. */
-  specific: string[];
-  several: boolean;
-  /** "What did X say…": those X. */
-  speakers: string[];
-  /** Subjects a person the question names speaks of: held where that person speaks (occasion.ts). */
-  spoken: Map<string, SpokenOf>;
-  /** The passages introducing that speaking, before the person's words on the subject. */
-  occasions: Set<Passage>;
-  topicStart: number;
-  hasTopic: boolean;
-  reasons: boolean;
-}
-
-function viewOf(q: AnalyzedQuestion, k: Knowledge, spoken: Map<string, SpokenOf>, reasons: boolean): QuestionView {
-  // Coverage of the question's content words and entities, each weighted by
-  // how rare it is in the corpus: "monopoly" tells passages apart, "EU" hardly.
-  const typeWords = TYPE_WORDS[q.type];
-  // Words that only frame a question count for nothing, unless the question has no other words nor
-  // names ("was the article updated?"): then they are what it asks about, as the search takes them.
-  const framingOnly = q.entities.length === 0 && q.terms.every((t) => k.lexicon.isFrame(t.stem) || !t.known);
-  // Asking the occasion of someone's words ("the bridge pitch"), the word for the speaking is what the speaker's presence stands for.
-  const occasionWord = (t: { word: string }) => spoken.size > 0 && SPEAKING.test(t.word);
-  const words = q.terms
-    .filter((t) => !t.inEntity && (framingOnly || !k.lexicon.isFrame(t.stem)) && !typeWords?.has(t.stem) && !occasionWord(t))
-    .map((t) => ({ stem: t.stem, weight: termWeight(t, k) * (t.carried ? CARRIED_WEIGHT : 1), expansions: k.lexicon.expand(t.stem), topic: Boolean(t.topic && t.known), name: Boolean(t.capitalised && t.known), word: t.word }));
-  const entities = [...new Set(q.entities.map((e) => e.entity.id))].map((id) => {
-    // "the European gigafactories": an adjective only qualifies the subject.
-    const onlyAdjective = q.entities.every((e) => e.entity.id !== id || e.adjective);
-    // "the Lumen bridge": a passage saying "the bridge" just after naming Lumen is about it.
-    const mention = q.entities.find((e) => e.entity.id === id);
-    const head = mention ? /^\s+([\p{L}-]{3,})/u.exec(q.text.slice(mention.end))?.[1]?.toLowerCase() : undefined;
-    const definite = head && !STOP_HEADS.has(head) ? new RegExp(`\\b(?:the|this|that|its)\\s+${head.replace(/[^\p{L}-]/gu, '')}\\b`, 'iu') : undefined;
-    return { id, weight: k.weight(id) * (onlyAdjective ? ADJECTIVE_WEIGHT : ENTITY_WEIGHT), definite };
-  });
-  const asksForWords = SPEECH_QUESTION.test(q.text);
-  // With two subjects or more ("what did Macron say about gigafactories"), each must be there, at least in the paragraph.
-  // (Subjects the corpus talks about everywhere, such as the EU in an EU article, go without saying.)
-  const subjects = [...new Set(q.entities.filter((e) => !e.adjective).map((e) => e.entity.id))];
-  return {
-    words,
-    wordWeight: words.reduce((n, w) => n + w.weight, 0),
-    entities,
-    entityWeight: entities.reduce((n, e) => n + e.weight, 0),
-    asksForWords,
-    specific: subjects.filter((id) => k.frequency(id) <= SPECIFIC_SHARE * k.passages.length),
-    several: subjects.length >= 2,
-    speakers: asksForWords ? subjects.filter((id) => ['person', 'organisation', 'group'].includes(k.matcher.get(id)?.kind ?? '')) : [],
-    spoken,
-    occasions: new Set([...spoken.values()].flatMap((s) => occasionPassages(k, s, () => true))),
-    topicStart: topicStartOf(q),
-    hasTopic: words.some((w) => w.topic),
-    reasons,
-  };
-}
-
-function judge(q: AnalyzedQuestion, k: Knowledge, v: QuestionView, c: { passage?: Passage; figure?: FigureEntry; searchScore: number }): Candidate {
-  const stems = c.passage ? stemsOf(c.passage) : c.figure!.stems;
-  const direct = c.passage?.entities ?? c.figure!.entities;
-  // A figure's sentence sits in a paragraph too: "The company employs 2,300 people" is about the company named before.
-  const holder = c.passage ?? passageAt(k, c.figure!.doc, c.figure!.figure.at.start);
-  // "It follows a memorandum…" opening a paragraph goes on about what the paragraph before named.
-  const pronounLed = holder !== undefined && PRONOUN_LED.test(holder.sentence.text);
-  const context = pronounLed ? new Set([...holder!.context, ...holder!.nearby]) : (holder?.context ?? NO_ENTITIES);
-  const speaker = holder?.speaker;
-  // Reasons are only written down when someone will read them (explain): answering skips the strings.
-  const reasons: string[] | undefined = v.reasons ? [] : undefined;
-  const holds = (w: QuestionView['words'][number]) => (stems.has(w.stem) ? 1 : w.expansions.some((s) => stems.has(s)) ? 0.7 : 0);
-
-  let covered = 0;
-  let topicHeld = !v.hasTopic;
-  // A name the question writes ("Germany") must be there: another country's figure is no answer.
-  let namesHeld = true;
-  for (const w of v.words) {
-    let h = holds(w);
-    // A name just before ("The Lumen bridge opened… The bridge cost…") counts as a named entity in the paragraph does.
-    if (w.name && h === 0) {
-      if (nameNearby(w.word, holder)) h = CONTEXT_CREDIT;
-      else namesHeld = false;
-    }
-    covered += h * w.weight;
-    if (w.stem === q.head && !stems.has(w.stem)) namesHeld = false;
-    // "…say about Y": Y (its words or their stand-ins) must be there.
-    if (w.topic && h > 0) topicHeld = true;
-  }
-  // "What day was X's speech about Y?": where the document has X speak of Y, X speaking stands for both.
-  const doc = c.passage?.doc ?? c.figure!.doc;
-  const spokenOf = (id: string) => {
-    const s = v.spoken.get(id);
-    return s !== undefined && s.documents.has(doc.id) && (direct.has(s.speaker) || speaker === s.speaker);
-  };
-  let entityScore = 0;
-  let entityHits = 0;
-  for (const { id, weight, definite } of v.entities) {
-    // "What did the mayor say…": her own words count as much as her name.
-    const saidBy = v.asksForWords && speaker === id;
-    const near = context.has(id) || speaker === id || c.passage?.nearby.has(id);
-    const referred = near && definite !== undefined && holder !== undefined && definite.test(holder.sentence.text);
-    // Introducing the speaking of it, a sentence is about the subject spoken of as much as one naming it.
-    const introduced = spokenOf(id) && c.passage !== undefined && v.occasions.has(c.passage);
-    const hit = direct.has(id) || saidBy || referred || introduced ? 1 : context.has(id) || speaker === id || spokenOf(id) ? 0.6 : c.passage?.nearby.has(id) ? 0.4 : 0;
-    entityScore += hit * weight;
-    entityHits += hit;
-  }
-  const wordWeight = v.wordWeight;
-  const total = wordWeight + v.entityWeight;
-  const coverage = total === 0 ? 0 : (covered + entityScore) / total;
-  const entityFit = v.entities.length === 0 ? 1 : entityHits / v.entities.length;
-  const wordCoverage = wordWeight === 0 ? 1 : covered / wordWeight;
-  // A quotation runs on: a speaker's words may be about what the paragraph before named.
-  const quotedOn = (id: string) => speaker !== undefined && c.passage?.nearby.has(id) === true;
-  if (!topicHeld) topicHeld = q.entities.some((e) => e.start >= v.topicStart && (direct.has(e.entity.id) || context.has(e.entity.id) || quotedOn(e.entity.id)));
-  // "What did X say…": X must speak or be named in the sentence itself.
-  const everySubject =
-    (!v.several || v.specific.every((id) => direct.has(id) || context.has(id) || speaker === id || quotedOn(id) || spokenOf(id))) &&
-    v.speakers.every((id) => direct.has(id) || speaker === id || !c.passage) &&
-    topicHeld &&
-    namesHeld;
-  const entityIds = v.entities;
-  if (covered) reasons?.push(`words ${covered.toFixed(1)}/${wordWeight.toFixed(1)}`);
-  if (entityIds.length) reasons?.push(`entities ${entityHits.toFixed(1)}/${entityIds.length}`);
-  reasons?.push(`coverage ${coverage.toFixed(2)}`);
-
-  const typeFit = c.passage ? passageFits(q, c.passage, k, v.spoken) : figureFits(q, c.figure!);
-  if (typeFit) reasons?.push(`fits ${q.type}`);
-
-  // Entities already weigh in through coverage; search score breaks ties between equally covering passages.
-  let score = 0.2 * c.searchScore + 0.8 * coverage;
-  if (typeFit) score += 0.2;
-  else if (needsFit(q.type)) score -= 0.3;
-  if (c.passage && c.passage.sentence.text.length < 30) {
-    score -= 0.2;
-    reasons?.push('fragment');
-  }
-  // A question asserts nothing ("does the declaration get signed today?").
-  if (c.passage && /\?["”’)]*\s*$/.test(c.passage.sentence.text)) {
-    score -= QUESTION_PENALTY;
-    reasons?.push('a question');
-  }
-  if (c.passage?.boilerplate) {
-    score -= 0.2;
-    reasons?.push('boilerplate');
-  }
-  if (c.passage?.signature && q.type !== 'when') {
-    score -= 0.35;
-    reasons?.push('signature line');
-  }
-  if (c.figure) {
-    // The figures file lists an entity's headline figure first: it wins a tie.
-    if (c.figure.headline) {
-      score += 0.1;
-      reasons?.push('headline figure');
-    }
-    if (FIGURE_TYPES.has(q.type) && typeFit) score += 0.15;
-    else score -= 0.15;
-    if (q.amounts.some((a) => a.value === c.figure!.figure.amount)) {
-      score += 0.4;
-      reasons?.push('same amount');
-    }
-  }
-  // "the 200 billion euro initiative": a sentence stating the very amount is about the same thing.
-  if (c.passage && q.amounts.length && c.passage.money.some((m) => q.amounts.some((a) => Math.abs(a.value - m.value) <= 0.01 * a.value))) {
-    score += 0.3;
-    reasons?.push('same amount');
-  }
-  // "Where was her bridge speech?": the sentence introducing her speaking, not a later one naming a venue.
-  if (c.passage && v.occasions.has(c.passage)) {
-    score += OCCASION_BONUS;
-    reasons?.push('introduces the speaking');
-  }
-  // Between equals, the sentence that names more (entities, amounts) says more.
-  if (c.passage) score += 0.002 * Math.min(3, c.passage.entities.size + c.passage.money.length);
-  if (!everySubject) {
-    score -= 0.5;
-    reasons?.push('misses a subject');
-  }
-  return { kind: c.passage ? 'sentence' : 'figure', passage: c.passage, figure: c.figure, searchScore: c.searchScore, coverage, entityFit, wordCoverage, typeFit, everySubject, namesHeld, score, reasons: reasons ?? [] };
-}
-
-/** Words after a name that are not its head noun ("InvestAI is…", "Stargate and…"). */
-const STOP_HEADS = new Set(['and', 'the', 'for', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'did', 'does', 'with', 'from', 'that', 'this', 'about', 'announce', 'announced', 'say', 'said', 'itself', 'own']);
-
-const PRONOUN_LED = /^(?:It|They|This|These|He|She|Its|Their)\b/;
-
-/** What a sentence that is itself a question loses: it is seldom the answer. */
-const QUESTION_PENALTY = 0.3;
-
-/** What introducing the speaking a question asks the occasion of adds to a passage's score. */
-const OCCASION_BONUS = 0.25;
-
-/** Credit for what a passage's context holds rather than the passage itself. */
-const CONTEXT_CREDIT = 0.6;
-
-/** How far back a name may stand and still be what "the bridge" or "it" refers to. */
-const NAME_WINDOW = 600;
-
-/** Whether a name stands in the document's title or shortly before the passage ("The Lumen bridge opened… The bridge cost…"). */
-function nameNearby(word: string, p: Passage | undefined): boolean {
-  if (!p) return false;
-  const re = new RegExp(`\\b${escapeRegExp(word)}\\b`, 'i');
-  return re.test(p.doc.title) || re.test(p.doc.body.slice(Math.max(0, p.sentence.start - NAME_WINDOW), p.sentence.end));
-}
+const views = new WeakMap<AnalyzedQuestion, ReturnType<typeof viewOf>>();
 
 /**
- * How much a question word counts: its rarity in the corpus; for a word the
- * corpus only has through the lexicon, the rarity of its best stand-in.
+ * A passage measured against the question as a retrieved one would be (its
+ * ranks all 0): the evidence of an answer that did not come from the search
+ * (a definition's sentence, a sum's figures), on the same footing.
  */
-function termWeight(t: { stem: string; known: boolean; informative: number; paraphrase?: boolean; phrasing: boolean }, k: Knowledge): number {
-  // An unknown word counts against coverage as much as it tells: filler hardly; a telling noun as much as
-  // the rarest corpus word, since no passage holds it; an unseen verb or adjective as phrasing.
-  if (!t.known) return t.informative * (t.phrasing ? PHRASING_WEIGHT : k.weight(UNSEEN));
-  if (k.vocabulary.has(t.stem)) return k.weight(t.stem) * (t.paraphrase ? PARAPHRASE_WEIGHT : 1);
-  const standIns = k.lexicon.expand(t.stem).filter((s) => k.vocabulary.has(s));
-  return standIns.length ? Math.max(...standIns.map((s) => k.weight(s))) : PHRASING_WEIGHT;
+export function measurePassage(q: AnalyzedQuestion, k: Knowledge, passage: Passage, found: readonly Candidate[] = []): Candidate {
+  const known = found.find((c) => c.passage === passage);
+  if (known) return known;
+  let view = views.get(q);
+  if (!view) views.set(q, (view = viewOf(q, k, spokenSubjects(q, k), false)));
+  return judge(q, k, view, { passage, searchScore: 0, fused: 0, ranks: { question: 0, plain: 0, entity: 0, similar: 0, neighbour: 0 }, pool: 0 });
 }
 
-/** Entities are what a question is about: they count more than its other words. */
-const ENTITY_WEIGHT = 1.5;
-const ADJECTIVE_WEIGHT = 0.5;
-
-/** An entity in at most this share of passages is specific: a question naming it with another wants both. */
-const SPECIFIC_SHARE = 0.2;
-
-const NO_ENTITIES: ReadonlySet<string> = new Set();
-
-/** Where the topic of a "say about" question starts in its text (Infinity when it has none). */
-function topicStartOf(q: AnalyzedQuestion): number {
-  const m = /\babout\b/i.exec(q.text);
-  return q.terms.some((t) => t.topic) && m ? m.index : Infinity;
+/** The passage id of the sentence holding a figure's quote. */
+function sentenceOfFigure(k: Knowledge, id: number): number | undefined {
+  const f = k.figures[id - k.passages.length];
+  return f ? passageAt(k, f.doc, f.figure.at.start)?.id : undefined;
 }
 
-/** Questions about what someone said: the speaker of a quotation is its subject. */
-const SPEECH_QUESTION = /\b(?:say|said|says|tell|told|think|thinks|claim|claims|argue|argues|insist|insists|tweet|tweeted|post|posted|announce|announced)\b/i;
-
-/** Share of its weight a word keeps when carried over from an earlier question. */
-const CARRIED_WEIGHT = 0.3;
-
-/** A key no passage holds: its weight is that of the rarest possible word. */
-const UNSEEN = '\u0000unseen';
-
-/** Weight of an unseen verb or adjective: it counts against coverage, but less than a rare corpus word. */
-const PHRASING_WEIGHT = 1;
-/** Share of its weight a word keeps when the corpus has it only as a related word ("woo" for "court"). */
-const PARAPHRASE_WEIGHT = 0.6;
-
+/** The passage of a candidate, or the one holding its figure's sentence. */
+export function evidencePassage(k: Knowledge, c: Candidate): Passage | undefined {
+  return c.passage ?? (c.figure ? passageAt(k, c.figure.doc, c.figure.figure.at.start) : undefined);
+}

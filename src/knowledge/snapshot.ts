@@ -99,8 +99,9 @@ function engineCodeHash(): string {
 }
 
 /** The key of a corpus as read: its directory, every file's path and a hash of its bytes, and the engine. */
-export function snapshotKey(dir: string, raw: Pick<RawCorpus, 'files' | 'problems'>): SnapshotKey {
-  const hash = createHash('sha256').update(`format ${FORMAT}\0engine ${engineCodeHash()}\0${dir}\0`);
+export function snapshotKey(dir: string, raw: Pick<RawCorpus, 'files' | 'problems'>, limits: Readonly<Record<string, number>> = {}): SnapshotKey {
+  // The reading limits shape what is stored: an index built under other limits is another index.
+  const hash = createHash('sha256').update(`format ${FORMAT}\0engine ${engineCodeHash()}\0${dir}\0limits ${JSON.stringify(Object.entries(limits).sort())}\0`);
   for (const f of raw.files) hash.update(`${f.path}\0${f.bytes.length}\0`).update(f.bytes).update('\0');
   for (const p of raw.problems) hash.update(`problem ${p.message}\0`);
   return { id: hash.digest('hex').slice(0, 32), files: raw.files };

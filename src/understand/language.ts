@@ -12,7 +12,7 @@ export type Language = 'en' | 'fr';
 
 /** Words only French uses (folded: no accents, lower case). Shared ones ("a", "on", "me", "plus") count for neither. */
 const FRENCH_WORDS = new Set([
-  'le', 'la', 'les', 'un', 'une', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'ca', 'cela',
+  'le', 'la', 'les', 'un', 'une', 'de', 'des', 'du', 'au', 'aux', 'ce', 'cet', 'cette', 'ces', 'ca', 'cela',
   'et', 'ou', 'mais', 'donc', 'car', 'ni', 'puis', 'alors', 'comme', 'quand', 'lorsque', 'parce', 'puisque',
   'est', 'sont', 'etait', 'etaient', 'ete', 'sera', 'seront', 'serait', 'etre', 'ont', 'avait', 'avaient', 'aura', 'avoir', 'suis', 'sommes', 'etes',
   'fait', 'font', 'dit', 'disent', 'va', 'vont', 'peut', 'peuvent', 'doit', 'doivent', 'veut', 'faut', 'sait', 'ai', 'avons', 'avez',

@@ -7,7 +7,7 @@
  */
 import type { AnalyzedQuestion, QuestionType } from '../understand/question.js';
 import { signatureOf, type FigureEntry, type Knowledge, type Passage } from '../knowledge/knowledge.js';
-import type { SpokenOf } from '../generate/occasion.js';
+import type { SpokenOf } from './occasion.js';
 import { terms as termsOf } from '../text/analyze.js';
 
 /** "Which companies / people…": only names of that kind answer these, not "industry" or "everyone". */

@@ -1,4 +1,4 @@
-import type { Answer, Figure } from '../answer.js';
+import type { Answer, Figure } from './answer.js';
 
 export interface AskOptions {
   /**
@@ -20,13 +20,17 @@ export interface DocumentSummary {
   sentences: number;
 }
 
-/** One candidate passage considered for an answer, for --explain. */
+/** One proposal considered for an answer, for --explain. */
 export interface ExplainedCandidate {
-  kind: 'sentence' | 'figure';
+  /** What kind of answer it proposes: a sentence, a figure, a definition, a checked claim… */
+  kind: string;
   ref: string;
   text: string;
+  /** Its search score, relative to the best (0 for proposals not found by search). */
   searchScore: number;
+  /** The model's probability that it answers the question. */
   score: number;
+  /** Each feature's part of the model's score, largest first ("cov 0.82: +1.31"). */
   reasons: string[];
 }
 

@@ -1,0 +1,38 @@
+/**
+ * Corpus words of similar meaning (word vectors) to the telling words of a
+ * question the corpus does not use ("bankroll" when the sources say
+ * "finance"), for the retriever that searches them.
+ */
+import type { Knowledge } from '../knowledge/knowledge.js';
+import { stemWord } from '../text/analyze.js';
+import type { WordVectors } from '../text/word-vectors.js';
+import type { AnalyzedQuestion } from '../understand/question.js';
+
+/** Question words looked up at most: each costs a pass over the corpus's words. */
+const WORDS_LOOKED_UP = 2;
+/** Similar corpus words searched per question word. */
+const PER_WORD = 2;
+/** Least cosine for a corpus word to stand in. */
+const MIN_SIMILARITY = 0.55;
+
+/** The corpus's words that have vectors, worked out at the first question that needs them. */
+const corpusWords = new WeakMap<Knowledge, string[]>();
+
+function wordsOf(k: Knowledge, vectors: WordVectors): string[] {
+  let words = corpusWords.get(k);
+  if (!words) corpusWords.set(k, (words = k.vocabulary.words().filter((w) => /^\p{L}{3,}$/u.test(w) && vectors.has(w))));
+  return words;
+}
+
+/** Stems of corpus words like the question's unknown telling words, for a search. */
+export function similarWordsFinder(vectors: WordVectors): (q: AnalyzedQuestion, k: Knowledge) => string[] {
+  return (q, k) => {
+    const unknown = q.terms
+      .filter((t) => !t.known && !t.inEntity && t.informative > 0 && vectors.has(t.word.toLowerCase()))
+      .sort((a, b) => b.informative - a.informative)
+      .slice(0, WORDS_LOOKED_UP);
+    if (!unknown.length) return [];
+    const among = wordsOf(k, vectors);
+    return [...new Set(unknown.flatMap((t) => vectors.nearest(t.word.toLowerCase(), among, PER_WORD, MIN_SIMILARITY).map((n) => stemWord(n.word))))];
+  };
+}
