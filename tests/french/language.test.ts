@@ -9,7 +9,7 @@ import { detectLanguage, scoreLanguage } from '../../src/understand/language.js'
 
 describe('detectLanguage', () => {
   it('reads French questions as French', () => {
-    for (const q of ["c'est qui Ursula ?", 'combien pour les startups ?', "le sommet c'était quand ?", "Qu'est-ce que InvestAI ?", 'Où se trouve le secrétariat ?', "Combien de pays ont signé la déclaration de Lisbonne ?", 'le programme Harbour dure combien de temps', 'cb pour harbour stp']) {
+    for (const q of ["c'est qui Ursula ?", 'combien pour les startups ?', "le sommet c'était quand ?", "Qu'est-ce que InvestAI ?", 'Où se trouve le secrétariat ?', "Combien de pays ont signé la déclaration de Lisbonne ?", 'le programme Harbour dure combien de temps', 'Harbour dure combien de temps ?', 'cb pour harbour stp']) {
       expect(detectLanguage(q), q).toBe('fr');
     }
   });
