@@ -4,6 +4,7 @@
  * vocabulary, and the minisearch index over both. Nothing here runs per question.
  */
 import MiniSearch from 'minisearch';
+import { CorpusError } from '../errors.js';
 import type { Corpus, LoadedFigure } from '../corpus/load.js';
 import type { CorpusDocument } from '../corpus/document.js';
 import { processTerm, stemWord, terms, termsOfTokens, tokenize } from '../text/analyze.js';
@@ -142,8 +143,14 @@ export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}):
   const passageTerms: string[][] = [];
   const frequency = new Map<string, number>();
   const count = (key: string) => frequency.set(key, (frequency.get(key) ?? 0) + 1);
+  const warn = options.onWarning ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const unindexed: string[] = [];
   corpus.documents.forEach((doc, i) => {
-    annotateDocument(doc, matcher, passages, (p, tokens, terms) => {
+    // A document whose annotation fails is left out of the index with a warning, not a failed start.
+    // (Its passages are reported only once the whole document is annotated, so a failure leaves nothing half-counted.)
+    const before = passages.length;
+    try {
+      annotateDocument(doc, matcher, passages, (p, tokens, terms) => {
       for (const t of tokens) words.add(t);
       for (const t of terms) words.add(t);
       passageTerms.push(terms);
@@ -154,9 +161,16 @@ export function buildKnowledge(curated: Corpus, options: KnowledgeOptions = {}):
       for (const id of p.context) if (!stems.has(id)) count(id);
       for (const id of p.entities) if (!p.context.has(id) && !stems.has(id)) count(id);
       if (p.speaker && !p.context.has(p.speaker) && !p.entities.has(p.speaker) && !stems.has(p.speaker)) count(p.speaker);
-    });
+      });
+    } catch (error) {
+      passages.length = before;
+      const line = new CorpusError({ file: doc.file }, `the document could not be indexed (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`).warning('document skipped');
+      unindexed.push(line);
+      warn(line);
+    }
     options.onProgress?.(i + 1, corpus.documents.length);
   });
+  if (unindexed.length) corpus.warnings = [...(corpus.warnings ?? []), ...unindexed];
   for (const e of corpus.entities) for (const name of [e.name, ...e.aliases, ...e.adjectives]) for (const t of tokenize(name)) words.add(t).add(stemWord(t));
   // A signed post is found by "post" and "tweet" (its index terms): a question using them asks about something the corpus has.
   if (passages.some((p) => p.post)) for (const s of POST_STEMS) words.add(s);
