@@ -22,7 +22,7 @@ export interface DecideOptions extends ProposeOptions {
   model?: RankingModel;
   /** Least probability of the best proposal to answer; default the model's own threshold. */
   threshold?: number;
-  /** Further sentences quoted need at least this share of the best one's probability. Default 0.5. */
+  /** Further sentences quoted need at least this share of the best one's probability. Default 0.25. */
   companionShare?: number;
   /** Similar-meaning coverage of a passage (word vectors), when loaded. */
   similar?: QuestionFeatures['similar'];
@@ -78,7 +78,7 @@ export function decide(q: AnalyzedQuestion, k: Knowledge, ex: Explanation, optio
   }
   const chosen = proposals[best]!;
   const p = ranked.probabilities[best]!;
-  const share = options.companionShare ?? 0.5;
+  const share = options.companionShare ?? 0.25;
   // Further quotes: other sentences the model rates close to the best.
   const companions: Candidate[] = order
     .slice(1)

@@ -123,8 +123,9 @@ async function knowledgeFor(options: EngineOptions): Promise<Knowledge> {
   const onIndex = options.onProgress && ((done: number, total: number) => options.onProgress!({ phase: 'index', done, total }));
   if (options.corpus) return buildKnowledge(options.corpus, { onProgress: onIndex, ...extractionOptions(options) });
   const dir = options.corpusDir ?? defaultCorpusDir();
-  const snapshot = options.snapshot === false ? undefined : (options.snapshot ?? {});
   const warn = options.onWarning ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // A snapshot ignored for failing verification is said where the surface says its other warnings.
+  const snapshot = options.snapshot === false ? undefined : { onWarning: warn, ...options.snapshot };
   const limits = documentLimits(options.documentLimits);
   const raw = await readCorpus(dir, { limits });
   const key = snapshot ? snapshotKey(dir, raw, limits as unknown as Record<string, number>) : undefined;

@@ -16,11 +16,11 @@ import { propose } from '../../src/generate/propose.js';
 import { FEATURE_NAMES, proposalFeatures, questionFeatures } from '../../src/score/features.js';
 import { RankingModel } from '../../src/score/model.js';
 import { decide } from '../../src/decide/decide.js';
-import { createEngine, type Engine } from '../../src/index.js';
+import { createEngine, type Engine, type Explanation } from '../../src/index.js';
 import { BUNDLED_CORPUS } from '../helpers/corpus.js';
 
 const HARBOUR = fileURLToPath(new URL('../fixtures/harbour/', import.meta.url));
-const explanation = () => ({ question: '', type: '', entities: [], terms: [], expandedTerms: [], candidates: [], decision: '' });
+const explanation = (): Explanation => ({ question: '', type: '', entities: [], terms: [], expandedTerms: [], candidates: [], decision: '' });
 
 let bundled: Knowledge;
 let harbour: Knowledge;
