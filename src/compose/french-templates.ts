@@ -165,6 +165,8 @@ export const TEMPLATES: readonly Template[] = [
   { re: /^The share is worked out from the two cited figures\.$/, render: () => 'La part est calculée à partir des deux chiffres cités.' },
   { re: /^The main figures: (.+)\.$/, render: (m, r) => `Les principaux chiffres : ${parts(m[1]!, /; /, r).join(' ; ')}.` },
   { re: /^In short, from (?:the source|(\d+) sources): (.+)$/s, render: (m, r) => `En bref, ${m[1] ? `selon ${m[1]} sources` : 'selon la source'} : ${r.english(m[2]!)}` },
+  // A document's own details (generate/document-details.ts).
+  { re: /^Of the document “(.+?)”: (.+)\.$/s, render: (m, r) => `Du document ${r.title(m[1]!)} : ${m[2]!.split(/; (?=its |it is )/).map((d) => documentDetail(d, r)).join(' ; ')}.`.replace(/\.\.$/, '.') },
   // Notes on other sources.
   { re: /^It corrects the (.+?) given earlier(?: \((.+)\))?\.$/, render: (m, r) => `Il corrige le chiffre de ${r.value(m[1]!)} donné plus tôt${m[2] ? sourceNote(...sourceAndDate(m[2]), r) : ''}.` },
   { re: /^The sources differ: (.+)\.$/,
@@ -190,6 +192,21 @@ export const TEMPLATES: readonly Template[] = [
       return `${VALUE_LIKE.test(m[1]!) ? r.value(m[1]!) : r.name(m[1]!)} : ${r.english(rest)}${note ? `${sourceNote(note[1]!, note[2], r)}.` : ''}`;
     } },
 ];
+
+/** One detail of a document: its title, date, author, publisher, kind, note, language or address. */
+function documentDetail(detail: string, r: Render): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^its title is “(.+)”$/.exec(detail))) return `son titre est ${r.title(m[1]!)}`;
+  if ((m = /^it is dated (?:.+? \()?(\d{4}-\d\d-\d\d)\)?$/.exec(detail))) return `il est daté du ${frenchDate(m[1]!, false)}`;
+  if ((m = /^it is dated (.+)$/.exec(detail))) return `il est daté : ${r.english(m[1]!)}`;
+  if ((m = /^it is by (.+)$/.exec(detail))) return `il est de ${r.name(m[1]!)}`;
+  if ((m = /^its publisher is (.+)$/.exec(detail))) return `son éditeur est ${r.name(m[1]!)}`;
+  if ((m = /^it is an? (.+)$/.exec(detail))) return `c'est : ${r.english(m[1]!)}`;
+  if ((m = /^its note says: (.+)$/s.exec(detail))) return `sa note dit : ${r.english(m[1]!)}`;
+  if ((m = /^it is in (\S+)$/.exec(detail))) return `il est en ${({ en: 'anglais', fr: 'français', de: 'allemand', es: 'espagnol', it: 'italien', pt: 'portugais' } as Record<string, string>)[m[1]!] ?? r.quoted(m[1]!)}`;
+  if ((m = /^it is at (\S+)$/.exec(detail))) return `il se trouve à ${m[1]}`;
+  return r.english(detail);
+}
 
 /** The lead of "X, according to the source": a word of the question ("Collaborative"), or a name. */
 function leadName(lead: string, r: Render): string {

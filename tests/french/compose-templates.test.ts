@@ -34,6 +34,7 @@ const forumQuestions = [
   'Is the Atlantic Compute Fund 12 billion?', 'What is the LCA?', 'How much did the 20 investors pledge?', 'Who won the cup final?', 'What did the mayor of Porto eat for lunch?',
   'Harbour plus the Quillon chips?', 'Add up every amount', 'When was the Lisbon declaration signed, and how many countries signed it?',
 ];
+const documentQuestions = ['Who wrote the article?', 'When was the article published?', 'What is the title of the article?', 'Who published this report?', 'What kind of document is it?', 'Is the article machine translated?', 'What is the link to the article?'];
 const conversation = ['How much is InvestAI?', 'source?', 'who said that?', 'and Stargate?', 'when?'];
 const odd = ['', '!!!???', 'x'.repeat(20_000), 'hello', 'thanks', 'help'];
 
@@ -49,13 +50,13 @@ function problems(engineName: string, question: string, a: Answer): string[] {
 
 describe('every English answer, worded in French', () => {
   it('the bundled corpus: the project question set, a conversation, greetings and unusable questions', () => {
-    const found = [...summitQuestions, ...odd].flatMap((q) => problems('summit', q.slice(0, 80), summit.ask(q)));
+    const found = [...summitQuestions, ...documentQuestions, ...odd].flatMap((q) => problems('summit', q.slice(0, 80), summit.ask(q)));
     for (const q of conversation) found.push(...problems('summit', q, summit.ask(q, { conversation: 'fr-templates' })));
     expect(found).toEqual([]);
   });
 
   it('the forum fixture', () => {
-    const found = [...forumQuestions, ...odd].flatMap((q) => problems('forum', q.slice(0, 80), forum.ask(q)));
+    const found = [...forumQuestions, ...documentQuestions, ...odd].flatMap((q) => problems('forum', q.slice(0, 80), forum.ask(q)));
     for (const q of ['How much is Harbour?', 'source?', 'who said that?', 'and the fund?']) found.push(...problems('forum', q, forum.ask(q, { conversation: 'fr-forum' })));
     expect(found).toEqual([]);
   });

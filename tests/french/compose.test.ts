@@ -90,6 +90,15 @@ describe('comparisons, sums, shares, digests', () => {
   });
 });
 
+describe("a document's own details", () => {
+  it('title, date, author, publisher, kind, note, address', () => {
+    const text = 'Of the document “Lisbon by the numbers”: its title is “Lisbon by the numbers”; it is dated 5 March 2026 (2026-03-05); it is by Jonah Perreault; its publisher is Daybreak Europe; it is a news article; its note says: Machine-translated report; it is at https://example.org/a.';
+    expect(plain(fr(text))).toBe("Du document « Lisbon by the numbers » : son titre est « Lisbon by the numbers » ; il est daté du 5 mars 2026 ; il est de Jonah Perreault ; son éditeur est Daybreak Europe ; c'est : « news article » (en anglais) ; sa note dit : « Machine-translated report » ; il se trouve à https://example.org/a.");
+    expect(plain(fr('Of the document “EU courts private sector for AI GigaFactories”: it is in en.'))).toBe('Du document « EU courts private sector for AI GigaFactories » : il est en anglais.');
+    expect(plain(fr('Of the document “Report”: its note says: Machine-translated; quoted exactly as it stands..'))).toBe('Du document « Report » : sa note dit : « Machine-translated; quoted exactly as it stands » (en anglais).');
+  });
+});
+
 describe('answers from passages', () => {
   it.each([
     ['The source says: The AI race is just beginning.', 'Selon la source : « The AI race is just beginning » (en anglais).'],
