@@ -2,15 +2,18 @@
  * Every answer the English engine gives, worded in French, keeps no English
  * template phrase outside « »: the real engine is asked many English
  * questions (the project's question set about the bundled corpus, and
- * questions about the forum fixture), follow-ups about the previous answer,
- * greetings and unusable questions, and each answer is put through
- * inFrench. Quotes and figures come out unchanged.
+ * questions about the forum fixture, and those of the training collections
+ * in many genres), follow-ups about the previous answer, greetings and
+ * unusable questions, and each answer is put through inFrench. Quotes and figures come out unchanged.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer.js';
 import { inFrench } from '../../src/compose/french.js';
 import { openForum, openSummit, type TestEngine } from '../helpers/fixtures.js';
+import { loadCollections } from '../training/collections.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { createEngine } from '../../src/index.js';
 
 /** English wording any template writes; none of it may be left outside « ». */
 const ENGLISH_TEMPLATE = /\b(?:the sources?|according to|said|says|don't|doesn't|mention|against|times the|in all|adding|which the|given earlier|differ|Yes|No|what they say|In short|main figures|I answer|You're|Please|couldn't|answer quotes|paragraph|publisher|names no|exchange rate|currencies|signed the post|Signed by|as the source gives|day of publication|worked out|added up|a sum of|not a figure|same size|the first|the second|was an?|earlier figure|came from|tie it to|it was|the|and|of|for|what|when|where|who)\b/;
@@ -60,4 +63,17 @@ describe('every English answer, worded in French', () => {
     for (const q of ['How much is Harbour?', 'source?', 'who said that?', 'and the fund?']) found.push(...problems('forum', q, forum.ask(q, { conversation: 'fr-forum' })));
     expect(found).toEqual([]);
   });
+
+  // A safety net against a hang, not a guess at speed: some 26 corpora are indexed here.
+  it('the training collections, in many genres', { timeout: 300_000 }, async () => {
+    const found: string[] = [];
+    for (const c of loadCollections()) {
+      const engine = await createEngine({ corpus: await loadCorpus(c.corpusDir), snapshot: false });
+      for (const k of c.cases.slice(0, QUESTIONS_PER_COLLECTION)) found.push(...problems(c.name, k.q.slice(0, 80), engine.ask(k.q)));
+    }
+    expect(found).toEqual([]);
+  });
 });
+
+/** Questions asked of each training collection. */
+const QUESTIONS_PER_COLLECTION = 20;
