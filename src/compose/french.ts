@@ -146,6 +146,8 @@ function frenchValue(display: string, figures: readonly Figure[], lexicon: () =>
     const french = lexicon().french(singular) ?? lexicon().french(count[2]!);
     const n = Number(count[1]!.replace(/[\s\u00A0]/g, '').replace(',', '.'));
     if (french && !french.includes(' ')) return `${count[1]} ${n >= 2 && !/[sxz]$/.test(french) ? `${french}s` : french}`;
+    // No French for the noun: the number in French, the noun framed as English.
+    return `${count[1]} ${r.english(count[2]!)}`;
   }
   return r.english(display);
 }

@@ -11,7 +11,7 @@ import { inFrench } from '../../src/compose/french.js';
 import { readFrench } from '../../src/understand/french/index.js';
 import { detectLanguage, type Language } from '../../src/understand/language.js';
 import { openForum, openSummit, type TestEngine } from '../helpers/fixtures.js';
-import { dictionaryInstalled, withDictionary } from './helpers.js';
+import { cognatesOnly, dictionaryInstalled, withDictionary } from './helpers.js';
 
 let summit: TestEngine;
 let forum: TestEngine & { remove(): void };
@@ -21,13 +21,13 @@ beforeAll(async () => {
 afterAll(() => forum?.remove());
 
 /** A chat: each message in the language detected, French read and answered in French. */
-function chat(t: TestEngine, conversation: string) {
+function chat(t: TestEngine, conversation: string, lexicon = withDictionary()) {
   let language: Language = 'en';
   return (message: string): { language: Language; answer: Answer; text: string } => {
     language = detectLanguage(message, language);
-    const reading = language === 'fr' ? readFrench(message, withDictionary()) : undefined;
+    const reading = language === 'fr' ? readFrench(message, lexicon) : undefined;
     const english = t.verbatim(t.ask(reading?.english ?? message, { conversation }));
-    const answer = reading ? inFrench(english, { words: reading.words }) : english;
+    const answer = reading ? inFrench(english, { words: reading.words, lexicon }) : english;
     // The no-break spaces of French typography read as spaces here.
     return { language, answer, text: answer.answer.replace(/\u00A0/g, ' ') };
   };
@@ -69,3 +69,21 @@ describe.skipIf(!dictionaryInstalled)('French questions, answered in French', ()
     expect(onForum.text).not.toMatch(/\b(?:the sources|mention|lunch)\b/);
   });
 });
+
+describe('French questions without any dictionary (cognates only)', () => {
+  it('the bundled corpus', () => {
+    const ask = chat(summit, 'fr-nodict-1', cognatesOnly());
+    expect(ask("c'est qui Ursula ?").text).toMatch(/^Ursula von der Leyen : « /);
+    expect(ask("InvestAI, c'est combien ?").text).toMatch(/milliards d'euros/);
+    expect(ask('source ?').text).toMatch(/^Cette réponse cite « /);
+  });
+
+  it('the forum fixture', () => {
+    const ask = chat(forum, 'fr-nodict-2', cognatesOnly());
+    expect(ask('Noor Castellan c’est qui ?').text).toMatch(/^Noor Castellan : « /);
+    expect(ask('combien pour Harbour ?').text).toMatch(/^900 millions d'euros : /);
+    // No dictionary to say "pays": the noun of a count stays English, framed.
+    expect(ask('combien de countries ont signé ?').text).toMatch(/^58 « countries » \(en anglais\) : /);
+  });
+});
+
