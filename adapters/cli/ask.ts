@@ -9,7 +9,7 @@
  */
 import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
 import { parseCommandLine } from './command-line.js';
-import { corpusDirFrom, strictFrom } from './corpus-option.js';
+import { corpusDirFrom, documentLimitsFrom, strictFrom } from './corpus-option.js';
 import { renderExplanation } from './explain.js';
 import { renderAnswer } from './render.js';
 import { answerLines } from './jsonl.js';
@@ -69,6 +69,7 @@ export async function runAsk(argv: string[], io: AskIO): Promise<number> {
     engine = await createEngine({
       corpusDir: corpusDirFrom(values.corpus, env),
       strict: strictFrom(values.strict, env),
+      documentLimits: documentLimitsFrom(env),
       onWarning: (line) => io.stderr.write(`${line}\n`),
       onProgress: io.stderr === process.stderr ? progressReporter(process.stderr) : undefined,
     });

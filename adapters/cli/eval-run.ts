@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createEngine, isUserFacing, type Engine } from '../../src/index.js';
 import { parseCommandLine, type CommandIO } from './command-line.js';
-import { corpusDirFrom, strictFrom } from './corpus-option.js';
+import { corpusDirFrom, documentLimitsFrom, strictFrom } from './corpus-option.js';
 import { breakdown, evaluate, EvalSetSchema, summaryLine, type EvalCase, type EvalSummary } from './evaluate.js';
 
 export const EVAL_USAGE = `usage: npm run --silent eval -- QUESTIONS.json… [--corpus DIR] [--verbose] [--json]
@@ -62,7 +62,7 @@ export async function runEval(argv: string[], io: EvalIO): Promise<number> {
   const env = io.env ?? process.env;
   let engine: Engine;
   try {
-    engine = await createEngine({ corpusDir: corpusDirFrom(values.corpus, env), strict: strictFrom(values.strict, env), onWarning: (line) => io.stderr.write(`${line}\n`) });
+    engine = await createEngine({ corpusDir: corpusDirFrom(values.corpus, env), strict: strictFrom(values.strict, env), documentLimits: documentLimitsFrom(env), onWarning: (line) => io.stderr.write(`${line}\n`) });
   } catch (error) {
     if (isUserFacing(error)) {
       io.stderr.write(`${error.message}\n`);

@@ -10,7 +10,7 @@ import { createEngine, isUserFacing, type EngineOptions } from '../../src/index.
 import { liveEngine } from '../shared/live-corpus/index.js';
 import { questionLogFromEnv } from '../shared/question-log/index.js';
 import { progressReporter } from '../shared/progress.js';
-import { corpusDirFrom, strictFrom } from './corpus-option.js';
+import { corpusDirFrom, documentLimitsFrom, strictFrom } from './corpus-option.js';
 import { startRepl, type Repl } from './repl.js';
 
 export interface ReplIo {
@@ -33,8 +33,9 @@ export async function runRepl(argv: string[], io: ReplIo): Promise<number> {
   }
   try {
     const corpusDir = corpusDirFrom(corpus, io.env);
+    const documentLimits = documentLimitsFrom(io.env);
     const load = (onProgress?: EngineOptions['onProgress']) =>
-      createEngine({ corpusDir, strict: strictFrom(strict, io.env), preloadWordLists: true, onWarning: (line) => io.stderr.write(`${line}\n`), ...(onProgress ? { onProgress } : {}) });
+      createEngine({ corpusDir, strict: strictFrom(strict, io.env), documentLimits, preloadWordLists: true, onWarning: (line) => io.stderr.write(`${line}\n`), ...(onProgress ? { onProgress } : {}) });
     const first = await load(progressReporter(io.stderr as NodeJS.WriteStream));
     // Plain one-line messages on stderr: JSON log lines would be noise between answers.
     const logger = {

@@ -14,7 +14,7 @@ import { collectReport } from '../shared/report/collect.js';
 import { DEFAULT_SINCE, parseSince } from '../shared/report/period.js';
 import { renderHtml } from '../shared/report/render-html.js';
 import { renderText } from '../shared/report/render-text.js';
-import { corpusDirFrom } from './corpus-option.js';
+import { corpusDirFrom, documentLimitsFrom } from './corpus-option.js';
 
 const USAGE = 'usage: npm run report -- [--since 7d] [--json | --html FILE] [--corpus DIR] [--top N]';
 
@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   const top = values.top === undefined ? 20 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) usage('--top must be a whole number above 0.');
 
+  // Checked before the log is opened: a mistyped limit is said whether or not there is a log.
+  const documentLimits = documentLimitsFrom();
   // The report reads the log even when this shell has QUESTION_LOG=off.
   const config = loadQuestionLogConfig({ ...process.env, QUESTION_LOG: 'on' });
   if (!config.enabled) return;
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
     throw new Error(`could not open the question log (${where}): ${safeReason(error, config.target)}`);
   });
   try {
-    const engine = await createEngine({ corpusDir: corpusDirFrom(values.corpus) });
+    const engine = await createEngine({ corpusDir: corpusDirFrom(values.corpus), documentLimits });
     const report = await collectReport(db, { since, now, documents: engine.documents, top });
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (values.html) {

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { Answer } from '../../src/index.js';
+import type { Answer, DocumentLimits } from '../../src/index.js';
 import type { Answerer, AskRequest } from './answerer.js';
 import { REAL_TIMERS, runWithinBudget, TaskStarts, type BudgetTimers } from './answer-budget.js';
 import type { WorkerSettings, WorkerTask } from './answer-worker.js';
@@ -28,6 +28,8 @@ export interface AnswerPoolOptions {
   corpusDir?: string;
   /** Corpus problems stop the load instead of being skipped with a warning. Default false. */
   strict?: boolean;
+  /** What one document may cost each worker's engine to read (reloads included). Default: the engine's limits. */
+  documentLimits?: Partial<DocumentLimits>;
   /** Tests only: a module exporting createEngine, and data for it. */
   engineModule?: string;
   extra?: unknown;
@@ -55,6 +57,7 @@ export function createAnswerPool(options: AnswerPoolOptions = {}): AnswerPool {
     startsChannel: starts.channelName,
     ...(options.corpusDir !== undefined ? { corpusDir: options.corpusDir } : {}),
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
+    ...(options.documentLimits !== undefined ? { documentLimits: { ...options.documentLimits } } : {}),
     ...(options.engineModule !== undefined ? { engineModule: options.engineModule } : {}),
     ...(options.extra !== undefined ? { extra: options.extra } : {}),
   };

@@ -5,7 +5,7 @@
  */
 import { workerData } from 'piscina';
 import { reportStarted } from './answer-budget.js';
-import type { Engine, EngineOptions } from '../../src/index.js';
+import type { DocumentLimits, Engine, EngineOptions } from '../../src/index.js';
 import { answerWithHistory, type AskRequest } from './answerer.js';
 import type { ChartModel } from './chart/index.js';
 
@@ -13,6 +13,8 @@ export interface WorkerSettings {
   corpusDir?: string;
   /** Any corpus problem fails the load instead of a warning (CORPUS_STRICT). */
   strict?: boolean;
+  /** What one document may cost to read (CORPUS_MAX_*); default the engine's limits. */
+  documentLimits?: Partial<DocumentLimits>;
   /** Absolute URL of a module exporting createEngine(options); default src/index. */
   engineModule?: string;
   /** Passed to that module's createEngine as `extra` (tests only). */
@@ -37,6 +39,7 @@ const warnings: string[] = [];
 const engine: Engine | Error = await factory({
   ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}),
   ...(settings.strict !== undefined ? { strict: settings.strict } : {}),
+  ...(settings.documentLimits !== undefined ? { documentLimits: settings.documentLimits } : {}),
   preloadWordLists: true,
   onWarning: (line) => warnings.push(line),
   extra: settings.extra,

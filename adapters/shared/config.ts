@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConfigError } from '../../src/index.js';
+import { ConfigError, type DocumentLimits } from '../../src/index.js';
+import { documentLimitsEnv, documentLimitsOf, type DocumentLimitVariable } from './document-limits.js';
 
 /**
  * Parses environment variables with a zod object schema and reports every
@@ -38,6 +39,7 @@ export const chatEnv = {
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, { error: 'must be a redis:// or rediss:// URL' }).optional(),
   ANSWER_WORKERS: wholeNumber(0, 64).optional(),
   ANSWER_TIME_BUDGET_MS: wholeNumber(100, 600_000).optional(),
+  ...documentLimitsEnv,
 };
 
 /** What every chat surface is configured with besides its platform's own settings. */
@@ -50,15 +52,21 @@ export interface ChatSettings {
   workers?: number;
   /** Longest a question may take before a polite answer. Default 10,000 ms. */
   timeBudgetMs?: number;
+  /** What one document may cost to read (CORPUS_MAX_*); a limit left out keeps the engine's default. */
+  documentLimits?: Partial<DocumentLimits>;
 }
 
-export function chatSettings(parsed: { LOG_LEVEL?: LogLevel; CORPUS_DIR?: string; REDIS_URL?: string; ANSWER_WORKERS?: number; ANSWER_TIME_BUDGET_MS?: number }): ChatSettings {
+export function chatSettings(
+  parsed: { LOG_LEVEL?: LogLevel; CORPUS_DIR?: string; REDIS_URL?: string; ANSWER_WORKERS?: number; ANSWER_TIME_BUDGET_MS?: number } & Partial<Record<DocumentLimitVariable, number>>,
+): ChatSettings {
+  const documentLimits = documentLimitsOf(parsed);
   return {
     ...(parsed.LOG_LEVEL !== undefined ? { logLevel: parsed.LOG_LEVEL } : {}),
     ...(parsed.CORPUS_DIR !== undefined ? { corpusDir: parsed.CORPUS_DIR } : {}),
     ...(parsed.REDIS_URL !== undefined ? { redisUrl: parsed.REDIS_URL } : {}),
     ...(parsed.ANSWER_WORKERS !== undefined ? { workers: parsed.ANSWER_WORKERS } : {}),
     ...(parsed.ANSWER_TIME_BUDGET_MS !== undefined ? { timeBudgetMs: parsed.ANSWER_TIME_BUDGET_MS } : {}),
+    ...(Object.keys(documentLimits).length > 0 ? { documentLimits } : {}),
   };
 }
 

@@ -131,6 +131,7 @@ async function openAnswerer(settings: ChatSettings, how: { stderr: NodeJS.Writab
       createEngine({
         ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}),
         strict,
+        ...(settings.documentLimits !== undefined ? { documentLimits: settings.documentLimits } : {}),
         preloadWordLists: true,
         onWarning: (line) => logger.warn(line),
         ...(onProgress ? { onProgress } : {}),
@@ -141,6 +142,7 @@ async function openAnswerer(settings: ChatSettings, how: { stderr: NodeJS.Writab
     ...(settings.workers !== undefined ? { threads: settings.workers } : {}),
     ...(settings.timeBudgetMs !== undefined ? { timeBudgetMs: settings.timeBudgetMs } : {}),
     ...(settings.corpusDir !== undefined ? { corpusDir: settings.corpusDir } : {}),
+    ...(settings.documentLimits !== undefined ? { documentLimits: settings.documentLimits } : {}),
     strict,
   });
   // Loads the corpus in the workers now, so a bad corpus stops start-up with its own message.

@@ -4,6 +4,8 @@ import type { Engine } from '../../src/index.js';
 import { EngineHolder, isIgnoredName } from '../../adapters/shared/live-corpus/index.js';
 import { captureLogger } from '../question-log/fixtures.js';
 import { buildFresh, harbourCorpus, LIGHTHOUSE_DOC, LIGHTHOUSE_QUESTION } from './fixtures.js';
+import { tempCorpus } from '../helpers/corpus.js';
+import { CUT_QUOTE, KEPT_QUOTE, LONG_DOC, LONG_DOC_NAME, SMALL_TEXT_LIMIT } from '../helpers/long-document.js';
 
 const corpus = harbourCorpus();
 let harbour: Engine;
@@ -59,6 +61,21 @@ describe('EngineHolder', () => {
     gates.shift()!(harbour);
     await second;
     expect(builds).toBe(2);
+  });
+
+  it('the default build reads with the documentLimits given, so a reload keeps them', async () => {
+    const long = tempCorpus();
+    try {
+      long.write(LONG_DOC_NAME, LONG_DOC);
+      const holder = EngineHolder.around(harbour, { corpusDir: long.dir, logger: captureLogger(), documentLimits: { maxTextChars: SMALL_TEXT_LIMIT } });
+      expect(await holder.reload()).toMatchObject({ ok: true, documents: 1 });
+      const text = holder.documentText('harbour-history')!;
+      expect(text.length).toBeLessThanOrEqual(SMALL_TEXT_LIMIT);
+      expect(text).toContain(KEPT_QUOTE);
+      expect(text).not.toContain(CUT_QUOTE);
+    } finally {
+      long.remove();
+    }
   });
 
   it('ignores editor droppings when watching', () => {

@@ -5,7 +5,7 @@
  * current when it arrived, so questions in flight finish on the old index;
  * a corpus that fails to load leaves the old engine serving.
  */
-import { createEngine, type AskOptions, type Engine } from '../../../src/index.js';
+import { createEngine, type AskOptions, type DocumentLimits, type Engine } from '../../../src/index.js';
 import { SerialReloads, type ReloadLog, type ReloadResult } from './reloads.js';
 
 export { documents, type ReloadLog, type ReloadResult } from './reloads.js';
@@ -14,7 +14,9 @@ export interface EngineHolderOptions {
   /** Corpus directory; default the bundled corpus. */
   corpusDir?: string;
   logger: ReloadLog;
-  /** Builds an engine from the corpus. Default createEngine({ corpusDir }). */
+  /** What one document may cost to read, for the default build. Default: the engine's limits. */
+  documentLimits?: Partial<DocumentLimits>;
+  /** Builds an engine from the corpus. Default createEngine({ corpusDir, documentLimits }). */
   build?: (corpusDir: string | undefined) => Promise<Engine>;
   /** Clock for the time a reload takes. Default performance.now. */
   now?: () => number;
@@ -27,7 +29,8 @@ export class EngineHolder implements Engine {
     private current: Engine,
     options: EngineHolderOptions,
   ) {
-    const build = options.build ?? ((corpusDir) => createEngine(corpusDir === undefined ? {} : { corpusDir }));
+    const { documentLimits } = options;
+    const build = options.build ?? ((corpusDir) => createEngine({ ...(corpusDir !== undefined ? { corpusDir } : {}), ...(documentLimits !== undefined ? { documentLimits } : {}) }));
     this.reloads = new SerialReloads({
       logger: options.logger,
       ...(options.now ? { now: options.now } : {}),

@@ -19,8 +19,12 @@ export interface LiveEngine {
 }
 
 /** Wraps a freshly built engine and reloads it whenever the corpus directory changes. */
-export function liveEngine(first: Engine, options: { corpusDir?: string; logger: ReloadLog; watch?: WatchOptions; build?: EngineHolderOptions['build'] }): LiveEngine {
-  const engine = EngineHolder.around(first, { corpusDir: options.corpusDir, logger: options.logger, ...(options.build ? { build: options.build } : {}) });
+export function liveEngine(
+  first: Engine,
+  options: { corpusDir?: string; logger: ReloadLog; watch?: WatchOptions } & Pick<EngineHolderOptions, 'build' | 'documentLimits'>,
+): LiveEngine {
+  const { corpusDir, logger, build, documentLimits } = options;
+  const engine = EngineHolder.around(first, { corpusDir, logger, ...(build ? { build } : {}), ...(documentLimits ? { documentLimits } : {}) });
   const dir = options.corpusDir ?? defaultCorpusDir();
   const watcher = watchDir(dir, () => void engine.reload(), options);
   return { engine, close: () => watcher.close() };
