@@ -23,11 +23,11 @@ export { FIGURE_TYPES, type Candidate } from './measure.js';
 export interface RetrieveOptions {
   /** Candidates each retriever contributes at most. Default 40. */
   searchLimit?: number;
-  /** Candidates kept after fusion, best first. Default 80. */
+  /** Candidates kept after fusion, best first. Default 48. */
   poolSize?: number;
   /** Weight of lexicon expansions relative to the question's own words. Default 0.35. */
   expansionWeight?: number;
-  /** Best candidates whose neighbouring sentences join the pool. Default 12. */
+  /** Best candidates whose neighbouring sentences join the pool. Default 10. */
   neighbourOf?: number;
   /** Similar words (from word vectors) searched for a question word the corpus lacks. Default: none (no vectors). */
   similarWords?: (q: AnalyzedQuestion, k: Knowledge) => string[];
@@ -183,7 +183,7 @@ function neighbours(k: Knowledge, best: readonly number[]): Ranked {
 
 export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOptions = {}): Candidate[] {
   const limit = options.searchLimit ?? 40;
-  const poolSize = options.poolSize ?? 80;
+  const poolSize = options.poolSize ?? 48;
   const asked = questionRetriever(q, k, limit, options.expansionWeight ?? 0.35);
   const lists: Record<keyof RetrieverRanks, Ranked> = {
     question: asked.ids,
@@ -206,7 +206,7 @@ export function retrieve(q: AnalyzedQuestion, k: Knowledge, options: RetrieveOpt
   const withSentences = (ids: Ranked) => ids.flatMap((id) => (id < k.passages.length ? [id] : [id, sentenceOfFigure(k, id)].filter((x): x is number => x !== undefined)));
   for (const name of ['question', 'plain', 'entity', 'similar'] as const) add(name, withSentences(lists[name]));
   const order = () => [...fused].sort((a, b) => b[1].fused - a[1].fused || a[0] - b[0]);
-  lists.neighbour = neighbours(k, order().filter(([id]) => id < k.passages.length).slice(0, options.neighbourOf ?? 12).map(([id]) => id));
+  lists.neighbour = neighbours(k, order().filter(([id]) => id < k.passages.length).slice(0, options.neighbourOf ?? 10).map(([id]) => id));
   add('neighbour', lists.neighbour);
   // The first of each retriever leads the pool, so what a plain search puts first is never lost.
   const firsts = new Set(['question', 'plain', 'entity', 'similar'].map((name) => lists[name as keyof RetrieverRanks][0]).filter((id): id is number => id !== undefined));

@@ -6,7 +6,7 @@
  */
 import type { FigureEntry, Knowledge, Passage } from '../knowledge/knowledge.js';
 import { passageAt } from '../knowledge/knowledge.js';
-import { terms } from '../text/analyze.js';
+import { passageText } from '../knowledge/passage-text.js';
 import type { AnalyzedQuestion } from '../understand/question.js';
 import { figureFits } from './type-fit.js';
 
@@ -46,7 +46,7 @@ export function askedFigure(q: AnalyzedQuestion, k: Knowledge, p: Passage, stems
   const figures = figuresOfPassage(k, p).filter((f) => figureFits(q, f) || q.amounts.some((a) => a.value === f.figure.amount));
   if (!figures.length) return undefined;
   const total = stems.reduce((n, s) => n + s.weight, 0);
-  const words = terms(p.sentence.text);
+  const words = passageText(p).terms;
   const positions = words.map((w, i) => (stems.some((s) => s.stem === w || s.expansions.includes(w)) ? i : -1)).filter((i) => i >= 0);
   let best: FigureFit | undefined;
   for (const figure of figures) {

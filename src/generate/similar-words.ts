@@ -15,13 +15,16 @@ const PER_WORD = 2;
 /** Least cosine for a corpus word to stand in. */
 const MIN_SIMILARITY = 0.55;
 
-/** The corpus's words that have vectors, worked out at the first question that needs them. */
-const corpusWords = new WeakMap<Knowledge, string[]>();
+/** The corpus's words that have vectors, with their rows, worked out at the first question that needs them. */
+const corpusWords = new WeakMap<Knowledge, { words: string[]; rows: Int32Array }>();
 
-function wordsOf(k: Knowledge, vectors: WordVectors): string[] {
-  let words = corpusWords.get(k);
-  if (!words) corpusWords.set(k, (words = k.vocabulary.words().filter((w) => /^\p{L}{3,}$/u.test(w) && vectors.has(w))));
-  return words;
+function wordsOf(k: Knowledge, vectors: WordVectors): { words: string[]; rows: Int32Array } {
+  let found = corpusWords.get(k);
+  if (!found) {
+    const words = k.vocabulary.words().filter((w) => /^\p{L}{3,}$/u.test(w) && vectors.has(w));
+    corpusWords.set(k, (found = { words, rows: Int32Array.from(words, (w) => vectors.row(w)) }));
+  }
+  return found;
 }
 
 /** Stems of corpus words like the question's unknown telling words, for a search. */
@@ -32,7 +35,7 @@ export function similarWordsFinder(vectors: WordVectors): (q: AnalyzedQuestion, 
       .sort((a, b) => b.informative - a.informative)
       .slice(0, WORDS_LOOKED_UP);
     if (!unknown.length) return [];
-    const among = wordsOf(k, vectors);
-    return [...new Set(unknown.flatMap((t) => vectors.nearest(t.word.toLowerCase(), among, PER_WORD, MIN_SIMILARITY).map((n) => stemWord(n.word))))];
+    const { words, rows } = wordsOf(k, vectors);
+    return [...new Set(unknown.flatMap((t) => vectors.nearestOfRows(t.word.toLowerCase(), rows, words, PER_WORD, MIN_SIMILARITY).map((n) => stemWord(n.word))))];
   };
 }

@@ -14,6 +14,7 @@ import { mustFit, NAMES_WANTED, needsFit } from '../generate/type-fit.js';
 import { askedFigure } from '../generate/sentence-figures.js';
 import { NAME_ASKED, namesAnother } from '../generate/names.js';
 import { passageAt, stemsOf, type Knowledge, type Passage } from '../knowledge/knowledge.js';
+import { passageText } from '../knowledge/passage-text.js';
 import { STOPWORDS, terms, tokenize } from '../text/analyze.js';
 import type { AnalyzedQuestion, QuestionType } from '../understand/question.js';
 import { MISSING_THRESHOLD } from '../understand/question.js';
@@ -113,6 +114,9 @@ export interface QuestionFeatures {
   fitRequired: boolean;
   /** Numbers and years written in the question, as tokens. */
   numbers: string[];
+  /** Every token of the question, and its content stems as a set. */
+  askedTokens: Set<string>;
+  stemSet: Set<string>;
   /** Similar-meaning coverage of a passage's words, when word vectors are loaded. */
   similar?: (q: QuestionFeatures, p: Passage) => number;
 }
@@ -176,6 +180,8 @@ export function questionFeatures(q: AnalyzedQuestion, k: Knowledge, similar?: Qu
     all: new Set(terms(q.text)),
     nameAsked: NAME_ASKED.test(q.text),
     numbers: [...new Set(tokenize(q.text).filter((t) => /^\d/.test(t)))],
+    askedTokens: new Set(tokenize(q.text)),
+    stemSet: new Set(stems.map((st) => st.stem)),
     fitRequired: mustFit(q.type) || (q.type === 'who' && NAMES_WANTED.test(q.text)),
     ...(similar ? { similar } : {}),
   };
@@ -240,14 +246,15 @@ function passageFeatures(qf: QuestionFeatures, k: Knowledge, p: Passage, set: (n
   const q = qf.q;
   const text = p.sentence.text;
   const stems = stemsOf(p);
-  const words = new Set(tokenize(text));
+  const own = passageText(p);
+  const words = own.tokenSet;
   // Exactly as typed (folded): names and numbers written alike.
   let exact = 0;
   for (const t of qf.tokens) if (words.has(t.token)) exact += t.weight;
   set('exact_cov', qf.tokenWeight ? exact / qf.tokenWeight : 0);
   // Word pairs of the question said together.
   if (qf.bigrams.length) {
-    const ordered = terms(text);
+    const ordered = own.terms;
     const pairs = new Set<string>();
     for (let i = 1; i < ordered.length; i++) pairs.add(`${ordered[i - 1]} ${ordered[i]}`);
     set('bigram', qf.bigrams.filter((b) => pairs.has(b)).length / qf.bigrams.length);
@@ -284,7 +291,7 @@ function passageFeatures(qf: QuestionFeatures, k: Knowledge, p: Passage, set: (n
   set('prev_cov', qf.stemWeight ? inPrevious / qf.stemWeight : 0);
   set('title_cov', qf.stemWeight ? inTitle / qf.stemWeight : 0);
   if (qf.similar) set('similar_cov', qf.similar(qf, p));
-  set('density', density(qf, text));
+  set('density', density(qf, own.terms));
   // The figure of the kind asked that the sentence states, and how well its own description fits the question.
   const figure = askedFigure(q, k, p, qf.stems);
   if (figure) {
@@ -302,7 +309,7 @@ function passageFeatures(qf: QuestionFeatures, k: Knowledge, p: Passage, set: (n
     const around = paragraphTokens(k, p);
     set('number_missing', qf.numbers.filter((n) => !around.has(n)).length / qf.numbers.length);
   }
-  set('new_fact', newFact(q, k, p) ? 1 : 0);
+  set('new_fact', newFact(qf, k, p) ? 1 : 0);
   if (q.amounts.length && p.money.some((m) => q.amounts.some((a) => Math.abs(a.value - m.value) <= 0.01 * a.value))) set('same_amount', 1);
   set('len', Math.log1p(text.length) / 6);
   set('short', text.length < 30 ? 1 : 0);
@@ -317,10 +324,9 @@ function passageFeatures(qf: QuestionFeatures, k: Knowledge, p: Passage, set: (n
 }
 
 /** How close together the question's words stand in the sentence: distinct words matched over the span they take. */
-function density(qf: QuestionFeatures, text: string): number {
-  const wanted = new Set(qf.stems.map((st) => st.stem));
+function density(qf: QuestionFeatures, ordered: readonly string[]): number {
+  const wanted = qf.stemSet;
   if (wanted.size < 2) return 0;
-  const ordered = terms(text);
   let first = -1;
   let last = -1;
   const found = new Set<string>();
@@ -341,9 +347,10 @@ const TIME_TOKEN = /^(?:1[5-9]\d\d|20\d\d|january|february|march|april|may|june|
  * not already say: a number for how much or how many, a date for when, a
  * name of a person or body for who, a place for where.
  */
-function newFact(q: AnalyzedQuestion, k: Knowledge, p: Passage): boolean {
-  const asked = new Set(tokenize(q.text));
-  const fresh = tokenize(p.sentence.text).filter((t) => !asked.has(t));
+function newFact(qf: QuestionFeatures, k: Knowledge, p: Passage): boolean {
+  const q = qf.q;
+  const asked = qf.askedTokens;
+  const fresh = passageText(p).tokens.filter((t) => !asked.has(t));
   switch (q.type) {
     case 'how_much':
     case 'how_many':

@@ -62,6 +62,19 @@ export class WordVectors {
     return this.cosineOfRows(this.row(a), this.row(b));
   }
 
+  /** Of these rows (of the words beside them), the ones closest to `word`'s, at least `min` alike, best first. */
+  nearestOfRows(word: string, rows: Int32Array, words: readonly string[], count: number, min: number): { word: string; similarity: number }[] {
+    const r = this.row(word);
+    if (r < 0) return [];
+    const out: { word: string; similarity: number }[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      if (rows[i] === r) continue;
+      const s = this.cosineOfRows(r, rows[i]!);
+      if (s >= min) out.push({ word: words[i]!, similarity: s });
+    }
+    return out.sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : 1)).slice(0, count);
+  }
+
   /** Of these words, the ones closest to `word`, at least `min` alike, best first. */
   nearest(word: string, among: Iterable<string>, count: number, min: number): { word: string; similarity: number }[] {
     const r = this.row(word);
