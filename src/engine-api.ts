@@ -39,6 +39,8 @@ export interface Explanation {
   question: string;
   /** The question after follow-up context was applied, when it was. */
   resolvedQuestion?: string;
+  /** A question asked in French, as read into English. */
+  translated?: string;
   type: string;
   entities: string[];
   terms: string[];

@@ -79,14 +79,14 @@ const VALUE_LIKE = /\d|[€$£]|\b(?:January|February|March|April|May|June|July|
 
 export const TEMPLATES: readonly Template[] = [
   // The engine's help and its refusals of unusable questions.
-  { re: /^I answer questions about the announcements of the AI Action Summit \(Paris, February 2025\) from (?:one source document|(\d+) source documents), quoting them word for word with the paragraph each quote comes from\.$/,
-    render: (m) => `Je réponds aux questions sur les annonces de l'AI Action Summit (Paris, février 2025) à partir ${m[1] ? `de ${m[1]} documents sources` : "d'un document source"}, que je cite mot pour mot avec le paragraphe d'où vient chaque citation.` },
+  { re: /^I answer questions from (?:one source document, (“[^”]*”)|(\d+) source documents(?: \(among them (.+)\))?), quoting them word for word with the paragraph each quote comes from\.$/,
+    render: (m) => `Je réponds aux questions à partir ${m[2] ? `de ${m[2]} documents sources${m[3] ? ` (dont ${m[3].replace(/” and “/g, '” et “').replace(/“/g, '« ').replace(/”/g, ' »')})` : ''}` : `d'un document source, ${m[1]!.replace(/“/g, '« ').replace(/”/g, ' »')}`}, que je cite mot pour mot avec le paragraphe d'où vient chaque citation.` },
   { re: /^When the sources don't say, I tell you\.$/, render: () => 'Quand les sources ne disent rien, je vous le dis.' },
-  { re: /^You're welcome\. Ask me anything else about the summit announcements\.$/, render: () => 'Je vous en prie. Posez-moi toute autre question sur les annonces du sommet.' },
+  { re: /^You're welcome\. Ask me anything else about the sources\.$/, render: () => 'Je vous en prie. Posez-moi toute autre question sur les sources.' },
   { re: /^Something went wrong while answering that question\. Please try rephrasing it\.$/, render: () => "Une erreur s'est produite en répondant à cette question. Essayez de la reformuler." },
   { re: /^That question is too long \(([\d,]+) characters\)\. Please ask in under ([\d,]+) characters\.$/,
     render: (m) => `Cette question est trop longue (${frenchNumber(Number(m[1]!.replace(/,/g, '')))} caractères). Posez-la en moins de ${frenchNumber(Number(m[2]!.replace(/,/g, '')))} caractères.` },
-  { re: /^Please type a question about the AI Action Summit announcements\.$/, render: () => "Tapez une question sur les annonces de l'AI Action Summit." },
+  { re: /^Please type a question about the sources\.$/, render: () => 'Tapez une question sur les sources.' },
   { re: /^That doesn't look like a question I can read\. Please ask in words\.$/, render: () => 'Cela ne ressemble pas à une question que je peux lire. Posez-la avec des mots.' },
   // Questions about the previous answer.
   { re: /^That answer quotes (.+)\.$/,

@@ -33,6 +33,10 @@ import { describedSubject } from '../generate/description.js';
 import { loadWordVectors } from '../text/word-vectors.js';
 import { similarCoverage } from '../score/similar.js';
 import { similarWordsFinder } from '../generate/similar-words.js';
+import { detectLanguage, type Language } from '../understand/language.js';
+import { loadFrenchLexicon, readFrench, type FrenchLexicon } from '../understand/french/index.js';
+import { inFrench } from '../compose/french.js';
+import { stemWord } from '../text/analyze.js';
 
 export interface EngineOptions {
   /** Corpus directory. Default: the corpus/ bundled with the project. */
@@ -210,18 +214,40 @@ class AnsweringEngine implements Engine {
     const text = sanitizeQuestion(raw);
     if (!text) {
       ex.decision = 'empty';
-      return compose.invalid('Please type a question about the AI Action Summit announcements.', examples);
+      return compose.invalid('Please type a question about the sources.', examples);
     }
     if (text.length > this.maxLength) return tooLong(text.length);
     if (!/\p{L}/u.test(text) || wordCharShare(text) < 0.5) {
       ex.decision = 'not readable';
       return compose.invalid("That doesn't look like a question I can read. Please ask in words.", examples);
     }
+    const stored = options.conversation !== undefined ? this.conversations.get(options.conversation) : undefined;
+    // A message in French is read into English, answered as any other, and the answer worded in French (quotes stay as written).
+    const language = detectLanguage(text, stored?.language ?? 'en');
+    if (language === 'fr') {
+      const lexicon = this.frenchLexicon();
+      const reading = readFrench(text, lexicon, { prefer: (word) => this.k.vocabulary.has(word) || this.k.vocabulary.has(stemWord(word)) });
+      ex.translated = reading.english;
+      return inFrench(this.answerReadable(reading.english, options, ex, detail, 'fr'), { words: reading.words, lexicon });
+    }
+    return this.answerReadable(text, options, ex, detail, 'en');
+  }
+
+  /** The French lexicon (FreeDict where installed, else cognates), read at the first French question. */
+  private frenchLexicon(): FrenchLexicon {
+    return (this.french ??= loadFrenchLexicon());
+  }
+
+  private french?: FrenchLexicon;
+
+  /** A readable English message: small talk, a question about the last answer, or questions to answer. */
+  private answerReadable(text: string, options: AskOptions, ex: Explanation, detail: boolean, language: Language): Answer {
+    const examples = this.examples.slice(0, 3);
     const casual = normalizeCasual(text);
     const talk = smallTalkKind(casual) ?? smallTalkKind(text);
     if (talk) {
       ex.decision = `small talk: ${talk}`;
-      const message = talk === 'thanks' ? "You're welcome. Ask me anything else about the summit announcements." : introduction(this.documents.length);
+      const message = talk === 'thanks' ? "You're welcome. Ask me anything else about the sources." : introduction(this.documents.map((d) => d.title));
       return compose.help(message, this.examples.slice(0, 4));
     }
     const conversation = options.conversation;
@@ -235,7 +261,7 @@ class AnsweringEngine implements Engine {
     const message = readMessage(casual);
     if (message.questions.length === 0) {
       ex.decision = 'empty';
-      return compose.invalid('Please type a question about the AI Action Summit announcements.', examples);
+      return compose.invalid('Please type a question about the sources.', examples);
     }
     // Sentences around the question are what "it" may refer to, when the conversation has nothing earlier.
     let previous: Omit<ConversationState, 'at'> | undefined = stored ?? contextState(message.context, this.k);
@@ -247,7 +273,7 @@ class AnsweringEngine implements Engine {
     }
     const answer = answers.length === 1 ? answers[0]! : compose.combine(answers);
     if (conversation !== undefined && answer.kind !== 'invalid' && previous && previous !== stored) {
-      this.conversations.set(conversation, { ...previous, answer });
+      this.conversations.set(conversation, { ...previous, answer, language });
     }
     return answer;
   }

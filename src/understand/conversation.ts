@@ -15,6 +15,8 @@ export interface ConversationState {
   question: string;
   /** The answer given, for "source?" and "who said that?". */
   answer?: Answer;
+  /** The language the conversation was last in: a message too short to tell keeps it. */
+  language?: 'en' | 'fr';
   at: number;
 }
 

@@ -18,7 +18,9 @@ export function smallTalkKind(question: string): SmallTalk | undefined {
   return undefined;
 }
 
-export function introduction(documentCount: number): string {
-  const sources = documentCount === 1 ? 'one source document' : `${documentCount} source documents`;
-  return `I answer questions about the announcements of the AI Action Summit (Paris, February 2025) from ${sources}, quoting them word for word with the paragraph each quote comes from. When the sources don't say, I tell you.`;
+/** What the bot does, naming the documents it answers from (the first few titles): the same words on any corpus. */
+export function introduction(titles: readonly string[]): string {
+  const shown = titles.slice(0, 2).map((t) => `“${t}”`).join(' and ');
+  const sources = titles.length === 1 ? `one source document, ${shown}` : `${titles.length} source documents${shown ? ` (among them ${shown})` : ''}`;
+  return `I answer questions from ${sources}, quoting them word for word with the paragraph each quote comes from. When the sources don't say, I tell you.`;
 }

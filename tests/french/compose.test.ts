@@ -171,11 +171,12 @@ describe('refusals, help and unusable questions', () => {
     ['That answer quotes EU courts private sector for AI GigaFactories, paragraph 2; Lisbon by the numbers, paragraph 4 (https://example.org/x).', 'Cette réponse cite « EU courts private sector for AI GigaFactories », paragraphe 2 ; « Lisbon by the numbers », paragraphe 4 (https://example.org/x).'],
     ['Ursula von der Leyen said it, according to the source.', "Ursula von der Leyen l'a dit, selon la source."],
     ['Daybreak Europe (the publisher; the passage names no speaker).', "Daybreak Europe (l'éditeur ; le passage ne nomme personne)."],
-    ["I answer questions about the announcements of the AI Action Summit (Paris, February 2025) from one source document, quoting them word for word with the paragraph each quote comes from. When the sources don't say, I tell you.", "Je réponds aux questions sur les annonces de l'AI Action Summit (Paris, février 2025) à partir d'un document source, que je cite mot pour mot avec le paragraphe d'où vient chaque citation. Quand les sources ne disent rien, je vous le dis."],
-    ["You're welcome. Ask me anything else about the summit announcements.", 'Je vous en prie. Posez-moi toute autre question sur les annonces du sommet.'],
+    ["I answer questions from one source document, “EU courts private sector for AI GigaFactories”, quoting them word for word with the paragraph each quote comes from. When the sources don't say, I tell you.", "Je réponds aux questions à partir d'un document source, « EU courts private sector for AI GigaFactories », que je cite mot pour mot avec le paragraphe d'où vient chaque citation. Quand les sources ne disent rien, je vous le dis."],
+    ["I answer questions from 9 source documents (among them “Lisbon Declaration” and “Fact sheet”), quoting them word for word with the paragraph each quote comes from. When the sources don't say, I tell you.", "Je réponds aux questions à partir de 9 documents sources (dont « Lisbon Declaration » et « Fact sheet »), que je cite mot pour mot avec le paragraphe d'où vient chaque citation. Quand les sources ne disent rien, je vous le dis."],
+    ["You're welcome. Ask me anything else about the sources.", 'Je vous en prie. Posez-moi toute autre question sur les sources.'],
     ['Something went wrong while answering that question. Please try rephrasing it.', "Une erreur s'est produite en répondant à cette question. Essayez de la reformuler."],
     ['That question is too long (12,000 characters). Please ask in under 2,000 characters.', 'Cette question est trop longue (12 000 caractères). Posez-la en moins de 2000 caractères.'],
-    ['Please type a question about the AI Action Summit announcements.', "Tapez une question sur les annonces de l'AI Action Summit."],
+    ['Please type a question about the sources.', 'Tapez une question sur les sources.'],
     ["That doesn't look like a question I can read. Please ask in words.", 'Cela ne ressemble pas à une question que je peux lire. Posez-la avec des mots.'],
   ])('%s', (english, french) => {
     expect(plain(fr(english, { answered: false, kind: 'not_found', quotes: [] }, words))).toBe(french);
