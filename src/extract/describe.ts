@@ -110,6 +110,49 @@ function labelOf(text: string, start: number): string | undefined {
 
 /** A short plain description of the figure, at least three characters long. */
 export function describeFigure(ctx: DescribeContext): string {
+  return plainOr(describeFrom(ctx), ctx.figure.kind);
+}
+
+/** What a figure of each kind is when its context gives no plain description. */
+const PLAIN_DEFAULT: Record<string, string> = {
+  money: 'the amount the source gives',
+  percent: 'the percentage the source gives',
+  count: 'the number the source gives',
+  duration: 'the period the source gives',
+  date: 'the date the source gives',
+};
+
+/** Words a description must not end on: it would be a cut clause ("what the deal was signed by"). */
+const DANGLING = /\b(?:the|a|an|of|to|and|or|but|that|which|for|with|by|as|at|in|on|from|is|are|was|were|has|have|had|will|would|originally|also)$/i;
+
+/**
+ * The description, if it reads as a plain phrase; else the plain default of
+ * its kind. An answer says "€40 million: the amount the source gives" rather
+ * than a clause cut out of its sentence ("what in a fund expected to
+ * raise"), and the quote beside it says the rest.
+ */
+export function plainOr(description: string, kind: string): string {
+  const text = description.trim();
+  const words = text.split(/\s+/);
+  const body = text.replace(/\s\([^()]+\)$/, '');
+  const cut =
+    words.length > 14 ||
+    // Quotation marks, colons, brackets inside: a piece of the sentence, not a phrase about it.
+    /["“”:;()]/.test(body) ||
+    // A phrase begins in lower case ("the budget of…", "what the fund raised"); a capitalised start is a short label or a sentence.
+    (/^\p{Lu}/u.test(text) && words.length > 8) ||
+    /^(?:I|you|your|they|it|nor|and|but|so)\b/i.test(text) ||
+    DANGLING.test(text) ||
+    // "when LISBON, (CPS)", "when Following approval…": a dateline or a clause whose subject is missing.
+    /^(?:when|what)\s+(?:\p{Lu}{2,}\b|\p{Lu}\p{Ll}+(?:ing|ed)\b)/u.test(text) ||
+    /\b(?:has|have|had)\s+(?:informed|told|said|been|made|given)\b/i.test(text) ||
+    // "when to the range", "when the CLV Aurelia Spirit": a "when" with no clause after it.
+    /^when\s+(?:to|of|in|on|at|for|by|from|with)\b/i.test(text) ||
+    (/^when\s/i.test(text) && !/\b[\p{Ll}-]{2,}(?:ed|en|ht)\b(?<!\b(?:then|even|seven|ten|often|between|women|children))|\b(?:is|was|were|are|will|would|began|begins?|starts?|took|takes?|made|makes?|held|holds?|met|meets?|did|does|do|had|has|have|got|gets?|went|goes|came|comes|opened|opens?|closed|closes?|ran|runs?|won|wins?|left|leaves?|sold|sells?|bought|buys?|spoke|speaks?|said|says?|rose|fell|grew|should|could|can|may|might|must|be|been|being|[\p{Ll}]{3,}ing|[\p{Ll}]{3,}s)\b/u.test(text.slice(5)));
+  return cut ? (PLAIN_DEFAULT[kind] ?? 'the figure the source gives') : text;
+}
+
+function describeFrom(ctx: DescribeContext): string {
   const { text, figure } = ctx;
   if (ctx.correction && ctx.correctedThing) {
     return ctx.correction === 'corrected' ? `the corrected figure for ${ctx.correctedThing}` : `an earlier figure for ${ctx.correctedThing}, since corrected`;
