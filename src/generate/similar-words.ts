@@ -31,7 +31,8 @@ function wordsOf(k: Knowledge, vectors: WordVectors): { words: string[]; rows: I
 export function similarWordsFinder(vectors: WordVectors): (q: AnalyzedQuestion, k: Knowledge) => string[] {
   return (q, k) => {
     const unknown = q.terms
-      .filter((t) => !t.known && !t.inEntity && t.informative > 0 && vectors.has(t.word.toLowerCase()))
+      // A name is no word with synonyms: "Japan" is not "Europe", however alike their vectors.
+      .filter((t) => !t.known && !t.inEntity && !t.named && !t.capitalised && t.informative > 0 && vectors.has(t.word.toLowerCase()))
       .sort((a, b) => b.informative - a.informative)
       .slice(0, WORDS_LOOKED_UP);
     if (!unknown.length) return [];
