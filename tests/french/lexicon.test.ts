@@ -11,7 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseEntry, readDictd } from '../../src/understand/french/dictd.js';
 import { loadFrenchLexicon } from '../../src/understand/french/index.js';
-import { cognateSpellings, frenchLemmas } from '../../src/understand/french/cognates.js';
+import { cognateSpellings } from '../../src/understand/french/cognates.js';
+import { frenchLemmas } from '../../src/understand/french/forms.js';
 import { dictionaryInstalled, withDictionary } from './helpers.js';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -143,11 +143,6 @@ export const CLAIM_TAGS: readonly (readonly string[])[] = [
   ['n\'', 'est', '-ce', 'pas'], ['non'], ['hein'], ['c\'', 'est', 'ca'], ['c\'', 'est', 'bien', 'ca'], ['pas', 'vrai'], ['vrai'], ['c\'', 'est', 'vrai'], ['nan'], ['exact'], ['correct'], ['ou', 'pas'],
 ];
 
-/** French acronyms of general use and their English ("l'IA", "l'UE"). Matched as typed, in capitals. */
-export const ACRONYMS: Readonly<Record<string, string>> = {
-  IA: 'AI', UE: 'EU', ONU: 'UN', OTAN: 'NATO', PIB: 'GDP', PME: 'SMEs', 'É-U': 'US', RU: 'UK', BCE: 'ECB', OMC: 'WTO', FMI: 'IMF',
-};
-
 /** Lower-case words that stand inside a name ("Ursula von der Leyen", "Charles de Gaulle"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['von', 'der', 'van', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'del', 'dos', 'das', 'ter', 'ten', 'bin', 'al']);
 

@@ -1,10 +1,14 @@
 /**
  * French content words to English: FreeDict's French–English dictionary
  * (Debian's dict-freedict-fra-eng), with its English–French one
- * (dict-freedict-eng-fra) read backwards for more coverage, and English
- * cognates by rule (cognates.ts) where the dictionaries are missing or lack
- * the word. A word keeps several English candidates, best first; those found
- * by cognate rules are marked as guessed.
+ * (dict-freedict-eng-fra) read backwards for more coverage, the general
+ * words FreeDict lacks (vocabulary.ts), and English cognates by rule
+ * (cognates.ts) where all of them lack the word. A word is looked up by its
+ * base forms (forms.ts: "dirigeantes" -> dirigeant, "conçu" -> concevoir);
+ * a hyphenated word part by part ("public-privé" -> "public-private"). A
+ * word keeps several English candidates, best first: its own senses, then
+ * those of another base form it may have ("fait": fact, and made); those
+ * found by cognate rules are marked as guessed.
  *
  * Loaded on first use and cached per folder; bounded by maxEntries per
  * dictionary and cacheSize translations remembered.
@@ -14,7 +18,10 @@ import { englishRank } from '../../text/english.js';
 import { isEnglishWord } from '../../text/word-classes.js';
 import { typoDistance } from '../../text/edit-distance.js';
 import { dictdFiles, readDictd, type DictEntry } from './dictd.js';
-import { cognateSpellings, englishParticiple, englishPlural, frenchLemmas, type FrenchLemma } from './cognates.js';
+import { cognateSpellings } from './cognates.js';
+import { frenchLemmas, type FrenchLemma, type Reading } from './forms.js';
+import { inflectEnglish } from './inflect.js';
+import { GENERAL_VOCABULARY } from './vocabulary.js';
 
 export interface FrenchLexiconOptions {
   /** Folder holding the dictd files. Default: the FREEDICT_DIR environment variable, else /usr/share/dictd (where Debian installs them). */
@@ -23,7 +30,7 @@ export interface FrenchLexiconOptions {
   dictionaries?: boolean;
   /** Most entries read from each dictionary. Default 50,000 (FreeDict's hold about 9,000 each). */
   maxEntries?: number;
-  /** Most English candidates kept for a word. Default 4. */
+  /** Most English candidates kept for a word. Default 6. */
   maxCandidates?: number;
   /** Most words whose translation is remembered. Default 5,000. */
   cacheSize?: number;
@@ -57,23 +64,39 @@ export interface FrenchLexicon {
   hasDictionary(): boolean;
 }
 
-/** How the sentence uses a word: after an article a noun, after an auxiliary a verb ("a annoncé"). Default: either. */
-export type Reading = 'noun' | 'verb' | 'any';
+export type { Reading } from './forms.js';
 
 export const DEFAULT_FREEDICT_DIR = '/usr/share/dictd';
 const FRA_ENG = 'freedict-fra-eng';
 const ENG_FRA = 'freedict-eng-fra';
 
 interface Candidate {
+  /** As the French word inflects it ("leaders" for "dirigeants"). */
   english: string;
+  /** The English sense of the base form ("lead"). */
+  base: string;
   /** Sense number in the dictionary (0 first); later senses are less likely. */
   sense: number;
   /** From the English–French dictionary read backwards. */
   inverse: boolean;
+  /** A sense of another base form than the first found ("faire" for "fait"). */
+  secondary?: boolean;
+  /** Guessed by cognate rules. */
+  guessed?: boolean;
+  curated?: boolean;
+}
+
+/** A dictionary sense before it is inflected for the word looked up. */
+interface Sense {
+  english: string;
+  sense: number;
+  inverse: boolean;
+  /** From the general words FreeDict lacks (vocabulary.ts), whose senses are listed commonest first. */
+  curated?: boolean;
 }
 
 interface Tables {
-  words: Map<string, { candidates: Candidate[]; pos?: string }>;
+  words: Map<string, { candidates: Sense[]; pos?: string }>;
   /** English headwords of the English–French dictionary and their French translations. */
   toFrench: Map<string, string[]>;
   /** Longest headword, in words. */
@@ -96,17 +119,19 @@ function readTables(dir: string, options: FrenchLexiconOptions): Tables {
   const words: Tables['words'] = new Map();
   const toFrench: Tables['toFrench'] = new Map();
   let longest = 1;
-  if (options.dictionaries === false) return { words, toFrench, longest, hasDictionary: false };
-  const maxEntries = options.maxEntries ?? 50_000;
-  const add = (french: string, english: string, sense: number, inverse: boolean, pos?: string) => {
+  const add = (french: string, english: string, sense: number, inverse: boolean, pos?: string, curated = false) => {
     const key = fold(french).replace(/\s+/g, ' ').trim();
     if (!key || !/^[\p{L}' -]+$/u.test(key)) return;
     let slot = words.get(key);
     if (!slot) words.set(key, (slot = { candidates: [], ...(pos ? { pos } : {}) }));
     if (!slot.pos && pos) slot.pos = pos;
-    if (!slot.candidates.some((c) => c.english === english)) slot.candidates.push({ english, sense, inverse });
+    if (!slot.candidates.some((c) => c.english === english)) slot.candidates.push({ english, sense, inverse, ...(curated ? { curated } : {}) });
     longest = Math.max(longest, key.split(' ').length);
   };
+  // The general words FreeDict lacks come first among a word's senses; the dictionary's follow.
+  for (const [french, senses] of Object.entries(GENERAL_VOCABULARY)) senses.forEach((english, i) => add(french, english, i, false, undefined, true));
+  if (options.dictionaries === false) return { words, toFrench, longest, hasDictionary: false };
+  const maxEntries = options.maxEntries ?? 50_000;
   const fraEng = dictdFiles(dir, FRA_ENG);
   const engFra = dictdFiles(dir, ENG_FRA);
   const entries: DictEntry[] = fraEng ? readDictd(fraEng, maxEntries) : [];
@@ -123,7 +148,7 @@ function readTables(dir: string, options: FrenchLexiconOptions): Tables {
 function createLexicon(dir: string, options: FrenchLexiconOptions): FrenchLexicon {
   let tables: Tables | undefined;
   const get = () => (tables ??= readTables(dir, options));
-  const maxCandidates = options.maxCandidates ?? 4;
+  const maxCandidates = options.maxCandidates ?? 6;
   const cacheSize = options.cacheSize ?? 5000;
   const found = new Map<string, Found | null>();
 
@@ -138,17 +163,20 @@ function createLexicon(dir: string, options: FrenchLexiconOptions): FrenchLexico
     return result;
   };
 
+  const translate: FrenchLexicon['translate'] = (word, prefer, reading = 'any') => {
+    const f = lookUp(word, reading);
+    if (f) return rank(f, maxCandidates, prefer);
+    return word.includes('-') ? compound(word, (part) => translate(part, prefer, reading), maxCandidates) : undefined;
+  };
+
   return {
-    translate(word, prefer, reading = 'any') {
-      const f = lookUp(word, reading);
-      return f ? rank(f, maxCandidates, prefer) : undefined;
-    },
+    translate,
     phrase(folded, prefer) {
       const t = get();
       for (let n = Math.min(t.longest, 4, folded.length); n >= 2; n--) {
         const key = folded.slice(0, n).join(' ').replace(/' /g, "'");
         const slot = t.words.get(key) ?? t.words.get(folded.slice(0, n).join(' '));
-        if (slot) return { length: n, translation: rank({ lemma: { lemma: key, inflection: 'none' }, candidates: slot.candidates, ...(slot.pos ? { pos: slot.pos } : {}), cognates: [] }, maxCandidates, prefer) };
+        if (slot) return { length: n, translation: rank({ lemma: { lemma: key, inflection: 'none' }, candidates: slot.candidates.map((c) => ({ ...c, base: c.english })), ...(slot.pos ? { pos: slot.pos } : {}) }, maxCandidates, prefer) };
       }
       return undefined;
     },
@@ -170,10 +198,9 @@ const ENGLISH_SPELLING = /(?:ies|ing|ings|ness|ship|ful|less|ward|wise)$|w|k|th|
 
 interface Found {
   lemma: FrenchLemma;
+  /** Dictionary senses as the word inflects them, then cognates, each marked. */
   candidates: Candidate[];
   pos?: string;
-  /** English words guessed by cognate rules. */
-  cognates: string[];
 }
 
 /**
@@ -187,48 +214,126 @@ function orderedLemmas(folded: string, reading: Reading): FrenchLemma[] {
   return [...lemmas.filter((l) => verbal(l)), ...lemmas.filter((l) => !verbal(l))];
 }
 
-/** A cognate guess counts only as an English word as written: in the frequency list, or WordNet's base form. */
+/** Shortest English word found only in WordNet (not the frequency list) that a cognate may be: "conc" is no cognate of "conçu". */
+const WORDNET_ONLY_MIN_LENGTH = 5;
+
+/** A cognate guess counts only as an English word as written: in the frequency list, or WordNet's base form of some length. */
 function isEnglishSpelling(word: string): boolean {
-  return englishRank(word) !== undefined || (!/(?:ed|s|ing)$/.test(word) && isEnglishWord(word));
+  return englishRank(word) !== undefined || (word.length >= WORDNET_ONLY_MIN_LENGTH && !/(?:ed|s|ing)$/.test(word) && isEnglishWord(word));
 }
+
+/** English endings of learned words, whose cognates are seldom false friends ("development", "partnership", "capacity"). */
+const LEARNED_SUFFIX = /(?:ment|tion|sion|ity|ism|ist|ics?|ical|ogy|graphy|ary|ory|ive|ous|ence|ance|ship)s?$/;
+/** Shortest French word whose learned cognate joins its dictionary senses. */
+const LEARNED_COGNATE_MIN_LENGTH = 7;
+
+/** Most senses another base form of the word adds ("fait": fact; and made, done). */
+const SECONDARY_SENSES = 3;
+
+/** Whether two base forms read the word as different parts of speech (a noun and a verb form). */
+const verbal = (l: FrenchLemma) => l.inflection === 'participle' || l.inflection === 'verb' || l.inflection === 'agent';
 
 function findWord(t: Tables, typed: string, folded: string, reading: Reading): Found | null {
   const lemmas = orderedLemmas(folded, reading);
   // An English word typed in a French message ("les AI factories"), which French does not have as it is: kept.
   if (!t.words.has(folded) && typed === folded && ENGLISH_SPELLING.test(folded) && (englishRank(folded) ?? Infinity) <= ENGLISH_AS_TYPED_RANK && isEnglishWord(folded)) {
-    return { lemma: lemmas[0]!, candidates: [], cognates: [folded] };
+    return { lemma: lemmas[0]!, candidates: [{ english: folded, base: folded, sense: 0, inverse: false, guessed: true }] };
   }
-  let hit: Found | undefined;
   // A past participle says so by its accent ("annoncé") or by the auxiliary before it ("a annonce"); otherwise a verb is read in its base form.
   const participle = reading === 'verb' || /(?:é|ée|és|ées)$/i.test(typed);
+  let hit: Found | undefined;
   for (const found of lemmas) {
     const slot = t.words.get(found.lemma);
-    if (slot) {
-      const lemma: FrenchLemma = found.inflection === 'participle' && !participle ? { ...found, inflection: 'verb' } : found;
-      hit = { lemma, candidates: slot.candidates, ...(slot.pos ? { pos: slot.pos } : {}), cognates: [] };
+    if (!slot) continue;
+    const lemma: FrenchLemma = found.inflection === 'participle' && !participle ? { ...found, inflection: 'verb' } : found;
+    const candidates = slot.candidates.flatMap((c) => inflectEnglish(c.english, lemma, slot.pos, reading).map((english) => ({ ...c, english, base: c.english })));
+    // A verb English makes no agent noun of ("steer": no "steerer") does not read the word.
+    if (!candidates.length) continue;
+    if (!hit) {
+      hit = { lemma, candidates, ...(slot.pos ? { pos: slot.pos } : {}) };
+      continue;
+    }
+    // Another base form read as another part of speech adds its first senses ("fait": fact, and made),
+    // unless the sentence says which it is (after an article a noun, after an auxiliary a verb).
+    if (verbal(lemma) !== verbal(hit.lemma)) {
+      if (reading !== 'any') break;
+      hit.candidates.push(...candidates.slice(0, SECONDARY_SENSES).map((c) => ({ ...c, secondary: true })));
       break;
     }
   }
-  // The dictionary knows the word: its translations, not a look-alike ("pays" is no "pays", "ville" no "vile").
+  // A noun made of a verb ("participant" of participer) may be a cognate of its own ("participants"), beside the
+  // agent nouns made of the verb's senses; a word the dictionary gives senses of keeps them ("pays" is no "pays").
+  if (hit && hit.lemma.inflection === 'agent') hit.candidates.push(...cognatesOf({ lemma: folded, inflection: 'none' }, typed, reading).map((english) => ({ english, base: english, sense: 0, inverse: false, guessed: true })));
+  // A long word of a learned suffix has its cognate among the senses ("développement": growth, and development), ranked after them.
+  if (hit && hit.lemma.inflection !== 'agent' && folded.length >= LEARNED_COGNATE_MIN_LENGTH) {
+    const known = new Set(hit.candidates.map((c) => c.english));
+    const learned = cognatesOf(hit.lemma.lemma === folded ? hit.lemma : { lemma: folded, inflection: 'none' }, typed, reading).filter((e) => LEARNED_SUFFIX.test(e) && !known.has(e));
+    hit.candidates.push(...learned.map((english) => ({ english, base: english, sense: 0, inverse: false, guessed: true, secondary: true })));
+  }
   if (hit) return hit;
   // Cognates: the word's and then its base forms' English spellings that are English words.
   for (const lemma of lemmas) {
-    const cognates: string[] = [];
-    for (const spelling of cognateSpellings(lemma.lemma, lemma === lemmas[0] ? typed : lemma.lemma)) {
-      const english = inflect(spelling, lemma, undefined);
-      if (spelling.length >= 3 && !cognates.includes(english) && isEnglishSpelling(spelling)) cognates.push(english);
-    }
-    if (cognates.length) return { lemma, candidates: [], cognates };
+    const cognates = cognatesOf(lemma, lemma === lemmas[0] ? typed : lemma.lemma, reading);
+    if (cognates.length) return { lemma, candidates: cognates.map((english) => ({ english, base: english, sense: 0, inverse: false, guessed: true })) };
   }
   return null;
 }
 
-/** The English for a French inflection: a plural noun's plural, a past participle's. */
-function inflect(english: string, lemma: FrenchLemma, pos: string | undefined): string {
-  if (/^\p{Lu}/u.test(english)) return english;
-  if (lemma.inflection === 'plural' && (!pos || pos === 'n')) return englishPlural(english);
-  if (lemma.inflection === 'participle' && (!pos || pos === 'v')) return englishParticiple(english);
-  return english;
+/** The English cognates of one base form, inflected as the word is, that English has. */
+function cognatesOf(lemma: FrenchLemma, typed: string, reading: Reading): string[] {
+  const out: string[] = [];
+  for (const spelling of cognateSpellings(lemma.lemma, typed)) {
+    if (spelling.length < 3 || !isEnglishSpelling(spelling)) continue;
+    for (const english of inflectEnglish(spelling, lemma, undefined, reading)) {
+      // An inflected form English lacks ("conced" of "conc") is no cognate: the uninflected spelling stands, if any.
+      const form = english === spelling || englishRank(english) !== undefined ? english : undefined;
+      if (form && !out.includes(form)) out.push(form);
+    }
+  }
+  return out;
+}
+
+/** Prefixes of a hyphenated compound and their English ("ex-président", "vice-présidente", "co-fondateur"). */
+const COMPOUND_PREFIXES: Readonly<Record<string, string>> = {
+  ex: 'ex', vice: 'vice', co: 'co', anti: 'anti', post: 'post', pre: 'pre', non: 'non', sous: 'sub', semi: 'semi', mi: 'mid', demi: 'half',
+  auto: 'self', inter: 'inter', multi: 'multi', micro: 'micro', macro: 'macro', super: 'super', ultra: 'ultra', extra: 'extra', contre: 'counter',
+  mini: 'mini', neo: 'neo', euro: 'Euro', franco: 'Franco', sino: 'Sino', germano: 'German', anglo: 'Anglo', italo: 'Italo', afro: 'Afro', socio: 'socio',
+};
+
+/**
+ * A hyphenated compound read part by part: "public-privé" ->
+ * "public-private", "ex-ministre" -> "ex-minister"; the parts' other
+ * senses make the other candidates. Undefined when no part is known.
+ */
+function compound(word: string, translatePart: (part: string) => Translation | undefined, max: number): Translation | undefined {
+  const parts = word.split('-').filter((p) => p.length > 0);
+  if (parts.length < 2) return undefined;
+  const read = parts.map((part, i) => {
+    const prefix = i < parts.length - 1 ? COMPOUND_PREFIXES[fold(part)] : undefined;
+    if (prefix !== undefined && Object.hasOwn(COMPOUND_PREFIXES, fold(part))) return { english: [prefix], source: 'prefix' as const, guessed: [] as string[] };
+    const t = translatePart(part);
+    return t ? { english: t.english, source: t.source, guessed: t.guessed } : undefined;
+  });
+  if (read.every((r) => !r || r.source === 'prefix')) return undefined;
+  const firsts = read.map((r, i) => r?.english[0] ?? parts[i]!);
+  const join = (words: string[]) => {
+    const joined = words.join('-');
+    // "sous-titre" -> "subtitle": written as one word where English writes it so.
+    return englishRank(joined.replace(/-/g, '')) !== undefined ? joined.replace(/-/g, '') : joined;
+  };
+  const english = [join(firsts)];
+  // Other senses of each part, one at a time.
+  read.forEach((r, i) => {
+    for (const other of r?.english.slice(1) ?? []) {
+      if (english.length >= max) return;
+      const words = [...firsts];
+      words[i] = other;
+      const joined = join(words);
+      if (!english.includes(joined)) english.push(joined);
+    }
+  });
+  const guessed = read.every((r) => !r || r.source !== 'dictionary');
+  return { english, source: guessed ? 'cognate' : 'dictionary', guessed: guessed ? english.slice() : [], lemma: fold(word) };
 }
 
 /** How close two words are in spelling, 0..1 (a cognate scores high). */
@@ -244,16 +349,29 @@ function commonness(english: string): number {
   return rank === undefined ? 0 : Math.max(0, 1.5 - Math.log10(rank) / 3);
 }
 
+/**
+ * Score the general words' senses gain over the dictionary's and over a
+ * look-alike: they are listed commonest first ("siège": headquarters before
+ * chair and siege; "entreprise": company before enterprise).
+ */
+const CURATED_FIRST_BONUS = 2;
+const CURATED_BONUS = 0.6;
+
+/** Score a candidate `prefer` accepts gains: more than any other reason, so the corpus's own word comes first. */
+const PREFERRED_BONUS = 5;
+
+/** Score lost by a sense of another base form than the word's first ("faire" for "fait"). */
+const SECONDARY_PENALTY = 1.8;
+
 function rank(f: Found, max: number, prefer?: (english: string) => boolean): Translation {
-  const scored = [
-    ...f.candidates.map((c, i) => ({ english: inflect(c.english, f.lemma, f.pos), base: c.english, guessed: false, score: -0.2 * c.sense - 0.02 * i - (c.inverse ? 0.3 : 0) })),
-    ...f.cognates.map((english) => ({ english, base: english, guessed: true, score: f.candidates.length ? -1 : 0 })),
-  ].map((c) => {
+  const senses = f.candidates.some((c) => !c.guessed);
+  const scored = f.candidates.map((c, i) => {
     const like = likeness(f.lemma.lemma, c.base);
     // A cognate spelt as the French word itself ("infrastructure", "programme") is the likeliest guess.
     const itself = c.guessed && c.base === f.lemma.lemma ? 1 : 0;
-    let score = c.score + itself + (c.base.includes(' ') ? 0 : 0.5) + commonness(c.base) + (like >= 0.5 ? 2 * like : 0);
-    if (prefer?.(c.english) || prefer?.(c.base)) score += 2;
+    let score = c.guessed ? (senses ? -1 : 0) : -0.2 * c.sense - 0.02 * i - (c.inverse ? 0.3 : 0);
+    score += itself + (c.curated ? (c.sense === 0 ? CURATED_FIRST_BONUS : CURATED_BONUS) : 0) + (c.base.includes(' ') ? 0 : 0.5) + commonness(c.base) + (like >= 0.5 ? 2 * like : 0) - (c.secondary ? SECONDARY_PENALTY : 0);
+    if (prefer?.(c.english) || prefer?.(c.base)) score += PREFERRED_BONUS;
     return { ...c, score };
   });
   scored.sort((a, b) => b.score - a.score);

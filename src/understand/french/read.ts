@@ -5,11 +5,18 @@
  * X?", "le sommet c'était quand ?" -> "when was the summit?", "est-ce que X
  * était à Paris ?" -> "was X in Paris?", "…, non ?" -> "…, right?"),
  * negation, numbers, amounts and dates in English, grammar words from the
- * grammar tables and content words from the lexicon. Names stay as typed.
+ * grammar tables, acronyms from their table ("l'UE" -> "the EU"),
+ * expressions of several words from theirs ("jeunes pousses" ->
+ * "startups"), and content words from the lexicon, each with its other
+ * English senses as alternatives. Names stay as typed.
  */
 import { entryOf } from '../../text/wording.js';
-import { ACRONYMS, CLAIM_TAGS, FRENCH_CHAT_FORMS, GRAMMAR, MONTHS, NAME_PARTICLES, PHRASES, QUESTION_PHRASES, WEEKDAYS, type GrammarWord } from './grammar.js';
-import type { FrenchLexicon, Reading } from './lexicon.js';
+import { fold } from '../../text/normalize.js';
+import { acronymEnglish } from './acronyms.js';
+import { matchExpression } from './expressions.js';
+import { CONTEXT_SENSES, MONEY_CONTEXT } from './vocabulary.js';
+import { CLAIM_TAGS, FRENCH_CHAT_FORMS, GRAMMAR, MONTHS, NAME_PARTICLES, PHRASES, QUESTION_PHRASES, WEEKDAYS, type GrammarWord } from './grammar.js';
+import type { FrenchLexicon, Reading, Translation } from './lexicon.js';
 import { readQuantity } from './numbers.js';
 import { joinTokens, tokenize, type Token } from './tokens.js';
 import { expandChatForms } from './chat.js';
@@ -25,7 +32,7 @@ export interface ReadWord {
   english: string;
   /** Other English candidates, best first. */
   alternatives: string[];
-  source: 'grammar' | 'phrase' | 'number' | 'dictionary' | 'cognate' | 'name' | 'kept';
+  source: 'grammar' | 'phrase' | 'number' | 'dictionary' | 'cognate' | 'name' | 'kept' | 'acronym';
   /** English candidates guessed by cognate rules. */
   guessed?: string[];
 }
@@ -104,6 +111,14 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
     if (pendingObject) push(pendingObject, 'pronoun');
     pendingObject = undefined;
   };
+  // "combien de blé ?": a word's familiar sense when the message is about money.
+  const aboutMoney = MONEY_CONTEXT.test(fold(text));
+  const translateWord = (raw: string, reading: Reading = 'any'): Translation | undefined => {
+    const translation = lexicon.translate(raw, options.prefer, reading);
+    const contextual = entryOf(CONTEXT_SENSES, fold(raw).replace(/s$/, ''));
+    if (!contextual || !aboutMoney) return translation;
+    return { english: [contextual.english, ...(translation?.english ?? []).filter((e) => e !== contextual.english)], source: 'dictionary', guessed: [], lemma: fold(raw) };
+  };
   const nextWordIndex = (from: number) => {
     let j = from;
     while (j < tokens.length && tokens[j]!.kind === 'word' && BETWEEN_AUX_AND_VERB.has(tokens[j]!.folded)) j++;
@@ -176,12 +191,24 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
       sentenceStart = false;
       continue;
     }
+    // "jeunes pousses", "à huis clos", "mise à jour": expressions whose meaning is not their words'.
+    const expression = matchExpression(tokens.slice(i, i + 6).map((x) => x.folded));
+    if (expression) {
+      const [english, ...alternatives] = expression.english;
+      push(english!, 'content');
+      flushObject();
+      words.push({ french: joinTokens(tokens.slice(i, i + expression.length)), english: english!, alternatives, source: 'phrase' });
+      i += expression.length - 1;
+      sentenceStart = false;
+      continue;
+    }
     const start = sentenceStart;
     sentenceStart = false;
-    const acronym = entryOf(ACRONYMS, t.raw);
+    const acronym = acronymEnglish(t.raw, tokens[i - 1]?.folded);
     if (acronym) {
-      push(acronym, 'name');
-      words.push({ french: t.raw, english: acronym, alternatives: [], source: 'grammar' });
+      // A content word, not a name: "le PDG de Quillon" is "the CEO of Quillon", the "de" no name particle.
+      push(acronym, 'content');
+      words.push({ french: t.raw, english: acronym, alternatives: [], source: 'acronym' });
       continue;
     }
     const weekday = entryOf(WEEKDAYS, t.folded) ?? (t.folded.length > 2 ? entryOf(MONTHS, t.folded) : undefined);
@@ -219,9 +246,11 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
     // A content word: from the dictionary, or by cognate.
     const prev = tokens[i - 1];
     const afterAux = !!prev && (AVOIR.has(prev.folded) || ETRE.has(prev.folded) || BETWEEN_AUX_AND_VERB.has(prev.folded));
-    const reading: Reading = afterAux || (/(?:é|ée|és|ées)$/i.test(t.raw) && last()?.kind !== 'article') ? 'verb' : last()?.kind === 'article' ? 'noun' : 'any';
+    // After an article, a determiner or "combien de", a noun ("les employés", "combien de délégués").
+    const nounPlace = last()?.kind === 'article' || /^how (?:many|much)$/.test(last()?.text ?? '');
+    const reading: Reading = afterAux || (/(?:é|ée|és|ées)$/i.test(t.raw) && !nounPlace) ? 'verb' : nounPlace ? 'noun' : 'any';
     const multi = lexicon.phrase(tokens.slice(i, i + 4).map((x) => x.folded), options.prefer);
-    const translation = multi && multi.length > 1 && !entryOf(GRAMMAR, t.folded) ? multi.translation : lexicon.translate(t.raw, options.prefer, reading);
+    const translation = multi && multi.length > 1 && !entryOf(GRAMMAR, t.folded) ? multi.translation : translateWord(t.raw, reading);
     const taken = multi && multi.length > 1 && !entryOf(GRAMMAR, t.folded) ? multi.length : 1;
     if (!translation) {
       push(t.raw, 'content');
@@ -269,7 +298,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
         asked = true;
         const de = next && (next.folded === 'de' || next.folded === "d'");
         if (de && tokens[i + 2]?.kind === 'word') {
-          const noun = lexicon.translate(tokens[i + 2]!.raw, options.prefer)?.english[0] ?? tokens[i + 2]!.raw;
+          const noun = translateWord(tokens[i + 2]!.raw, 'noun')?.english[0] ?? tokens[i + 2]!.raw;
           push(MASS_NOUNS.test(noun) ? 'how much' : 'how many', 'question');
           tokens.splice(i + 1, 1);
         } else push('how much', 'question');
@@ -332,7 +361,7 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
           return true;
         }
         // "la France", "l'Europe": English names a country or a person without an article ("the EU" keeps it: an acronym).
-        if (next && isName(next) && !/^\p{Lu}{2,}$/u.test(next.raw) && !LONGEST_FIRST.some(([p]) => matchAt(tokens, i + 1, p))) return true;
+        if (next && isName(next) && !/^\p{Lu}{2,}$/u.test(next.raw) && !acronymEnglish(next.raw, f) && !LONGEST_FIRST.some(([p]) => matchAt(tokens, i + 1, p))) return true;
         push('the', 'article');
         return true;
       }

@@ -2,7 +2,8 @@
  * A French message as tokens: words with their elisions split off ("l'UE"
  * -> "l'" "UE", "qu'est-ce" -> "qu'" "est" "-ce"), inverted pronouns split
  * off their verb ("a-t-il" -> "a" "-t-il"), numbers as French writes them
- * ("1,5", "200 000", "10/02/2025"), currency and percent signs, @handles,
+ * ("1,5", "200 000", "10/02/2025"), acronyms written with dots ("É.-U.",
+ * "U.E."), currency and percent signs, @handles,
  * addresses and punctuation. Each token keeps its text as typed and a
  * folded form (lower case, no accents) for the tables.
  */
@@ -27,7 +28,7 @@ const ELIDED = /^(jusqu|lorsqu|puisqu|quoiqu|qu|[ldjcnmst])'(.+)$/i;
 /** Hyphenated endings that make a question of the verb before them. */
 const INVERSION_ENDING = /^-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)$/;
 
-const TOKEN = /https?:\/\/\S+|@[\p{L}\p{N}_.]+|\d+(?:[.,/]\d+)*(?:er|re|e|eme|ème|è)?(?![\p{L}\d])|\d+(?:[.,]\d+)*|[\p{L}][\p{L}\p{M}'-]*|[€$£%]|[?!.,;:()"]/gu;
+const TOKEN = /https?:\/\/\S+|@[\p{L}\p{N}_.]+|\d+(?:[.,/]\d+)*(?:er|re|e|eme|ème|è)?(?![\p{L}\d])|\d+(?:[.,]\d+)*|(?:\p{Lu}\.-?)+\p{Lu}\.?(?![\p{L}])|[\p{L}][\p{L}\p{M}'-]*|[€$£%]|[?!.,;:()"]/gu;
 
 /** The tokens of a message. */
 export function tokenize(message: string): Token[] {
