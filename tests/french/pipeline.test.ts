@@ -10,15 +10,33 @@ import type { Answer } from '../../src/answer.js';
 import { inFrench } from '../../src/compose/french.js';
 import { readFrench } from '../../src/understand/french/index.js';
 import { detectLanguage, type Language } from '../../src/understand/language.js';
-import { openForum, openSummit, type TestEngine } from '../helpers/fixtures.js';
+import { openForum, openSummit, openWritten, type TestEngine } from '../helpers/fixtures.js';
 import { cognatesOnly, dictionaryInstalled, withDictionary } from './helpers.js';
+
+/** Another topic: a short news story written for these tests. */
+const BIOTECH_STORY = `---
+title: Lyon biotech Lumora raises €45 million
+published: 2026-04-14
+---
+Lumora Bio, a Lyon-based biotech startup, has raised €45 million in a funding round led by the EU's European Innovation Council, its chief executive Claire Martin said on Tuesday.
+
+The company, founded in 2019, employs 80 people. The money will pay for a public-private partnership with the Lyon university hospital to test its blood test for early sepsis.
+
+Martin said the trial would take two years and that the company would not need new funding before 2028.
+
+The company's website was updated on Friday with the new figures.
+`;
 
 let summit: TestEngine;
 let forum: TestEngine & { remove(): void };
+let biotech: TestEngine & { remove(): void };
 beforeAll(async () => {
-  [summit, forum] = await Promise.all([openSummit(), openForum()]);
+  [summit, forum, biotech] = await Promise.all([openSummit(), openForum(), openWritten({ 'lumora.md': BIOTECH_STORY })]);
 });
-afterAll(() => forum?.remove());
+afterAll(() => {
+  forum?.remove();
+  biotech?.remove();
+});
 
 /** A chat: each message in the language detected, French read and answered in French. */
 function chat(t: TestEngine, conversation: string, lexicon = withDictionary()) {
@@ -67,6 +85,39 @@ describe.skipIf(!dictionaryInstalled)('French questions, answered in French', ()
     expect(onForum.answer).toMatchObject({ answered: false });
     expect(onForum.text).toMatch(/^Les sources /);
     expect(onForum.text).not.toMatch(/\b(?:the sources|mention|lunch)\b/);
+  });
+});
+
+/** The engine's own French path (it detects the language, reads with the corpus's words preferred, words the answer in French). */
+function engineChat(t: TestEngine, conversation: string) {
+  return (message: string): { answer: Answer; text: string } => {
+    const answer = t.verbatim(t.ask(message, { conversation }));
+    return { answer, text: answer.answer.replace(/\u00A0/g, ' ') };
+  };
+}
+
+describe.skipIf(!dictionaryInstalled)('French words read through base forms, compounds, expressions, acronyms and familiar words', () => {
+  it('the bundled corpus', () => {
+    const ask = engineChat(summit, 'fr-words-1');
+    expect(ask('Quel est le plus grand partenariat public-privé ?').text).toMatch(/public-private partnership/);
+    expect(ask('Combien de fric pour InvestAI ?').text).toMatch(/milliards d'euros/);
+    expect(ask('Le reportage a-t-il été mis à jour ?').text).toMatch(/updated/);
+  });
+
+  it('the forum fixture', () => {
+    const ask = engineChat(forum, 'fr-words-2');
+    expect(ask('Qui est le PDG de Quillon ?').text).toMatch(/Achterb[eu]rg/);
+    expect(ask('Combien de puces Quillon va-t-elle fournir ?').text).toMatch(/100[ ,.\u202f]?000/);
+    expect(ask('Combien de blé pour Harbour ?').text).toMatch(/^900 millions d'euros/);
+  });
+
+  it('a story on another topic', () => {
+    const ask = engineChat(biotech, 'fr-words-3');
+    expect(ask('Qui est la dirigeante de Lumora Bio ?').text).toMatch(/^Claire Martin/);
+    expect(ask('Combien de fric Lumora a-t-elle levé ?').text).toMatch(/^45 millions d'euros/);
+    expect(ask('Avec qui se fait le partenariat public-privé ?').text).toMatch(/hospital/);
+    expect(ask("Quelle institution de l'ue a mené le financement ?").answer.answered).toBe(true);
+    expect(ask('Le site a-t-il été mis à jour ?').text).toMatch(/updated on Friday/);
   });
 });
 
