@@ -121,3 +121,12 @@ describe.skipIf(!dictionaryInstalled)('several English senses kept as alternativ
     expect(preferred.english).toBe('businesses');
   });
 });
+
+describe('an expression worded as the corpus words it', () => {
+  it('prefer picks the English the sources use among the expression’s ("IP" for "propriété intellectuelle")', () => {
+    const lexicon = cognatesOnly();
+    expect(readFrench('la propriété intellectuelle', lexicon).english).toBe('the intellectual property');
+    expect(readFrench('la propriété intellectuelle', lexicon, { prefer: (w) => w === 'ip' }).english).toBe('the IP');
+    expect(readFrench('les chefs d’État', lexicon, { prefer: (w) => w === 'leaders' }).english).toBe('the leaders');
+  });
+});

@@ -62,6 +62,8 @@ const ENGLISH_AUX = /^(?:is|are|was|were|has|have|had|will|would|can|could|must|
 const BETWEEN_AUX_AND_VERB = new Set(['pas', 'ne', "n'", 'jamais', 'deja', 'bien', 'vraiment', 'aussi', 'encore', 'toujours', 'tout', 'finalement', 'officiellement', 'plus']);
 const PARTICIPLE = /(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|eint|oint)$/i;
 const IRREGULAR_PARTICIPLES = new Set(['dit', 'fait', 'pris', 'promis', 'mis', 'eu', 'ete', 'vu', 'su', 'pu', 'voulu', 'du', 'tenu', 'venu', 'construit', 'produit', 'ouvert', 'offert', 'atteint', 'investi', 'choisi', 'fini']);
+/** English words an expression's wording may hold that no corpus needs to ("head of state"). */
+const FUNCTION_WORDS = new Set(['of', 'the', 'a', 'to', 'by', 'in', 'on', 'for', 'at', 'up']);
 /** English nouns counted as a mass: "combien d'argent" is "how much money", "combien de pays" "how many countries". */
 const MASS_NOUNS = /^(?:money|cash|capital|funding|funds?|financing|investments?|budget|spending|silver|aid|support|power|compute|computing|energy|electricity|time|data)$/;
 const SCALE_WORDS: Readonly<Record<string, string>> = { milliard: 'billion', milliards: 'billions', million: 'million', millions: 'millions', billion: 'trillion', billions: 'trillions', millier: 'thousand', milliers: 'thousands' };
@@ -194,7 +196,10 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
     // "jeunes pousses", "à huis clos", "mise à jour": expressions whose meaning is not their words'.
     const expression = matchExpression(tokens.slice(i, i + 6).map((x) => x.folded));
     if (expression) {
-      const [english, ...alternatives] = expression.english;
+      // The corpus's own wording of it first ("propriété intellectuelle": "IP" where the sources write so).
+      const ownWording = options.prefer && expression.english.find((e) => e.split(/[\s-]+/).every((w) => FUNCTION_WORDS.has(w) || options.prefer!(w.toLowerCase())));
+      const ordered = ownWording ? [ownWording, ...expression.english.filter((e) => e !== ownWording)] : expression.english;
+      const [english, ...alternatives] = ordered;
       push(english!, 'content');
       flushObject();
       words.push({ french: joinTokens(tokens.slice(i, i + expression.length)), english: english!, alternatives, source: 'phrase' });

@@ -17,7 +17,7 @@ export const GENERAL_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   // Business and finance.
   entreprise: ['company', 'business', 'firm', 'enterprise'], societe: ['company', 'society', 'firm'], firme: ['firm', 'company'],
   patron: ['boss', 'head', 'chief executive', 'employer'], dirigeant: ['leader', 'executive', 'head', 'manager', 'director'], direction: ['management', 'leadership', 'direction'],
-  chercheur: ['researcher', 'scientist'], salarie: ['employee', 'worker'], employe: ['employee', 'worker', 'staff'], effectif: ['workforce', 'staff', 'headcount'],
+  chercheur: ['researcher', 'scientist'], salarie: ['employee', 'worker'], effectif: ['workforce', 'staff', 'headcount'],
   siege: ['headquarters', 'seat', 'head office'], filiale: ['subsidiary'], actionnaire: ['shareholder'], investisseur: ['investor'],
   financement: ['funding', 'financing', 'finance'], montant: ['amount', 'sum'], enveloppe: ['budget', 'envelope', 'funding'], chiffre: ['figure', 'number'],
   subvention: ['subsidy', 'grant'], pret: ['loan'], dette: ['debt'], benefice: ['profit'], croissance: ['growth'], marche: ['market', 'deal', 'contract'],
