@@ -19,6 +19,25 @@ import { STOPWORDS, terms, tokenize } from '../text/analyze.js';
 import type { AnalyzedQuestion, QuestionType } from '../understand/question.js';
 import { MISSING_THRESHOLD } from '../understand/question.js';
 
+/**
+ * Question-level features read off all the proposals at once: the best any
+ * of them does on a measure (the most coverage, the fewest uncovered telling
+ * words, whether any holds the kind of fact asked or every subject). They say
+ * how answerable the question is, whichever proposal answers.
+ */
+const AGGREGATES: readonly (readonly [string, string, 'max' | 'min'])[] = [
+  ['cov', 'q_best_cov', 'max'],
+  ['exact_cov', 'q_best_exact', 'max'],
+  ['similar_cov', 'q_best_similar', 'max'],
+  ['uncovered', 'q_least_uncovered', 'min'],
+  ['uncovered_named', 'q_least_uncovered_named', 'min'],
+  ['type_fit', 'q_any_type_fit', 'max'],
+  ['every_subject', 'q_any_every_subject', 'max'],
+  ['subject_held', 'q_any_subject_held', 'max'],
+  ['new_fact', 'q_any_new_fact', 'max'],
+  ['hand', 'q_best_hand', 'max'],
+];
+
 const QUESTION_TYPES: readonly QuestionType[] = ['how_much', 'how_many', 'how_long', 'when', 'where', 'who', 'why', 'yes_no', 'compare', 'total', 'what', 'keywords'];
 const FIT_TYPES: readonly QuestionType[] = ['how_much', 'how_many', 'how_long', 'when', 'where', 'who', 'why'];
 
@@ -34,6 +53,10 @@ export const FEATURE_NAMES: readonly string[] = [
   'q_conversion',
   'q_content',
   'q_money',
+  // What the best proposals hold, over all of them: whether anything found holds the subject, the kind of fact asked, the telling words.
+  ...AGGREGATES.map(([, name]) => name),
+  // How far each proposal is from the best on a measure (0 for the best): rank among the question's own proposals.
+  ...AGGREGATES.map(([from]) => `gap_${from}`),
   ...QUESTION_TYPES.map((t) => `q_${t}`),
   // The evidence.
   'no_evidence',
@@ -195,7 +218,7 @@ const PRONOUN_LED = /^(?:It|They|This|These|He|She|Its|Their|That|Those|We|Our)\
 /** The features of each proposal, as dense vectors in FEATURE_NAMES order. */
 export function proposalFeatures(qf: QuestionFeatures, k: Knowledge, proposals: readonly Proposal[], candidates: readonly Candidate[]): Float64Array[] {
   const handRank = new Map(candidates.map((c, i) => [c, i]));
-  return proposals.map((p) => {
+  const xs = proposals.map((p) => {
     const x = new Float64Array(FEATURE_NAMES.length);
     for (const [i, v] of qf.base) x[i] = v;
     const set = (name: string, value: number) => {
@@ -213,6 +236,19 @@ export function proposalFeatures(qf: QuestionFeatures, k: Knowledge, proposals: 
     if (passage) passageFeatures(qf, k, passage, set);
     return x;
   });
+  // The aggregates go on every proposal: they move the question as a whole towards an answer or none.
+  for (const [from, to, how] of AGGREGATES) {
+    const i = INDEX.get(from)!;
+    const j = INDEX.get(to)!;
+    let best = how === 'max' ? 0 : 1;
+    for (const x of xs) best = how === 'max' ? Math.max(best, x[i]!) : Math.min(best, x[i]!);
+    const gap = INDEX.get(`gap_${from}`)!;
+    for (const x of xs) {
+      x[j] = best;
+      x[gap] = how === 'max' ? best - x[i]! : x[i]! - best;
+    }
+  }
+  return xs;
 }
 
 function candidateFeatures(qf: QuestionFeatures, k: Knowledge, c: Candidate, set: (name: string, value: number) => void, rank: number | undefined): void {

@@ -9,6 +9,7 @@
  */
 import { createEngine, type Answer } from '../../src/index.js';
 import type { Observed } from '../../src/decide/decide.js';
+import type { AnalyzedQuestion } from '../../src/understand/question.js';
 import { normaliseFact, type EvalCase } from '../../adapters/cli/evaluate.js';
 import type { Collection, Split } from './collections.js';
 
@@ -75,21 +76,51 @@ export function isRight(c: EvalCase, a: Answer): boolean {
   return (c.any ?? []).some((f) => lead.includes(normaliseFact(f)));
 }
 
+/** One answerable training question in this many gets a twin about a name the documents lack. */
+const AUGMENT_EVERY = 3;
+
+/** Names of the world, of each kind, to put in place of a question's own (any the corpus has are skipped). */
+const OTHER_NAMES: Record<string, readonly string[]> = {
+  place: ['Japan', 'Brazil', 'Kenya', 'Norway', 'Chile', 'Vietnam', 'Morocco', 'Peru', 'Mongolia', 'Iceland', 'Tasmania', 'Manitoba'],
+  person: ['Aiko Tanaka', 'Tomasz Nowak', 'Carlos Mendes', 'Ingrid Solberg', 'Kwame Mensah', 'Priya Raman', 'Lucia Ferreira', 'Omar Haddad'],
+  organisation: ['Toyota', 'Samsung', 'Unilever', 'Nestlé', 'Siemens', 'Petrobras', 'Infosys', 'Maersk'],
+};
+
+/**
+ * The question with its first named entity (a place, person or organisation
+ * written in it) replaced by a name of the same kind that the corpus never
+ * uses; undefined when it names none.
+ */
+function swapName(q: AnalyzedQuestion, corpusText: string, seed: number): string | undefined {
+  const mention = q.entities.find((e) => !e.adjective && e.end > e.start && OTHER_NAMES[e.entity.kind === 'programme' || e.entity.kind === 'group' ? 'organisation' : e.entity.kind] !== undefined);
+  if (!mention) return undefined;
+  const kind = mention.entity.kind === 'programme' || mention.entity.kind === 'group' ? 'organisation' : mention.entity.kind;
+  const names = OTHER_NAMES[kind]!.filter((n) => !corpusText.includes(n.toLowerCase()));
+  if (!names.length) return undefined;
+  const name = names[seed % names.length]!;
+  // The offsets are those of the question as the engine read it.
+  return `${q.text.slice(0, mention.start)}${name}${q.text.slice(mention.end)}`;
+}
+
 export interface DatasetStats {
   questions: number;
   /** Answerable questions with at least one right proposal (the recall of the proposals). */
   reachable: number;
   answerable: number;
   skipped: number;
+  /** Questions made unanswerable by swapping a name for one the documents never mention. */
+  augmented: number;
 }
 
 export async function buildDataset(collections: readonly Collection[], onProgress?: (line: string) => void): Promise<{ rows: QuestionRows[]; stats: DatasetStats }> {
   const rows: QuestionRows[] = [];
-  const stats: DatasetStats = { questions: 0, reachable: 0, answerable: 0, skipped: 0 };
+  const stats: DatasetStats = { questions: 0, reachable: 0, answerable: 0, skipped: 0, augmented: 0 };
   for (const collection of collections) {
     let seen: Observed[] = [];
     const engine = await createEngine({ corpusDir: collection.corpusDir, snapshot: false, onWarning: () => {}, decide: { observe: (o) => seen.push(o) } });
     const texts = new Map(engine.documents.map((d) => [d.id, engine.documentText(d.id) ?? '']));
+    const corpusText = [...texts.values()].join('\n').toLowerCase();
+    let eligible = 0;
     for (const c of collection.cases) {
       if (c.conversation) {
         stats.skipped++;
@@ -114,6 +145,19 @@ export async function buildDataset(collections: readonly Collection[], onProgres
         if (labels.some((l) => l === 1)) stats.reachable++;
       }
       rows.push({ collection: collection.name, id: c.id, split: collection.split, abstain: c.abstain === true, style: c.style, type: c.type, features: features as Float64Array[], labels, kinds: proposals.map((p) => p.kind), ...(evidenceAt !== undefined ? { evidenceAt } : {}), pool: Int32Array.from(proposals, (p) => (p.evidence ? candidates.indexOf(p.evidence) + 1 : 0)), question: c.q, texts: proposals.map((p) => p.text) });
+      // A question about a name the documents never mention cannot be answered from them, however like an answerable one it reads.
+      if (collection.split === 'train' && !c.abstain && ++eligible % AUGMENT_EVERY === 0) {
+        const swapped = swapName(seen[0]!.q, corpusText, eligible);
+        if (swapped) {
+          seen = [];
+          engine.ask(swapped);
+          if (seen.length === 1) {
+            const other = seen[0]!;
+            stats.augmented++;
+            rows.push({ collection: collection.name, id: `${c.id}~unknown-name`, split: collection.split, abstain: true, style: c.style, type: c.type, features: other.features as Float64Array[], labels: new Uint8Array(other.proposals.length), kinds: other.proposals.map((p) => p.kind), pool: Int32Array.from(other.proposals, (p) => (p.evidence ? other.candidates.indexOf(p.evidence) + 1 : 0)), question: swapped, texts: other.proposals.map((p) => p.text) });
+          }
+        }
+      }
     }
     onProgress?.(`${collection.name} (${collection.split}): ${collection.cases.length} questions`);
   }

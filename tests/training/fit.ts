@@ -249,20 +249,17 @@ export function accuracyAt(outcomes: ReturnType<typeof topOutcomes>, threshold: 
 
 /**
  * Least share of validation's unanswerable questions the threshold must
- * abstain on: near misses are a large part of what people ask about a text
- * they half remember, and a bot that never says "the sources don't say" is
- * not believed when it answers.
+ * abstain on. The validation questions that cannot be answered are mostly
+ * near misses written to look answerable (the right topic, a detail the
+ * text never gives), far harder to tell than what people usually ask; so
+ * the threshold answers as much as it can while still saying "the sources
+ * don't say" to two in five of those (the reading-comprehension benchmarks
+ * this is judged on ask for at least three in ten).
  */
-export const MIN_ABSTAINED = 0.35;
+export const MIN_ABSTAINED = 0.4;
 
-/** The threshold with the best weighted accuracy among those abstaining on enough (the middle of the best run, for a margin on either side). */
+/** The lowest threshold that abstains on at least MIN_ABSTAINED of validation's unanswerable questions (so answering the most it can). */
 export function bestThreshold(outcomes: ReturnType<typeof topOutcomes>): number {
   const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
-  const results = grid.map((t) => accuracyAt(outcomes, t));
-  const allowed = grid.filter((_, i) => results[i]!.abstained >= MIN_ABSTAINED);
-  if (!allowed.length) return grid[results.reduce((b, r, i) => (r.abstained > results[b]!.abstained ? i : b), 0)]!;
-  const score = (t: number) => results[grid.indexOf(t)]!.accuracy;
-  const max = Math.max(...allowed.map(score));
-  const best = allowed.filter((t) => score(t) === max);
-  return best[Math.floor(best.length / 2)]!;
+  return grid.find((t) => accuracyAt(outcomes, t).abstained >= MIN_ABSTAINED) ?? grid[grid.length - 1]!;
 }

@@ -31,7 +31,7 @@ if (rowsFile && !cached) writeFileSync(rowsFile, serialize({ rows, stats }));
 const of = (split: Split) => rows.filter((r) => r.split === split);
 const train = of('train');
 const validation = of('validation');
-log(`questions: ${stats.questions} (skipped ${stats.skipped}); answerable with a right proposal among the candidates: ${stats.reachable}/${stats.answerable}`);
+log(`questions: ${stats.questions} (skipped ${stats.skipped}; ${stats.augmented} more made about a name the documents lack); answerable with a right proposal among the candidates: ${stats.reachable}/${stats.answerable}`);
 
 const s = standardiser(train, FEATURE_NAMES.length);
 if (train.some((r) => r.features.some((x) => x.length !== FEATURE_NAMES.length))) throw new Error('the rows were built with other features: build them again (without --rows, or delete the file)');
