@@ -70,10 +70,10 @@ function within(small: Set<string>, large: Set<string>): boolean {
 
 // Figures by the words of their description: a figure is only about the same thing as
 // another when they share one, so these are all relatedFigures needs to look at.
-const aboutIndexCache = new WeakMap<Knowledge, Map<string, number[]>>();
+const aboutIndexCache = new WeakMap<object, Map<string, number[]>>();
 
 function figuresAbout(k: Knowledge): Map<string, number[]> {
-  let index = aboutIndexCache.get(k);
+  let index = aboutIndexCache.get(k.index);
   if (!index) {
     index = new Map();
     k.figures.forEach((f, i) => {
@@ -83,7 +83,7 @@ function figuresAbout(k: Knowledge): Map<string, number[]> {
         else index!.set(w, [i]);
       }
     });
-    aboutIndexCache.set(k, index);
+    aboutIndexCache.set(k.index, index);
   }
   return index;
 }
@@ -108,12 +108,12 @@ function sameValue(a: FigureEntry, b: FigureEntry): boolean {
   return x.display.toLowerCase().replace(/^(?:in|by|on)\s+/, '') === y.display.toLowerCase().replace(/^(?:in|by|on)\s+/, '');
 }
 
-const byIdCache = new WeakMap<Knowledge, Map<string, FigureEntry>>();
+const byIdCache = new WeakMap<object, Map<string, FigureEntry>>();
 
 /** The figures by id, worked out once per index. */
 export function figuresById(k: Knowledge): Map<string, FigureEntry> {
-  let byId = byIdCache.get(k);
-  if (!byId) byIdCache.set(k, (byId = new Map(k.figures.map((f) => [f.figure.id, f]))));
+  let byId = byIdCache.get(k.index);
+  if (!byId) byIdCache.set(k.index, (byId = new Map(k.figures.map((f) => [f.figure.id, f]))));
   return byId;
 }
 

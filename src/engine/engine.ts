@@ -35,6 +35,7 @@ import { similarCoverage } from '../score/similar.js';
 import { similarWordsFinder } from '../generate/similar-words.js';
 import { detectLanguage, type Language } from '../understand/language.js';
 import { loadFrenchLexicon, readFrench, type FrenchLexicon } from '../understand/french/index.js';
+import { frenchStandIns, knowledgeWithStandIns } from '../understand/french/stand-ins.js';
 import { inFrench } from '../compose/french.js';
 import { stemWord } from '../text/analyze.js';
 
@@ -228,9 +229,11 @@ class AnsweringEngine implements Engine {
       const lexicon = this.frenchLexicon();
       const reading = readFrench(text, lexicon, { prefer: (word) => this.k.vocabulary.has(word) || this.k.vocabulary.has(stemWord(word)) });
       ex.translated = reading.english;
-      return inFrench(this.answerReadable(reading.english, options, ex, detail, 'fr'), { words: reading.words, lexicon });
+      // The other English senses of the French words are searched as stand-ins, for this question only.
+      const k = knowledgeWithStandIns(this.k, frenchStandIns(reading));
+      return inFrench(this.answerReadable(reading.english, options, ex, detail, 'fr', k), { words: reading.words, lexicon });
     }
-    return this.answerReadable(text, options, ex, detail, 'en');
+    return this.answerReadable(text, options, ex, detail, 'en', this.k);
   }
 
   /** The French lexicon (FreeDict where installed, else cognates), read at the first French question. */
@@ -241,7 +244,7 @@ class AnsweringEngine implements Engine {
   private french?: FrenchLexicon;
 
   /** A readable English message: small talk, a question about the last answer, or questions to answer. */
-  private answerReadable(text: string, options: AskOptions, ex: Explanation, detail: boolean, language: Language): Answer {
+  private answerReadable(text: string, options: AskOptions, ex: Explanation, detail: boolean, language: Language, k: Knowledge): Answer {
     const examples = this.examples.slice(0, 3);
     const casual = normalizeCasual(text);
     const talk = smallTalkKind(casual) ?? smallTalkKind(text);
@@ -253,7 +256,7 @@ class AnsweringEngine implements Engine {
     const conversation = options.conversation;
     const stored = conversation !== undefined ? this.conversations.get(conversation) : undefined;
     // "source?", "who said that?": about the previous answer itself, not the sources.
-    const aboutLast = stored?.answer ? answerAboutLast(casual, stored, this.k) : undefined;
+    const aboutLast = stored?.answer ? answerAboutLast(casual, stored, k) : undefined;
     if (aboutLast) {
       ex.decision = `about the previous answer: ${aboutLast.kind}`;
       return aboutLast.answer;
@@ -264,10 +267,10 @@ class AnsweringEngine implements Engine {
       return compose.invalid('Please type a question about the sources.', examples);
     }
     // Sentences around the question are what "it" may refer to, when the conversation has nothing earlier.
-    let previous: Omit<ConversationState, 'at'> | undefined = stored ?? contextState(message.context, this.k);
+    let previous: Omit<ConversationState, 'at'> | undefined = stored ?? contextState(message.context, k);
     const answers: Answer[] = [];
     for (const [i, part] of message.questions.entries()) {
-      const { answer, state } = this.answerPart(part, previous, ex, detail, i > 0);
+      const { answer, state } = this.answerPart(part, previous, ex, detail, i > 0, k);
       answers.push(answer);
       if (state) previous = state;
     }
@@ -279,18 +282,18 @@ class AnsweringEngine implements Engine {
   }
 
   /** One question of a message, with what came before it (the conversation, or the message's earlier part). */
-  private answerPart(part: MessagePart, previous: Omit<ConversationState, 'at'> | undefined, ex: Explanation, detail: boolean, sameMessage = false): { answer: Answer; state?: Omit<ConversationState, 'at'> } {
+  private answerPart(part: MessagePart, previous: Omit<ConversationState, 'at'> | undefined, ex: Explanation, detail: boolean, sameMessage: boolean, k: Knowledge): { answer: Answer; state?: Omit<ConversationState, 'at'> } {
     // An aside naming things the sources never mention ("…, is it OpenAI?") makes the question one they can't answer.
-    const asideNames = part.aside ? analyzeQuestion(part.aside, this.k).terms.filter((t) => t.named).map((t) => t.word) : [];
+    const asideNames = part.aside ? analyzeQuestion(part.aside, k).terms.filter((t) => t.named).map((t) => t.word) : [];
     if (asideNames.length) {
       ex.decision = `abstain: the aside names ${asideNames.join(', ')}`;
       return { answer: compose.notFound(`The sources don't mention ${asideNames.join(' or ')}.`, this.examples.slice(0, 3)) };
     }
     // "The firm building the warehouse, how much did it promise?": the description says what "it" is.
-    const described = describedSubject(part.text, this.k);
-    let q = analyzeQuestion(described?.question ?? part.text, this.k, { claim: part.claim });
+    const described = describedSubject(part.text, k);
+    let q = analyzeQuestion(described?.question ?? part.text, k, { claim: part.claim });
     const before = described ? { type: 'what' as const, ...this.aboutEntity(described.entity), question: described.description } : previous;
-    const followUp = applyFollowUp(q, before, { isFrame: (stem) => this.k.lexicon.isFrame(stem), sameMessage: sameMessage || described !== undefined });
+    const followUp = applyFollowUp(q, before, { isFrame: (stem) => k.lexicon.isFrame(stem), sameMessage: sameMessage || described !== undefined });
     if (followUp) {
       q = followUp.question;
       ex.resolvedQuestion = followUp.resolved;
@@ -302,7 +305,7 @@ class AnsweringEngine implements Engine {
 
     const decideOptions = detail ? { ...this.options.decide, retrieve: { ...this.options.decide?.retrieve, reasons: true } } : this.options.decide;
     delete ex.named;
-    const { answer, chosen } = decide(q, this.k, ex, decideOptions, detail);
+    const { answer, chosen } = decide(q, k, ex, decideOptions, detail);
     if (chosen?.named) ex.named = chosen.named;
     if (answer.kind === 'invalid') return { answer };
     // "What's it called, and how much did it pledge?": after a name answer, "it" is what was named.

@@ -22,7 +22,7 @@ const NAMING_STEMS = new Set(['call', 'name', 'known', 'titl']);
 /** Share of the question's descriptive words (by weight) an entity's profile must hold to be the one named. */
 const MIN_DESCRIBED = 0.5;
 
-const profiles = new WeakMap<Knowledge, Map<string, Set<string>>>();
+const profiles = new WeakMap<object, Map<string, Set<string>>>();
 
 /**
  * What the corpus says each entity is, as stems: its name and aliases, its
@@ -30,12 +30,12 @@ const profiles = new WeakMap<Knowledge, Map<string, Set<string>>>();
  * Worked out once per corpus, at the first name question.
  */
 function profilesOf(k: Knowledge): Map<string, Set<string>> {
-  let byId = profiles.get(k);
+  let byId = profiles.get(k.index);
   if (!byId) {
     const texts = new Map(k.corpus.entities.map((e) => [e.id, [e.name, ...e.aliases, e.description ?? '', ...e.definition]]));
     for (const f of k.figures) for (const id of f.figure.subjects) texts.get(id)?.push(f.figure.what);
     byId = new Map([...texts].map(([id, t]) => [id, new Set(terms(t.join(' ')))]));
-    profiles.set(k, byId);
+    profiles.set(k.index, byId);
   }
   return byId;
 }

@@ -19,11 +19,11 @@ interface MoneyFigures {
   byKeyword: Map<string, FigureEntry[]>;
 }
 
-const moneyCache = new WeakMap<Knowledge, MoneyFigures>();
+const moneyCache = new WeakMap<object, MoneyFigures>();
 
 /** Money figures by entity and by description word, worked out once per index (createEngine does it at start). */
 export function moneyFiguresOf(k: Knowledge): MoneyFigures {
-  let money = moneyCache.get(k);
+  let money = moneyCache.get(k.index);
   if (!money) {
     money = { byEntity: new Map(), byKeyword: new Map() };
     const add = (map: Map<string, FigureEntry[]>, key: string, f: FigureEntry) => {
@@ -36,7 +36,7 @@ export function moneyFiguresOf(k: Knowledge): MoneyFigures {
       for (const id of f.entities) add(money.byEntity, id, f);
       for (const s of f.keywords) add(money.byKeyword, s, f);
     }
-    moneyCache.set(k, money);
+    moneyCache.set(k.index, money);
   }
   return money;
 }

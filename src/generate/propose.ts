@@ -22,7 +22,7 @@ import { pickFiguresForParts } from './parts.js';
 import type { Proposal } from './proposal.js';
 import { FIGURE_TYPES, measurePassage, retrieve, type Candidate, type RetrieveOptions } from './retrieve.js';
 import { askedFigure } from './sentence-figures.js';
-import { answerClaim, claimOf } from './verify.js';
+import { answerClaim, claimOf, judgeClaim } from './verify.js';
 
 /** "tl;dr", "summary", "key numbers", "main announcements", "what happened": a digest, not a search. */
 export const DIGEST_ASKED = /\b(?:summary|summari[sz]e|overview|recap|gist|rundown|highlights|tl;?dr|(?:key|main|big|major|biggest|important)\s+(?:[a-z]+\s+)?(?:numbers|figures|points|facts|takeaways|announcements)|what (?:was|got|were the things) announced|what happened|all the (?:numbers|figures))\b/i;
@@ -65,10 +65,12 @@ export function propose(q: AnalyzedQuestion, k: Knowledge, options: ProposeOptio
 function sentenceProposal(q: AnalyzedQuestion, k: Knowledge, c: Candidate, claim: ReturnType<typeof claimOf> | undefined, options: ProposeOptions): Proposal {
   const p = c.passage!;
   const max = options.maxPassageQuotes ?? 3;
+  // For a yes/no question, what the sentence tells of the claim: it states the asked value, contradicts it, or is silent.
+  const verdict = claim ? judgeClaim(claim, p, k, q).verdict : undefined;
   return {
     kind: 'sentence',
     evidence: c,
-    signals: {},
+    signals: verdict === 'yes' ? { claim_yes: 1 } : verdict === 'no' ? { claim_no: 1 } : verdict ? { claim_unsaid: 1 } : {},
     ref: `${p.doc.id} ¶${p.sentence.paragraph}`,
     text: p.sentence.text,
     compose: (confidence, companions) => {

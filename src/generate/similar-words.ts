@@ -16,13 +16,13 @@ const PER_WORD = 2;
 const MIN_SIMILARITY = 0.55;
 
 /** The corpus's words that have vectors, with their rows, worked out at the first question that needs them. */
-const corpusWords = new WeakMap<Knowledge, { words: string[]; rows: Int32Array }>();
+const corpusWords = new WeakMap<object, { words: string[]; rows: Int32Array }>();
 
 function wordsOf(k: Knowledge, vectors: WordVectors): { words: string[]; rows: Int32Array } {
-  let found = corpusWords.get(k);
+  let found = corpusWords.get(k.index);
   if (!found) {
     const words = k.vocabulary.words().filter((w) => /^\p{L}{3,}$/u.test(w) && vectors.has(w));
-    corpusWords.set(k, (found = { words, rows: Int32Array.from(words, (w) => vectors.row(w)) }));
+    corpusWords.set(k.index, (found = { words, rows: Int32Array.from(words, (w) => vectors.row(w)) }));
   }
   return found;
 }

@@ -108,6 +108,7 @@ export const FEATURE_NAMES: readonly string[] = [
   'fig_headline',
   'fig_what_cov',
   'fig_near',
+  'fig_subject',
   'money_unasked',
   ...[...FIGURE_TYPES].map((t) => `fig_${t}`),
   // The kind of proposal (a sentence is the base) and its signals.
@@ -169,7 +170,8 @@ export function questionFeatures(q: AnalyzedQuestion, k: Knowledge, similar?: Qu
   set('q_unknown', Math.min(3, q.unknown.length) / 3);
   set('q_missing', Math.min(3, q.missing.length) / 3);
   // A name the corpus never uses ("Japan", "Nvidia"), told apart from an unknown everyday word (slang, a paraphrase).
-  set('q_unknown_name', Math.min(2, q.terms.filter((t) => !t.known && !t.inEntity && (t.named || t.capitalised)).length) / 2);
+  // (A weekday or month is a date put forward, not a name: "was it on Monday?" is checked, not refused.)
+  set('q_unknown_name', Math.min(2, q.terms.filter((t) => !t.known && !t.inEntity && (t.named || t.capitalised) && !CALENDAR_WORD.test(t.word)).length) / 2);
   const unseen = (q.type === 'when' || q.type === 'who') && q.terms.some((t) => !t.known && !k.lexicon.isFrame(t.stem) && (t.informative >= MISSING_THRESHOLD || (q.type === 'who' && t.phrasing && t.informative > 0)));
   set('q_unseen_event', unseen ? 1 : 0);
   const knownContent = q.terms.filter((t) => t.known && !k.lexicon.isFrame(t.stem));
@@ -209,6 +211,8 @@ export function questionFeatures(q: AnalyzedQuestion, k: Knowledge, similar?: Qu
     ...(similar ? { similar } : {}),
   };
 }
+
+const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /** Words that ask about money, not some other quantity ("how much power"). */
 const MONEY_ASKED = /[€$£]|\b(?:money|cost|costs|costing|budget|price|prices|priced|fund|funds|funding|funded|invest\w*|pay|paid|paying|spend\w*|spent|worth|euros?|dollars?|pounds?|cash|financ\w*|fee|fees|salary|revenue|grant|grants|loan|capital|valu\w*|afford|cheap|expensive|bill)\b/i;
@@ -336,6 +340,7 @@ function passageFeatures(qf: QuestionFeatures, k: Knowledge, p: Passage, set: (n
     set('fig_headline', f.headline ? 1 : 0);
     set('fig_what_cov', figure.described);
     set('fig_near', figure.near);
+    set('fig_subject', figure.subject);
     if (FIGURE_TYPES.has(q.type)) set(`fig_${q.type}`, 1);
     if (f.figure.kind === 'money' && !MONEY_ASKED.test(q.text) && q.amounts.length === 0) set('money_unasked', 1);
     if (q.amounts.some((a) => a.value === f.figure.amount)) set('same_amount', 1);

@@ -146,7 +146,8 @@ export async function buildDataset(collections: readonly Collection[], onProgres
       }
       rows.push({ collection: collection.name, id: c.id, split: collection.split, abstain: c.abstain === true, style: c.style, type: c.type, features: features as Float64Array[], labels, kinds: proposals.map((p) => p.kind), ...(evidenceAt !== undefined ? { evidenceAt } : {}), pool: Int32Array.from(proposals, (p) => (p.evidence ? candidates.indexOf(p.evidence) + 1 : 0)), question: c.q, texts: proposals.map((p) => p.text) });
       // A question about a name the documents never mention cannot be answered from them, however like an answerable one it reads.
-      if (collection.split === 'train' && !c.abstain && ++eligible % AUGMENT_EVERY === 0) {
+      // (Not a yes/no question: "did Japan sign?" may well be answered No from a list of who did.)
+      if (collection.split === 'train' && !c.abstain && seen[0]!.q.type !== 'yes_no' && ++eligible % AUGMENT_EVERY === 0) {
         const swapped = swapName(seen[0]!.q, corpusText, eligible);
         if (swapped) {
           seen = [];
