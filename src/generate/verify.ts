@@ -110,6 +110,13 @@ export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candida
   const dated = checkAgainstDate(claim, subjects, k);
   if (dated) return dated;
   const passages = evidence.map((c) => c.passage).filter((p): p is Passage => !!p);
+  // "Open or closed?", "Paris or London?": the evidence that states one of the two answers with it.
+  const offered = ALTERNATIVES.exec(q.text);
+  if (offered && passages[0]) {
+    const p = passages[0];
+    const stated = [offered[1]!, offered[2]!].filter((w) => new RegExp(`\\b${escapeRegExp(w)}`, 'i').test(p.sentence.text));
+    if (stated.length === 1) return compose.answerFromPassagesWithLead(`${capitalise(stated[0]!.toLowerCase())}, according to the source: ${compose.clip(p.sentence.text, 200)}`, [p], k, q, confidence);
+  }
   // Evidence that states a value of the asked kind (an amount, a day, a place) is checked first.
   const states = (p: Passage) =>
     (claim.amounts.length > 0 && p.money.length > 0) || ((claim.days.length > 0 || claim.months.length > 0) && p.hasTime) || (claim.places.length > 0 && p.places.size > 0);

@@ -5,7 +5,7 @@
  * neither. On the harbour fixture and the bundled article.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openHarbour, openSummit, type TestEngine } from '../helpers/fixtures.js';
+import { HARBOUR_FIXTURE, openHarbour, openRefusing, openSummit, type TestEngine } from '../helpers/fixtures.js';
 
 let harbour: TestEngine;
 let summit: TestEngine;
@@ -39,9 +39,11 @@ describe('two alternatives offered', () => {
 });
 
 describe('a word used as a verb', () => {
-  it('harbour: a word mostly a noun, used before an object, is phrasing, not a missing subject', () => {
+  it('harbour: a word mostly a noun, used before an object, is phrasing, not a missing subject', async () => {
     expect(harbour.ask('does the council favour the terminal?').answer).not.toMatch(/don't mention/);
-    // A noun the corpus lacks still is one.
-    expect(harbour.ask('how much will the council pay for the ferry?').answer).toBe("The sources don't mention ferry.");
+    // A noun the corpus lacks still is one: a telling word, named when the sources don't answer.
+    const ferry = harbour.engine.explain('how much will the council pay for the ferry?').explanation.terms;
+    expect(ferry).toContainEqual(expect.stringMatching(/^ferri \(unknown, weight 0\.9/));
+    expect((await openRefusing(HARBOUR_FIXTURE)).ask('how much will the council pay for the ferry?').answer).toBe("The sources don't mention ferry.");
   });
 });

@@ -36,6 +36,15 @@ async function open(dir: string, engineOf: (corpus: Awaited<ReturnType<typeof lo
   };
 }
 
+/**
+ * An engine over a corpus that abstains on every question (its threshold
+ * above any probability): what its refusals say is how the engine words
+ * what it could not find, whatever the model would decide.
+ */
+export async function openRefusing(dir: string = BUNDLED_CORPUS): Promise<Engine> {
+  return createEngine({ corpusDir: dir, snapshot: false, onWarning: () => {}, decide: { threshold: 1.01 } });
+}
+
 /** The bundled corpus. */
 export const openSummit = () => open(BUNDLED_CORPUS, () => createEngine());
 /** The harbour fixture with its entities, figures and lexicon. */
