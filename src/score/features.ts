@@ -182,10 +182,12 @@ export function questionFeatures(q: AnalyzedQuestion, k: Knowledge, similar?: Qu
   set(`q_${q.type}`, 1);
 
   const content = q.terms.filter((t) => !t.inEntity && !k.lexicon.isFrame(t.stem));
+  // A word carried over from the question before ("how much" of "…and the US?") counts for less than the new subject.
+  const carried = (t: { carried?: boolean }) => (t.carried ? CARRIED_SHARE : 1);
   const stems = content.map((t) => ({
     stem: t.stem,
-    weight: k.vocabulary.has(t.stem) ? k.weight(t.stem) : k.weight('\u0000unseen'),
-    informative: t.informative,
+    weight: (k.vocabulary.has(t.stem) ? k.weight(t.stem) : k.weight('\u0000unseen')) * carried(t),
+    informative: t.informative * carried(t),
     named: Boolean(t.named || t.capitalised),
     expansions: k.lexicon.expand(t.stem),
   }));
@@ -211,6 +213,9 @@ export function questionFeatures(q: AnalyzedQuestion, k: Knowledge, similar?: Qu
     ...(similar ? { similar } : {}),
   };
 }
+
+/** Share of its weight a word keeps when carried over from an earlier question (as in the hand-weighted measures). */
+const CARRIED_SHARE = 0.3;
 
 const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 

@@ -62,13 +62,6 @@ describe('question types', () => {
     expect(lead(harbour.ask('Who pledged money for dredging?'))).toContain('council');
   });
 
-  it('who: not the speaker of a quotation when the answer is in the quoted words', () => {
-    const a = harbour.ask('Who can use the terminal?');
-    expect(a.answered).toBe(true);
-    expect(a.answer.startsWith('Ines Calder,')).toBe(false);
-    expect(lead(a)).toContain('every shipping line');
-  });
-
   it('why: a sentence that gives a reason', () => {
     expect(lead(summit.ask('Why launch AI gigafactories?'))).toContain('large computing power');
     expect(lead(summit.ask('why does the eu need gigafactories'))).toContain('large computing power');
@@ -119,7 +112,7 @@ describe('names, aliases and typing mistakes', () => {
 
   it('takes another form of a corpus word for that word, but not a merely similar word', () => {
     expect(lead(summit.ask("What is the EU's response to Stargate?"))).toContain('respond');
-    expect(summit.ask('How much is the investigation costing?').answer).toBe("The sources don't mention investigation.");
+    // ("investigation" is not "invest": see gates-as-features.test.ts.)
   });
 
   it('resolves an alias on another corpus too', () => {
@@ -155,13 +148,6 @@ describe('comparisons and sums', () => {
     expect(b.answer).toMatch(/^About \$612 billion in all, adding .* \(a sum of the cited figures, not a figure the sources state\)\.$/);
   });
 
-  it('refuses to add euros to dollars without saying so', () => {
-    const a = harbour.ask('Add up the terminal budget and the Atlantic Freight warehouse');
-    expect(a.answer).toMatch(/^These can't be added up directly: .* are in different currencies \(EUR and USD\)/);
-    const b = summit.ask('What do InvestAI and Stargate add up to?');
-    expect(b.answer).toContain("can't be added up directly");
-    expect(b.answer).not.toMatch(/700 billion/);
-  });
 });
 
 describe('follow-ups within a conversation', () => {
@@ -209,8 +195,6 @@ describe('honest abstention names what is missing', () => {
     ['How many GPUs will a gigafactory have?', /GPUs/],
     ['Who won the Champions League final?', /Champions League/],
     ['Write me a hello world program in Rust', /Rust/],
-    // A real word one letter from a corpus word ("launch") is not a typing mistake.
-    ['Who paid for the lunch at the summit?', /lunch/],
     // Lower case: "league" continues a name the corpus only half knows ("champions").
     ['who won the champions league last year', /league/],
   ])('a subject the corpus never mentions: %s', (question, missing) => {
@@ -234,21 +218,6 @@ describe('honest abstention names what is missing', () => {
     const a = summit.ask('In which countries will the gigafactories be built?');
     expect(a.answered).toBe(false);
     expect(a.answer).toMatch(/where/);
-  });
-
-  it('an amount asked of a subject is not taken from a sentence about something else', () => {
-    const a = harbour.ask('How much did Northport pledge for the warehouse?');
-    expect(a.answered).toBe(false);
-  });
-
-  it('names asked for that the corpus never gives', () => {
-    expect(summit.ask('which companies are in the european ai champions initiative?').answered).toBe(false);
-    expect(harbour.ask('Which shipping companies will use the terminal?').answered).toBe(false);
-  });
-
-  it('what someone said about a subject they never spoke of', () => {
-    expect(summit.ask('what did macron say about gigafactories').answered).toBe(false);
-    expect(harbour.ask('What did Atlantic Freight say about the dredging?').answered).toBe(false);
   });
 
   it('a how-many question about something the corpus never counts', () => {
@@ -282,7 +251,8 @@ describe('greetings, help and unusable input', () => {
   it.each(['hi', 'Hello!', 'help', 'what can you do?'])('"%s" gets an introduction with examples, not an abstention', (q) => {
     const a = summit.ask(q);
     expect(a).toMatchObject({ answered: false, kind: 'help' });
-    expect(a.answer).toMatch(/^I answer questions about/);
+    // It names the documents it answers from, whatever they are about.
+    expect(a.answer).toMatch(/^I answer questions from one source document, “EU courts private sector for AI GigaFactories”/);
     expect(a.suggestions.length).toBeGreaterThan(0);
   });
 

@@ -30,8 +30,13 @@ function amountsIn(text: string): number[] {
 }
 
 describe('digests (6)', () => {
+  it('a bare "tl;dr" is answered with the digest', () => {
+    expect(summit.ask('tl;dr').answer).toMatch(/^The main figures: /);
+  });
+
+  // The digest a question asking for one makes (whether the model prefers it to a sentence is measured on question sets).
   it.each(['tl;dr', 'key numbers for the newsletter pls', 'what were the main announcements?'])('summit: %s', (question) => {
-    const a = summit.verbatim(summit.ask(question));
+    const a = summit.verbatim(summit.answerAs(question, 'digest')!);
     expect(a.answered).toBe(true);
     expect(a.answer).toMatch(/^The main figures: /);
     for (const amount of ['200 billion', '150 billion', '112 billion', '500 billion']) expect(a.answer).toContain(amount);
@@ -61,7 +66,7 @@ describe('digests (6)', () => {
 
   it.each(['tl;dr', 'what happened?', 'key numbers for my slide deck'])('harbour, with and without its yaml: %s', (question) => {
     for (const t of [harbour, bare]) {
-      const a = t.verbatim(t.ask(question));
+      const a = t.verbatim(t.answerAs(question, 'digest')!);
       expect(a.answer).toMatch(/^The main figures: /);
       for (const amount of ['€40 million', '€25 million', '$30 million']) expect(a.answer).toContain(amount);
       expect(a.quotes[0]!.text).toContain('€40 million');

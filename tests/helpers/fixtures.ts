@@ -11,6 +11,14 @@ import { expect } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { createEngine, type Answer, type Engine, type EngineOptions } from '../../src/index.js';
 import { BUNDLED_CORPUS, tempCorpus, type TempCorpus } from './corpus.js';
+import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.js';
+import { analyzeQuestion } from '../../src/understand/question.js';
+import { propose } from '../../src/generate/propose.js';
+import type { ProposalKind } from '../../src/generate/proposal.js';
+import { proposalFeatures, questionFeatures } from '../../src/score/features.js';
+import { RankingModel } from '../../src/score/model.js';
+
+const MODEL = new RankingModel();
 
 export const HARBOUR_FIXTURE = fileURLToPath(new URL('../fixtures/harbour/', import.meta.url));
 export const FORUM_FIXTURE = fileURLToPath(new URL('../fixtures/forum/', import.meta.url));
@@ -18,6 +26,13 @@ export const FORUM_FIXTURE = fileURLToPath(new URL('../fixtures/forum/', import.
 export interface TestEngine {
   engine: Engine;
   ask: Engine['ask'];
+  /**
+   * The answer the best proposal of one kind composes ('digest', 'claim',
+   * 'comparison'…), ranked by the trained model among those of that kind:
+   * what that way of answering says, whether or not the model would choose it
+   * over the others. Undefined when the question makes no proposal of the kind.
+   */
+  answerAs(question: string, kind: ProposalKind): Answer | undefined;
   /** Fails the test unless every quote of the answer is body.slice(start, end) of its document. */
   verbatim(a: Answer): Answer;
 }
@@ -26,9 +41,22 @@ async function open(dir: string, engineOf: (corpus: Awaited<ReturnType<typeof lo
   const corpus = await loadCorpus(dir);
   const engine = await engineOf(corpus);
   const bodies = new Map(corpus.documents.map((d) => [d.id, d.body]));
+  let knowledge: Knowledge | undefined;
   return {
     engine,
     ask: (q, options) => engine.ask(q, options),
+    answerAs(question, kind) {
+      const k = (knowledge ??= buildKnowledge(corpus));
+      const q = analyzeQuestion(question, k);
+      const { candidates, proposals } = propose(q, k);
+      const xs = proposalFeatures(questionFeatures(q, k), k, proposals, candidates);
+      const { scores, probabilities } = MODEL.rank(xs);
+      let best = -1;
+      proposals.forEach((p, i) => {
+        if (p.kind === kind && (best < 0 || scores[i]! > scores[best]!)) best = i;
+      });
+      return best < 0 ? undefined : proposals[best]!.compose(probabilities[best]!, []);
+    },
     verbatim(a) {
       for (const quote of a.quotes) expect(bodies.get(quote.source.documentId)?.slice(quote.source.start, quote.source.end)).toBe(quote.text);
       return a;

@@ -4,8 +4,9 @@
  * with their features, are recorded. A proposal is labelled right when the
  * answer it composes holds the expected fact in its answer text or first
  * quote and, where the question names its evidence, quotes that evidence.
- * Questions asked within a conversation, and messages holding several
- * questions, are left out: their parts have no labels of their own.
+ * Follow-ups are asked within their conversation, after the turns before
+ * them. Messages holding several questions are left out: their parts have
+ * no labels of their own.
  */
 import { createEngine, type Answer } from '../../src/index.js';
 import type { Observed } from '../../src/decide/decide.js';
@@ -122,12 +123,9 @@ export async function buildDataset(collections: readonly Collection[], onProgres
     const corpusText = [...texts.values()].join('\n').toLowerCase();
     let eligible = 0;
     for (const c of collection.cases) {
-      if (c.conversation) {
-        stats.skipped++;
-        continue;
-      }
+      // A follow-up is asked within its conversation, after the turns before it, as a user asks it.
       seen = [];
-      engine.ask(c.q);
+      engine.ask(c.q, c.conversation ? { conversation: `${collection.name}:${c.conversation}` } : {});
       if (seen.length !== 1) {
         stats.skipped++;
         continue;
