@@ -25,6 +25,8 @@ export const FORUM_FIXTURE = fileURLToPath(new URL('../fixtures/forum/', import.
 
 export interface TestEngine {
   engine: Engine;
+  /** The corpus as loaded, for another engine over the same documents. */
+  corpus: Awaited<ReturnType<typeof loadCorpus>>;
   ask: Engine['ask'];
   /**
    * The answer the best proposal of one kind composes ('digest', 'claim',
@@ -44,6 +46,7 @@ async function open(dir: string, engineOf: (corpus: Awaited<ReturnType<typeof lo
   let knowledge: Knowledge | undefined;
   return {
     engine,
+    corpus,
     ask: (q, options) => engine.ask(q, options),
     answerAs(question, kind) {
       const k = (knowledge ??= buildKnowledge(corpus));
