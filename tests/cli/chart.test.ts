@@ -50,7 +50,7 @@ describe('REPL charts', () => {
 
   it(':chart writes the last answer\'s chart, in order with the lines around it', async () => {
     const file = join(dir, 'last.svg');
-    const out = await repl(['how much do the Champions and InvestAI add up to', `:chart ${file}`, 'how much is investai?', `:chart ${join(dir, 'none.png')}`]);
+    const out = await repl(['how much do the Champions and InvestAI add up to', `:chart ${file}`, 'How much will InvestAI mobilise?', `:chart ${join(dir, 'none.png')}`]);
     expect(readFileSync(file, 'utf8')).toMatch(/^<svg[^>]*>.*€150 billion.*<\/svg>$/s);
     const written = out.indexOf(`Chart written to ${file}.`);
     expect(written).toBeGreaterThan(out.indexOf('A total and its parts'));
