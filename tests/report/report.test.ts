@@ -12,18 +12,22 @@ import { groupAlike } from '../../adapters/shared/report/group.js';
 import { parseSince } from '../../adapters/shared/report/period.js';
 import { renderText } from '../../adapters/shared/report/render-text.js';
 import { captureLogger, tempDir } from '../question-log/fixtures.js';
+import { openRefusing } from '../helpers/fixtures.js';
 import { runReport } from '../feedback/loop.js';
 
 let engine: Engine;
+/** Answers what the bundled corpus answers; the questions it cannot answer are asked of an engine that refuses them all, so the report's grouping is checked whatever the ranking decides. */
+let refusing: Engine;
 const tmp = tempDir('qa-report-');
 beforeAll(async () => {
-  engine = await createEngine();
+  [engine, refusing] = await Promise.all([createEngine(), openRefusing()]);
 });
 afterAll(() => tmp.remove());
 
 const MOON = ['How much will the Moon base cost?', 'What would a base on the Moon cost?', 'What is the cost of the moon base?'];
 const FOOTBALL = ['Who won the football world cup?', 'Which football team won the world cup?'];
 const DAY = 86_400_000;
+const engineFor = (question: string) => ([...MOON, ...FOOTBALL].includes(question) ? refusing : engine);
 
 /** Asks each question through the engine and logs it, `daysAgo` before now. */
 async function logQuestions(file: string, asked: { question: string; daysAgo: number; user?: string }[]): Promise<void> {
@@ -32,14 +36,14 @@ async function logQuestions(file: string, asked: { question: string; daysAgo: nu
   const log = new QuestionLog({ target: { kind: 'sqlite', file }, logger: captureLogger(), now: () => at }).start();
   for (const [i, a] of asked.entries()) {
     at = now - a.daysAgo * DAY + i; // distinct times keep the order stable
-    log.record({ surface: i % 2 ? 'slack' : 'discord', user: a.user ?? `u${i}`, conversation: `c${i}`, question: a.question, answer: engine.ask(a.question), latencyMs: 1 + i });
+    log.record({ surface: i % 2 ? 'slack' : 'discord', user: a.user ?? `u${i}`, conversation: `c${i}`, question: a.question, answer: engineFor(a.question).ask(a.question), latencyMs: 1 + i });
   }
   await log.close();
 }
 
 describe('report', () => {
   it('lists an unanswerable question asked three times in different words once, with count 3 and the missing piece', async () => {
-    for (const q of [...MOON, ...FOOTBALL]) expect(engine.ask(q).kind, q).toBe('not_found');
+    for (const q of [...MOON, ...FOOTBALL]) expect(engineFor(q).ask(q).kind, q).toBe('not_found');
     const file = join(tmp.dir, 'grouping.sqlite');
     await logQuestions(file, [...MOON, ...FOOTBALL, 'How much is InvestAI?', 'How much did Stargate promise?'].map((question) => ({ question, daysAgo: 1 })));
     const db = await openDatabase({ kind: 'sqlite', file });
@@ -55,7 +59,7 @@ describe('report', () => {
       [2, FOOTBALL[1]],
     ]);
     expect(report.unanswered[0]!.variants.sort()).toEqual([MOON[0], MOON[1]].sort());
-    expect(report.unanswered[0]!.missing).toBe(engine.ask(MOON[2]!).answer);
+    expect(report.unanswered[0]!.missing).toBe(refusing.ask(MOON[2]!).answer);
     // The two answers quote some documents; every other one is listed as never quoted.
     const quoted = new Set(['How much is InvestAI?', 'How much did Stargate promise?'].flatMap((q) => engine.ask(q).quotes.map((x) => x.source.documentId)));
     expect(report.neverQuoted.map((d) => d.id).sort()).toEqual(engine.documents.map((d) => d.id).filter((id) => !quoted.has(id)).sort());
