@@ -113,6 +113,15 @@ export function describeFigure(ctx: DescribeContext): string {
   return plainOr(describeFrom(ctx), ctx.figure.kind);
 }
 
+/**
+ * The description as the figure's context gives it, before plainOr: what the
+ * figure is found by and matched with other sources' figures on, even where
+ * an answer would not quote it.
+ */
+export function describeFigureWords(ctx: DescribeContext): string {
+  return describeFrom(ctx);
+}
+
 /** What a figure of each kind is when its context gives no plain description. */
 const PLAIN_DEFAULT: Record<string, string> = {
   money: 'the amount the source gives',

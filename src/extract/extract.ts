@@ -10,7 +10,7 @@ import type { Sentence } from '../text/segment.js';
 import { findFigures, type FigureKind, type FoundAmount } from './amounts.js';
 import { speakerInSentence, speakerLabel } from './attribution.js';
 import { corpusReference, datelineDate, ownDates, type DocumentDates } from './document-date.js';
-import { DATELINE, describeFigure } from './describe.js';
+import { DATELINE, describeFigure, describeFigureWords } from './describe.js';
 import { buildEntities, type EntityDraft, type EntityIndex, type SentenceRecord } from './entities.js';
 import { collectLowercaseWords, collectMidSentenceCapitals, findMentions, findRoleMentions, titleCase, type Mention } from './mentions.js';
 import { entityQuestions, keywordsOf } from './questions.js';
@@ -288,7 +288,7 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
   const clauseText = sentence.text.slice(0, f.start);
   const superseded = ctx.correction && SUPERSEDED_CLAUSE.test(clauseText.split(/;/).pop()!);
   const correction = ctx.correction?.thing ? (superseded ? 'superseded' : 'corrected') : undefined;
-  const what = f.kind === 'date' && f.start < dateline ? 'the date the story was filed' : describeFigure({
+  const context: Parameters<typeof describeFigure>[0] = {
     text: sentence.text,
     figure: f,
     ...(pronoun && ctx.antecedent ? { antecedent: ctx.antecedent.name } : {}),
@@ -296,7 +296,11 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
     ...(firstAfter ? { subjectAfter: writtenName(firstAfter.mention, firstAfter.draft) } : {}),
     ...(ctx.moneyWhat && f.kind === 'duration' ? { moneyWhat: ctx.moneyWhat } : {}),
     ...(correction ? { correction, correctedThing: ctx.correction!.thing } : {}),
-  });
+  };
+  const filed = f.kind === 'date' && f.start < dateline;
+  const what = filed ? 'the date the story was filed' : describeFigure(context);
+  // Found and matched by the words of its context, even where the answer says the plain default instead.
+  const words = filed ? what : describeFigureWords(context);
   // Nearest first, places after everything else: "in Lisbon" is rarely what a figure is about.
   const byDistance = [...inBody].sort((a, b) => Number(a.draft.kind === 'place') - Number(b.draft.kind === 'place') || Math.abs(rel(a.mention) - f.start) - Math.abs(rel(b.mention) - f.start));
   const subjects: string[] = [];
@@ -314,7 +318,7 @@ function buildFigure(doc: CorpusDocument, sentence: Sentence, f: FoundAmount, al
   const kindWord = f.kind === 'money' ? '' : `${f.kind}-`;
   const base = `${subjects[0] ?? doc.id}`.slice(0, 40).replace(/-+$/, '');
   const id = uniqueId(`${base}-${kindWord}${slug(f.display).slice(0, 30)}`.replace(/-+$/, ''), ctx.usedFigureIds);
-  const keywords = keywordsOf(what, f.kind);
+  const keywords = keywordsOf(words, f.kind);
   if (correction) keywords.push(correction);
   if (f.high !== undefined) keywords.push('range');
   const figure: LoadedFigure = {

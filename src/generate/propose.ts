@@ -62,7 +62,7 @@ export function propose(q: AnalyzedQuestion, k: Knowledge, options: ProposeOptio
   return { candidates, proposals };
 }
 
-function sentenceProposal(q: AnalyzedQuestion, k: Knowledge, c: Candidate, claim: ReturnType<typeof claimOf> | undefined, options: ProposeOptions): Proposal {
+export function sentenceProposal(q: AnalyzedQuestion, k: Knowledge, c: Candidate, claim: ReturnType<typeof claimOf> | undefined, options: ProposeOptions): Proposal {
   const p = c.passage!;
   const max = options.maxPassageQuotes ?? 3;
   // For a yes/no question, what the sentence tells of the claim: it states the asked value, contradicts it, or is silent.

@@ -45,8 +45,10 @@ export interface FigureFit {
 
 /** The sentence's figure the question asks for, if one is of the kind it asks. */
 export function askedFigure(q: AnalyzedQuestion, k: Knowledge, p: Passage, stems: readonly { stem: string; weight: number; expansions: readonly string[] }[]): FigureFit | undefined {
-  const figures = figuresOfPassage(k, p).filter((f) => figureFits(q, f) || q.amounts.some((a) => a.value === f.figure.amount));
+  let figures = figuresOfPassage(k, p).filter((f) => figureFits(q, f) || q.amounts.some((a) => a.value === f.figure.amount));
   if (!figures.length) return undefined;
+  // "How big is the fund?": an amount of money before a count, when the sentence has one.
+  if (q.type === 'how_much' && figures.some((f) => f.figure.kind === 'money')) figures = figures.filter((f) => f.figure.kind === 'money');
   const total = stems.reduce((n, s) => n + s.weight, 0);
   const words = passageText(p).terms;
   const positions = words.map((w, i) => (stems.some((s) => s.stem === w || s.expansions.includes(w)) ? i : -1)).filter((i) => i >= 0);

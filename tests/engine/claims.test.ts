@@ -41,6 +41,16 @@ function expectYes(t: TestEngine, question: string, evidence: string | RegExp) {
 }
 
 /** Neither yes nor no: the sources don't state it. */
+/** The checked claim's own answer (the claim proposal, whether or not the model prefers it to a sentence) is No with the truth. */
+function expectClaimNo(t: TestEngine, question: string, truth: string | RegExp) {
+  const a = t.answerAs(question, 'claim');
+  expect(a, question).toBeDefined();
+  t.verbatim(a!);
+  expect(a!.answer, question).toMatch(/^No\b/);
+  expect(a!.answer.toLowerCase()).toMatch(truth);
+  return a!;
+}
+
 function expectNotSaid(t: TestEngine, question: string) {
   const a = t.verbatim(t.ask(question));
   expect(a.answer, question).not.toMatch(/^(?:Yes|No)\b/);
@@ -140,10 +150,10 @@ describe('what the sources do not state', () => {
 
 describe('corrected figures (forum texts)', () => {
   it('a claim of the figure since corrected gets No, the correction, and the earlier figure named', () => {
-    const a = expectNo(forum, 'is the atlantic compute fund 12 billion?', /14 billion/);
+    const a = expectClaimNo(forum, 'is the atlantic compute fund 12 billion?', /14 billion/);
     expect(a.answer).toMatch(/earlier figure, since corrected/);
     expect(a.quotes[0]!.source.documentId).toBe('cps-correction-2026-03-05');
-    expectNo(forum, 'was the atlantic compute fund €12bn?', /14 billion/);
+    expectClaimNo(forum, 'was the atlantic compute fund €12bn?', /14 billion/);
   });
 
   it('the corrected figure gets Yes, also asked by the fund\'s abbreviation', () => {

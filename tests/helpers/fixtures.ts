@@ -13,12 +13,19 @@ import { createEngine, type Answer, type Engine, type EngineOptions } from '../.
 import { BUNDLED_CORPUS, tempCorpus, type TempCorpus } from './corpus.js';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.js';
 import { analyzeQuestion } from '../../src/understand/question.js';
-import { propose } from '../../src/generate/propose.js';
+import { propose, sentenceProposal } from '../../src/generate/propose.js';
+import { measurePassage } from '../../src/generate/retrieve.js';
+import { claimOf } from '../../src/generate/verify.js';
 import type { ProposalKind } from '../../src/generate/proposal.js';
 import { proposalFeatures, questionFeatures } from '../../src/score/features.js';
 import { RankingModel } from '../../src/score/model.js';
 
 const MODEL = new RankingModel();
+
+/** A sentence the search did not bring, proposed as the engine proposes any sentence. */
+function sentenceProposalFor(q: ReturnType<typeof analyzeQuestion>, k: Knowledge, passage: Knowledge['passages'][number]) {
+  return sentenceProposal(q, k, measurePassage(q, k, passage), q.type === 'yes_no' ? claimOf(q, k) : undefined, {});
+}
 
 export const HARBOUR_FIXTURE = fileURLToPath(new URL('../fixtures/harbour/', import.meta.url));
 export const FORUM_FIXTURE = fileURLToPath(new URL('../fixtures/forum/', import.meta.url));
@@ -35,6 +42,8 @@ export interface TestEngine {
    * over the others. Undefined when the question makes no proposal of the kind.
    */
   answerAs(question: string, kind: ProposalKind): Answer | undefined;
+  /** The answer composed from the sentence holding `text`, as the engine composes it when it chooses that sentence. */
+  answerFrom(question: string, text: string): Answer | undefined;
   /** Fails the test unless every quote of the answer is body.slice(start, end) of its document. */
   verbatim(a: Answer): Answer;
 }
@@ -59,6 +68,14 @@ async function open(dir: string, engineOf: (corpus: Awaited<ReturnType<typeof lo
         if (p.kind === kind && (best < 0 || scores[i]! > scores[best]!)) best = i;
       });
       return best < 0 ? undefined : proposals[best]!.compose(probabilities[best]!, []);
+    },
+    answerFrom(question, text) {
+      const k = (knowledge ??= buildKnowledge(corpus));
+      const passage = k.passages.find((p) => p.sentence.text.includes(text));
+      if (!passage) return undefined;
+      const q = analyzeQuestion(question, k);
+      const found = propose(q, k).proposals.find((p) => p.kind === 'sentence' && p.evidence?.passage === passage);
+      return (found ?? sentenceProposalFor(q, k, passage)).compose(0.8, []);
     },
     verbatim(a) {
       for (const quote of a.quotes) expect(bodies.get(quote.source.documentId)?.slice(quote.source.start, quote.source.end)).toBe(quote.text);
