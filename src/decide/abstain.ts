@@ -3,8 +3,9 @@
  * questions they do answer instead).
  */
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { AnalyzedQuestion } from '../understand/question.js';
+import { MISSING_THRESHOLD, type AnalyzedQuestion } from '../understand/question.js';
 import { joinWords } from '../text/wording.js';
+import { asksHandle } from '../generate/type-fit.js';
 
 /** What the question is about, for an abstention's wording. */
 export function subjectOf(q: AnalyzedQuestion): string {
@@ -17,6 +18,7 @@ export function subjectOf(q: AnalyzedQuestion): string {
 /** What the sources don't say, by the kind of question. */
 export function missingMessage(q: AnalyzedQuestion, k: Knowledge): string {
   const subject = subjectOf(q);
+  if (asksHandle(q)) return `The sources give no handle for ${subject}.`;
   switch (q.type) {
     case 'when':
       return `The sources don't say when: they give no date or time for ${subject}.`;
@@ -28,8 +30,11 @@ export function missingMessage(q: AnalyzedQuestion, k: Knowledge): string {
       return `The sources don't give that amount for ${subject}.`;
     case 'how_long':
       return `The sources don't say how long for ${subject}.`;
-    case 'who':
-      return `The sources don't say who, for ${subject}.`;
+    case 'who': {
+      // "Which company will paint…?": the deed itself is what they never speak of.
+      const deed = q.terms.filter((t) => !t.known && !t.inEntity && !k.lexicon.isFrame(t.stem) && t.informative >= MISSING_THRESHOLD).map((t) => `“${t.word}”`);
+      return deed.length ? `The sources don't say who, for ${subject}: they never use ${joinOr(deed)}.` : `The sources don't say who, for ${subject}.`;
+    }
     default:
       return k.corpus.documents.length ? `The sources don't answer that: nothing in them covers ${subject} in that way.` : "The sources don't answer that.";
   }

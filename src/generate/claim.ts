@@ -30,7 +30,9 @@ const CLAIM_EVIDENCE = 5;
 export function claimProposals(q: AnalyzedQuestion, k: Knowledge, claim: Claim, retrieveOptions?: RetrieveOptions): Proposal[] {
   const checked = claimWords(claim);
   // The subject is searched for; the asked values are what the evidence is checked against.
-  const subjectEntities = q.entities.filter((e) => !claim.people.includes(e.entity.id));
+  // (A place put forward as the claim's value is checked, not searched for: "the pitch was in Hull".)
+  const claimedPlace = (e: AnalyzedQuestion['entities'][number]) => claim.places.some((pl) => q.text.slice(e.start, e.end).toLowerCase().startsWith(pl));
+  const subjectEntities = q.entities.filter((e) => !claim.people.includes(e.entity.id) && !claimedPlace(e));
   const subject: AnalyzedQuestion = {
     ...q,
     type: 'what',
@@ -80,7 +82,9 @@ export function claimProposals(q: AnalyzedQuestion, k: Knowledge, claim: Claim, 
   const spoken = (c: Candidate) => (asksAPerson && c.passage?.speaker ? 1 : 0);
   // "Was the bridge speech on Tuesday / in Leeds?": where the document says the speaker spoke goes first.
   const occasions = claim.days.length || claim.months.length || claim.places.length ? occasionEvidence(q, k, found, (p) => (claim.places.length ? p.places.size > 0 : p.hasTime)) : [];
-  const evidence = [...occasions, ...candidates.slice(0, CLAIM_EVIDENCE * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a))].slice(0, CLAIM_EVIDENCE);
+  // (A place is checked against what most of the evidence says, so more of it is read.)
+  const wanted = claim.places.length ? CLAIM_EVIDENCE * 3 : CLAIM_EVIDENCE;
+  const evidence = [...occasions, ...candidates.slice(0, wanted * 2).sort((a, b) => fit(b) - fit(a) || spoken(b) - spoken(a))].slice(0, wanted);
   if (evidence.length) {
     const unverifiable = q.unknown.filter((u) => checked.has(u.toLowerCase()));
     const answer = answerClaim(q, claim, evidence, k, 0.8, unverifiable, [...new Set(subject.entities.filter((e) => !e.adjective).map((e) => e.entity.id))]);

@@ -8,9 +8,9 @@ import type { Knowledge, Passage } from '../knowledge/knowledge.js';
 import type { AnalyzedQuestion } from '../understand/question.js';
 import type { Candidate } from './retrieve.js';
 
-/** A question for a social-media name: "handle", "username", "account", or an "@". */
-export const HANDLE_ASKED = /\b(?:handle|user\s?name|acc(?:oun)?t)\b|(?:^|\s)@(?:\s|$)/i;
-const HANDLE = /(?<![\p{L}\p{N}.])@[A-Za-z0-9_]{2,30}\b/u;
+import { HANDLE } from './handle-pattern.js';
+
+export { HANDLE_ASKED } from './handle-pattern.js';
 export const HANDLE_WORDS = /^(?:handles?|user\s?names?|acc(?:oun)?ts?|twitter|x|bluesky|mastodon|threads|instagram|insta|linkedin|social(?: media)?)$/i;
 
 /**

@@ -9,6 +9,7 @@ import type { AnalyzedQuestion, QuestionType } from '../understand/question.js';
 import { signatureOf, type FigureEntry, type Knowledge, type Passage } from '../knowledge/knowledge.js';
 import type { SpokenOf } from './occasion.js';
 import { terms as termsOf } from '../text/analyze.js';
+import { HANDLE, HANDLE_ASKED } from './handle-pattern.js';
 
 /** "Which companies / people…": only names of that kind answer these, not "industry" or "everyone". */
 export const NAMES_WANTED = /\b(?:which|what)\s+(?:\w+\s+)?(?:compan(?:y|ies)|firms?|organi[sz]ations?|partners?|members?|investors?|players?|people|persons?|ceos?|leaders?|officials?)\b|\bwho\s+(?:is|was|are)\s+the\s+(?:ceo|head|leader|founder|boss|chair)|\bwho(?:'s|\s+is|\s+was|\s+will\s+be)?\s+(?:going\s+to\s+)?(?:chair|run|lead|head|direct|manag)\w*/i;
@@ -31,12 +32,19 @@ export function mustFit(type: QuestionType): boolean {
   return type === 'when' || type === 'where' || type === 'how_much' || type === 'how_many' || type === 'how_long';
 }
 
+/** The question asks for a social-media name ("what's her handle?"): an answer must give one. */
+export function asksHandle(q: AnalyzedQuestion): boolean {
+  return HANDLE_ASKED.test(q.text);
+}
+
 /** Types whose candidates lose score without that kind of fact (a "who" may still be answered by "everyone"). */
 export function needsFit(type: QuestionType): boolean {
   return mustFit(type) || type === 'who';
 }
 
 export function passageFits(q: AnalyzedQuestion, p: Passage, k: Knowledge, spoken: ReadonlyMap<string, SpokenOf>): boolean {
+  // "What's the council's handle?": only a sentence giving one answers, whatever the wh-word.
+  if (asksHandle(q)) return HANDLE.test(p.sentence.text);
   switch (q.type) {
     case 'when':
       // A post is dated by its signature line.
@@ -111,6 +119,7 @@ const NUMBER_WORD_TOKEN = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|
 
 export function figureFits(q: AnalyzedQuestion, f: FigureEntry): boolean {
   const kind = f.figure.kind;
+  if (asksHandle(q)) return false;
   switch (q.type) {
     case 'how_much':
       return kind === 'money' || (kind === 'count' && SIZE_QUESTION.test(q.text));

@@ -67,6 +67,12 @@ export function claimWords(c: Claim): Set<string> {
 
 export type Verdict = { verdict: 'yes' | 'no' | 'unsaid'; because?: string };
 
+/** The names of the places a passage gives, the one it puts the event in ("at the summit in Paris") before one it merely mentions ("the region"). */
+function placesStated(p: Passage, k: Knowledge): string[] {
+  const named = (n: string) => (new RegExp(`\\b(?:in|at|near)\\s+(?:the\\s+)?${escapeRegExp(n)}\\b`, 'i').test(p.sentence.text) ? 0 : 1);
+  return [...p.places].map((id) => k.matcher.get(id)?.name).filter((n): n is string => !!n).sort((a, b) => named(a) - named(b));
+}
+
 /** Compares a claim with one passage about its subject. */
 export function judgeClaim(c: Claim, p: Passage, k: Knowledge, q: AnalyzedQuestion, subjects: readonly string[] = []): Verdict {
   const text = p.sentence.text;
@@ -88,7 +94,7 @@ export function judgeClaim(c: Claim, p: Passage, k: Knowledge, q: AnalyzedQuesti
     void what;
   }
   if (c.places.length) {
-    const given = [...p.places].map((id) => k.matcher.get(id)?.name).filter((n): n is string => !!n);
+    const given = placesStated(p, k);
     if (given.length && !given.some((n) => c.places.some((pl) => n.toLowerCase().includes(pl)))) return { verdict: 'no', because: `the sources say ${given[0]}, not ${capitalise(c.places[0]!)}` };
     if (given.length) return { verdict: 'yes' };
   }
@@ -120,7 +126,12 @@ export function answerClaim(q: AnalyzedQuestion, claim: Claim, evidence: Candida
   // Evidence that states a value of the asked kind (an amount, a day, a place) is checked first.
   const states = (p: Passage) =>
     (claim.amounts.length > 0 && p.money.length > 0) || ((claim.days.length > 0 || claim.months.length > 0) && p.hasTime) || (claim.places.length > 0 && p.places.size > 0);
-  const ordered = [...passages.filter(states), ...passages.filter((p) => !states(p))];
+  // (Of evidence giving different places, the place most of it gives goes first: "the forum was in Lisbon"
+  // over a line that it "will meet again in Accra".)
+  const votes = new Map<string, number>();
+  if (claim.places.length) for (const p of passages) for (const n of placesStated(p, k).slice(0, 1)) votes.set(n, (votes.get(n) ?? 0) + 1);
+  const support = (p: Passage) => votes.get(placesStated(p, k)[0] ?? '') ?? 0;
+  const ordered = [...passages.filter(states).sort((a, b) => support(b) - support(a)), ...passages.filter((p) => !states(p))];
   for (const p of ordered) {
     const v = judgeClaim(claim, p, k, q, subjects);
     if (v.verdict === 'no') return compose.answerFromPassagesWithLead(`No: ${v.because}.`, [p, ...passages.filter((x) => x !== p)].slice(0, 2), k, q, confidence);

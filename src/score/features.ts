@@ -10,7 +10,7 @@
 import { PROPOSAL_KINDS, PROPOSAL_SIGNALS, type Proposal } from '../generate/proposal.js';
 import type { Candidate } from '../generate/measure.js';
 import { FIGURE_TYPES } from '../generate/measure.js';
-import { mustFit, NAMES_WANTED, needsFit } from '../generate/type-fit.js';
+import { asksHandle, mustFit, NAMES_WANTED, needsFit } from '../generate/type-fit.js';
 import { askedFigure } from '../generate/sentence-figures.js';
 import { NAME_ASKED, namesAnother } from '../generate/names.js';
 import { passageAt, stemsOf, type Knowledge, type Passage } from '../knowledge/knowledge.js';
@@ -209,7 +209,7 @@ export function questionFeatures(q: AnalyzedQuestion, k: Knowledge, similar?: Qu
     numbers: [...new Set(tokenize(q.text).filter((t) => /^\d/.test(t)))],
     askedTokens: new Set(tokenize(q.text)),
     stemSet: new Set(stems.map((st) => st.stem)),
-    fitRequired: mustFit(q.type) || (q.type === 'who' && NAMES_WANTED.test(q.text)),
+    fitRequired: mustFit(q.type) || (q.type === 'who' && NAMES_WANTED.test(q.text)) || asksHandle(q),
     ...(similar ? { similar } : {}),
   };
 }

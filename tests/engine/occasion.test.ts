@@ -43,11 +43,12 @@ describe('the day and place of a speech about a topic', () => {
     expect(lead(where)).not.toContain('hull');
   });
 
+  // The check of the claim is the claim proposal's; whether the model trusts it over a sentence is the ranking's.
   it('bridge: a claim of another day or place is answered No, with the introduction', () => {
-    const day = bridge.verbatim(bridge.ask('was the aire bridge speech on monday?'));
+    const day = bridge.verbatim(bridge.answerAs('was the aire bridge speech on monday?', 'claim')!);
     expect(day.answer).toMatch(/^No\b/);
     expect(day.answer).toContain('Thursday');
-    const place = bridge.verbatim(bridge.ask('calder made her aire bridge pitch in hull, right?'));
+    const place = bridge.verbatim(bridge.answerAs('calder made her aire bridge pitch in hull, right?', 'claim')!);
     expect(place.answer).toMatch(/^No\b/);
     expect(place.answer).toContain('Leeds');
   });
@@ -62,7 +63,7 @@ describe('the day and place of a speech about a topic', () => {
     expect(lead(when)).toContain('monday');
     const where = summit.verbatim(summit.ask('where did von der leyen give her gigafactory speech'));
     expect(lead(where)).toContain('paris');
-    expect(summit.verbatim(summit.ask('did von der leyen give the gigafactory speech on tuesday?')).answer).toMatch(/^No: .*Monday/);
-    expect(summit.verbatim(summit.ask('the gigafactory pitch was in london, wasn’t it?')).answer).toMatch(/^No: .*Paris/);
+    expect(summit.verbatim(summit.answerAs('did von der leyen give the gigafactory speech on tuesday?', 'claim')!).answer).toMatch(/^No: .*Monday/);
+    expect(summit.verbatim(summit.answerAs('the gigafactory pitch was in london, wasn’t it?', 'claim')!).answer).toMatch(/^No: .*Paris/);
   });
 });

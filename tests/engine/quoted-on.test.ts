@@ -8,7 +8,14 @@
  * On the bundled article and on a library fixture (no curation files).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSummit, openWritten, type TestEngine } from '../helpers/fixtures.js';
+import { openRefusing, openSummit, openWritten, type TestEngine } from '../helpers/fixtures.js';
+import { buildKnowledge } from '../../src/knowledge/knowledge.js';
+import { analyzeQuestion } from '../../src/understand/question.js';
+import { FEATURE_NAMES, proposalFeatures, questionFeatures } from '../../src/score/features.js';
+import { propose } from '../../src/generate/propose.js';
+import { RankingModel } from '../../src/score/model.js';
+
+const MODEL = new RankingModel();
 
 const LIBRARY = `---
 title: Minister presents library plan
@@ -25,7 +32,7 @@ Rosa Ibarra, the culture minister, spoke in Valdemoro on Friday.
 The Valdemoro Library Trust will run the mobile reading rooms.
 `;
 
-let libraryCorpus: TestEngine & { remove(): void };
+let libraryCorpus: TestEngine & { dir: string; remove(): void };
 let summit: TestEngine;
 const library = (q: string) => libraryCorpus.ask(q);
 
@@ -48,18 +55,35 @@ describe('a quotation that runs on', () => {
   });
 });
 
+// Whether such a question is refused is the model's to weigh (measured on question sets); here: the
+// question is read as asking about a deed the corpus never speaks of, the reading counts against an answer,
+// and a refusal names the deed.
 describe('who does a deed the sources never speak of', () => {
-  it('library: no name is the painter', () => {
-    const a = library('which company will paint the mobile reading rooms?');
-    expect(a.answered).toBe(false);
-    expect(a.answer).toContain('paint');
+  /** The deed's verb is unknown, the question is marked as asking of an unseen deed, and the sentence naming its object leaves a telling word uncovered, which the model weighs against. */
+  const unseenDeed = (t: TestEngine, question: string, verb: string, sentence: string) => {
+    const k = buildKnowledge(t.corpus);
+    const q = analyzeQuestion(question, k);
+    expect(q.terms.find((w) => w.word === verb)?.known).toBe(false);
+    const qf = questionFeatures(q, k);
+    expect(qf.base.get(FEATURE_NAMES.indexOf('q_unseen_event'))).toBe(1);
+    const { candidates, proposals } = propose(q, k);
+    const xs = proposalFeatures(qf, k, proposals, candidates);
+    const at = proposals.findIndex((p) => p.kind === 'sentence' && p.evidence?.passage?.sentence.text.includes(sentence));
+    expect(at, `no proposal for “${sentence}”`).toBeGreaterThanOrEqual(0);
+    expect(xs[at]![FEATURE_NAMES.indexOf('uncovered')]).toBeGreaterThan(0);
+    expect(MODEL.weights.weights[MODEL.weights.features.indexOf('uncovered')]).toBeLessThan(0);
+  };
+
+  it('library: no name is the painter', async () => {
+    unseenDeed(libraryCorpus, 'which company will paint the mobile reading rooms?', 'paint', 'The Valdemoro Library Trust will run');
+    const refusing = await openRefusing(libraryCorpus.dir);
+    expect(refusing.ask('which company will paint the mobile reading rooms?').answer).toContain('paint');
     const b = library('who will run the mobile reading rooms?');
     expect(b.answered).toBe(true);
     expect(b.quotes[0]?.text).toContain('Valdemoro Library Trust');
   });
 
   it('bundled: nobody is said to demolish anything', () => {
-    const a = summit.ask('which company will demolish the gigafactories?');
-    expect(a.answered).toBe(false);
+    unseenDeed(summit, 'which company will demolish the gigafactories?', 'demolish', 'GigaFactories');
   });
 });

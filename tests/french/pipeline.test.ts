@@ -101,7 +101,8 @@ describe.skipIf(!dictionaryInstalled)('French words read through base forms, com
     const ask = engineChat(summit, 'fr-words-1');
     expect(ask('Quel est le plus grand partenariat public-privé ?').text).toMatch(/public-private partnership/);
     expect(ask('Combien de fric pour InvestAI ?').text).toMatch(/milliards d'euros/);
-    expect(ask('Le reportage a-t-il été mis à jour ?').text).toMatch(/updated/);
+    // (Asked on its own: after InvestAI, "the report" could be read as InvestAI's.)
+    expect(engineChat(summit, 'fr-words-1b')('Le reportage a-t-il été mis à jour ?').text).toMatch(/updated/);
   });
 
   it('the forum fixture', () => {

@@ -13,6 +13,7 @@ import { createEngine, type Answer, type Engine, type EngineOptions } from '../.
 import { BUNDLED_CORPUS, tempCorpus, type TempCorpus } from './corpus.js';
 import { buildKnowledge, type Knowledge } from '../../src/knowledge/knowledge.js';
 import { analyzeQuestion } from '../../src/understand/question.js';
+import { readMessage } from '../../src/text/message.js';
 import { propose, sentenceProposal } from '../../src/generate/propose.js';
 import { measurePassage } from '../../src/generate/retrieve.js';
 import { claimOf } from '../../src/generate/verify.js';
@@ -21,6 +22,12 @@ import { proposalFeatures, questionFeatures } from '../../src/score/features.js'
 import { RankingModel } from '../../src/score/model.js';
 
 const MODEL = new RankingModel();
+
+/** The question as the engine reads it: a tagged statement ("…, right?") is a claim to check. */
+function read(question: string, k: Knowledge) {
+  const part = readMessage(question).questions[0];
+  return analyzeQuestion(part?.text ?? question, k, { claim: part?.claim });
+}
 
 /** A sentence the search did not bring, proposed as the engine proposes any sentence. */
 function sentenceProposalFor(q: ReturnType<typeof analyzeQuestion>, k: Knowledge, passage: Knowledge['passages'][number]) {
@@ -59,7 +66,7 @@ async function open(dir: string, engineOf: (corpus: Awaited<ReturnType<typeof lo
     ask: (q, options) => engine.ask(q, options),
     answerAs(question, kind) {
       const k = (knowledge ??= buildKnowledge(corpus));
-      const q = analyzeQuestion(question, k);
+      const q = read(question, k);
       const { candidates, proposals } = propose(q, k);
       const xs = proposalFeatures(questionFeatures(q, k), k, proposals, candidates);
       const { scores, probabilities } = MODEL.rank(xs);
@@ -73,7 +80,7 @@ async function open(dir: string, engineOf: (corpus: Awaited<ReturnType<typeof lo
       const k = (knowledge ??= buildKnowledge(corpus));
       const passage = k.passages.find((p) => p.sentence.text.includes(text));
       if (!passage) return undefined;
-      const q = analyzeQuestion(question, k);
+      const q = read(question, k);
       const found = propose(q, k).proposals.find((p) => p.kind === 'sentence' && p.evidence?.passage === passage);
       return (found ?? sentenceProposalFor(q, k, passage)).compose(0.8, []);
     },
@@ -123,10 +130,10 @@ export function forumAsPublished(): TempCorpus {
 }
 
 /** A corpus of documents written by the test (file name -> text), uncurated; remove() it after. */
-export async function openWritten(files: Record<string, string>, options: Omit<EngineOptions, 'corpus'> = {}): Promise<TestEngine & { remove(): void }> {
+export async function openWritten(files: Record<string, string>, options: Omit<EngineOptions, 'corpus'> = {}): Promise<TestEngine & { dir: string; remove(): void }> {
   const temp = tempCorpus();
   for (const [name, text] of Object.entries(files)) temp.write(name, text);
-  return { ...(await open(temp.dir, (corpus) => createEngine({ ...options, corpus, snapshot: false }))), remove: () => temp.remove() };
+  return { ...(await open(temp.dir, (corpus) => createEngine({ ...options, corpus, snapshot: false }))), dir: temp.dir, remove: () => temp.remove() };
 }
 
 /** Answer text and every quote, lower-cased: "does the answer say X". */
