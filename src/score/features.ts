@@ -224,17 +224,33 @@ const MONEY_ASKED = /[€$£]|\b(?:money|cost|costs|costing|budget|price|prices|
 
 const PRONOUN_LED = /^(?:It|They|This|These|He|She|Its|Their|That|Those|We|Our)\b/;
 
+/** The index of a feature named by a prefix and a kind or signal ("k_" + "claim"), without building the name each time. */
+const PREFIXED = new Map<string, Map<string, number>>();
+function prefixed(prefix: string, name: string): number {
+  let names = PREFIXED.get(prefix);
+  if (!names) PREFIXED.set(prefix, (names = new Map()));
+  let i = names.get(name);
+  if (i === undefined) {
+    i = INDEX.get(prefix + name);
+    if (i === undefined) throw new Error(`no feature ${prefix}${name}`);
+    names.set(name, i);
+  }
+  return i;
+}
+
 /** The features of each proposal, as dense vectors in FEATURE_NAMES order. */
 export function proposalFeatures(qf: QuestionFeatures, k: Knowledge, proposals: readonly Proposal[], candidates: readonly Candidate[]): Float64Array[] {
   const handRank = new Map(candidates.map((c, i) => [c, i]));
+  // A passage's own features depend on the question and the passage only: several proposals quoting it share them.
+  const ofPassage = new Map<Passage, number[]>();
   const xs = proposals.map((p) => {
     const x = new Float64Array(FEATURE_NAMES.length);
     for (const [i, v] of qf.base) x[i] = v;
     const set = (name: string, value: number) => {
       x[INDEX.get(name)!] = value;
     };
-    if (p.kind !== 'sentence') set(`k_${p.kind}`, 1);
-    for (const [signal, value] of Object.entries(p.signals)) set(`s_${signal}`, value ?? 0);
+    if (p.kind !== 'sentence') x[prefixed('k_', p.kind)] = 1;
+    for (const signal in p.signals) x[prefixed('s_', signal)] = p.signals[signal as keyof typeof p.signals] ?? 0;
     const c = p.evidence;
     const passage = c ? (c.passage ?? (c.figure ? passageAt(k, c.figure.doc, c.figure.figure.at.start) : undefined)) : p.passages?.[0];
     if (!c && !passage) {
@@ -242,7 +258,15 @@ export function proposalFeatures(qf: QuestionFeatures, k: Knowledge, proposals: 
       return x;
     }
     if (c) candidateFeatures(qf, k, c, set, handRank.get(c));
-    if (passage) passageFeatures(qf, k, passage, set);
+    if (passage) {
+      let written = ofPassage.get(passage);
+      if (!written) {
+        const w: number[] = [];
+        passageFeatures(qf, k, passage, (name, value) => w.push(INDEX.get(name)!, value));
+        ofPassage.set(passage, (written = w));
+      }
+      for (let i = 0; i < written.length; i += 2) x[written[i]!] = written[i + 1]!;
+    }
     return x;
   });
   // The aggregates go on every proposal: they move the question as a whole towards an answer or none.
