@@ -119,7 +119,7 @@ describe('buttons', () => {
   it('"More sources" shows the next quotes, privately', async () => {
     h = await startHarness({ engine });
     const question = questionWhere(
-      ['What did the EU announce about AI gigafactories?', 'What are AI gigafactories?', 'What was announced at the summit?'],
+      ['What did the EU announce about AI gigafactories?', 'What was announced at the summit?', 'summarise the article'],
       (a) => a.quotes.length > 2,
     );
     const i = h.fake.sendInteraction(askInteraction(question));

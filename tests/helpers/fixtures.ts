@@ -17,7 +17,7 @@ import { readMessage } from '../../src/text/message.js';
 import { propose, sentenceProposal } from '../../src/generate/propose.js';
 import { measurePassage } from '../../src/generate/retrieve.js';
 import { claimOf } from '../../src/generate/verify.js';
-import type { ProposalKind } from '../../src/generate/proposal.js';
+import type { Proposal, ProposalKind } from '../../src/generate/proposal.js';
 import { proposalFeatures, questionFeatures } from '../../src/score/features.js';
 import { RankingModel } from '../../src/score/model.js';
 
@@ -49,6 +49,13 @@ export interface TestEngine {
    * over the others. Undefined when the question makes no proposal of the kind.
    */
   answerAs(question: string, kind: ProposalKind): Answer | undefined;
+  /**
+   * The answer the model's best-ranked proposal composes, whatever the answer
+   * threshold: what the ranking chooses and how it is worded. Whether the
+   * engine then answers or abstains is the calibrated threshold's call,
+   * measured on question sets (npm run eval, npm run train) rather than here.
+   */
+  best(question: string): Answer | undefined;
   /** The answer composed from the sentence holding `text`, as the engine composes it when it chooses that sentence. */
   answerFrom(question: string, text: string): Answer | undefined;
   /** Fails the test unless every quote of the answer is body.slice(start, end) of its document. */
@@ -60,21 +67,28 @@ async function open(dir: string, engineOf: (corpus: Awaited<ReturnType<typeof lo
   const engine = await engineOf(corpus);
   const bodies = new Map(corpus.documents.map((d) => [d.id, d.body]));
   let knowledge: Knowledge | undefined;
+  /** The best-ranked proposal among those `admit` lets in, composed as the engine composes it. */
+  const bestOf = (question: string, admit: (p: Proposal) => boolean): Answer | undefined => {
+    const k = (knowledge ??= buildKnowledge(corpus));
+    const q = read(question, k);
+    const { candidates, proposals } = propose(q, k);
+    const xs = proposalFeatures(questionFeatures(q, k), k, proposals, candidates);
+    const { scores, probabilities } = MODEL.rank(xs);
+    let best = -1;
+    proposals.forEach((p, i) => {
+      if (admit(p) && (best < 0 || scores[i]! > scores[best]!)) best = i;
+    });
+    return best < 0 ? undefined : proposals[best]!.compose(probabilities[best]!, []);
+  };
   return {
     engine,
     corpus,
     ask: (q, options) => engine.ask(q, options),
     answerAs(question, kind) {
-      const k = (knowledge ??= buildKnowledge(corpus));
-      const q = read(question, k);
-      const { candidates, proposals } = propose(q, k);
-      const xs = proposalFeatures(questionFeatures(q, k), k, proposals, candidates);
-      const { scores, probabilities } = MODEL.rank(xs);
-      let best = -1;
-      proposals.forEach((p, i) => {
-        if (p.kind === kind && (best < 0 || scores[i]! > scores[best]!)) best = i;
-      });
-      return best < 0 ? undefined : proposals[best]!.compose(probabilities[best]!, []);
+      return bestOf(question, (p) => p.kind === kind);
+    },
+    best(question) {
+      return bestOf(question, () => true);
     },
     answerFrom(question, text) {
       const k = (knowledge ??= buildKnowledge(corpus));
