@@ -9,6 +9,8 @@ import { entryOf } from './wording.js';
 
 export const STOPWORDS: ReadonlySet<string> = new Set([
   ...naturalStopwords,
+  // "where's", "how's", "when's": a question word or pronoun with a clitic 's is as empty as the word.
+  ...naturalStopwords.map((w: string) => `${w}'s`),
   // Contractions and fillers the list lacks.
   "it's", "that's", "what's", "who's", "i'm", "don't", "doesn't", 'does', 'do', 'did', 'done',
   'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'us', 'me', 'please', 'tell', 'ok', 'okay',

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeCasual, spellAmounts } from '../../src/text/casual.js';
 import { correctEnglish, englishRank, informativeness } from '../../src/text/english.js';
 import { sanitizeQuestion } from '../../src/text/normalize.js';
+import { STOPWORDS } from '../../src/text/analyze.js';
+import { HARBOUR_FIXTURE, openRefusing } from '../helpers/fixtures.js';
 
 describe('sanitizeQuestion', () => {
   it('reads a phone’s apostrophe inside a word as the keyboard’s, and leaves quotation marks alone', () => {
@@ -118,5 +120,19 @@ describe('correctEnglish', () => {
     expect(correctEnglish('teh')).toBeUndefined();
     expect(correctEnglish('x1yz')).toBeUndefined();
     expect(correctEnglish('Qwzxplorf')).toBeUndefined();
+  });
+});
+
+describe('a question word with a clitic', () => {
+  it('is as empty as the word: "where\'s", "how\'s", "when\'s" are stopwords, a name\'s possessive is not', () => {
+    for (const w of ["where's", "how's", "when's", "why's", "there's"]) expect(STOPWORDS.has(w)).toBe(true);
+    expect(STOPWORDS.has("calder's")).toBe(false);
+  });
+
+  it('is never the word a refusal names, on the bundled corpus and on another', async () => {
+    for (const dir of [undefined, HARBOUR_FIXTURE]) {
+      const refusing = await openRefusing(dir);
+      for (const q of ["where's the lunch gonna be served?", "how's the weather on the day?"]) expect(refusing.ask(q).answer).not.toMatch(/where's|how's/);
+    }
   });
 });
