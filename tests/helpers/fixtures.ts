@@ -20,6 +20,8 @@ import { claimOf } from '../../src/generate/verify.js';
 import type { Proposal, ProposalKind } from '../../src/generate/proposal.js';
 import { proposalFeatures, questionFeatures } from '../../src/score/features.js';
 import { RankingModel } from '../../src/score/model.js';
+import { similarCoverage } from '../../src/score/similar.js';
+import { loadWordVectors } from '../../src/text/word-vectors.js';
 
 const MODEL = new RankingModel();
 
@@ -67,12 +69,15 @@ async function open(dir: string, engineOf: (corpus: Awaited<ReturnType<typeof lo
   const engine = await engineOf(corpus);
   const bodies = new Map(corpus.documents.map((d) => [d.id, d.body]));
   let knowledge: Knowledge | undefined;
+  // The word vectors' measures, as the engine weighs them.
+  const vectors = loadWordVectors();
+  const similar = vectors ? similarCoverage(vectors) : undefined;
   /** The best-ranked proposal among those `admit` lets in, composed as the engine composes it. */
   const bestOf = (question: string, admit: (p: Proposal) => boolean): Answer | undefined => {
     const k = (knowledge ??= buildKnowledge(corpus));
     const q = read(question, k);
     const { candidates, proposals } = propose(q, k);
-    const xs = proposalFeatures(questionFeatures(q, k), k, proposals, candidates);
+    const xs = proposalFeatures(questionFeatures(q, k, similar), k, proposals, candidates);
     const { scores, probabilities } = MODEL.rank(xs);
     let best = -1;
     proposals.forEach((p, i) => {
