@@ -37,7 +37,9 @@ const IDIOM_WORDS_LOOKED_AT = 80;
 export function idiomSpans(text: string, maxWords = IDIOM_WORDS_LOOKED_AT): { start: number; end: number }[] {
   const words = [...text.matchAll(/[A-Za-z]+(?:['’][A-Za-z]+)?/g)].slice(0, maxWords);
   const spans: { start: number; end: number }[] = [];
+  const starts = (idiomStarts ??= firstWordsOfIdioms());
   for (let i = 0; i < words.length; i++) {
+    if (!starts.has(words[i]![0].toLowerCase())) continue;
     for (let n = Math.min(4, words.length - i); n >= 2; n--) {
       const lemma = words.slice(i, i + n).map((w) => w[0].toLowerCase()).join('_');
       if (indexLine('adj', lemma) || indexLine('adv', lemma)) {
@@ -50,8 +52,43 @@ export function idiomSpans(text: string, maxWords = IDIOM_WORDS_LOOKED_AT): { st
   return spans;
 }
 
-/** The index line of a lemma, by binary search over the sorted lines (licence lines start with a space). */
+let idiomStarts: Set<string> | undefined;
+
+/** The first words of WordNet's adjectives and adverbs of several words ("on" of "on_the_table"): most words start none. */
+function firstWordsOfIdioms(): Set<string> {
+  const starts = new Set<string>();
+  for (const pos of ['adj', 'adv'] as const) {
+    const buffer = wordNetFile(`index.${pos}`);
+    for (let at = 0; at < buffer.length; ) {
+      const end = buffer.indexOf(0x0a, at);
+      const lineEnd = end < 0 ? buffer.length : end;
+      // A lemma runs to the first space; licence lines start with one.
+      const space = buffer.indexOf(0x20, at);
+      const underscore = buffer.indexOf(0x5f, at);
+      if (buffer[at] !== 0x20 && underscore >= 0 && underscore < space && space < lineEnd) starts.add(buffer.toString('latin1', at, underscore));
+      at = lineEnd + 1;
+    }
+  }
+  return starts;
+}
+
+/** Index lines looked up lately, by part of speech and lemma: questions ask the same few thousand words again and again. */
+const recentLines = new Map<string, string | null>();
+const RECENT_LINES = 20_000;
+
+/** The index line of a lemma (remembered, or by binary search). */
 function indexLine(pos: Pos, lemma: string): string | undefined {
+  const key = `${pos} ${lemma}`;
+  const known = recentLines.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const line = searchIndexLine(pos, lemma);
+  if (recentLines.size >= RECENT_LINES) recentLines.clear();
+  recentLines.set(key, line ?? null);
+  return line;
+}
+
+/** The index line of a lemma, by binary search over the sorted lines (licence lines start with a space). */
+function searchIndexLine(pos: Pos, lemma: string): string | undefined {
   const buffer = wordNetFile(`index.${pos}`);
   const key = Buffer.from(`${lemma} `, 'latin1');
   let lo = 0;
