@@ -3,6 +3,7 @@
  * and numbered, then the citations. ANSI colour only when asked for.
  */
 import type { Answer, Figure } from '../../src/index.js';
+import { isolateDirection } from '../../src/text/direction.js';
 
 export interface RenderOptions {
   /** Use ANSI colours (on a TTY). Default false. */
@@ -19,7 +20,8 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): strin
   const lines = [bold(answer.answer)];
   answer.quotes.forEach((q, i) => {
     const speaker = q.speaker ? dim(` (${q.speaker})`) : '';
-    lines.push(`  ${quoteStyle(`“${q.text}”`)}${speaker}  [${i + 1}]`);
+    // A quote's own direction override stays inside its isolate, not over its speaker and number.
+    lines.push(`  ${quoteStyle(`“${isolateDirection(q.text)}”`)}${speaker}  [${i + 1}]`);
   });
   let previousTitle: string | undefined;
   answer.quotes.forEach((q, i) => {

@@ -37,6 +37,7 @@ import { detectLanguage, type Language } from '../understand/language.js';
 import { loadFrenchLexicon, readFrench, type FrenchLexicon } from '../understand/french/index.js';
 import { frenchStandIns, knowledgeWithStandIns } from '../understand/french/stand-ins.js';
 import { inFrench } from '../compose/french.js';
+import { withoutDirectionControls } from '../text/direction.js';
 import { stemWord } from '../text/analyze.js';
 
 export interface EngineOptions {
@@ -207,6 +208,9 @@ class AnsweringEngine implements Engine {
       (this.options.onInternalError ?? reportInternalError)(error, String(question).slice(0, 200));
       answer = compose.invalid('Something went wrong while answering that question. Please try rephrasing it.', this.examples.slice(0, 3));
     }
+    // A description cut out of a document can carry a direction override the cut left open (quotes stay verbatim).
+    const sentence = withoutDirectionControls(answer.answer);
+    if (sentence !== answer.answer) answer = { ...answer, answer: sentence };
     return { answer, explanation };
   }
 
