@@ -67,7 +67,7 @@ export function claimWords(c: Claim): Set<string> {
 
 export type Verdict = { verdict: 'yes' | 'no' | 'unsaid'; because?: string };
 
-/** The names of the places a passage gives, the one it puts the event in ("at the summit in Paris") before one it merely mentions ("the region"). */
+/** The names of the places a passage gives, the one it puts the event in ("at the forum in Lisbon") before one it merely mentions ("the region"). */
 function placesStated(p: Passage, k: Knowledge): string[] {
   const named = (n: string) => (new RegExp(`\\b(?:in|at|near)\\s+(?:the\\s+)?${escapeRegExp(n)}\\b`, 'i').test(p.sentence.text) ? 0 : 1);
   return [...p.places].map((id) => k.matcher.get(id)?.name).filter((n): n is string => !!n).sort((a, b) => named(a) - named(b));

@@ -14,18 +14,9 @@ import { parentPort } from 'node:worker_threads';
 import { FakeSlack } from '../slack/fake-slack.js';
 import { FAKE_BOT_TOKEN, FAKE_SIGNING_SECRET } from '../slack/harness.js';
 import { envelope, mention, nextTs, postEvent } from '../slack/slack-requests.js';
-import { countAnswers, countNotices } from './slack-answers.js';
+import { countAnswers, countNotices, SLACK_LOAD } from './slack-answers.js';
 
-const QUESTIONS = [
-  'How much is InvestAI?',
-  'What are AI gigafactories?',
-  'How much did Stargate promise?',
-  'How much are the European AI Champions pledging?',
-  'Where was the AI Action Summit held?',
-  'Who paid for the lunch?',
-];
-const USERS = 100;
-const CHANNELS = 20;
+const { QUESTIONS, USERS, CHANNELS } = SLACK_LOAD;
 /** How long one reply may take before its thread counts as missing. */
 const REPLY_TIMEOUT_MS = 120_000;
 

@@ -22,18 +22,9 @@ import { FAKE_SIGNING_SECRET, startSlack } from '../slack/harness.js';
 import { envelope, mention, nextTs, postEvent } from '../slack/slack-requests.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { mb, type LoadResult } from './measure.js';
-import { countAnswers, countNotices } from './slack-answers.js';
+import { countAnswers, countNotices, SLACK_LOAD } from './slack-answers.js';
 
-const QUESTIONS = [
-  'How much is InvestAI?',
-  'What are AI gigafactories?',
-  'How much did Stargate promise?',
-  'How much are the European AI Champions pledging?',
-  'Where was the AI Action Summit held?',
-  'Who paid for the lunch?',
-];
-const USERS = 100;
-const CHANNELS = 20;
+const { QUESTIONS, USERS, CHANNELS } = SLACK_LOAD;
 /** Every REDELIVER_EVERY-th event is sent twice, as a Slack retry. */
 const REDELIVER_EVERY = 10;
 /** How long one answer may take before it counts as missing. */

@@ -1,6 +1,7 @@
 /**
  * Counts, for each thread a Slack load script asked in, how many answers the
- * fake Slack recorded: exactly once, more (duplicates) or none (missing).
+ * fake Slack recorded: exactly once, more (duplicates) or none (missing);
+ * and what those scripts ask.
  */
 import { FAILURE_TEXT, TOO_SLOW_TEXT } from '../../adapters/shared/pipeline.js';
 import type { PostedMessage } from '../slack/fake-slack.js';
@@ -32,3 +33,17 @@ export function countNotices(posted: readonly PostedMessage[]): { tooSlow: numbe
   const texts = posted.map((m) => m.text);
   return { tooSlow: texts.filter((t) => t === TOO_SLOW_TEXT).length, failed: texts.filter((t) => t === FAILURE_TEXT).length };
 }
+
+/** What the Slack load runs ask: a few questions (one the sources cannot answer), from many users in many channels. */
+export const SLACK_LOAD = {
+  QUESTIONS: [
+    'How much is InvestAI?',
+    'What are AI gigafactories?',
+    'How much did Stargate promise?',
+    'How much are the European AI Champions pledging?',
+    'Where was the AI Action Summit held?',
+    'Who paid for the lunch?',
+  ],
+  USERS: 100,
+  CHANNELS: 20,
+} as const;
