@@ -16,6 +16,7 @@ import { NAME_ASKED, namesAnother } from '../generate/names.js';
 import { passageAt, stemsOf, type Knowledge, type Passage } from '../knowledge/knowledge.js';
 import { passageText } from '../knowledge/passage-text.js';
 import { STOPWORDS, terms, tokenize } from '../text/analyze.js';
+import { CALENDAR_WORD } from '../text/wording.js';
 import type { AnalyzedQuestion, QuestionType } from '../understand/question.js';
 import { MISSING_THRESHOLD } from '../understand/question.js';
 
@@ -217,7 +218,6 @@ export function questionFeatures(q: AnalyzedQuestion, k: Knowledge, similar?: Qu
 /** Share of its weight a word keeps when carried over from an earlier question (as in the hand-weighted measures). */
 const CARRIED_SHARE = 0.3;
 
-const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /** Words that ask about money, not some other quantity ("how much power"). */
 const MONEY_ASKED = /[€$£]|\b(?:money|cost|costs|costing|budget|price|prices|priced|fund|funds|funding|funded|invest\w*|pay|paid|paying|spend\w*|spent|worth|euros?|dollars?|pounds?|cash|financ\w*|fee|fees|salary|revenue|grant|grants|loan|capital|valu\w*|afford|cheap|expensive|bill)\b/i;

@@ -15,6 +15,9 @@ export function longDate(iso: string): string {
 /** A weekday named in a text ("Monday", "tuesday"). */
 export const WEEKDAY_NAME = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
+/** A weekday or month as a whole word: a date put forward, not a name ("was it on Monday?"). */
+export const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
 /** "2025-02-11" -> "Tuesday": reports say which weekday, people ask it. */
 export function weekdayOf(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });

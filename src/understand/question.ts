@@ -83,6 +83,8 @@ export interface AnalyzeOptions {
 
 /** An unknown word at least this informative is a subject the sources lack, not phrasing. */
 export const MISSING_THRESHOLD = 0.5;
+/** Rank in English word frequency (SUBTLEX) a spelling correction may reach: past it, words are too rare to be what someone meant to type. */
+const CORRECTION_MAX_RANK = 30_000;
 
 // Question phrasing, matched on the folded question. Compound forms ("how
 // much", "which city") count wherever they stand; a bare wh-word counts only
@@ -281,8 +283,9 @@ function recognise(token: string, stem: string, k: Knowledge, fuzzy: { left: num
   const near = token.length >= 5 && fuzzy.left-- > 0 ? (k.vocabulary.near(token)[0] ?? (stem !== token ? k.vocabulary.near(stem, allowedTypos(token.length))[0] : undefined)) : undefined;
   if (near) return { known: true, stem: stemWord(near.word), informative: 1 };
   // A misspelt ordinary word ("wether", "acess"): what it would be, correctly spelt.
+  // Only to a word in common use: a rare one a letter away ("invidia" for "nvidia") is likelier a wrong guess at a name.
   const corrected = correctEnglish(token);
-  if (corrected) {
+  if (corrected && (englishRank(corrected) ?? Infinity) <= CORRECTION_MAX_RANK) {
     const correctedStem = stemWord(corrected);
     if (k.vocabulary.has(corrected) || k.vocabulary.has(correctedStem)) return { known: true, stem: correctedStem, informative: 1 };
     return { ...knownThroughEnglish(corrected, correctedStem, k), corrected };

@@ -73,6 +73,30 @@ describe('telling words nothing in the corpus covers', () => {
   });
 });
 
+describe('a name the corpus never uses, however it is typed', () => {
+  it('a lower-case name no dictionary knows is an unknown name, not a rare word a letter away ("nvidia" is no "invidia"), and a refusal names it', () => {
+    for (const [k, refusing, question, word] of [
+      [summit, refusingSummit, 'what chips are they gonna use, nvidia or what?', 'nvidia'],
+      [harbour, refusingHarbour, 'will the terminal be run by nvidia?', 'nvidia'],
+    ] as const) {
+      const q = analyzeQuestion(question, k);
+      expect(q.terms.find((t) => t.word.toLowerCase() === word)).toMatchObject({ known: false, named: true });
+      // A question-level feature: it weighs on every proposal, and on whether any answers.
+      expect(questionFeatures(q, k).base.get(FEATURE_NAMES.indexOf('q_unknown_name'))).toBeGreaterThan(0);
+      expect(refusing.ask(question).answer).toBe(`The sources don't mention ${word}.`);
+    }
+    expect(model.weights.weights[model.weights.features.indexOf('q_unknown_name')]).toBeLessThan(0);
+  });
+
+  it('a misspelt everyday word is still read as the word meant, a weekday put forward is no name', () => {
+    const q = analyzeQuestion('how much is the goverment putting in on thursday?', harbour);
+    expect(q.terms.find((t) => t.word === 'goverment')?.named).toBeFalsy();
+    const thursday = q.terms.find((t) => t.word === 'thursday');
+    expect(thursday?.known).toBe(false);
+    expect(thursday?.named).toBeFalsy();
+  });
+});
+
 describe('a subject or speaker absent', () => {
   it('what Macron said about gigafactories: a sentence where he does not speak misses a subject (every_subject 0)', () => {
     const f = featureOf(summit, 'what did macron say about gigafactories', 'AI GigaFactories is “open for the best talent.”', 'every_subject');
