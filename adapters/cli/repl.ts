@@ -91,7 +91,7 @@ export function startRepl(options: ReplOptions): Repl {
 
   if (terminal) {
     write(`Summit Q&A: ${engine.documents.length} document${engine.documents.length === 1 ? '' : 's'}, ${engine.figures.length} figures. :help for commands.`);
-    write(`Try: ${engine.examples.slice(0, 3).join(' · ')}`);
+    if (engine.examples.length) write(`Try: ${engine.examples.slice(0, 3).join(' · ')}`);
   }
 
   /** Asks, records and shows: the answer, then its figures as Unicode bars when it rests on two or more amounts. */

@@ -162,10 +162,15 @@ function mentionOf(entity: EntityRecord): EntityMention {
   return { entity, start: 0, end: 0, adjective: false, fuzzy: false };
 }
 
+/** Example questions offered in help texts and refusals: help shows four, refusals three. */
+const MAX_EXAMPLES = 6;
+
 class AnsweringEngine implements Engine {
   readonly documents: readonly DocumentSummary[];
   readonly figures;
-  readonly examples: readonly string[];
+  /** Example questions the corpus's entities suggest, before they are checked. */
+  private readonly exampleCandidates: readonly string[];
+  private answerableExamples?: string[];
   private readonly conversations: ConversationStore;
   private readonly maxLength: number;
 
@@ -186,7 +191,23 @@ class AnsweringEngine implements Engine {
       sentences: d.sentences.length,
     }));
     this.figures = k.figures.map(figureOf);
-    this.examples = [...new Set(k.corpus.entities.flatMap((e) => e.questions.slice(0, 1)))];
+    this.exampleCandidates = [...new Set(k.corpus.entities.flatMap((e) => e.questions.slice(0, 1)))];
+  }
+
+  /**
+   * Example questions the engine itself answers, at most MAX_EXAMPLES, worked
+   * out on first need: a suggestion the bot then refuses would mislead. (While
+   * they are worked out, the refusals of the questions tried suggest none.)
+   */
+  get examples(): readonly string[] {
+    if (this.answerableExamples) return this.answerableExamples;
+    this.answerableExamples = [];
+    const found: string[] = [];
+    for (const q of this.exampleCandidates) {
+      if (found.length >= MAX_EXAMPLES) break;
+      if (this.run(q, {}, false).answer.answered) found.push(q);
+    }
+    return (this.answerableExamples = found);
   }
 
   ask(question: string, options: AskOptions = {}): Answer {

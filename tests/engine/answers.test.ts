@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Answer, type Engine } from '../../src/index.js';
-import { openHarbour, openSummit, type TestEngine } from '../helpers/fixtures.js';
+import { openHarbour, openRefusing, openSummit, type TestEngine } from '../helpers/fixtures.js';
 
 const HARBOUR = fileURLToPath(new URL('../fixtures/harbour/', import.meta.url));
 let summit: Engine;
@@ -248,7 +248,17 @@ describe('honest abstention names what is missing', () => {
   });
 
   it('every example and suggestion of both corpora is answerable', () => {
-    for (const engine of [summit, harbour]) for (const q of engine.examples) expect(engine.ask(q).answered, q).toBe(true);
+    for (const engine of [summit, harbour]) {
+      expect(engine.examples.length).toBeGreaterThan(0);
+      for (const q of engine.examples) expect(engine.ask(q).answered, q).toBe(true);
+    }
+  });
+
+  it('offers no example the engine would refuse: one that refuses everything offers none', async () => {
+    const refusing = await openRefusing();
+    expect(refusing.examples).toEqual([]);
+    // Help still introduces the bot, with nothing to suggest.
+    expect(refusing.ask('hi')).toMatchObject({ kind: 'help', suggestions: [] });
   });
 
   it('answers the answerable: the same traps do not swallow real questions', () => {

@@ -38,7 +38,8 @@ export async function createEngine(options: EngineOptions & { extra?: unknown })
   const { extra, ...rest } = options;
   const { gate, holdMs = MAX_HOLD_MS } = extra as { gate: Gate; holdMs?: number };
   const real = await createRealEngine(rest);
-  return Object.assign(Object.create(real) as Engine, {
+  // Own property descriptors, so the getter stays a getter (Object.assign would read it and set the value).
+  const gated = {
     ask(question: string, askOptions?: Parameters<Engine['ask']>[1]) {
       const lane = question.startsWith('SLOW') ? 'SLOW' : question.startsWith('HOLD') ? 'HOLD' : undefined;
       if (lane) {
@@ -52,5 +53,6 @@ export async function createEngine(options: EngineOptions & { extra?: unknown })
     get examples() {
       return real.examples;
     },
-  });
+  };
+  return Object.defineProperties(Object.create(real) as Engine, Object.getOwnPropertyDescriptors(gated));
 }

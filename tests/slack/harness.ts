@@ -115,7 +115,8 @@ export function secretsIn(logs: string[]): string[] {
 /** An engine wrapper that records each question and the conversation it was asked in. */
 export function spyEngine(engine: Engine): Engine & { calls: { question: string; options?: AskOptions; answer: ReturnType<Engine['ask']> }[] } {
   const calls: { question: string; options?: AskOptions; answer: ReturnType<Engine['ask']> }[] = [];
-  return Object.assign(Object.create(engine) as Engine, {
+  // Own property descriptors, so the getters stay getters (Object.assign would read them and set the values).
+  const spy = {
     calls,
     ask(question: string, options?: AskOptions) {
       const answer = engine.ask(question, options);
@@ -134,5 +135,6 @@ export function spyEngine(engine: Engine): Engine & { calls: { question: string;
     explain: engine.explain.bind(engine),
     forget: engine.forget.bind(engine),
     conversationCount: engine.conversationCount.bind(engine),
-  });
+  };
+  return Object.defineProperties(Object.create(engine) as Engine, Object.getOwnPropertyDescriptors(spy)) as Engine & typeof spy;
 }
