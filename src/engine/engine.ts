@@ -171,6 +171,7 @@ class AnsweringEngine implements Engine {
   /** Example questions the corpus's entities suggest, before they are checked. */
   private readonly exampleCandidates: readonly string[];
   private answerableExamples?: string[];
+  private checkingExamples = false;
   private readonly conversations: ConversationStore;
   private readonly maxLength: number;
 
@@ -203,9 +204,14 @@ class AnsweringEngine implements Engine {
     if (this.answerableExamples) return this.answerableExamples;
     this.answerableExamples = [];
     const found: string[] = [];
-    for (const q of this.exampleCandidates) {
-      if (found.length >= MAX_EXAMPLES) break;
-      if (this.run(q, {}, false).answer.answered) found.push(q);
+    this.checkingExamples = true;
+    try {
+      for (const q of this.exampleCandidates) {
+        if (found.length >= MAX_EXAMPLES) break;
+        if (this.run(q, {}, false).answer.answered) found.push(q);
+      }
+    } finally {
+      this.checkingExamples = false;
     }
     return (this.answerableExamples = found);
   }
@@ -334,7 +340,9 @@ class AnsweringEngine implements Engine {
     ex.terms = q.terms.map((t) => `${t.stem}${t.known ? '' : ` (unknown, weight ${t.informative.toFixed(2)})`}`);
     ex.expandedTerms = q.expansions;
 
-    const decideOptions = detail ? { ...this.options.decide, retrieve: { ...this.options.decide?.retrieve, reasons: true } } : this.options.decide;
+    let decideOptions = detail ? { ...this.options.decide, retrieve: { ...this.options.decide?.retrieve, reasons: true } } : this.options.decide;
+    // The engine's own check of its examples is no question anybody asked: whoever observes decisions is not told of it.
+    if (this.checkingExamples && decideOptions?.observe) decideOptions = { ...decideOptions, observe: undefined };
     delete ex.named;
     const { answer, chosen } = decide(q, k, ex, decideOptions, detail);
     if (chosen?.named) ex.named = chosen.named;

@@ -254,6 +254,16 @@ describe('honest abstention names what is missing', () => {
     }
   });
 
+  it('checks its examples without telling whoever observes its decisions: one question, one decision seen', async () => {
+    const seen: unknown[] = [];
+    const observed = await createEngine({ corpusDir: HARBOUR, snapshot: false, onWarning: () => {}, decide: { observe: (o) => seen.push(o) } });
+    observed.ask('who paid for the lunch?');
+    expect(seen).toHaveLength(1);
+    // The examples are checked (each asked) on first need, here.
+    expect(observed.examples.length).toBeGreaterThan(0);
+    expect(seen).toHaveLength(1);
+  });
+
   it('offers no example the engine would refuse: one that refuses everything offers none', async () => {
     const refusing = await openRefusing();
     expect(refusing.examples).toEqual([]);
