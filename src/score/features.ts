@@ -218,7 +218,6 @@ export function questionFeatures(q: AnalyzedQuestion, k: Knowledge, similar?: Qu
 /** Share of its weight a word keeps when carried over from an earlier question (as in the hand-weighted measures). */
 const CARRIED_SHARE = 0.3;
 
-
 /** Words that ask about money, not some other quantity ("how much power"). */
 const MONEY_ASKED = /[€$£]|\b(?:money|cost|costs|costing|budget|price|prices|priced|fund|funds|funding|funded|invest\w*|pay|paid|paying|spend\w*|spent|worth|euros?|dollars?|pounds?|cash|financ\w*|fee|fees|salary|revenue|grant|grants|loan|capital|valu\w*|afford|cheap|expensive|bill)\b/i;
 

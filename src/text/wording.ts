@@ -12,11 +12,14 @@ export function longDate(iso: string): string {
   return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+
 /** A weekday named in a text ("Monday", "tuesday"). */
-export const WEEKDAY_NAME = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+export const WEEKDAY_NAME = new RegExp(`\\b(?:${WEEKDAYS})\\b`, 'i');
 
 /** A weekday or month as a whole word: a date put forward, not a name ("was it on Monday?"). */
-export const CALENDAR_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+export const CALENDAR_WORD = new RegExp(`^(?:${WEEKDAYS}|${MONTHS})$`, 'i');
 
 /** "2025-02-11" -> "Tuesday": reports say which weekday, people ask it. */
 export function weekdayOf(iso: string): string {
