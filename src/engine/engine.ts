@@ -39,6 +39,7 @@ import { frenchStandIns, knowledgeWithStandIns } from '../understand/french/stan
 import { inFrench } from '../compose/french.js';
 import { withoutDirectionControls } from '../text/direction.js';
 import { stemWord } from '../text/analyze.js';
+import { AnswerCache } from './answer-cache.js';
 
 export interface EngineOptions {
   /** Corpus directory. Default: the corpus/ bundled with the project. */
@@ -49,6 +50,12 @@ export interface EngineOptions {
   maxQuestionLength?: number;
   /** Conversation memory limits (ttlMs default 30 min, maxConversations default 10,000). */
   conversations?: ConversationStoreOptions;
+  /**
+   * Answers kept for questions asked with nothing before them in their
+   * conversation, by exact text (see answer-cache.ts); 0 keeps none. Never
+   * used while decisions are observed (decide.observe). Default 1,000.
+   */
+  answerCache?: number;
   /** Answer selection thresholds; see decide.ts for the defaults. */
   decide?: DecideOptions;
   /**
@@ -162,6 +169,9 @@ function mentionOf(entity: EntityRecord): EntityMention {
   return { entity, start: 0, end: 0, adjective: false, fuzzy: false };
 }
 
+/** The conversation a question asked outside any is answered in, for the answer cache to keep what it leaves a follow-up (callers' ids never begin with a NUL). */
+const ANONYMOUS_CONVERSATION = '\u0000anonymous';
+
 /** Example questions offered in help texts and refusals: help shows four, refusals three. */
 const MAX_EXAMPLES = 6;
 
@@ -174,6 +184,7 @@ class AnsweringEngine implements Engine {
   private checkingExamples = false;
   private readonly conversations: ConversationStore;
   private readonly maxLength: number;
+  private readonly cache: AnswerCache;
 
   constructor(
     private readonly k: Knowledge,
@@ -181,6 +192,8 @@ class AnsweringEngine implements Engine {
   ) {
     this.conversations = new ConversationStore(options.conversations);
     this.maxLength = options.maxQuestionLength ?? 1000;
+    // Whoever observes decisions is told of every question asked: no answer may come from the cache.
+    this.cache = new AnswerCache(options.decide?.observe ? 0 : (options.answerCache ?? 1000));
     this.documents = k.corpus.documents.map((d) => ({
       id: d.id,
       title: d.title,
@@ -217,16 +230,32 @@ class AnsweringEngine implements Engine {
   }
 
   ask(question: string, options: AskOptions = {}): Answer {
-    return this.run(question, options, false).answer;
+    const { conversation } = options;
+    // A question with nothing before it is answered from its text alone: the same text, the same answer.
+    const fresh = typeof question === 'string' && (conversation === undefined || this.conversations.get(conversation) === undefined);
+    if (!fresh) return this.run(question, options, false).answer;
+    const hit = this.cache.get(question);
+    if (hit) {
+      if (conversation !== undefined && hit.state) this.conversations.set(conversation, hit.state);
+      return hit.answer;
+    }
+    // Asked within a conversation of its own, so what it leaves a follow-up is kept with it, whoever asks it next.
+    const within = conversation ?? ANONYMOUS_CONVERSATION;
+    const { answer, failed } = this.run(question, { ...options, conversation: within }, false);
+    const state = this.conversations.get(within);
+    if (conversation === undefined) this.conversations.delete(within);
+    if (!failed) this.cache.set(question, { answer, ...(state ? { state } : {}) });
+    return answer;
   }
 
   explain(question: string, options: AskOptions = {}): { answer: Answer; explanation: Explanation } {
     return this.run(question, options, true);
   }
 
-  private run(question: string, options: AskOptions, detail: boolean): { answer: Answer; explanation: Explanation } {
+  private run(question: string, options: AskOptions, detail: boolean): { answer: Answer; explanation: Explanation; failed?: true } {
     const explanation: Explanation = { question: String(question), type: 'none', entities: [], terms: [], expandedTerms: [], candidates: [], decision: '' };
     let answer: Answer;
+    let failed: true | undefined;
     try {
       answer = this.answer(typeof question === 'string' ? question : String(question), options, explanation, detail);
     } catch (error) {
@@ -234,11 +263,12 @@ class AnsweringEngine implements Engine {
       explanation.decision = `internal error: ${(error as Error).message}`;
       (this.options.onInternalError ?? reportInternalError)(error, String(question).slice(0, 200));
       answer = compose.invalid('Something went wrong while answering that question. Please try rephrasing it.', this.examples.slice(0, 3));
+      failed = true;
     }
     // A description cut out of a document can carry a direction override the cut left open (quotes stay verbatim).
     const sentence = withoutDirectionControls(answer.answer);
     if (sentence !== answer.answer) answer = { ...answer, answer: sentence };
-    return { answer, explanation };
+    return { answer, explanation, ...(failed ? { failed } : {}) };
   }
 
   private answer(raw: string, options: AskOptions, ex: Explanation, detail: boolean): Answer {

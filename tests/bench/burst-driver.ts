@@ -24,7 +24,20 @@ const port = parentPort!;
 const fake = await FakeSlack.start({ botToken: FAKE_BOT_TOKEN });
 port.postMessage({ type: 'ready', apiUrl: fake.apiUrl });
 
-port.on('message', async (m: { type: 'run'; url: string; events: number; concurrency: number } | { type: 'close' }) => {
+/**
+ * The i-th question sent: one of the load's questions, spaced apart differently
+ * (1 to 8 spaces between words, from i's bits) when every text must be
+ * distinct, so the same questions are read but none is answered from the
+ * engine's cache of recent answers.
+ */
+function questionText(i: number, distinct: boolean): string {
+  const question = QUESTIONS[i % QUESTIONS.length]!;
+  if (!distinct) return question;
+  const variant = Math.floor(i / QUESTIONS.length);
+  return question.split(' ').reduce((text, word, gap) => `${text}${' '.repeat(1 + ((variant >> (3 * (gap - 1))) & 7))}${word}`);
+}
+
+port.on('message', async (m: { type: 'run'; url: string; events: number; concurrency: number; distinct: boolean } | { type: 'close' }) => {
   if (m.type === 'close') {
     await fake.close();
     port.close();
@@ -47,7 +60,7 @@ port.on('message', async (m: { type: 'run'; url: string; events: number; concurr
           () => undefined,
         ),
       );
-      const res = await postEvent(m.url, FAKE_SIGNING_SECRET, envelope(mention({ channel, user: `UBURST${i % USERS}`, ts, text: `<@UBOT> ${QUESTIONS[i % QUESTIONS.length]}` })));
+      const res = await postEvent(m.url, FAKE_SIGNING_SECRET, envelope(mention({ channel, user: `UBURST${i % USERS}`, ts, text: `<@UBOT> ${questionText(i, m.distinct)}` })));
       if (res.status !== 200) throw new Error(`adapter answered HTTP ${res.status}`);
     }
   };

@@ -17,7 +17,8 @@ import { median } from './measure.js';
 const QUESTIONS = ['How much is InvestAI?', 'What are AI gigafactories?', 'How much did Stargate promise?', 'Who paid for the lunch?'];
 
 export async function measureDiscordRoundtrip(n = 20): Promise<{ medianMs: number; samples: number[] }> {
-  const engine = await createEngine();
+  // Four questions asked again and again: without the answer cache, so each run works its answer out as a new question does.
+  const engine = await createEngine({ answerCache: 0 });
   // Logging at warn: the figure is the adapter's, not the log writer's.
   const h = await startHarness({ engine, env: { DISCORD_RATE_LIMIT: '10000' }, logLevel: 'warn' });
   const samples: number[] = [];

@@ -12,7 +12,11 @@
  * the share of a core it gets: on a busy machine the wall times grow, so the
  * CPU time the adapter's thread spent per event is printed too (Linux).
  *
- *   node --import tsx tests/bench/load-burst.ts [events=5000] [threads=1] [concurrency=100]
+ * The load asks a few questions again and again, as people do, and the
+ * engine keeps recent answers; `distinct` spaces each text differently, so
+ * every answer is worked out (the engine's whole cost per event).
+ *
+ *   node --import tsx tests/bench/load-burst.ts [events=5000] [threads=1] [concurrency=100] [distinct]
  */
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -26,6 +30,7 @@ import { mb } from './measure.js';
 const events = Number(process.argv[2] ?? 5000);
 const threads = Number(process.argv[3] ?? 1);
 const concurrency = Number(process.argv[4] ?? 100);
+const distinct = process.argv[5] === 'distinct';
 
 interface BurstResult {
   answeredOnce: number;
@@ -63,12 +68,12 @@ const url = `http://127.0.0.1:${(server!.address() as { port: number }).port}/sl
 try {
   const ran = next('ran');
   const cpuBefore = mainThreadCpuMs();
-  driver.postMessage({ type: 'run', url, events, concurrency });
+  driver.postMessage({ type: 'run', url, events, concurrency, distinct });
   const { result } = (await ran) as { result: BurstResult };
   const cpuAfter = mainThreadCpuMs();
   const cpuPerEvent = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / events;
   console.log(
-    `Slack burst: ${events} signed mentions, sent ${concurrency} at a time without waiting for answers (all in after ${(result.allSentMs / 1000).toFixed(1)} s), ` +
+    `Slack burst: ${events} signed mentions${distinct ? ' (every text distinct)' : ''}, sent ${concurrency} at a time without waiting for answers (all in after ${(result.allSentMs / 1000).toFixed(1)} s), ` +
       `${threads} worker thread(s), time budget ${answerer.timeBudgetMs} ms: answered once ${result.answeredOnce}, duplicates ${result.duplicates}, missing ${result.missing}, ` +
       `"taking too long" notices ${result.notices.tooSlow}, "something went wrong" ${result.notices.failed}; ` +
       `send to reply p50 ${(result.p50Ms / 1000).toFixed(2)} s, p99 ${(result.p99Ms / 1000).toFixed(2)} s; ` +

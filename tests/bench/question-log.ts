@@ -35,7 +35,8 @@ export interface QuestionLogResult {
 export async function measureQuestionLog(questionsFile: string, rounds: number): Promise<QuestionLogResult> {
   const parsed = JSON.parse(readFileSync(questionsFile, 'utf8')) as { cases: { q: string }[] };
   const questions = parsed.cases.map((c) => c.q);
-  const engine = await createEngine();
+  // Each question is asked every round: without the answer cache, so the logging is weighed against working answers out.
+  const engine = await createEngine({ answerCache: 0 });
   const tmp = tempDir('summit-qa-bench-log-');
   const logger = { info: () => undefined, warn: (_o: object, msg: string) => void process.stderr.write(`${msg}\n`) };
   // A long flush interval: the rows of a round are written by the explicit flush below, outside the timed loop.

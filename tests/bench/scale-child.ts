@@ -87,7 +87,8 @@ export async function runChild(spec: ChildSpec): Promise<ChildResult> {
 
   if (spec.profileDir) return profile(spec, corpus, questions, t1 - t0, base.heapUsed);
 
-  const engine = await createEngine({ corpus });
+  // The same questions are asked round after round: with the answer cache on, the rounds would time the cache, not the engine.
+  const engine = await createEngine({ corpus, answerCache: 0 });
   const t2 = performance.now();
   const mem = memoryMb();
   const { index, from } = indexOf(engine, corpus);
@@ -129,7 +130,7 @@ function floors(dir: string, corpus: Corpus): { readMs: number; corpusMb: number
 
 async function profile(spec: ChildSpec, corpus: Corpus, questions: string[], loadMs: number, baseHeapMb: number): Promise<ChildResult> {
   const dir = spec.profileDir!;
-  const build = await profiled(() => createEngine({ corpus }));
+  const build = await profiled(() => createEngine({ corpus, answerCache: 0 }));
   const engine = build.result;
   const mem = memoryMb();
   for (let r = 0; r < spec.warmupRounds; r++) for (const q of questions) engine.ask(q);
