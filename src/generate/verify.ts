@@ -12,7 +12,7 @@ import { findAmounts, formatAmount, type Amount } from '../text/quantities.js';
 import * as compose from '../compose/compose.js';
 import { answerWithSources, type Related } from '../compose/sources.js';
 import { passageAt, stemsOf, type FigureEntry, type Knowledge, type Passage } from '../knowledge/knowledge.js';
-import type { AnalyzedQuestion } from '../understand/question.js';
+import { ALTERNATIVES, type AnalyzedQuestion } from '../understand/question.js';
 import type { Candidate } from './retrieve.js';
 import { capitalise, escapeRegExp, joinWords, WEEKDAY_NAME, weekdayOf } from '../text/wording.js';
 
@@ -213,13 +213,6 @@ export function answerWhoGaveClaim(q: AnalyzedQuestion, entry: FigureEntry, k: K
     : `No: ${what} came from ${name(actors[0]!)}, not ${asked.map(name).join(' or ')}.`;
   return { ...base, answer: text, quotes: own ? compose.dedupeQuotes([compose.figureQuote(own, k), ...base.quotes]) : base.quotes };
 }
-
-/**
- * "Is it closed or collaborative?", "open or closed to small lines?", "a closed
- * or collaborative approach to IP?": two one-word alternatives ending a
- * question (before the noun they qualify and a phrase of a preposition).
- */
-const ALTERNATIVES = /\b([\p{L}-]{3,})\s+or\s+([\p{L}-]{3,})(?:\s+[\p{L}-]+)?(?:\s+(?:to|for|in|on|at|by|with|from|of)\b[^?.!]*)?\s*[?.!]*\s*$/iu;
 
 /** The best passage for an alternative must hold this share (by weight) of the question's other words. */
 const MIN_ALTERNATIVE_FIT = 0.3;

@@ -16,7 +16,7 @@ import { NAME_ASKED, namesAnother } from '../generate/names.js';
 import { passageAt, stemsOf, type Knowledge, type Passage } from '../knowledge/knowledge.js';
 import { passageText } from '../knowledge/passage-text.js';
 import { STOPWORDS, terms, tokenize } from '../text/analyze.js';
-import { CALENDAR_WORD } from '../text/wording.js';
+import { CALENDAR_WORD, escapeRegExp } from '../text/wording.js';
 import type { AnalyzedQuestion, QuestionType } from '../understand/question.js';
 import { MISSING_THRESHOLD } from '../understand/question.js';
 
@@ -237,11 +237,19 @@ function prefixed(prefix: string, name: string): number {
   return i;
 }
 
+const UNCOVERED_NAMED = INDEX.get('uncovered_named')!;
+
+/** The names a question gives that the corpus never uses, each as a whole-word pattern. */
+function unknownNamesOf(q: AnalyzedQuestion): RegExp[] {
+  return q.terms.filter((t) => !t.known && !t.inEntity && (t.named || t.capitalised) && !CALENDAR_WORD.test(t.word)).map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.word)}(?![\\p{L}\\p{N}])`, 'iu'));
+}
+
 /** The features of each proposal, as dense vectors in FEATURE_NAMES order. */
 export function proposalFeatures(qf: QuestionFeatures, k: Knowledge, proposals: readonly Proposal[], candidates: readonly Candidate[]): Float64Array[] {
   const handRank = new Map(candidates.map((c, i) => [c, i]));
   // A passage's own features depend on the question and the passage only: several proposals quoting it share them.
   const ofPassage = new Map<Passage, number[]>();
+  const unknownNames = unknownNamesOf(qf.q);
   const xs = proposals.map((p) => {
     const x = new Float64Array(FEATURE_NAMES.length);
     for (const [i, v] of qf.base) x[i] = v;
@@ -265,6 +273,11 @@ export function proposalFeatures(qf: QuestionFeatures, k: Knowledge, proposals: 
         ofPassage.set(passage, (written = w));
       }
       for (let i = 0; i < written.length; i += 2) x[written[i]!] = written[i + 1]!;
+    }
+    // "Was it in Berlin?" -> "No: the sources say Paris, not Berlin.": a claim's answer that names the name the sources lack holds it.
+    if (p.kind === 'claim' && unknownNames.length) {
+      const held = unknownNames.filter((name) => name.test(p.text)).length;
+      x[UNCOVERED_NAMED] = Math.max(0, x[UNCOVERED_NAMED]! - Math.min(2, held) / 2);
     }
     return x;
   });

@@ -6,7 +6,7 @@
  * The index files are searched in place (sorted lines); the data files are
  * read once, on the first look-up.
  */
-import { lemmaCandidates, wordNetFile, wordNetFilesRead } from './word-classes.js';
+import { canBeNonNoun, lemmaCandidates, wordNetFile, wordNetFilesRead } from './word-classes.js';
 
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
@@ -223,4 +223,31 @@ export function relatedWords(word: string, classes: readonly Pos[] = POS): strin
   }
   out.delete(w);
   return [...out].map((s) => s.replace(/_/g, ' '));
+}
+
+/**
+ * Whether WordNet knows a word only as a name: a noun whose most common
+ * sense is written with a capital ("germany" -> Germany, "berlin" -> Berlin,
+ * the city before the carriage; a word of three letters at most only in
+ * capitals, "uk" -> UK), and no verb, adjective or adverb. Chat
+ * writes names in lower case; this tells "germany" from "gist".
+ */
+export function isNameOnly(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z][a-z'-]*$/.test(w) || canBeNonNoun(w)) return false;
+  const line = indexLine('noun', w);
+  if (!line) return false;
+  const fields = line.split(' ');
+  const pointerKinds = Number(fields[3]);
+  const first = Number(fields[6 + pointerKinds]);
+  const buffer = wordNetFile('data.noun');
+  const end = buffer.indexOf(0x0a, first);
+  const words = buffer.toString('latin1', first, end < 0 ? buffer.length : end).split(' ');
+  const count = parseInt(words[3]!, 16);
+  for (let i = 0; i < count; i++) {
+    const form = words[4 + i * 2]!.replace(/\(.*\)$/, '');
+    // A short word is a name only as an acronym ("uk" -> UK): "mon" is Monday before it is the Mon people.
+    if (form.toLowerCase() === w) return w.length > 3 ? form !== w : form === w.toUpperCase();
+  }
+  return false;
 }

@@ -9,10 +9,10 @@ import { findMoney, findMoneyWithElidedScale, type Amount } from '../text/quanti
 import { allowedTypos } from '../text/fuzzy.js';
 import { canBeNonNoun, canBeNoun, canBeVerb, isEnglishWord } from '../text/word-classes.js';
 import { correctEnglish, englishRank, informativeness } from '../text/english.js';
-import { dominantClass, idiomSpans, relatedWords, verbsOfNoun } from '../text/wordnet.js';
+import { dominantClass, idiomSpans, isNameOnly, relatedWords, verbsOfNoun } from '../text/wordnet.js';
 import { MAX_FUZZY_WORDS, type EntityMention } from '../knowledge/entities.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import { escapeRegExp } from '../text/wording.js';
+import { CALENDAR_WORD, escapeRegExp } from '../text/wording.js';
 
 export type QuestionType =
   | 'how_much' // an amount of money
@@ -219,10 +219,12 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
     // Words about the documents themselves ("the author", "the analysis") say nothing about what is asked.
     const documentWord = !known && DOCUMENT_WORDS.has(token);
     const informative = documentWord ? 0 : known || name ? 1 : topicNoun ? Math.max(recognised.informative, MISSING_THRESHOLD) : recognised.informative;
-    // A word unknown to the corpus and to English is a name or a term of art ("Nvidia", "GPUs").
-    const named = !known && !phrasing && (name || (rank === undefined && !/\d/.test(token) && !recognised.corrected && !isEnglishWord(token)));
+    // A word unknown to the corpus and to English is a name or a term of art ("Nvidia", "GPUs"); so is one English
+    // knows only as a name, however it is written ("germany", "berlin"; a weekday is no name the sources lack).
+    const named = !known && !phrasing && (name || (rank === undefined && !/\d/.test(token) && !recognised.corrected && !isEnglishWord(token)) || (isNameOnly(token) && !CALENDAR_WORD.test(token)));
     terms.push({ stem, word, known, inEntity, phrasing, informative, ...(topic ? { topic } : {}), ...(recognised.paraphrase ? { paraphrase: true } : {}), ...(named ? { named } : {}), ...(name && !inEntity ? { capitalised: true } : {}) });
   }
+  settleAlternatives(text, terms);
   const stems = new Set(terms.map((t) => t.stem));
   const expansions = [...new Set(terms.flatMap((t) => knowledge.lexicon.expand(t.stem)))].filter((s) => !stems.has(s));
   const hasReference = (folded.match(/[a-z']+/g) ?? []).some((w) => REFERENCE_WORDS.has(w));
@@ -233,6 +235,29 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
   const headWord = HEAD_OF.exec(folded)?.[1];
   const headTerm = headWord ? terms.find((t) => t.word.toLowerCase() === headWord && t.known && !t.inEntity && !knowledge.lexicon.isFrame(t.stem)) : undefined;
   return { text, type, entities, amounts, terms, expansions, unknown, missing, hasReference, ...(headTerm ? { head: headTerm.stem } : {}) };
+}
+
+/**
+ * "Is it closed or collaborative?", "open or closed to small lines?", "a closed
+ * or collaborative approach to IP?": two one-word alternatives ending a
+ * question (before the noun they qualify and a phrase of a preposition).
+ */
+export const ALTERNATIVES = /\b([\p{L}-]{3,})\s+or\s+([\p{L}-]{3,})(?:\s+[\p{L}-]+)?(?:\s+(?:to|for|in|on|at|by|with|from|of)\b[^?.!]*)?\s*[?.!]*\s*$/iu;
+
+/**
+ * "Paris or London?": of two alternatives, one the sources use, the other is
+ * an option the answer rules out, not a name the sources lack.
+ */
+function settleAlternatives(text: string, terms: Term[]): void {
+  const offered = ALTERNATIVES.exec(text);
+  if (!offered) return;
+  const pair = [offered[1]!, offered[2]!].map((word) => terms.find((t) => t.word.toLowerCase() === word.toLowerCase()));
+  if (!pair.some((t) => t?.known)) return;
+  for (const t of pair) {
+    if (!t || t.known) continue;
+    delete t.named;
+    delete t.capitalised;
+  }
 }
 
 /**

@@ -88,6 +88,22 @@ describe('a name the corpus never uses, however it is typed', () => {
     expect(model.weights.weights[model.weights.features.indexOf('q_unknown_name')]).toBeLessThan(0);
   });
 
+  it('a word English knows only as a name is one however typed ("germany", "uk"); of two alternatives, the one the sources lack is an option, not a missing name', () => {
+    for (const [k, question, word] of [
+      [summit, 'how much did germany put in?', 'germany'],
+      [summit, 'did the us and uk sign the declaration?', 'uk'],
+      [harbour, 'is the terminal going to ship to brazil?', 'brazil'],
+    ] as const) {
+      const q = analyzeQuestion(question, k);
+      expect(q.terms.find((t) => t.word.toLowerCase() === word), question).toMatchObject({ known: false, named: true });
+      expect(questionFeatures(q, k).base.get(FEATURE_NAMES.indexOf('q_unknown_name')), question).toBeGreaterThan(0);
+    }
+    // Everyday words stay words, a weekday's short form is no name ("mon" is not the Mon people).
+    for (const word of ['gist', 'capital', 'mon']) expect(analyzeQuestion(`what about the ${word}?`, summit).terms.find((t) => t.word === word)?.named, word).toBeFalsy();
+    expect(analyzeQuestion('paris or london?', summit).terms.find((t) => t.word === 'london')?.named).toBeFalsy();
+    expect(analyzeQuestion('what about london?', summit).terms.find((t) => t.word === 'london')?.named).toBe(true);
+  });
+
   it('a misspelt everyday word is still read as the word meant, a weekday put forward is no name', () => {
     const q = analyzeQuestion('how much is the goverment putting in on thursday?', harbour);
     expect(q.terms.find((t) => t.word === 'goverment')?.named).toBeFalsy();

@@ -1,10 +1,10 @@
 /**
  * WordNet look-ups (src/text/wordnet.ts): related words reach a corpus that
  * says the same thing in other words; the dominant word class decides what
- * may be paraphrased (verbs and adjectives, not nouns).
+ * may be paraphrased (verbs and adjectives, not nouns); which words are names only.
  */
 import { describe, expect, it } from 'vitest';
-import { dominantClass, idiomSpans, relatedWords, verbsOfNoun } from '../../src/text/wordnet.js';
+import { dominantClass, idiomSpans, isNameOnly, relatedWords, verbsOfNoun } from '../../src/text/wordnet.js';
 
 describe('verbsOfNoun', () => {
   it('gives the verb a noun names the act of, through links from that very noun', () => {
@@ -90,5 +90,16 @@ describe('idioms that qualify', () => {
     expect(found('how many euros did the port put on the table?')).toContain('on the table');
     expect(found('how much will the council spend at least')).toContain('at least');
     expect(found('how much is the terminal')).toEqual([]);
+  });
+});
+
+describe('isNameOnly', () => {
+  it('is true of a word WordNet knows only as a name, whose commonest sense is written with a capital', () => {
+    for (const word of ['germany', 'berlin', 'London', 'uk']) expect(isNameOnly(word), word).toBe(true);
+  });
+
+  it('is false of a word with another class, a lower-case first sense, a short word not in capitals, or none', () => {
+    // "japan" is also a verb (to lacquer); "tesla" is first a unit; "mon" is written "Mon"; "zzyzx" is not in WordNet.
+    for (const word of ['japan', 'tesla', 'capital', 'gist', 'mon', 'zzyzx', 'run']) expect(isNameOnly(word), word).toBe(false);
   });
 });
