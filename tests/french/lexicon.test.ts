@@ -84,6 +84,25 @@ describe('loadFrenchLexicon', () => {
     expect(t).toMatchObject({ english: ['electricity'], source: 'cognate', guessed: ['electricity'] });
   });
 
+  it('leaves out glosses that are French examples, adds the senses of the masculine to a feminine, and reads a cognate only where the documents use it and no sense', () => {
+    const dir = tempDir();
+    writeDictd(dir, 'freedict-fra-eng', [
+      'falloir /falwaʀ/ <v>\n"Il faut quelque chose", We need something\n',
+      'portuaire /pɔʀtyɛʀ/ <n, fem>\nharbourwoman\n',
+      'portuair /pɔʀtyɛʀ/ <adj>\nharbour\n',
+      'déployer /deplwaje/ <v>\nspread out\n',
+    ]);
+    const lexicon = loadFrenchLexicon({ dir });
+    expect(lexicon.translate('falloir')?.english).toEqual(['We need something']);
+    // Both base forms' senses; the documents' word first when it is one of them.
+    expect(lexicon.translate('portuaire')?.english).toEqual(['harbourwoman', 'harbour']);
+    expect(lexicon.translate('portuaire', (e) => e === 'harbour')?.english[0]).toBe('harbour');
+    // "déployer": its sense, unless the documents use its cognate ("deploy") and not the sense.
+    expect(lexicon.translate('déployer')?.english[0]).toBe('spread out');
+    expect(lexicon.translate('déployer', (e) => e === 'deploy')?.english[0]).toBe('deploy');
+    expect(lexicon.translate('déployer', (e) => e === 'deploy' || e === 'spread out')?.english[0]).toBe('spread out');
+  });
+
   it('works with no dictionary in the folder: cognates only', () => {
     const lexicon = loadFrenchLexicon({ dir: tempDir() });
     expect(lexicon.hasDictionary()).toBe(false);

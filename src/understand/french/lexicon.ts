@@ -83,6 +83,8 @@ interface Candidate {
   secondary?: boolean;
   /** Guessed by cognate rules. */
   guessed?: boolean;
+  /** A cognate of a word the dictionary gives senses of: read only where it is a word of the documents and no sense is. */
+  last?: boolean;
   curated?: boolean;
 }
 
@@ -121,7 +123,7 @@ function readTables(dir: string, options: FrenchLexiconOptions): Tables {
   let longest = 1;
   const add = (french: string, english: string, sense: number, inverse: boolean, pos?: string, curated = false) => {
     const key = fold(french).replace(/\s+/g, ' ').trim();
-    if (!key || !/^[\p{L}' -]+$/u.test(key)) return;
+    if (!key || !/^[\p{L}' -]+$/u.test(key) || !isEnglishGloss(english)) return;
     let slot = words.get(key);
     if (!slot) words.set(key, (slot = { candidates: [], ...(pos ? { pos } : {}) }));
     if (!slot.pos && pos) slot.pos = pos;
@@ -143,6 +145,18 @@ function readTables(dir: string, options: FrenchLexiconOptions): Tables {
     e.senses.forEach((sense, i) => sense.forEach((french) => add(french, e.headword, i, true)));
   }
   return { words, toFrench, longest, hasDictionary: !!(fraEng || engFra) };
+}
+
+/**
+ * Whether a dictionary gloss reads as English: not a quotation, and most of
+ * its words English ones ("falloir" is glossed "Il faut quelque chose" as
+ * well as "We need something": the French example is no sense).
+ */
+function isEnglishGloss(english: string): boolean {
+  if (/["«»“”]/.test(english)) return false;
+  const words = english.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 2) return true;
+  return words.filter((w) => englishRank(w) !== undefined || isEnglishWord(w)).length * 2 > words.length;
 }
 
 function createLexicon(dir: string, options: FrenchLexiconOptions): FrenchLexicon {
@@ -253,6 +267,11 @@ function findWord(t: Tables, typed: string, folded: string, reading: Reading): F
       hit = { lemma, candidates, ...(slot.pos ? { pos: slot.pos } : {}) };
       continue;
     }
+    // The word's masculine or singular form adds its first senses ("française": Frenchwoman, and French).
+    if (!verbal(lemma) && !verbal(hit.lemma) && hit.lemma.lemma.startsWith(lemma.lemma) && !hit.candidates.some((c) => c.secondary)) {
+      hit.candidates.push(...candidates.slice(0, SECONDARY_SENSES).map((c) => ({ ...c, secondary: true })));
+      continue;
+    }
     // Another base form read as another part of speech adds its first senses ("fait": fact, and made),
     // unless the sentence says which it is (after an article a noun, after an auxiliary a verb).
     if (verbal(lemma) !== verbal(hit.lemma)) {
@@ -264,11 +283,16 @@ function findWord(t: Tables, typed: string, folded: string, reading: Reading): F
   // A noun made of a verb ("participant" of participer) may be a cognate of its own ("participants"), beside the
   // agent nouns made of the verb's senses; a word the dictionary gives senses of keeps them ("pays" is no "pays").
   if (hit && hit.lemma.inflection === 'agent') hit.candidates.push(...cognatesOf({ lemma: folded, inflection: 'none' }, typed, reading).map((english) => ({ english, base: english, sense: 0, inverse: false, guessed: true })));
-  // A long word of a learned suffix has its cognate among the senses ("développement": growth, and development), ranked after them.
-  if (hit && hit.lemma.inflection !== 'agent' && folded.length >= LEARNED_COGNATE_MIN_LENGTH) {
+  // A long word of a learned suffix has its cognate among the senses ("développement": growth, and development), ranked after them;
+  // any other word's cognate comes last, for the words the dictionary glosses oddly ("déployé": spreaded out, and deployed),
+  // and is read only where its senses are no words of the documents (the reader prefers those).
+  if (hit && hit.lemma.inflection !== 'agent') {
     const known = new Set(hit.candidates.map((c) => c.english));
-    const learned = cognatesOf(hit.lemma.lemma === folded ? hit.lemma : { lemma: folded, inflection: 'none' }, typed, reading).filter((e) => LEARNED_SUFFIX.test(e) && !known.has(e));
-    hit.candidates.push(...learned.map((english) => ({ english, base: english, sense: 0, inverse: false, guessed: true, secondary: true })));
+    const cognates = cognatesOf(hit.lemma.lemma === folded ? hit.lemma : { lemma: folded, inflection: 'none' }, typed, reading).filter((e) => !known.has(e));
+    for (const english of cognates) {
+      const learned = folded.length >= LEARNED_COGNATE_MIN_LENGTH && LEARNED_SUFFIX.test(english);
+      hit.candidates.push({ english, base: english, sense: 0, inverse: false, guessed: true, secondary: true, ...(learned ? {} : { last: true }) });
+    }
   }
   if (hit) return hit;
   // Cognates: the word's and then its base forms' English spellings that are English words.
@@ -363,6 +387,9 @@ const PREFERRED_BONUS = 5;
 /** Score lost by a sense of another base form than the word's first ("faire" for "fait"). */
 const SECONDARY_PENALTY = 1.8;
 
+/** Score lost by a cognate read last: more than any preference for the documents' words can make up for, unless no sense is one. */
+const LAST_PENALTY = 4;
+
 function rank(f: Found, max: number, prefer?: (english: string) => boolean): Translation {
   const senses = f.candidates.some((c) => !c.guessed);
   const scored = f.candidates.map((c, i) => {
@@ -370,7 +397,7 @@ function rank(f: Found, max: number, prefer?: (english: string) => boolean): Tra
     // A cognate spelt as the French word itself ("infrastructure", "programme") is the likeliest guess.
     const itself = c.guessed && c.base === f.lemma.lemma ? 1 : 0;
     let score = c.guessed ? (senses ? -1 : 0) : -0.2 * c.sense - 0.02 * i - (c.inverse ? 0.3 : 0);
-    score += itself + (c.curated ? (c.sense === 0 ? CURATED_FIRST_BONUS : CURATED_BONUS) : 0) + (c.base.includes(' ') ? 0 : 0.5) + commonness(c.base) + (like >= 0.5 ? 2 * like : 0) - (c.secondary ? SECONDARY_PENALTY : 0);
+    score += itself + (c.curated ? (c.sense === 0 ? CURATED_FIRST_BONUS : CURATED_BONUS) : 0) + (c.base.includes(' ') ? 0 : 0.5) + commonness(c.base) + (like >= 0.5 ? 2 * like : 0) - (c.secondary ? SECONDARY_PENALTY : 0) - (c.last ? LAST_PENALTY : 0);
     if (prefer?.(c.english) || prefer?.(c.base)) score += PREFERRED_BONUS;
     return { ...c, score };
   });
