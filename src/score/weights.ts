@@ -530,5 +530,5 @@ export const TRAINED = {
     0.740687
   ],
   "threshold": 0.53,
-  "dataHash": "0dce3801f8f7592750f84c7193462aa2bec73ea3160417b69bd75d49ee154d85"
+  "dataHash": "2ab6be25bb80a5b8a48d225fa0c2f69d5af3e252c3807a4f4d62110a1cf61b12"
 };

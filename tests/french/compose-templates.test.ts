@@ -64,7 +64,7 @@ describe('every English answer, worded in French', () => {
     expect(found).toEqual([]);
   });
 
-  // A safety net against a hang, not a guess at speed: some 26 corpora are indexed here.
+  // A safety net against a hang, not a guess at speed: some 34 corpora are indexed here.
   it('the training collections, in many genres', { timeout: 300_000 }, async () => {
     const found: string[] = [];
     for (const c of loadCollections()) {
