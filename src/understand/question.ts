@@ -239,10 +239,11 @@ export function analyzeQuestion(text: string, knowledge: Knowledge, options: Ana
 
 /**
  * "Is it closed or collaborative?", "open or closed to small lines?", "a closed
- * or collaborative approach to IP?": two one-word alternatives ending a
- * question (before the noun they qualify and a phrase of a preposition).
+ * or collaborative approach to IP?", "in Paris or in London?": two one-word
+ * alternatives ending a question (the second may repeat the first's
+ * preposition; before the noun they qualify and a phrase of a preposition).
  */
-export const ALTERNATIVES = /\b([\p{L}-]{3,})\s+or\s+([\p{L}-]{3,})(?:\s+[\p{L}-]+)?(?:\s+(?:to|for|in|on|at|by|with|from|of)\b[^?.!]*)?\s*[?.!]*\s*$/iu;
+export const ALTERNATIVES = /\b([\p{L}-]{3,})\s+or\s+(?:(?:in|at|on|to|by|for|from|with)\s+)?([\p{L}-]{3,})(?:\s+[\p{L}-]+)?(?:\s+(?:to|for|in|on|at|by|with|from|of)\b[^?.!]*)?\s*[?.!]*\s*$/iu;
 
 /**
  * "Paris or London?": of two alternatives, one the sources use, the other is

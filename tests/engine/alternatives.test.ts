@@ -20,12 +20,15 @@ describe('two alternatives offered', () => {
     expect(open.answer).toMatch(/^Open, according to the source: The terminal will open to every shipping line/);
     const month = harbour.verbatim(harbour.ask('does construction start in march or may?'));
     expect(month.answer).toMatch(/^March, according to the source/);
+    // The preposition said again before the second ("in March or in May").
+    expect(harbour.verbatim(harbour.ask('does construction start in march or in may?')).answer).toMatch(/^March, according to the source/);
   });
 
   it('bundled: the approach is collaborative, the summit in Paris, her speech on Monday', () => {
     expect(summit.verbatim(summit.ask('is europe’s approach to ip development closed or collaborative?')).answer).toMatch(/^Collaborative, according to the source: .*collaborative approach/);
     expect(summit.verbatim(summit.ask('will the gigafactories be open or closed to the best talent?')).answer).toMatch(/^Open, according to the source/);
     expect(summit.verbatim(summit.ask('is the summit in paris or london?')).answer).toMatch(/^Paris, according to the source/);
+    expect(summit.verbatim(summit.ask('was the summit in paris or in brussels?')).answer).toMatch(/^Paris, according to the source/);
     expect(summit.verbatim(summit.ask('was the gigafactory speech on monday or tuesday?')).answer).toMatch(/^Monday, according to the source/);
   });
 
