@@ -5,6 +5,7 @@
 import { typoDistance } from '../text/edit-distance.js';
 import { personShaped, type Kind, type PlaceKind } from './signals.js';
 import type { DefinitionSource, EntityDraft } from './entity-draft.js';
+import { adjectiveNamesPlace } from '../text/demonym.js';
 
 export interface Candidate {
   key: string;
@@ -151,13 +152,7 @@ export function linkAdjectives(adjectives: Set<string>, drafts: EntityDraft[], b
   const places = new Map<string, EntityDraft[]>();
   for (const d of drafts) if (d.kind === 'place' && !/\s/.test(d.name)) push(places, d.name.slice(0, 4).toLowerCase(), d);
   for (const adj of adjectives) {
-    const owner = (places.get(adj.slice(0, 4).toLowerCase()) ?? []).filter((p) => {
-      let n = 0;
-      // (An adjective may be a prefix of its place's name: "Romani", "Romania".)
-      const shorter = Math.min(p.name.length, adj.length);
-      while (n < shorter && p.name[n]!.toLowerCase() === adj[n]!.toLowerCase()) n++;
-      return n >= Math.min(5, p.name.length - 1) && p.name.length - n <= 3;
-    });
+    const owner = (places.get(adj.slice(0, 4).toLowerCase()) ?? []).filter((p) => adjectiveNamesPlace(adj, p.name));
     if (owner.length !== 1) continue;
     const place = owner[0]!;
     place.adjectives.add(adj);

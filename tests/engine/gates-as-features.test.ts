@@ -16,7 +16,7 @@ import { propose } from '../../src/generate/propose.js';
 import { FEATURE_NAMES, proposalFeatures, questionFeatures } from '../../src/score/features.js';
 import { RankingModel } from '../../src/score/model.js';
 import { BUNDLED_CORPUS } from '../helpers/corpus.js';
-import { HARBOUR_FIXTURE, openRefusing } from '../helpers/fixtures.js';
+import { HARBOUR_FIXTURE, openRefusing, openWritten } from '../helpers/fixtures.js';
 import type { Engine } from '../../src/index.js';
 
 let summit: Knowledge;
@@ -102,6 +102,17 @@ describe('a name the corpus never uses, however it is typed', () => {
     for (const word of ['gist', 'capital', 'mon']) expect(analyzeQuestion(`what about the ${word}?`, summit).terms.find((t) => t.word === word)?.named, word).toBeFalsy();
     expect(analyzeQuestion('paris or london?', summit).terms.find((t) => t.word === 'london')?.named).toBeFalsy();
     expect(analyzeQuestion('what about london?', summit).terms.find((t) => t.word === 'london')?.named).toBe(true);
+  });
+
+  it('an adjective of a people the documents never write names their place ("Portuguese": Portugal), a subject not a missing name', async () => {
+    const written = await openWritten({ 'hubs.md': '---\ntitle: Hubs\n---\nThe first hub will be built in Portugal, at Sines. The minister of Portugal, Ana Quintela, said the hub would open in 2028.\n' });
+    try {
+      const q = analyzeQuestion('what did the portuguese minister say about the hub?', buildKnowledge(await loadCorpus(written.dir)));
+      expect(q.entities.map((e) => [e.entity.name, e.adjective])).toEqual([['Portugal', true]]);
+      expect(q.terms.find((t) => t.word === 'portuguese')?.named).toBeFalsy();
+    } finally {
+      written.remove();
+    }
   });
 
   it('a misspelt everyday word is still read as the word meant, a weekday put forward is no name', () => {

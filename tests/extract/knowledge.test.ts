@@ -5,6 +5,7 @@ import type { LoadedEntity, LoadedFigure } from '../../src/corpus/types.js';
 import type { CorpusDocument } from '../../src/corpus/document.js';
 import { extractKnowledge, type ExtractedKnowledge } from '../../src/extract/index.js';
 import { documentFrom, fileDocument, forumDocuments } from './documents.js';
+import { adjectiveNamesPlace } from '../../src/text/demonym.js';
 
 let docs: CorpusDocument[];
 let k: ExtractedKnowledge;
@@ -192,6 +193,12 @@ describe('text shapes', () => {
   it('links a nationality adjective to its country', () => {
     expect(entity('Canada')).toMatchObject({ kind: 'place', place: 'country', adjectives: ['Canadian'] });
     expect(entity('Portugal')).toMatchObject({ kind: 'place', place: 'country' });
+  });
+
+  it('an adjective of a people names its place by a long shared start, the rule a question is read by too', () => {
+    for (const [adjective, place] of [['Portuguese', 'Portugal'], ['Canadian', 'Canada'], ['Peruvian', 'Peru'], ['Romani', 'Romania'], ['Chinese', 'China']]) expect(adjectiveNamesPlace(adjective!, place!), adjective).toBe(true);
+    // Irregular adjectives are not caught; a name is no adjective of itself; names of several words have none.
+    for (const [adjective, place] of [['Spanish', 'Spain'], ['French', 'France'], ['Portugal', 'Portugal'], ['Porter', 'Portugal'], ['Newish', 'New York']]) expect(adjectiveNamesPlace(adjective!, place!), adjective).toBe(false);
   });
 
   it('reads an adjective that is a prefix of its place name ("Romani", "Romania") without failing', () => {
