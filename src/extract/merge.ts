@@ -5,7 +5,7 @@
 import { typoDistance } from '../text/edit-distance.js';
 import { personShaped, type Kind, type PlaceKind } from './signals.js';
 import type { DefinitionSource, EntityDraft } from './entity-draft.js';
-import { adjectiveNamesPlace } from '../text/demonym.js';
+import { placeOfAdjective, placesByStart } from '../text/demonym.js';
 
 export interface Candidate {
   key: string;
@@ -149,12 +149,10 @@ export function linkHandles(handles: Set<string>, drafts: EntityDraft[], byKey: 
 /** "Canadian" names Canada, "Portuguese" Portugal: a long shared start with a place, which makes it a country. */
 export function linkAdjectives(adjectives: Set<string>, drafts: EntityDraft[], byKey: Map<string, EntityDraft>): void {
   const removed = new Set<EntityDraft>();
-  const places = new Map<string, EntityDraft[]>();
-  for (const d of drafts) if (d.kind === 'place' && !/\s/.test(d.name)) push(places, d.name.slice(0, 4).toLowerCase(), d);
+  const places = placesByStart(drafts);
   for (const adj of adjectives) {
-    const owner = (places.get(adj.slice(0, 4).toLowerCase()) ?? []).filter((p) => adjectiveNamesPlace(adj, p.name));
-    if (owner.length !== 1) continue;
-    const place = owner[0]!;
+    const place = placeOfAdjective(adj, places);
+    if (!place) continue;
     place.adjectives.add(adj);
     place.place ??= 'country';
     // The adjective itself is not a separate entity.

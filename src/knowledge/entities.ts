@@ -8,7 +8,7 @@ import { typoDistance } from '../text/edit-distance.js';
 import type { EntityRecord } from '../corpus/schemas.js';
 import { allowedTypos, FuzzyWords } from '../text/fuzzy.js';
 import { fold, isAscii } from '../text/normalize.js';
-import { adjectiveNamesPlace } from '../text/demonym.js';
+import { placeOfAdjective, placesByStart } from '../text/demonym.js';
 
 export interface EntityMention {
   entity: EntityRecord;
@@ -102,17 +102,6 @@ function scanAscii(text: string, emit: (start: number, end: number) => void): vo
     if (i < n && text.charCodeAt(i) === DOT) i++;
     emit(start, i);
   }
-}
-
-/** The corpus's places of one-word names, by their first four letters (folded). */
-function groupPlaces(entities: readonly EntityRecord[]): Map<string, EntityRecord[]> {
-  const out = new Map<string, EntityRecord[]>();
-  for (const e of entities) {
-    if (e.kind !== 'place' || /\s/.test(e.name)) continue;
-    const key = fold(e.name).slice(0, 4);
-    out.set(key, [...(out.get(key) ?? []), e]);
-  }
-  return out;
 }
 
 export class EntityMatcher {
@@ -241,20 +230,14 @@ export class EntityMatcher {
     }
     if (!best && forgiving && candidates.length === 0 && first.folded.length >= 5 && /^\p{L}+$/u.test(first.folded) && !isWord(first.folded)) {
       // "the Portuguese minister" of a corpus that names Portugal but never writes "Portuguese".
-      const place = this.placeOfAdjective(first.folded);
+      const place = placeOfAdjective(first.folded, (this.places ??= placesByStart(this.entities)));
       if (place) return { mention: { entity: place, start: first.start, end: first.end, adjective: true, fuzzy: false }, length: 1 };
     }
     return best && { mention: best.mention, length: best.length };
   }
 
-  /** The one place of the corpus (a one-word name) that a word not in it names as an adjective of its people, if any. */
-  private placeOfAdjective(folded: string): EntityRecord | undefined {
-    const places = (this.placesByStart ??= groupPlaces(this.entities)).get(folded.slice(0, 4)) ?? [];
-    const owners = places.filter((p) => adjectiveNamesPlace(folded, p.name));
-    return owners.length === 1 ? owners[0] : undefined;
-  }
-
-  private placesByStart?: Map<string, EntityRecord[]>;
+  /** The corpus's places, for the adjectives of their people a question uses (built on the first). */
+  private places?: Map<string, EntityRecord[]>;
 
   /**
    * Forms whose first word is within typing distance of this one. Each distinct

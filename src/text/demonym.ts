@@ -14,3 +14,22 @@ export function adjectiveNamesPlace(adjective: string, place: string): boolean {
   while (n < shorter && p[n] === a[n]) n++;
   return n >= Math.min(5, p.length - 1) && p.length - n <= 3;
 }
+
+/** Places of one-word names (kind "place") by their first four letters, lower-cased: where an adjective's place is looked for. */
+export function placesByStart<T extends { kind: string; name: string }>(items: Iterable<T>): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    if (item.kind !== 'place' || /\s/.test(item.name)) continue;
+    const key = item.name.slice(0, 4).toLowerCase();
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
+  }
+  return out;
+}
+
+/** The one place of `places` (grouped by placesByStart) that `adjective` names, if exactly one. */
+export function placeOfAdjective<T extends { kind: string; name: string }>(adjective: string, places: ReadonlyMap<string, readonly T[]>): T | undefined {
+  const owners = (places.get(adjective.slice(0, 4).toLowerCase()) ?? []).filter((p) => adjectiveNamesPlace(adjective, p.name));
+  return owners.length === 1 ? owners[0] : undefined;
+}

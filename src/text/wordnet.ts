@@ -117,14 +117,21 @@ interface Synset {
   pointers: { symbol: string; offset: number; pos: Pos; source: number; target: number }[];
 }
 
-function synsetAt(pos: Pos, offset: number): Synset {
+/** The fields of a synset's line in a data file, and its words as WordNet writes them ("Germany", "berlin"). */
+function synsetLine(pos: Pos, offset: number): { fields: string[]; forms: string[] } {
   const buffer = wordNetFile(`data.${pos}`);
   const end = buffer.indexOf(0x0a, offset);
   const fields = buffer.toString('latin1', offset, end < 0 ? buffer.length : end).split(' ');
   const count = parseInt(fields[3]!, 16);
-  const words: string[] = [];
-  for (let i = 0; i < count; i++) words.push(fields[4 + i * 2]!.replace(/\(.*\)$/, '').toLowerCase());
-  let at = 4 + count * 2;
+  const forms: string[] = [];
+  for (let i = 0; i < count; i++) forms.push(fields[4 + i * 2]!.replace(/\(.*\)$/, ''));
+  return { fields, forms };
+}
+
+function synsetAt(pos: Pos, offset: number): Synset {
+  const { fields, forms } = synsetLine(pos, offset);
+  const words = forms.map((f) => f.toLowerCase());
+  let at = 4 + forms.length * 2;
   const pointerCount = Number(fields[at++]);
   const pointers: Synset['pointers'] = [];
   for (let i = 0; i < pointerCount; i++, at += 4) {
@@ -240,12 +247,7 @@ export function isNameOnly(word: string): boolean {
   const fields = line.split(' ');
   const pointerKinds = Number(fields[3]);
   const first = Number(fields[6 + pointerKinds]);
-  const buffer = wordNetFile('data.noun');
-  const end = buffer.indexOf(0x0a, first);
-  const words = buffer.toString('latin1', first, end < 0 ? buffer.length : end).split(' ');
-  const count = parseInt(words[3]!, 16);
-  for (let i = 0; i < count; i++) {
-    const form = words[4 + i * 2]!.replace(/\(.*\)$/, '');
+  for (const form of synsetLine('noun', first).forms) {
     // A short word is a name only as an acronym ("uk" -> UK): "mon" is Monday before it is the Mon people.
     if (form.toLowerCase() === w) return w.length > 3 ? form !== w : form === w.toUpperCase();
   }
