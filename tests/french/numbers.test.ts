@@ -52,6 +52,19 @@ describe('percentages, numbers and dates', () => {
     expect(english(french)).toBe(english_);
   });
 
+  it.each([
+    ['le troisième site', /\bthird site\b/],
+    ['les deuxième et troisième sites', /\bsecond and third sites\b/],
+    ['la vingt-et-unième réunion', /\b21st\b/],
+    ['le centième jour', /\b100th\b/],
+  ])('an ordinal in -ième: %s', (french, expected) => {
+    expect(english(french)).toMatch(expected);
+  });
+
+  it('words that merely end like an ordinal are no ordinal', () => {
+    expect(english('les problèmes du système')).not.toMatch(/\d|first|second|third/);
+  });
+
   it('reads numbers in a question about either corpus', () => {
     expect(english('InvestAI vise 200 milliards ou 150 ?')).toMatch(/200 billion or 150\?$/);
     expect(english('Harbour, c’est 900 M€ sur cinq ans ?')).toMatch(/€900 million on 5 (?:year|ans)/);

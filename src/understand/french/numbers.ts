@@ -4,7 +4,8 @@
  * "500 Md$" -> "$500 billion", "1,5 milliard" -> "1.5 billion", "50 M€" ->
  * "€50 million", "un billion" -> "a trillion" (the French billion is 10^12),
  * "la moitié d'un billion" -> "half a trillion", "3,5 %" -> "3.5%",
- * "le 10 février 2025" -> "10 February 2025", "10/02/2025" likewise.
+ * "le 10 février 2025" -> "10 February 2025", "10/02/2025" likewise;
+ * ordinals, "troisième" -> "third".
  */
 import { entryOf } from '../../text/wording.js';
 import { MONTHS } from './grammar.js';
@@ -200,4 +201,34 @@ export function readQuantity(tokens: readonly Token[], i: number): Quantity | un
   if (percent && scale === 1 && !sign) return { length: j + percent - i, english: `${englishNumber(read.value)}%`, kind: 'percent' };
   if (scale === 1 && !sign && !half) return { length: j - i, english: englishNumber(read.value), kind: 'number' };
   return { length: j - i, english: englishAmount(read.value, scale, sign, half), kind: 'amount' };
+}
+
+/** French ordinals by their stem before "-ième" where it is not the number word itself ("quatr" of quatre, "cinqu" of cinq, "neuv" of neuf). */
+const ORDINAL_STEMS: Record<string, string> = { quatr: 'quatre', cinqu: 'cinq', neuv: 'neuf', onz: 'onze', douz: 'douze', treiz: 'treize', quatorz: 'quatorze', quinz: 'quinze', seiz: 'seize', trent: 'trente', quarant: 'quarante', cinquant: 'cinquante', soixant: 'soixante', mill: 'mille' };
+
+/**
+ * The rank a French ordinal in "-ième" gives ("deuxième", "troisièmes",
+ * "vingt-et-unième", "centième"), if it is one. ("Premier" and "second" are
+ * the dictionary's: "premier ministre" is a phrase.)
+ */
+export function frenchOrdinal(folded: string): number | undefined {
+  const m = /^(.+?)iemes?$/.exec(folded);
+  if (!m) return undefined;
+  const parts = m[1]!.split('-');
+  const last = parts.pop()!;
+  const word = entryOf(ORDINAL_STEMS, last) ?? last;
+  // "unième" only closes a compound ("vingt-et-unième"); alone, first is "premier".
+  if (word === 'un' && !parts.length) return undefined;
+  const tokens = [...parts, word].join('-');
+  const read = readNumberWords([{ kind: 'word', raw: tokens, folded: tokens, spaceBefore: true }], 0);
+  return read && read.value > 0 ? read.value : undefined;
+}
+
+const ENGLISH_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/** An English ordinal: in words to twelfth ("third"), else in figures ("21st", "100th"). */
+export function englishOrdinal(n: number): string {
+  if (n < ENGLISH_ORDINALS.length) return ENGLISH_ORDINALS[n]!;
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }

@@ -17,7 +17,7 @@ import { matchExpression } from './expressions.js';
 import { CONTEXT_SENSES, MONEY_CONTEXT } from './vocabulary.js';
 import { CLAIM_TAGS, FRENCH_CHAT_FORMS, GRAMMAR, MONTHS, NAME_PARTICLES, PHRASES, QUESTION_PHRASES, WEEKDAYS, type GrammarWord } from './grammar.js';
 import type { FrenchLexicon, Reading, Translation } from './lexicon.js';
-import { readQuantity } from './numbers.js';
+import { englishOrdinal, frenchOrdinal, readQuantity } from './numbers.js';
 import { joinTokens, tokenize, type Token } from './tokens.js';
 import { expandChatForms } from './chat.js';
 
@@ -150,6 +150,15 @@ export function readFrench(text: string, lexicon: FrenchLexicon, options: ReadOp
       push(quantity.english, 'content');
       words.push({ french, english: quantity.english, alternatives: [], source: 'number' });
       i += quantity.length - 1;
+      sentenceStart = false;
+      continue;
+    }
+    // "le troisième site": an ordinal is a rank, said in English ("third").
+    const rank = t.kind === 'word' ? frenchOrdinal(t.folded) : undefined;
+    if (rank !== undefined) {
+      const english = englishOrdinal(rank);
+      push(english, 'content');
+      words.push({ french: t.raw, english, alternatives: [], source: 'number' });
       sentenceStart = false;
       continue;
     }
